@@ -1,0 +1,225 @@
+/**
+ * The typed IR: a plain-data tree produced by the parser, read by the checker, the compiler,
+ * the formatter's round-trip test and `kpi compile --target json`.
+ * These zod schemas are the single definition; the TypeScript types are inferred from them.
+ *
+ * Conventions
+ * - every node has `span` (0-based half-open offsets into its file); names also carry `nameSpan`.
+ * - exact numbers are canonical decimal strings (`Decimal`): percents are stored as values (`70%` → "0.7").
+ * - optional fields are absent (not null) when the plan does not write them; after error recovery a
+ *   node may lack parts the grammar requires — such nodes are still emitted so the checker can run,
+ *   with `recovered: true`.
+ */
+import { z } from 'zod';
+import { DecimalSchema } from '../numbers/decimal.js';
+
+export const SpanSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+
+const node = { span: SpanSchema };
+
+/** A number as written: its exact value plus whether it was written as a percent (for messages and printing). */
+export const NumLitSchema = z.object({
+  value: DecimalSchema,
+  percent: z.boolean(),
+  ...node,
+});
+export type NumLit = z.infer<typeof NumLitSchema>;
+
+export const NameSchema = z.object({ text: z.string(), ...node });
+export type Name = z.infer<typeof NameSchema>;
+
+// ---------- expressions (metric, veto) ----------
+export const CompareOpSchema = z.enum(['>', '>=', '<', '<=', '==', '!=']);
+export const ArithOpSchema = z.enum(['+', '-', '*', '/']);
+export const LogicOpSchema = z.enum(['and', 'or']);
+export const FunctionNameSchema = z.enum(['min', 'max', 'abs']);
+
+export type Expr =
+  | { kind: 'num'; value: string; percent: boolean; span: z.infer<typeof SpanSchema> }
+  | { kind: 'ref'; name: string; span: z.infer<typeof SpanSchema> }
+  | { kind: 'neg'; operand: Expr; span: z.infer<typeof SpanSchema> }
+  | { kind: 'not'; operand: Expr; span: z.infer<typeof SpanSchema> }
+  | { kind: 'arith'; op: z.infer<typeof ArithOpSchema>; left: Expr; right: Expr; span: z.infer<typeof SpanSchema> }
+  | { kind: 'compare'; op: z.infer<typeof CompareOpSchema>; left: Expr; right: Expr; span: z.infer<typeof SpanSchema> }
+  | { kind: 'logic'; op: z.infer<typeof LogicOpSchema>; left: Expr; right: Expr; span: z.infer<typeof SpanSchema> }
+  | { kind: 'call'; fn: z.infer<typeof FunctionNameSchema>; args: Expr[]; span: z.infer<typeof SpanSchema> }
+  /** placeholder left by error recovery */
+  | { kind: 'error'; span: z.infer<typeof SpanSchema> };
+
+export const ExprSchema: z.ZodType<Expr> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('num'), value: DecimalSchema, percent: z.boolean(), ...node }),
+    z.object({ kind: z.literal('ref'), name: z.string(), ...node }),
+    z.object({ kind: z.literal('neg'), operand: ExprSchema, ...node }),
+    z.object({ kind: z.literal('not'), operand: ExprSchema, ...node }),
+    z.object({ kind: z.literal('arith'), op: ArithOpSchema, left: ExprSchema, right: ExprSchema, ...node }),
+    z.object({ kind: z.literal('compare'), op: CompareOpSchema, left: ExprSchema, right: ExprSchema, ...node }),
+    z.object({ kind: z.literal('logic'), op: LogicOpSchema, left: ExprSchema, right: ExprSchema, ...node }),
+    z.object({ kind: z.literal('call'), fn: FunctionNameSchema, args: z.array(ExprSchema), ...node }),
+    z.object({ kind: z.literal('error'), ...node }),
+  ]),
+) as z.ZodType<Expr>;
+
+// ---------- scoring methods ----------
+export const BandOpSchema = z.enum(['>=', '>', '<=', '<']);
+export const BandRowSchema = z.object({ op: BandOpSchema, bound: NumLitSchema, score: NumLitSchema, ...node });
+export const BandElseSchema = z.object({ score: NumLitSchema, ...node });
+export const CurvePointSchema = z.object({ x: NumLitSchema, y: NumLitSchema, ...node });
+export const RaterSchema = z.object({ name: NameSchema, weight: NumLitSchema, ...node });
+export const BasisSchema = z.enum(['actual', 'ratio']);
+
+export const MethodSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('linear'), ...node }),
+  z.object({ kind: z.literal('reverse'), ...node }),
+  z.object({ kind: z.literal('threshold'), ...node }),
+  z.object({
+    kind: z.literal('bands'),
+    on: BasisSchema,
+    rows: z.array(BandRowSchema),
+    else: BandElseSchema.optional(),
+    ...node,
+  }),
+  z.object({ kind: z.literal('curve'), on: BasisSchema, points: z.array(CurvePointSchema), ...node }),
+  z.object({
+    kind: z.literal('deduct'),
+    points: NumLitSchema,
+    per: NumLitSchema,
+    max: NumLitSchema.optional(),
+    ...node,
+  }),
+  z.object({
+    kind: z.literal('rating'),
+    lo: NumLitSchema,
+    hi: NumLitSchema,
+    raters: z.array(RaterSchema).optional(),
+    ...node,
+  }),
+]);
+export type Method = z.infer<typeof MethodSchema>;
+export type MethodKind = Method['kind'];
+
+// ---------- plan items ----------
+export const IndicatorSchema = z.object({
+  kind: z.literal('indicator'),
+  name: NameSchema,
+  weight: NumLitSchema.optional(),
+  target: NumLitSchema.optional(),
+  method: MethodSchema.optional(),
+  cap: NumLitSchema.optional(),
+  floor: NumLitSchema.optional(),
+  input: NameSchema.optional(),
+  unit: NameSchema.optional(),
+  default: NumLitSchema.optional(),
+  description: z.string().optional(),
+  /** `lower`: lower actual is better (implied by `reverse`; threshold, `on ratio` tables use it) */
+  lower: z.boolean(),
+  recovered: z.boolean().optional(),
+  ...node,
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export type Group = {
+  kind: 'group';
+  name: Name;
+  weight?: NumLit;
+  items: (Indicator | Group)[];
+  recovered?: boolean;
+  span: z.infer<typeof SpanSchema>;
+};
+export const GroupSchema: z.ZodType<Group> = z.lazy(() =>
+  z.object({
+    kind: z.literal('group'),
+    name: NameSchema,
+    weight: NumLitSchema.optional(),
+    items: z.array(z.union([IndicatorSchema, GroupSchema])),
+    recovered: z.boolean().optional(),
+    ...node,
+  }),
+) as z.ZodType<Group>;
+export type ScoredItem = Indicator | Group;
+
+export const MetricSchema = z.object({
+  kind: z.literal('metric'),
+  name: NameSchema,
+  expr: ExprSchema,
+  default: NumLitSchema.optional(),
+  ...node,
+});
+export type Metric = z.infer<typeof MetricSchema>;
+
+export const BonusSchema = z.object({
+  kind: z.literal('bonus'),
+  name: NameSchema,
+  points: NumLitSchema,
+  per: NumLitSchema,
+  max: NumLitSchema.optional(),
+  input: NameSchema.optional(),
+  default: NumLitSchema.optional(),
+  ...node,
+});
+export type Bonus = z.infer<typeof BonusSchema>;
+
+export const VetoSchema = z.object({ kind: z.literal('veto'), name: NameSchema, when: ExprSchema, ...node });
+export type Veto = z.infer<typeof VetoSchema>;
+
+export const GradeLineSchema = z.object({
+  label: NameSchema,
+  /** absent on the catch-all last line */
+  min: NumLitSchema.optional(),
+  coefficient: NumLitSchema.optional(),
+  ...node,
+});
+export const GradesSchema = z.object({ kind: z.literal('grades'), lines: z.array(GradeLineSchema), ...node });
+export type Grades = z.infer<typeof GradesSchema>;
+export type GradeLine = z.infer<typeof GradeLineSchema>;
+
+export const GivenSchema = z.object({ key: NameSchema, value: NumLitSchema, ...node });
+export const ExpectSchema = z.object({
+  /** `total`, `grade`, `coefficient`, `bonus`, or an indicator/group name */
+  subject: NameSchema,
+  /** number for total/coefficient/indicator scores; a label for grade */
+  value: z.union([NumLitSchema, NameSchema]),
+  ...node,
+});
+export const TestSchema = z.object({
+  kind: z.literal('test'),
+  name: z.string(),
+  nameSpan: SpanSchema,
+  given: z.array(GivenSchema),
+  expects: z.array(ExpectSchema),
+  ...node,
+});
+export type TestCase = z.infer<typeof TestSchema>;
+
+export const CycleSchema = z.enum(['monthly', 'quarterly', 'semiannual', 'annual']);
+
+export const SettingsSchema = z.object({
+  cycle: z.object({ value: CycleSchema, ...node }).optional(),
+  role: NameSchema.optional(),
+  round: z.object({ value: z.number().int(), ...node }).optional(),
+});
+
+export const PlanSchema = z.object({
+  kind: z.literal('plan'),
+  name: NameSchema,
+  settings: SettingsSchema,
+  /** indicators and groups, in source order */
+  items: z.array(z.union([IndicatorSchema, GroupSchema])),
+  metrics: z.array(MetricSchema),
+  bonuses: z.array(BonusSchema),
+  vetoes: z.array(VetoSchema),
+  grades: GradesSchema.optional(),
+  tests: z.array(TestSchema),
+  ...node,
+});
+export type Plan = z.infer<typeof PlanSchema>;
+
+export const PlanFileSchema = z.object({
+  kind: z.literal('file'),
+  plans: z.array(PlanSchema),
+  ...node,
+});
+export type PlanFile = z.infer<typeof PlanFileSchema>;
+
+/** Version tag written by `kpi compile --target json`. */
+export const IR_VERSION = 1;

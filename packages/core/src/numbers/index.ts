@@ -1,0 +1,2 @@
+export { Rational } from './rational.js';
+export { DecimalSchema, dec, type Decimal } from './decimal.js';
