@@ -1,0 +1,42 @@
+import { Rational } from '../numbers/rational.js';
+import type { Group, Indicator, Plan, ScoredItem } from './schema.js';
+
+export interface IndicatorOnPath {
+  indicator: Indicator;
+  /** enclosing groups, outermost first */
+  groups: Group[];
+  /** product of the weights along the path (a missing weight counts as 0) */
+  effectiveWeight: Rational;
+}
+
+const weightOf = (item: ScoredItem): Rational =>
+  item.weight ? (Rational.parse(item.weight.value) ?? Rational.ZERO) : Rational.ZERO;
+
+/** Every indicator of a plan in source order, with its group path and effective weight. */
+export function indicatorsOf(plan: Pick<Plan, 'items'>): IndicatorOnPath[] {
+  const out: IndicatorOnPath[] = [];
+  const visit = (items: ScoredItem[], groups: Group[], w: Rational) => {
+    for (const item of items) {
+      const ew = w.mul(weightOf(item));
+      if (item.kind === 'indicator') out.push({ indicator: item, groups, effectiveWeight: ew });
+      else visit(item.items, [...groups, item], ew);
+    }
+  };
+  visit(plan.items, [], Rational.ONE);
+  return out;
+}
+
+/** Every group of a plan, depth first, with its enclosing groups. */
+export function groupsOf(plan: Pick<Plan, 'items'>): { group: Group; parents: Group[] }[] {
+  const out: { group: Group; parents: Group[] }[] = [];
+  const visit = (items: ScoredItem[], parents: Group[]) => {
+    for (const item of items) {
+      if (item.kind === 'group') {
+        out.push({ group: item, parents });
+        visit(item.items, [...parents, item]);
+      }
+    }
+  };
+  visit(plan.items, []);
+  return out;
+}
