@@ -1,0 +1,5 @@
+export * from './value.js';
+export * from './decode.js';
+export * from './table.js';
+export * from './json.js';
+export * from './hints.js';
