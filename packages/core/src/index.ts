@@ -4,3 +4,4 @@ export * from './diagnostics/types.js';
 export * from './ir/index.js';
 export * from './diagnostics/catalogue.js';
 export * from './run/types.js';
+export * from './data/index.js';
