@@ -1,4 +1,55 @@
 import type { CatalogueEntry } from '../types.js';
 
-/** check diagnostics — see catalogue.ts for the code ranges */
-export const CHECK_CODES: CatalogueEntry[] = [];
+/**
+ * check diagnostics — see catalogue.ts for the code ranges.
+ * Every code has a page grammar/diagnostics/<CODE>.md with a wrong and a right example (tested).
+ * Severity here is the default the checker uses; codes are stable: never renumber or reuse one.
+ */
+export const CHECK_CODES: CatalogueEntry[] = [
+  // ---- 02xx names ----
+  { code: 'KPI0201', severity: 'error', name: 'duplicate-indicator-name', summary: 'Two indicators or groups (or two plans in a file) share a name.' },
+  { code: 'KPI0202', severity: 'error', name: 'duplicate-metric', summary: 'A metric is defined twice in one plan.' },
+  { code: 'KPI0203', severity: 'error', name: 'duplicate-bonus-or-veto', summary: 'Two bonus items, or two vetoes, share a name.' },
+  { code: 'KPI0204', severity: 'error', name: 'duplicate-grade-label', summary: 'A grade label appears twice in `grades`.' },
+  { code: 'KPI0205', severity: 'error', name: 'duplicate-test-name', summary: 'Two tests in a plan share a name.' },
+  { code: 'KPI0206', severity: 'error', name: 'duplicate-rater', summary: 'A rater appears twice in one `raters` list.' },
+  { code: 'KPI0210', severity: 'error', name: 'metric-cycle', summary: 'Metrics depend on each other in a cycle (or a metric refers to itself).' },
+  { code: 'KPI0220', severity: 'warning', name: 'reserved-subject-name', summary: 'An indicator or group is named like a test subject (`total`, `grade`, `coefficient`, `bonus`).' },
+  // ---- 03xx weights ----
+  { code: 'KPI0301', severity: 'error', name: 'weights-do-not-sum-to-100', summary: 'The weights in a plan or group do not sum to exactly 100%.' },
+  { code: 'KPI0302', severity: 'error', name: 'rater-weights-do-not-sum-to-100', summary: 'The rater weights of a `rating` indicator do not sum to exactly 100%.' },
+  { code: 'KPI0303', severity: 'error', name: 'empty-scope', summary: 'A plan or group has no indicators, so nothing can be scored.' },
+  // ---- 04xx ranges and values ----
+  { code: 'KPI0401', severity: 'error', name: 'weight-out-of-range', summary: 'A weight is not above 0% and at most 100%.' },
+  { code: 'KPI0402', severity: 'error', name: 'target-not-positive', summary: 'A target is 0 or negative but the scoring method divides by it.' },
+  { code: 'KPI0403', severity: 'error', name: 'cap-below-100', summary: 'A `cap` is below 100%.' },
+  { code: 'KPI0404', severity: 'error', name: 'floor-out-of-range', summary: 'A `floor` is negative or not below the cap.' },
+  { code: 'KPI0405', severity: 'error', name: 'grade-bounds-not-descending', summary: 'Grade bounds are not strictly descending.' },
+  { code: 'KPI0406', severity: 'error', name: 'grade-catch-all-misplaced', summary: 'The catch-all grade line (no bound) is missing or not last.' },
+  { code: 'KPI0407', severity: 'error', name: 'rating-range-invalid', summary: 'A `rating LO..HI` range has LO not below HI, or HI not above 0.' },
+  { code: 'KPI0408', severity: 'error', name: 'round-out-of-range', summary: '`round` is not between 0 and 6 decimals.' },
+  { code: 'KPI0409', severity: 'error', name: 'points-not-positive', summary: 'Points, `per` or `max` of a `deduct` method or a bonus is not above 0.' },
+  { code: 'KPI0410', severity: 'warning', name: 'missing-percent-sign', summary: 'A cap or floor written as a plain number (`120`) means 12000%; a `%` is probably missing.' },
+  { code: 'KPI0411', severity: 'error', name: 'veto-not-a-condition', summary: 'A veto’s `when` expression is a number, not a condition.' },
+  { code: 'KPI0412', severity: 'error', name: 'metric-is-a-condition', summary: 'A metric’s expression is a condition (true/false), not a number.' },
+  // ---- 05xx tables ----
+  { code: 'KPI0501', severity: 'error', name: 'band-direction-mixed', summary: 'A bands table mixes `>=`/`>` rows with `<=`/`<` rows.' },
+  { code: 'KPI0502', severity: 'error', name: 'band-row-unreachable', summary: 'A band row can never be chosen: an earlier row (or `else`) already covers it.' },
+  { code: 'KPI0503', severity: 'warning', name: 'band-not-monotonic', summary: 'A bands table gives a lower score for better achievement.' },
+  { code: 'KPI0504', severity: 'error', name: 'curve-x-not-increasing', summary: 'Curve points are not strictly increasing in X.' },
+  { code: 'KPI0505', severity: 'warning', name: 'curve-not-monotonic', summary: 'A curve rises and falls (or falls on a ratio), so better achievement can score less.' },
+  { code: 'KPI0506', severity: 'warning', name: 'ratio-bound-without-percent', summary: 'A bound in an `on ratio` table is a plain number like `90` (9000%); a `%` is probably missing.' },
+  { code: 'KPI0507', severity: 'error', name: 'empty-table', summary: 'A bands table or curve has no rows.' },
+  // ---- 06xx practice ----
+  { code: 'KPI0601', severity: 'warning', name: 'too-many-indicators', summary: 'More than 10 indicators or groups in one scope.' },
+  { code: 'KPI0602', severity: 'warning', name: 'indicator-weight-under-5', summary: 'An indicator weighs under 5% in its scope.' },
+  { code: 'KPI0603', severity: 'warning', name: 'missing-target', summary: 'An indicator has no target but its method needs one; it cannot be scored.' },
+  { code: 'KPI0604', severity: 'warning', name: 'option-has-no-effect', summary: 'An option (target, cap, floor) is ignored by the indicator’s scoring method.' },
+  // ---- 07xx tests ----
+  { code: 'KPI0701', severity: 'error', name: 'unknown-given-column', summary: 'A test `given` names a column the plan never reads.' },
+  { code: 'KPI0702', severity: 'error', name: 'unknown-expect-subject', summary: 'A test `expect` names something that is not `total`, `grade`, `coefficient`, `bonus`, an indicator or a group.' },
+  { code: 'KPI0703', severity: 'error', name: 'unknown-grade-label', summary: '`expect grade = L` names a label the plan’s grades do not have, or the plan has no grades.' },
+  { code: 'KPI0704', severity: 'error', name: 'expect-value-kind', summary: 'An `expect` compares a number with a label, or a label with a number.' },
+  { code: 'KPI0705', severity: 'warning', name: 'test-without-expect', summary: 'A test has no `expect` line, so it checks nothing.' },
+  { code: 'KPI0706', severity: 'error', name: 'duplicate-given', summary: 'A test gives the same column twice.' },
+];

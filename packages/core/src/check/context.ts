@@ -1,0 +1,65 @@
+/**
+ * Shared plumbing for the check* functions: one place that builds diagnostics (severity comes from
+ * the catalogue, so a code's severity is defined once) and formats exact numbers for messages.
+ */
+import type { Diagnostic, Fix, Related, Severity } from '../diagnostics/types.js';
+import { catalogueEntry } from '../diagnostics/catalogue.js';
+import type { NumLit } from '../ir/schema.js';
+import type { SourceFile, Span } from '../source/span.js';
+import { Rational } from '../numbers/rational.js';
+import { dec } from '../numbers/decimal.js';
+
+export interface Extras {
+  help?: string;
+  related?: Related[];
+  fix?: Fix;
+  severity?: Severity;
+}
+
+export class CheckContext {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(readonly source: SourceFile) {}
+
+  report(code: string, span: Span, message: string, extras: Extras = {}): Diagnostic {
+    const entry = catalogueEntry(code);
+    if (!entry) throw new Error(`checker bug: code ${code} is not in the catalogue`);
+    const d: Diagnostic = {
+      code,
+      severity: extras.severity ?? entry.severity,
+      file: this.source.name,
+      span: { start: span.start, end: span.end },
+      message,
+    };
+    if (extras.related && extras.related.length > 0) d.related = extras.related;
+    if (extras.help) d.help = extras.help;
+    if (extras.fix) d.fix = extras.fix;
+    this.diagnostics.push(d);
+    return d;
+  }
+}
+
+/** exact value of a literal; undefined when the text is not a number (recovered nodes) */
+export function val(n: NumLit | undefined): Rational | undefined {
+  if (!n) return undefined;
+  return Rational.parse(n.value);
+}
+
+/** a rational as a percent for messages: 0.9 → `90%`, 1/3 → `33.3333333333%` */
+export function pct(r: Rational): string {
+  return `${r.mul(Rational.HUNDRED).toDecimalString(10)}%`;
+}
+
+/** a literal the way the plan wrote it: `70%` or `0.7` */
+export function shown(n: NumLit): string {
+  return n.percent ? dec.toPercentText(n.value) : n.value;
+}
+
+/** a new value written in the same style as an existing literal (percent stays percent) */
+export function sameStyle(r: Rational, like: NumLit): string {
+  return like.percent ? pct(r) : r.toDecimalString(10);
+}
+
+export const bt = (name: string): string => `\`${name}\``;
+
+export const ZERO = Rational.ZERO;
+export const ONE = Rational.ONE;

@@ -1,0 +1,48 @@
+/**
+ * The checker: every rule of SPEC §2 "Checks" as `check*` functions grouped by concern
+ * (names, weights, ranges, tables, practice, tests). `check` never throws on user errors; it returns
+ * diagnostics in source order. Nodes the parser recovered (missing weight, method, ...) are skipped
+ * where their missing part matters, because the parser already reported the syntax error.
+ */
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { PlanFile } from '../ir/schema.js';
+import type { SourceFile } from '../source/span.js';
+import { CheckContext } from './context.js';
+import { checkFileNames, checkNames } from './names.js';
+import { checkWeights } from './weights.js';
+import { checkRanges } from './ranges.js';
+import { checkTables } from './tables.js';
+import { checkPractice } from './practice.js';
+import { checkTests } from './tests.js';
+
+export function check(file: PlanFile, source: SourceFile): Diagnostic[] {
+  const ctx = new CheckContext(source);
+  checkFileNames(file, ctx);
+  for (const plan of file.plans) {
+    checkNames(plan, ctx);
+    checkWeights(plan, ctx);
+    checkRanges(plan, ctx);
+    checkTables(plan, ctx);
+    checkPractice(plan, ctx);
+    checkTests(plan, ctx);
+  }
+  return sortDiagnostics(ctx.diagnostics);
+}
+
+const rank = { error: 0, warning: 1, info: 2 } as const;
+
+/** by file, position, then severity and code: a stable order for output and golden files */
+export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
+  return [...diags].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.span?.start ?? -1) - (b.span?.start ?? -1) ||
+      (a.span?.end ?? -1) - (b.span?.end ?? -1) ||
+      rank[a.severity] - rank[b.severity] ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+export { CheckContext } from './context.js';
+export { RESERVED_SUBJECTS } from './names.js';
+export { dividesByTarget, needsTarget } from './ranges.js';

@@ -1,0 +1,152 @@
+/**
+ * Names (KPI02xx).
+ *
+ * Duplicates are judged per namespace: plans in a file; indicators and groups across the whole plan
+ * (an indicator reads the column of its own name, so two of one name would read the same column);
+ * metrics; bonuses; vetoes; grade labels; test names; raters within one `raters` list. `related` points
+ * at the first definition. A metric may share a name with an indicator (SPEC §1), and a bonus or veto
+ * with the column it reads.
+ *
+ * Unknown names: a name inside a metric or veto expression, or a bonus/indicator `input`, may be a
+ * data column the plan is scored with, and the plan cannot know the data file's columns, so such names
+ * are never reported as unknown. Unknown names are judged only where the plan itself is the whole
+ * universe: test `given` keys and `expect` subjects (tests.ts). Metric references are resolved against
+ * the plan's metrics to find cycles, including a metric that refers to its own name.
+ */
+import type { Expr, Name, Plan, PlanFile } from '../ir/schema.js';
+import { indicatorsOf } from '../ir/walk.js';
+import type { Span } from '../source/span.js';
+import { type CheckContext, bt } from './context.js';
+
+/** words an `expect` line reserves for the plan's results */
+export const RESERVED_SUBJECTS = ['total', 'grade', 'coefficient', 'bonus'] as const;
+
+function duplicates(ctx: CheckContext, code: string, names: Name[], what: string, help: string): void {
+  const seen = new Map<string, Name>();
+  for (const n of names) {
+    if (n.text === '') continue;
+    const first = seen.get(n.text);
+    if (first) {
+      ctx.report(code, n.span, `${what} ${bt(n.text)} is defined twice`, {
+        help,
+        related: [{ span: first.span, message: `${bt(n.text)} is first defined here` }],
+      });
+    } else seen.set(n.text, n);
+  }
+}
+
+export function checkFileNames(file: PlanFile, ctx: CheckContext): void {
+  duplicates(ctx, 'KPI0201', file.plans.map((p) => p.name), 'plan', 'give each plan in a file its own name');
+}
+
+export function checkNames(plan: Plan, ctx: CheckContext): void {
+  const itemNames: Name[] = [];
+  const visit = (items: Plan['items']) => {
+    for (const it of items) {
+      itemNames.push(it.name);
+      if (it.kind === 'group') visit(it.items);
+    }
+  };
+  visit(plan.items);
+  // source order, so "first defined" is the one written first
+  itemNames.sort((a, b) => a.span.start - b.span.start);
+  duplicates(ctx, 'KPI0201', itemNames, 'indicator or group', 'names are unique across the plan (an indicator reads the column of its name); rename one, e.g. add the group: `新店销售额`');
+  duplicates(ctx, 'KPI0202', plan.metrics.map((m) => m.name), 'metric', 'keep one definition of the metric, or rename one');
+  duplicates(ctx, 'KPI0203', plan.bonuses.map((b) => b.name), 'bonus', 'merge the two bonus items or rename one');
+  duplicates(ctx, 'KPI0203', plan.vetoes.map((v) => v.name), 'veto', 'merge the conditions with `or`, or rename one veto');
+  if (plan.grades) duplicates(ctx, 'KPI0204', plan.grades.lines.map((l) => l.label), 'grade', 'each grade label appears once');
+  duplicates(
+    ctx,
+    'KPI0205',
+    plan.tests.map((t) => ({ text: t.name, span: t.nameSpan })),
+    'test',
+    'give each test its own name so `kpi test` reports can tell them apart',
+  );
+  for (const { indicator } of indicatorsOf(plan)) {
+    if (indicator.method?.kind === 'rating' && indicator.method.raters) {
+      duplicates(ctx, 'KPI0206', indicator.method.raters.map((r) => r.name), `rater`, 'list each rater once; their weights sum to 100%');
+    }
+  }
+  for (const n of itemNames) {
+    if ((RESERVED_SUBJECTS as readonly string[]).includes(n.text)) {
+      ctx.report('KPI0220', n.span, `${bt(n.text)} is also a test subject, so \`expect ${n.text} = …\` cannot check this indicator`, {
+        help: `rename it, e.g. \`"${n.text}分"\`; \`expect ${n.text}\` means the plan's ${n.text}`,
+      });
+    }
+  }
+  checkMetricCycles(plan, ctx);
+}
+
+export function refsOf(e: Expr, out: { name: string; span: Span }[] = []): { name: string; span: Span }[] {
+  switch (e.kind) {
+    case 'ref':
+      out.push({ name: e.name, span: e.span });
+      break;
+    case 'neg':
+    case 'not':
+      refsOf(e.operand, out);
+      break;
+    case 'arith':
+    case 'compare':
+    case 'logic':
+      refsOf(e.left, out);
+      refsOf(e.right, out);
+      break;
+    case 'call':
+      for (const a of e.args) refsOf(a, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+function checkMetricCycles(plan: Plan, ctx: CheckContext): void {
+  // first definition wins for duplicates (reported separately)
+  const metrics = new Map<string, Plan['metrics'][number]>();
+  for (const m of plan.metrics) if (!metrics.has(m.name.text)) metrics.set(m.name.text, m);
+  const edges = new Map<string, { name: string; span: Span }[]>();
+  for (const [name, m] of metrics) edges.set(name, refsOf(m.expr).filter((r) => metrics.has(r.name)));
+
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: { name: string; via?: Span }[] = [];
+  const reported = new Set<string>();
+  const visit = (name: string) => {
+    state.set(name, 'visiting');
+    for (const r of edges.get(name) ?? []) {
+      const s = state.get(r.name);
+      if (s === 'visiting') {
+        const at = stack.findIndex((f) => f.name === r.name);
+        const cycle = [...stack.slice(at), { name: r.name, via: r.span }];
+        const members = cycle.slice(0, -1).map((f) => f.name);
+        const key = [...members].sort().join('\u0000');
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const head = metrics.get(r.name)!;
+        if (members.length === 1) {
+          ctx.report('KPI0210', r.span, `metric ${bt(r.name)} refers to itself`, {
+            help: `a metric cannot use its own value; if \`${r.name}\` here is a data column, give the metric another name`,
+            related: [{ span: head.name.span, message: `${bt(r.name)} is defined here` }],
+          });
+        } else {
+          const path = cycle.map((f) => bt(f.name)).join(' → ');
+          ctx.report('KPI0210', head.name.span, `metrics depend on each other in a cycle: ${path}`, {
+            help: 'at least one metric in the cycle must be computed from data columns only',
+            related: cycle.slice(1).map((f) => ({ span: f.via!, message: `uses ${bt(f.name)}` })),
+          });
+        }
+      } else if (s === undefined) {
+        stack.push({ name: r.name, via: r.span });
+        visit(r.name);
+        stack.pop();
+      }
+    }
+    state.set(name, 'done');
+  };
+  for (const name of metrics.keys()) {
+    if (state.has(name)) continue;
+    stack.push({ name });
+    visit(name);
+    stack.pop();
+  }
+}

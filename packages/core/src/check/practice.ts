@@ -1,0 +1,74 @@
+/**
+ * KPI practice (KPI06xx, warnings): plans that run but break the usual rules of KPI design.
+ * - more than 10 indicators or groups in one scope (the plan's top level or a group);
+ * - an indicator whose own weight in its scope is under 5% (the 80/20 rule). The own weight is used,
+ *   not the effective weight along its group path, because that is the number the author wrote and can
+ *   change; a 50% indicator in a 5% group is a design choice of the group, not of the indicator;
+ * - an indicator without a target whose method needs one (linear, reverse, threshold, `on ratio`
+ *   tables). It stays a warning as SPEC §2 lists it, but the engine refuses to score such an indicator,
+ *   and the message says so;
+ * - options the method ignores (a target on `deduct`/`rating`; a cap or floor on a method without a
+ *   ratio: threshold, deduct, rating, tables on the actual), so a reader is not misled.
+ */
+import type { Indicator, Plan, ScoredItem } from '../ir/schema.js';
+import type { Span } from '../source/span.js';
+import { indicatorsOf } from '../ir/walk.js';
+import { Rational } from '../numbers/rational.js';
+import { type CheckContext, bt, shown, val } from './context.js';
+import { dividesByTarget, needsTarget } from './ranges.js';
+
+const MAX_PER_SCOPE = 10;
+const MIN_WEIGHT = Rational.of(5n, 100n);
+
+export function checkPractice(plan: Plan, ctx: CheckContext): void {
+  const scopes: { name: string; span: Span; items: ScoredItem[] }[] = [{ name: plan.name.text, span: plan.name.span, items: plan.items }];
+  const visit = (items: ScoredItem[]) => {
+    for (const it of items) {
+      if (it.kind === 'group') {
+        scopes.push({ name: it.name.text, span: it.name.span, items: it.items });
+        visit(it.items);
+      }
+    }
+  };
+  visit(plan.items);
+  for (const s of scopes) {
+    if (s.items.length > MAX_PER_SCOPE) {
+      ctx.report('KPI0601', s.span, `${bt(s.name)} has ${s.items.length} indicators, more than ${MAX_PER_SCOPE}`, {
+        help: 'KPIs measure the few key results: keep 3 to 10 per scope, or split them into groups',
+      });
+    }
+  }
+  for (const { indicator } of indicatorsOf(plan)) checkIndicatorPractice(ctx, indicator);
+}
+
+function checkIndicatorPractice(ctx: CheckContext, ind: Indicator): void {
+  const name = ind.name.text;
+  const w = val(ind.weight);
+  if (ind.weight && w && w.gt(Rational.ZERO) && w.lt(MIN_WEIGHT)) {
+    ctx.report('KPI0602', ind.weight.span, `${bt(name)} weighs ${shown(ind.weight)}, under 5%`, {
+      help: 'an indicator this light hardly moves the total (80/20 rule); merge it into another indicator or drop it',
+    });
+  }
+  const m = ind.method;
+  if (!m || ind.recovered) return;
+  if (!ind.target && needsTarget(ind)) {
+    const how = m.kind === 'bands' || m.kind === 'curve' ? `${m.kind} on ratio` : m.kind;
+    ctx.report('KPI0603', ind.name.span, `${bt(name)} has no target, which \`${how}\` needs; it cannot be scored`, {
+      help:
+        m.kind === 'threshold'
+          ? `add \`target T\` after the weight: 100 if the actual reaches T`
+          : `add \`target T\` after the weight (e.g. \`target 100%\`), or score the actual directly with \`bands\` or \`curve\``,
+    });
+  }
+  const ignored: { what: string; span: Span }[] = [];
+  if (ind.target && (m.kind === 'deduct' || m.kind === 'rating')) ignored.push({ what: `target ${shown(ind.target)}`, span: ind.target.span });
+  if (!dividesByTarget(ind)) {
+    if (ind.cap) ignored.push({ what: `cap ${shown(ind.cap)}`, span: ind.cap.span });
+    if (ind.floor) ignored.push({ what: `floor ${shown(ind.floor)}`, span: ind.floor.span });
+  }
+  for (const x of ignored) {
+    ctx.report('KPI0604', x.span, `\`${x.what}\` has no effect on ${bt(name)}, scored by \`${m.kind}\``, {
+      help: 'remove it, or choose a method that uses it (cap and floor apply to a ratio: `linear`, `reverse`, `on ratio` tables)',
+    });
+  }
+}

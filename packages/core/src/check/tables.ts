@@ -1,0 +1,185 @@
+/**
+ * Tables (KPI05xx): bands and curves.
+ *
+ * Band rows are one-sided (`>= 90%: 85`) and the first row that holds wins, so a table cannot have a
+ * gap between rows: a value falls through to the next row, and below the last row to `else` (default 0,
+ * SPEC §2). What can go wrong is an overlap that makes a row unreachable — a row whose values an earlier
+ * row already takes (`>= 90` after `>= 80`, `> 90` after `>= 90`), any row after `else`, or rows of both
+ * directions. Those are errors (KPI0501, KPI0502). A table whose score falls as achievement rises is a
+ * warning (KPI0503, KPI0505). A bound like `90` in an `on ratio` table is 9000% (KPI0506).
+ */
+import type { Indicator, Method, NumLit, Plan } from '../ir/schema.js';
+import { indicatorsOf } from '../ir/walk.js';
+import { Rational } from '../numbers/rational.js';
+import { type CheckContext, bt, pct, shown, val } from './context.js';
+
+type Bands = Extract<Method, { kind: 'bands' }>;
+type Curve = Extract<Method, { kind: 'curve' }>;
+
+export function checkTables(plan: Plan, ctx: CheckContext): void {
+  for (const { indicator } of indicatorsOf(plan)) {
+    const m = indicator.method;
+    if (m?.kind === 'bands') checkBands(ctx, indicator, m);
+    else if (m?.kind === 'curve') checkCurve(ctx, indicator, m);
+  }
+}
+
+const higher = (op: string) => op === '>=' || op === '>';
+
+function checkRatioBound(ctx: CheckContext, ind: Indicator, n: NumLit): void {
+  const r = val(n);
+  // on a ratio, a plain number above 10 (1000%) is almost always a forgotten `%`
+  if (!r || n.percent || !r.gt(Rational.fromInt(10)) || r.gt(Rational.fromInt(1000))) return;
+  ctx.report('KPI0506', n.span, `bound ${n.value} in the ratio table of ${bt(ind.name.text)} means ${pct(r)}`, {
+    help: `\`on ratio\` compares actual ÷ target, where 1 = 100%; write \`${n.value}%\``,
+    fix: { message: `write \`${n.value}%\``, edits: [{ span: n.span, text: `${n.value}%` }] },
+  });
+}
+
+function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
+  const name = ind.name.text;
+  if (m.rows.length === 0) {
+    ctx.report('KPI0507', m.span, `bands table of ${bt(name)} has no rows`, {
+      help: 'add rows such as `>= 100%: 100` and `else: 0`',
+    });
+    return;
+  }
+  const first = m.rows[0]!;
+  const dirHigher = higher(first.op);
+  // direction: every row must go the same way as the first
+  let mixed = false;
+  for (const row of m.rows) {
+    if (higher(row.op) !== dirHigher) {
+      mixed = true;
+      ctx.report('KPI0501', row.span, `band row \`${row.op} ${shown(row.bound)}\` of ${bt(name)} goes the other way`, {
+        help: dirHigher
+          ? 'this table is higher-is-better (`>=`/`>` rows); write every row with `>=` or `>`'
+          : 'this table is lower-is-better (`<=`/`<` rows); write every row with `<=` or `<`',
+        related: [{ span: first.span, message: `first row \`${first.op} ${shown(first.bound)}\` sets the direction` }],
+      });
+    }
+  }
+  if (m.on === 'ratio') for (const row of m.rows) checkRatioBound(ctx, ind, row.bound);
+  // reachability: the union of earlier rows of one direction is the widest earlier row
+  if (!mixed) {
+    let widest: (typeof m.rows)[number] | undefined;
+    for (const row of m.rows) {
+      const b = val(row.bound);
+      if (!b) continue;
+      if (m.else && m.else.span.start < row.span.start) {
+        ctx.report('KPI0502', row.span, `band row \`${row.op} ${shown(row.bound)}\` of ${bt(name)} comes after \`else\``, {
+          help: '`else` matches everything left, so rows after it are never used; move `else` last',
+          related: [{ span: m.else.span, message: '`else` is here' }],
+        });
+        continue;
+      }
+      if (widest) {
+        const wb = val(widest.bound)!;
+        if (covers(widest.op, wb, row.op, b)) {
+          ctx.report('KPI0502', row.span, `band row \`${row.op} ${shown(row.bound)}\` of ${bt(name)} can never be chosen`, {
+            help: dirHigher
+              ? 'rows are tried top down and the first that holds wins; order them from the highest bound down'
+              : 'rows are tried top down and the first that holds wins; order them from the lowest bound up',
+            related: [{ span: widest.span, message: `\`${widest.op} ${shown(widest.bound)}\` above already takes every such value` }],
+          });
+          continue;
+        }
+      }
+      if (!widest || covers(row.op, b, widest.op, val(widest.bound)!)) widest = row;
+    }
+  }
+  // monotonic: better rows come first, so scores must not rise going down the table
+  if (!mixed) {
+    const seq: { score: Rational; lit: NumLit; span: { start: number; end: number }; label: string }[] = [];
+    for (const row of m.rows) {
+      const s = val(row.score);
+      if (s) seq.push({ score: s, lit: row.score, span: row.span, label: `${row.op} ${shown(row.bound)}` });
+    }
+    const elseScore = m.else ? val(m.else.score) : Rational.ZERO;
+    if (elseScore && (!m.else || m.else.span.start > (m.rows[m.rows.length - 1]?.span.start ?? 0))) {
+      seq.push({ score: elseScore, lit: m.else?.score ?? { value: '0', percent: false, span: m.span }, span: m.else?.span ?? m.span, label: 'else' });
+    }
+    for (let i = 1; i < seq.length; i++) {
+      const a = seq[i - 1]!;
+      const b = seq[i]!;
+      if (b.score.gt(a.score)) {
+        ctx.report('KPI0503', b.lit.span, `band \`${b.label}\` of ${bt(name)} scores ${shown(b.lit)}, more than the better band \`${a.label}\` (${shown(a.lit)})`, {
+          help: dirHigher
+            ? 'with `>=` rows a higher actual is better; if lower is better for this indicator, write `<=` rows from the lowest bound up'
+            : 'with `<=` rows a lower actual is better; if higher is better, write `>=` rows from the highest bound down',
+          related: [{ span: a.span, message: `\`${a.label}\` scores ${shown(a.lit)}` }],
+        });
+        break;
+      }
+    }
+  }
+}
+
+/** does row (opA, a) take every value row (opB, b) would, for rows of the same direction? */
+function covers(opA: string, a: Rational, opB: string, b: Rational): boolean {
+  if (higher(opA)) {
+    // [a,∞) or (a,∞) ⊇ [b,∞) or (b,∞)
+    if (opA === '>=') return b.ge(a);
+    return opB === '>' ? b.ge(a) : b.gt(a);
+  }
+  if (opA === '<=') return b.le(a);
+  return opB === '<' ? b.le(a) : b.lt(a);
+}
+
+function checkCurve(ctx: CheckContext, ind: Indicator, m: Curve): void {
+  const name = ind.name.text;
+  if (m.points.length === 0) {
+    ctx.report('KPI0507', m.span, `curve of ${bt(name)} has no points`, {
+      help: 'add points `X: SCORE`, e.g. `curve { 80%: 60, 100%: 100, 120%: 120 }`',
+    });
+    return;
+  }
+  if (m.on === 'ratio') for (const p of m.points) checkRatioBound(ctx, ind, p.x);
+  let increasing = true;
+  for (let i = 1; i < m.points.length; i++) {
+    const a = m.points[i - 1]!;
+    const b = m.points[i]!;
+    const ax = val(a.x);
+    const bx = val(b.x);
+    if (ax && bx && !bx.gt(ax)) {
+      increasing = false;
+      ctx.report('KPI0504', b.x.span, `curve point ${shown(b.x)} of ${bt(name)} is not after ${shown(a.x)}`, {
+        help: 'list curve points with X strictly increasing; each X once',
+        related: [{ span: a.x.span, message: `previous point ${shown(a.x)}` }],
+      });
+    }
+  }
+  if (!increasing) return;
+  type P = (typeof m.points)[number];
+  let rises: [P, P] | undefined;
+  let falls: [P, P] | undefined;
+  for (let i = 1; i < m.points.length; i++) {
+    const a = m.points[i - 1]!;
+    const b = m.points[i]!;
+    const ay = val(a.y);
+    const by = val(b.y);
+    if (!ay || !by) return;
+    if (by.gt(ay)) rises ??= [a, b];
+    if (by.lt(ay)) falls ??= [a, b];
+  }
+  if (rises && falls) {
+    const later = rises[0].span.start > falls[0].span.start ? rises : falls;
+    const earlier = later === rises ? falls : rises;
+    ctx.report('KPI0505', later[1].y.span, `curve of ${bt(name)} both rises and falls`, {
+      help: 'a score should move one way as achievement rises; check the scores of the points',
+      related: [
+        { span: earlier[1].span, message: `${later === rises ? 'falls' : 'rises'} from ${shown(earlier[0].x)} to ${shown(earlier[1].x)}` },
+      ],
+    });
+  } else if (falls && m.on === 'ratio') {
+    ctx.report('KPI0505', falls[1].y.span, `curve of ${bt(name)} falls as the ratio rises`, {
+      help: 'a higher ratio is better (for `lower` indicators the ratio is target ÷ actual); give higher ratios higher scores',
+      related: [{ span: falls[0].span, message: `from ${shown(falls[0].x)}: ${shown(falls[0].y)}` }],
+    });
+  } else if (falls && !ind.lower) {
+    ctx.report('KPI0505', falls[1].y.span, `curve of ${bt(name)} falls as the actual rises`, {
+      help: 'if lower is better for this indicator, mark it `lower`; otherwise give higher actuals higher scores',
+      related: [{ span: falls[0].span, message: `from ${shown(falls[0].x)}: ${shown(falls[0].y)}` }],
+    });
+  }
+}

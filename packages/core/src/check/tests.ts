@@ -1,0 +1,161 @@
+/**
+ * Plan tests (KPI07xx). Here the plan is the whole universe, so unknown names can be judged:
+ * - a `given` key must be a column the plan reads: an indicator's actual column (its name, or its
+ *   `input`), `NAME.RATER` for a rating with raters, a bonus's count column (its name or `input`),
+ *   a name used in a metric or veto expression, or a metric's name (a test may pin a metric directly);
+ * - an `expect` subject is `total`, `grade`, `coefficient`, `bonus`, or an indicator or group name;
+ * - `expect grade = L` needs a label of the plan's grades; `grade`/`coefficient` need a grades block;
+ * - grade expects take a label, the others a number.
+ * Unknown names get a "did you mean" fix when a known name is close.
+ */
+import type { Name, NumLit, Plan, TestCase } from '../ir/schema.js';
+import { indicatorsOf } from '../ir/walk.js';
+import { type CheckContext, bt } from './context.js';
+import { RESERVED_SUBJECTS, refsOf } from './names.js';
+
+export function plainColumns(plan: Plan): Map<string, string> {
+  /** column → why the plan reads it (for help text) */
+  const cols = new Map<string, string>();
+  const add = (c: string, why: string) => {
+    if (!cols.has(c)) cols.set(c, why);
+  };
+  for (const { indicator } of indicatorsOf(plan)) {
+    const col = indicator.input?.text ?? indicator.name.text;
+    const m = indicator.method;
+    if (m?.kind === 'rating' && m.raters && m.raters.length > 0) {
+      for (const r of m.raters) add(`${col}.${r.name.text}`, `rater mark of ${bt(indicator.name.text)}`);
+    } else add(col, `actual of ${bt(indicator.name.text)}`);
+  }
+  for (const b of plan.bonuses) add(b.input?.text ?? b.name.text, `count of bonus ${bt(b.name.text)}`);
+  for (const m of plan.metrics) {
+    add(m.name.text, `metric ${bt(m.name.text)}`);
+    for (const r of refsOf(m.expr)) add(r.name, `input of metric ${bt(m.name.text)}`);
+  }
+  for (const v of plan.vetoes) for (const r of refsOf(v.when)) add(r.name, `input of veto ${bt(v.name.text)}`);
+  return cols;
+}
+
+const isName = (v: NumLit | Name): v is Name => 'text' in v;
+
+export function checkTests(plan: Plan, ctx: CheckContext): void {
+  if (plan.tests.length === 0) return;
+  const columns = plainColumns(plan);
+  const scored = new Set<string>();
+  const visit = (items: Plan['items']) => {
+    for (const it of items) {
+      scored.add(it.name.text);
+      if (it.kind === 'group') visit(it.items);
+    }
+  };
+  visit(plan.items);
+  const labels = plan.grades?.lines.map((l) => l.label.text) ?? [];
+  for (const t of plan.tests) checkTest(ctx, plan, t, columns, scored, labels);
+}
+
+function checkTest(ctx: CheckContext, plan: Plan, t: TestCase, columns: Map<string, string>, scored: Set<string>, labels: string[]): void {
+  if (t.expects.length === 0) {
+    ctx.report('KPI0705', t.nameSpan, `test "${t.name}" has no \`expect\` line`, {
+      help: 'add what the plan should give, e.g. `expect total = 100` or `expect grade = A`',
+    });
+  }
+  const seen = new Map<string, Name>();
+  for (const g of t.given) {
+    const key = g.key.text;
+    const first = seen.get(key);
+    if (first) {
+      ctx.report('KPI0706', g.key.span, `test "${t.name}" gives ${bt(key)} twice`, {
+        help: 'give each column once; keep the value you mean',
+        related: [{ span: first.span, message: `${bt(key)} is first given here` }],
+      });
+      continue;
+    }
+    seen.set(key, g.key);
+    if (columns.has(key)) continue;
+    const suggestion = closest(key, [...columns.keys()]);
+    const ratingWithRaters = indicatorsOf(plan).find(
+      (x) => (x.indicator.input?.text ?? x.indicator.name.text) === key && x.indicator.method?.kind === 'rating' && x.indicator.method.raters?.length,
+    );
+    const viaInput = indicatorsOf(plan).find((x) => x.indicator.name.text === key && x.indicator.input);
+    const help = ratingWithRaters
+      ? `${bt(key)} is rated by raters: give \`${key}.RATER\` columns (${[...columns.keys()].filter((c) => c.startsWith(`${key}.`)).map(bt).join(', ')})`
+      : viaInput
+        ? `${bt(key)} reads its actual from column ${bt(viaInput.indicator.input!.text)}; give that column`
+        : suggestion
+          ? `did you mean ${bt(suggestion)}? a \`given\` names a column the plan reads`
+          : `a \`given\` names a column the plan reads: ${[...columns.keys()].slice(0, 8).map(bt).join(', ')}${columns.size > 8 ? ', …' : ''}`;
+    const target = viaInput ? viaInput.indicator.input!.text : !ratingWithRaters ? suggestion : undefined;
+    ctx.report('KPI0701', g.key.span, `test "${t.name}" gives ${bt(key)}, which the plan does not read`, {
+      help,
+      ...(target ? { fix: { message: `give ${bt(target)} instead`, edits: [{ span: g.key.span, text: nameText(target) }] } } : {}),
+    });
+  }
+  for (const e of t.expects) {
+    const subject = e.subject.text;
+    const reserved = (RESERVED_SUBJECTS as readonly string[]).includes(subject);
+    if (!reserved && !scored.has(subject)) {
+      const suggestion = closest(subject, [...RESERVED_SUBJECTS, ...scored]);
+      ctx.report('KPI0702', e.subject.span, `test "${t.name}" expects ${bt(subject)}, which is not an indicator, a group or a result`, {
+        help: `${suggestion ? `did you mean ${bt(suggestion)}? ` : ''}\`expect\` checks \`total\`, \`grade\`, \`coefficient\`, \`bonus\` or an indicator's score`,
+        ...(suggestion ? { fix: { message: `expect ${bt(suggestion)} instead`, edits: [{ span: e.subject.span, text: nameText(suggestion) }] } } : {}),
+      });
+      continue;
+    }
+    const wantsLabel = reserved && subject === 'grade';
+    if (wantsLabel !== isName(e.value)) {
+      const shownValue = ctx.source.text.slice(e.value.span.start, e.value.span.end);
+      ctx.report('KPI0704', e.value.span, wantsLabel ? `\`expect grade\` takes a grade label, not ${bt(shownValue)}` : `\`expect ${subject}\` takes a number, not ${bt(shownValue)}`, {
+        help: wantsLabel
+          ? `write a label of the plan's grades${labels.length ? ` (${labels.map(bt).join(', ')})` : ''}; use \`expect total = N\` for the score`
+          : '`expect grade = L` checks the label; totals, coefficients, bonus and indicator scores are numbers',
+      });
+      continue;
+    }
+    if ((subject === 'grade' || subject === 'coefficient') && reserved && !plan.grades) {
+      ctx.report('KPI0703', e.subject.span, `test "${t.name}" expects a ${subject}, but plan ${bt(plan.name.text)} has no grades`, {
+        help: 'add a `grades { ... }` block, or remove this expect',
+      });
+      continue;
+    }
+    if (wantsLabel && isName(e.value) && plan.grades && !labels.includes(e.value.text)) {
+      const suggestion = closest(e.value.text, labels);
+      ctx.report('KPI0703', e.value.span, `grade ${bt(e.value.text)} is not one of the plan's grades`, {
+        help: `the grades are ${labels.map(bt).join(', ')}`,
+        related: [{ span: plan.grades.span, message: 'grades are defined here' }],
+        ...(suggestion ? { fix: { message: `expect grade ${bt(suggestion)}`, edits: [{ span: e.value.span, text: suggestion }] } } : {}),
+      });
+    }
+  }
+}
+
+/** a name as plan text: bare when it is a word, quoted otherwise */
+function nameText(n: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(n) ? n : JSON.stringify(n);
+}
+
+/** the closest known name within a small edit distance, for "did you mean" */
+export function closest(name: string, known: string[]): string | undefined {
+  const a = [...name];
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = distance(a, [...k]);
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  const limit = Math.max(1, Math.floor(a.length / 3));
+  return best !== undefined && bestD <= limit && bestD > 0 ? best : undefined;
+}
+
+function distance(a: string[], b: string[]): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,113 @@
+/**
+ * Weights (KPI03xx): in every scope — the plan's top level, each group, each `raters` list — the
+ * weights sum to exactly 100%, computed with Rational so 33.33% + 33.33% + 33.34% is 100%.
+ * A scope with a missing or unreadable weight is skipped: the parser already reported it.
+ */
+import type { Group, Name, NumLit, Plan, ScoredItem } from '../ir/schema.js';
+import type { Span } from '../source/span.js';
+import type { Fix, Related } from '../diagnostics/types.js';
+import { Rational } from '../numbers/rational.js';
+import { type CheckContext, bt, pct, sameStyle, shown, val } from './context.js';
+
+interface Weighted {
+  name: Name;
+  weight?: NumLit | undefined;
+}
+
+export function checkWeights(plan: Plan, ctx: CheckContext): void {
+  if (plan.items.length === 0) {
+    ctx.report('KPI0303', plan.name.span, `plan ${bt(plan.name.text)} has no indicators`, {
+      help: 'add `indicator NAME weight W scoring METHOD` lines whose weights sum to 100%',
+    });
+  } else {
+    checkScopeSum(ctx, 'KPI0301', plan.items, plan.name.span, {
+      scope: `weights in ${bt(plan.name.text)}`,
+      sums: 'the plan sums',
+    });
+  }
+  const visit = (items: ScoredItem[]) => {
+    for (const item of items) {
+      if (item.kind === 'group') {
+        checkGroup(item, ctx);
+        visit(item.items);
+      } else if (item.method?.kind === 'rating' && item.method.raters && item.method.raters.length > 0) {
+        const raters = item.method.raters;
+        const span: Span = { start: raters[0]!.span.start, end: raters[raters.length - 1]!.span.end };
+        checkScopeSum(ctx, 'KPI0302', raters, span, {
+          scope: `rater weights of ${bt(item.name.text)}`,
+          sums: `the raters of ${bt(item.name.text)} sum`,
+        });
+      }
+    }
+  };
+  visit(plan.items);
+}
+
+function checkGroup(group: Group, ctx: CheckContext): void {
+  if (group.items.length === 0) {
+    if (!group.recovered) {
+      ctx.report('KPI0303', group.name.span, `group ${bt(group.name.text)} has no indicators`, {
+        help: 'add indicators whose weights sum to 100% of the group, or remove the group',
+      });
+    }
+    return;
+  }
+  checkScopeSum(ctx, 'KPI0301', group.items, group.name.span, {
+    scope: `weights in ${bt(group.name.text)}`,
+    sums: `${bt(group.name.text)} sums`,
+  });
+}
+
+/**
+ * One scope's sum. `words.scope` starts the message ("weights in `工作绩效`"), `words.sums` ends the fix
+ * ("so `工作绩效` sums to 100%").
+ */
+export function checkScopeSum(
+  ctx: CheckContext,
+  code: 'KPI0301' | 'KPI0302',
+  items: Weighted[],
+  span: Span,
+  words: { scope: string; sums: string },
+): void {
+  const values: { item: Weighted; w: NumLit; r: Rational }[] = [];
+  for (const item of items) {
+    const r = val(item.weight);
+    if (!item.weight || !r) return; // missing weight: a syntax error was reported; do not pile on
+    values.push({ item, w: item.weight, r });
+  }
+  const sum = values.reduce((a, v) => a.add(v.r), Rational.ZERO);
+  if (sum.eq(Rational.ONE)) return;
+  const diff = Rational.ONE.sub(sum);
+  const related: Related[] = values.map((v) => ({
+    span: v.w.span,
+    message: `${bt(v.item.name.text)} weighs ${shown(v.w)}`,
+  }));
+  const help =
+    diff.isNegative()
+      ? `take ${pct(diff.neg())} off one of them`
+      : `add ${pct(diff)} to one of them`;
+  const extras: { help: string; related: Related[]; fix?: Fix } = { help, related };
+  const fix = weightFix(values, diff, words.sums);
+  if (fix) extras.fix = fix;
+  ctx.report(code, span, `${words.scope} sum to ${pct(sum)}, expected 100%`, extras);
+}
+
+/**
+ * The fix adjusts one weight by the difference: the last one when the result stays in (0, 100%],
+ * otherwise the single weight for which it does (the obviously-off one); no fix when none or several fit.
+ */
+function weightFix(values: { item: Weighted; w: NumLit; r: Rational }[], diff: Rational, sums: string): Fix | undefined {
+  const fits = (r: Rational) => r.gt(Rational.ZERO) && r.le(Rational.ONE);
+  const last = values[values.length - 1];
+  let pick = last && fits(last.r.add(diff)) ? last : undefined;
+  if (!pick) {
+    const candidates = values.filter((v) => fits(v.r.add(diff)));
+    if (candidates.length === 1) pick = candidates[0];
+  }
+  if (!pick) return undefined;
+  const text = sameStyle(pick.r.add(diff), pick.w);
+  return {
+    message: `set ${bt(pick.item.name.text)} to ${text} so ${sums} to 100%`,
+    edits: [{ span: pick.w.span, text }],
+  };
+}
