@@ -5,3 +5,5 @@ export * from './ir/index.js';
 export * from './diagnostics/catalogue.js';
 export * from './run/types.js';
 export * from './data/index.js';
+export * from './check/index.js';
+export * from './diagnostics/render/index.js';

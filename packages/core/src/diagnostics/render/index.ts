@@ -1,0 +1,40 @@
+/** Renderers: one module per output format, all from the same Diagnostic data. */
+export { renderTerminal, type TerminalOptions } from './terminal.js';
+export { renderJson, toJsonData, type JsonOptions } from './json.js';
+export { renderGithub, type GithubOptions } from './github.js';
+export { renderSarif, toSarif, type SarifOptions } from './sarif.js';
+export { renderJunit, type JunitOptions } from './junit.js';
+export { summaryLine, countDiagnostics, regionOf, locationText, type Counts, type Region } from './positions.js';
+export { displayWidth, charWidth } from './width.js';
+
+import type { Diagnostic } from '../types.js';
+import type { SourceFile } from '../../source/span.js';
+import { renderTerminal } from './terminal.js';
+import { renderJson } from './json.js';
+import { renderGithub } from './github.js';
+import { renderSarif } from './sarif.js';
+import { renderJunit } from './junit.js';
+
+export type DiagnosticFormat = 'terminal' | 'json' | 'github' | 'sarif' | 'junit';
+export const DIAGNOSTIC_FORMATS: readonly DiagnosticFormat[] = ['terminal', 'json', 'github', 'sarif', 'junit'];
+
+/** render in a format chosen at run time (`kpi check --format`) */
+export function renderDiagnostics(
+  format: DiagnosticFormat,
+  diags: readonly Diagnostic[],
+  sources: ReadonlyMap<string, SourceFile>,
+  opts: { color?: boolean; files?: string[]; version?: string } = {},
+): string {
+  switch (format) {
+    case 'terminal':
+      return renderTerminal(diags, sources, opts.color !== undefined ? { color: opts.color } : {});
+    case 'json':
+      return renderJson(diags, sources);
+    case 'github':
+      return renderGithub(diags, sources);
+    case 'sarif':
+      return renderSarif(diags, sources, opts.version ? { version: opts.version } : {});
+    case 'junit':
+      return renderJunit(diags, sources, opts.files ? { files: opts.files } : {});
+  }
+}

@@ -1,0 +1,59 @@
+/** Resolving a diagnostic's span to 1-based line:col ranges, shared by the renderers. */
+import type { Diagnostic } from '../types.js';
+import type { SourceFile, Span } from '../../source/span.js';
+
+export interface Region {
+  startLine: number;
+  startColumn: number;
+  /** position just after the span (exclusive), as SARIF counts it */
+  endLine: number;
+  endColumn: number;
+}
+
+export function regionOf(source: SourceFile | undefined, span: Span | undefined): Region | undefined {
+  if (!source || !span) return undefined;
+  const s = source.lineCol(Math.min(span.start, source.text.length));
+  const e = source.lineCol(Math.min(Math.max(span.end, span.start), source.text.length));
+  return { startLine: s.line, startColumn: s.col, endLine: e.line, endColumn: e.col };
+}
+
+export function sourceFor(d: { file?: string | undefined }, sources: ReadonlyMap<string, SourceFile>, fallback?: string): SourceFile | undefined {
+  const f = d.file ?? fallback;
+  return f === undefined ? undefined : sources.get(f);
+}
+
+/** `file:line:col`, `file` alone when there is no span, or `file (row 3, column 销售额)` for data findings */
+export function locationText(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>): string {
+  const file = d.file ?? '<input>';
+  const r = regionOf(sourceFor(d, sources), d.span);
+  if (r) return `${file}:${r.startLine}:${r.startColumn}`;
+  if (d.data?.row !== undefined) return `${file}:${d.data.row}`;
+  return file;
+}
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function countDiagnostics(diags: readonly Diagnostic[]): Counts {
+  const c: Counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const d of diags) {
+    if (d.severity === 'error') c.errors++;
+    else if (d.severity === 'warning') c.warnings++;
+    else c.infos++;
+  }
+  return c;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "2 errors, 1 warning in 3 files"; "no problems in 1 file" */
+export function summaryLine(counts: Partial<Counts> & { files: number }): string {
+  const parts: string[] = [];
+  if (counts.errors) parts.push(plural(counts.errors, 'error'));
+  if (counts.warnings) parts.push(plural(counts.warnings, 'warning'));
+  if (counts.infos) parts.push(plural(counts.infos, 'note'));
+  return `${parts.length ? parts.join(', ') : 'no problems'} in ${plural(counts.files, 'file')}`;
+}

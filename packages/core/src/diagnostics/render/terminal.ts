@@ -1,0 +1,88 @@
+/**
+ * Terminal rendering: `file:line:col severity CODE message`, then a code frame with the line and a
+ * caret underline measured in display width (CJK = 2 columns), related notes with their own line:col,
+ * help and fix lines. Colour only when `opts.color` is true (the CLI decides from TTY/NO_COLOR).
+ */
+import type { Diagnostic } from '../types.js';
+import type { SourceFile } from '../../source/span.js';
+import { charWidth, displayWidth } from './width.js';
+import { locationText, regionOf, sourceFor } from './positions.js';
+
+export interface TerminalOptions {
+  color?: boolean;
+  /** show the code frame (default true) */
+  frame?: boolean;
+}
+
+const TAB = '  ';
+
+const ansi = (on: boolean) => {
+  const wrap = (open: string, close: string) => (s: string) => (on ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  return {
+    bold: wrap('1', '22'),
+    dim: wrap('2', '22'),
+    red: wrap('31', '39'),
+    yellow: wrap('33', '39'),
+    cyan: wrap('36', '39'),
+    blue: wrap('34', '39'),
+    green: wrap('32', '39'),
+  };
+};
+
+export function renderTerminal(diags: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, opts: TerminalOptions = {}): string {
+  return diags.map((d) => renderOne(d, sources, opts)).join('\n');
+}
+
+function renderOne(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, opts: TerminalOptions): string {
+  const c = ansi(opts.color === true);
+  const sevColor = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.cyan;
+  const out: string[] = [];
+  out.push(`${c.bold(locationText(d, sources))} ${sevColor(c.bold(d.severity))} ${c.bold(d.code)} ${d.message}`);
+  const source = sourceFor(d, sources);
+  const region = regionOf(source, d.span);
+  let gutter = 2;
+  if (source && d.span && region && opts.frame !== false) {
+    const lineNo = String(region.startLine);
+    gutter = lineNo.length + 2;
+    const li = region.startLine - 1;
+    const text = source.lineText(li);
+    const lineStart = source.lineStarts[li]!;
+    const startInLine = d.span.start - lineStart;
+    const endInLine = region.endLine === region.startLine ? d.span.end - lineStart : text.length;
+    const before = text.slice(0, Math.max(0, startInLine));
+    const under = text.slice(Math.max(0, startInLine), Math.max(startInLine, endInLine));
+    const pad = ' '.repeat(gutter);
+    out.push(`${c.blue(` ${lineNo} |`)} ${expandTabs(text)}`);
+    const carets = '^'.repeat(Math.max(1, width(under))) + (region.endLine > region.startLine ? '…' : '');
+    out.push(`${c.blue(`${pad}|`)} ${' '.repeat(width(before))}${sevColor(carets)}`);
+  }
+  const ind = ' '.repeat(gutter);
+  for (const r of d.related ?? []) {
+    const rs = sources.get(r.file ?? d.file ?? '');
+    const rr = regionOf(rs, r.span);
+    const where = rr ? `${r.file && r.file !== d.file ? `${r.file}:` : ''}${rr.startLine}:${rr.startColumn}` : (r.file ?? '');
+    out.push(`${ind}${c.blue('=')} ${c.bold('note')} ${where ? `${where}: ` : ''}${r.message}`);
+  }
+  if (d.data && !d.span) {
+    const parts: string[] = [];
+    if (d.data.row !== undefined) parts.push(`row ${d.data.row}`);
+    if (d.data.column !== undefined) parts.push(`column \`${d.data.column}\``);
+    if (d.data.value !== undefined) parts.push(`value \`${d.data.value}\``);
+    if (parts.length) out.push(`${ind}${c.blue('=')} ${c.bold('at')} ${parts.join(', ')}`);
+  }
+  if (d.help) out.push(`${ind}${c.blue('=')} ${c.bold(c.green('help'))}: ${d.help}`);
+  if (d.fix) out.push(`${ind}${c.blue('=')} ${c.bold(c.green('fix'))}: ${d.fix.message}`);
+  return out.join('\n') + '\n';
+}
+
+function expandTabs(s: string): string {
+  return s.replace(/\t/g, TAB);
+}
+
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch === '\t' ? TAB.length : charWidth(ch.codePointAt(0)!);
+  return w;
+}
+
+export { displayWidth };
