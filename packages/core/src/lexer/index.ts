@@ -1,0 +1,114 @@
+/**
+ * The kpi lexer.
+ *
+ * `tokenize(text)` never throws: lexer errors come back as diagnostics (KPI0103 unterminated string,
+ * KPI0104 invalid character, KPI0105 invalid number) with 0-based half-open spans.
+ *
+ * Comments (`# ...`, `// ...`) are not passed to the parser: chevrotain puts them in the `comments`
+ * token group. The formatter reads them either as `tokenize(text).comments` (chevrotain tokens) or, more
+ * simply, with `lexComments(text)`, which returns `{ text, span }[]` in source order (text includes the
+ * leading `#` or `//`, span is 0-based half-open).
+ *
+ * The playground generates its highlighter from `TOKEN_CATALOG` (tokens.ts); `KEYWORDS`, `SCORING_METHODS`
+ * and `CYCLES` list the words for completion.
+ */
+import { Lexer, type IToken, type TokenType } from 'chevrotain';
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { Span } from '../source/span.js';
+import { ALL_TOKENS, NumberLit, PercentLit, UnterminatedString } from './tokens.js';
+import { syntaxDiagnostic } from '../diagnostics/codes/syntax.js';
+
+export * from './tokens.js';
+
+export const kpiLexer = new Lexer(ALL_TOKENS, {
+  positionTracking: 'full',
+  ensureOptimizations: true,
+  recoveryEnabled: true,
+});
+
+export interface CommentInfo {
+  /** the comment's text including its `#` or `//` */
+  text: string;
+  span: Span;
+}
+
+export interface TokenizeResult {
+  /** tokens for the parser (no whitespace, no comments) */
+  tokens: IToken[];
+  /** comment tokens in source order */
+  comments: IToken[];
+  /** chevrotain groups, `groups.comments` === `comments` */
+  groups: { comments: IToken[] };
+  diagnostics: Diagnostic[];
+}
+
+export const tokenSpan = (t: IToken): Span => ({ start: t.startOffset, end: t.startOffset + t.image.length });
+
+function describeChar(s: string): string {
+  const cp = s.codePointAt(0)!;
+  const hex = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+  return cp < 0x20 || cp === 0x7f ? hex : `\`${String.fromCodePoint(cp)}\` (${hex})`;
+}
+
+const CHAR_HELP: Record<string, string> = {
+  '“': 'strings use straight double quotes: `"text"`',
+  '”': 'strings use straight double quotes: `"text"`',
+  '（': 'use the ASCII parenthesis `(`',
+  '）': 'use the ASCII parenthesis `)`',
+  '＝': 'use the ASCII `=`',
+};
+
+/** Tokenize a plan file. A leading BOM is skipped as whitespace (offsets stay those of the text). */
+export function tokenize(text: string, file?: string): TokenizeResult {
+  const r = kpiLexer.tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+  for (const e of r.errors) {
+    // chevrotain reports one error per run of characters it could not match
+    const end = e.offset + e.length;
+    const first = String.fromCodePoint(text.codePointAt(e.offset) ?? 0xfffd);
+    const firstEnd = e.offset + first.length;
+    const run = text.slice(e.offset, end);
+    diagnostics.push(
+      syntaxDiagnostic('KPI0104', {
+        file,
+        span: { start: e.offset, end: run.length > 1 && /^\S+$/u.test(run) ? end : firstEnd },
+        message: `invalid character ${describeChar(first)}`,
+        help:
+          CHAR_HELP[first] ??
+          'names with spaces or punctuation are written as strings, e.g. `"GMV (含税)"`; comments start with `#` or `//`',
+      }),
+    );
+  }
+  const tokens = r.tokens;
+  for (const t of tokens) {
+    const tt: TokenType = t.tokenType;
+    if (tt === UnterminatedString) {
+      diagnostics.push(
+        syntaxDiagnostic('KPI0103', {
+          file,
+          span: tokenSpan(t),
+          message: 'unterminated string',
+          help: 'close the string with `"` on the same line',
+          fix: { message: 'add the closing `"`', edits: [{ span: { start: t.startOffset + t.image.length, end: t.startOffset + t.image.length }, text: '"' }] },
+        }),
+      );
+    } else if ((tt === NumberLit || tt === PercentLit) && /_(?![0-9])|(?<![0-9])_/.test(t.image)) {
+      diagnostics.push(
+        syntaxDiagnostic('KPI0105', {
+          file,
+          span: tokenSpan(t),
+          message: `invalid number \`${t.image}\``,
+          help: '`_` may only group digits, as in `1_200_000`',
+          fix: { message: 'remove the stray `_`', edits: [{ span: tokenSpan(t), text: t.image.replace(/_+/g, (m, i: number, s: string) => (i > 0 && /[0-9]/.test(s[i - 1]!) && /[0-9]/.test(s[i + m.length] ?? '') ? '_' : '')) }] },
+        }),
+      );
+    }
+  }
+  const comments = (r.groups['comments'] ?? []) as IToken[];
+  return { tokens, comments, groups: { comments }, diagnostics };
+}
+
+/** The comments of a text, in source order: `{ text, span }` with 0-based half-open spans. */
+export function lexComments(text: string): CommentInfo[] {
+  return tokenize(text).comments.map((t) => ({ text: t.image, span: tokenSpan(t) }));
+}

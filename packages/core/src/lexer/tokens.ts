@@ -1,0 +1,265 @@
+/**
+ * Token definitions of the kpi language. The single source of truth for the lexer, the parser and the
+ * playground's generated Monarch highlighter (see TOKEN_CATALOG).
+ */
+import { createToken, Lexer, type TokenType, type CustomPatternMatcherFunc } from 'chevrotain';
+
+// ---------- identifiers: a custom matcher (chevrotain drops the regex `u` flag, chevrotain#1620) ----------
+const IDENT_RE = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
+/** regex source of identifiers, for editors (with the `u` flag) */
+export const IDENTIFIER_SOURCE = '[\\p{L}\\p{Nl}_][\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*';
+
+const matchIdentifier: CustomPatternMatcherFunc = (text, offset) => {
+  IDENT_RE.lastIndex = offset;
+  return IDENT_RE.exec(text);
+};
+
+/**
+ * Every UTF-16 unit an identifier can start with. Chevrotain buckets char codes above 255 in groups of
+ * 255, so listing each possible first unit keeps the first-char optimisation exact and on.
+ */
+function identifierStartChars(): number[] {
+  const out: number[] = [];
+  const first = /[\p{L}\p{Nl}_]/u;
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdbff) {
+      out.push(c); // high surrogate: astral letters (CJK extension B ...)
+      continue;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    if (first.test(String.fromCharCode(c))) out.push(c);
+  }
+  return out;
+}
+export const IDENTIFIER_START_CHARS: readonly number[] = identifierStartChars();
+
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: { exec: matchIdentifier },
+  start_chars_hint: IDENTIFIER_START_CHARS as number[],
+  line_breaks: false,
+  label: 'a name',
+});
+
+// ---------- categories ----------
+/** every keyword: keywords are not reserved, the parser's `name` rule accepts this category */
+export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA, label: 'a name' });
+export const MethodKw = createToken({ name: 'MethodKw', pattern: Lexer.NA, categories: [Keyword], label: 'a scoring method' });
+export const CycleKw = createToken({
+  name: 'CycleKw',
+  pattern: Lexer.NA,
+  categories: [Keyword],
+  label: 'a cycle (`monthly`, `quarterly`, `semiannual`, `annual`)',
+});
+/** placeholder for an expression nested too deeply (never produced by the lexer; see parser/index.ts) */
+export const TooDeep = createToken({ name: 'TooDeep', pattern: Lexer.NA });
+
+export type TokenCategory =
+  | 'keyword'
+  | 'method'
+  | 'setting'
+  | 'operator'
+  | 'number'
+  | 'percent'
+  | 'string'
+  | 'comment'
+  | 'identifier'
+  | 'punctuation';
+
+export interface CatalogEntry {
+  /** chevrotain token name */
+  name: string;
+  category: TokenCategory;
+  /** exact text for keywords and fixed punctuation */
+  literal?: string;
+  /** regex source (JavaScript syntax; identifiers need the `u` flag) */
+  regex?: string;
+}
+
+const catalog: CatalogEntry[] = [];
+const kwByText = new Map<string, TokenType>();
+
+function kw(text: string, category: 'keyword' | 'method' | 'setting', extra: TokenType[] = []): TokenType {
+  const name = 'Kw_' + text;
+  const t = createToken({
+    name,
+    pattern: new RegExp(text),
+    longer_alt: Identifier,
+    categories: [Keyword, ...extra],
+    label: '`' + text + '`',
+  });
+  kwByText.set(text, t);
+  catalog.push({ name, category, literal: text });
+  return t;
+}
+
+// keywords (LANGUAGE.md)
+export const Plan = kw('plan', 'keyword');
+export const Indicator = kw('indicator', 'keyword');
+export const Weight = kw('weight', 'keyword');
+export const Target = kw('target', 'keyword');
+export const Scoring = kw('scoring', 'keyword');
+export const Cap = kw('cap', 'keyword');
+export const Floor = kw('floor', 'keyword');
+export const Input = kw('input', 'keyword');
+export const Unit = kw('unit', 'keyword');
+export const Default = kw('default', 'keyword');
+export const Lower = kw('lower', 'keyword');
+export const Group = kw('group', 'keyword');
+export const Metric = kw('metric', 'keyword');
+export const Bonus = kw('bonus', 'keyword');
+export const Points = kw('points', 'keyword');
+export const Per = kw('per', 'keyword');
+export const Max = kw('max', 'keyword');
+export const Min = kw('min', 'keyword');
+export const Abs = kw('abs', 'keyword');
+export const Veto = kw('veto', 'keyword');
+export const When = kw('when', 'keyword');
+export const And = kw('and', 'keyword');
+export const Or = kw('or', 'keyword');
+export const Not = kw('not', 'keyword');
+export const Grades = kw('grades', 'keyword');
+export const Coefficient = kw('coefficient', 'keyword');
+export const Else = kw('else', 'keyword');
+export const On = kw('on', 'keyword');
+export const Ratio = kw('ratio', 'keyword');
+export const Actual = kw('actual', 'keyword');
+export const Test = kw('test', 'keyword');
+export const Given = kw('given', 'keyword');
+export const Expect = kw('expect', 'keyword');
+export const Raters = kw('raters', 'keyword');
+// settings
+export const Cycle = kw('cycle', 'setting');
+export const Role = kw('role', 'setting');
+export const Round = kw('round', 'setting');
+export const Monthly = kw('monthly', 'setting', [CycleKw]);
+export const Quarterly = kw('quarterly', 'setting', [CycleKw]);
+export const Semiannual = kw('semiannual', 'setting', [CycleKw]);
+export const Annual = kw('annual', 'setting', [CycleKw]);
+// scoring methods
+export const Linear = kw('linear', 'method', [MethodKw]);
+export const Reverse = kw('reverse', 'method', [MethodKw]);
+export const Threshold = kw('threshold', 'method', [MethodKw]);
+export const Bands = kw('bands', 'method', [MethodKw]);
+export const Curve = kw('curve', 'method', [MethodKw]);
+export const Deduct = kw('deduct', 'method', [MethodKw]);
+export const Rating = kw('rating', 'method', [MethodKw]);
+
+export const KEYWORD_TOKENS: ReadonlyMap<string, TokenType> = kwByText;
+/** every keyword's text */
+export const KEYWORDS: readonly string[] = [...kwByText.keys()];
+export const SCORING_METHODS = ['linear', 'reverse', 'threshold', 'bands', 'curve', 'deduct', 'rating'] as const;
+export const CYCLES = ['monthly', 'quarterly', 'semiannual', 'annual'] as const;
+
+// ---------- trivia ----------
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[ \t\r\n\u3000\u00a0\ufeff]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+/** `#` and `//` comments: kept in the lexer's `comments` group for the formatter, never seen by the parser */
+export const Comment = createToken({
+  name: 'Comment',
+  pattern: /#[^\r\n]*|\/\/[^\r\n]*/,
+  group: 'comments',
+  line_breaks: false,
+});
+
+// ---------- literals ----------
+export const StringLit = createToken({ name: 'StringLit', pattern: /"(?:[^"\\\r\n]|\\.)*"/, label: 'a string' });
+/** an unterminated string: reported by the lexer wrapper (KPI0103) and parsed as a string for recovery */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\r\n]|\\.)*/,
+  categories: [StringLit],
+  label: 'a string',
+});
+export const PercentLit = createToken({
+  name: 'PercentLit',
+  pattern: /\d[\d_]*(?:\.\d[\d_]*)?[%％]/,
+  label: 'a percent',
+});
+export const NumberLit = createToken({ name: 'NumberLit', pattern: /\d[\d_]*(?:\.\d[\d_]*)?/, label: 'a number' });
+
+// ---------- operators and punctuation ----------
+function punct(name: string, pattern: RegExp | string, category: 'operator' | 'punctuation', literal?: string): TokenType {
+  const t = createToken({ name, pattern, label: '`' + (literal ?? String(pattern)) + '`' });
+  catalog.push(
+    typeof pattern === 'string' ? { name, category, literal: pattern } : { name, category, regex: pattern.source },
+  );
+  return t;
+}
+export const DotDot = punct('DotDot', '..', 'operator');
+export const Dot = punct('Dot', '.', 'punctuation');
+export const GreaterEq = punct('GreaterEq', '>=', 'operator');
+export const LessEq = punct('LessEq', '<=', 'operator');
+export const EqEq = punct('EqEq', '==', 'operator');
+export const NotEq = punct('NotEq', '!=', 'operator');
+export const Greater = punct('Greater', '>', 'operator');
+export const Less = punct('Less', '<', 'operator');
+export const Equals = punct('Equals', '=', 'operator');
+export const Plus = punct('Plus', '+', 'operator');
+export const Minus = punct('Minus', '-', 'operator');
+export const Star = punct('Star', '*', 'operator');
+export const Slash = punct('Slash', '/', 'operator');
+export const PercentSign = punct('PercentSign', /[%％]/, 'operator', '%');
+export const LParen = punct('LParen', '(', 'punctuation');
+export const RParen = punct('RParen', ')', 'punctuation');
+export const LBrace = punct('LBrace', '{', 'punctuation');
+export const RBrace = punct('RBrace', '}', 'punctuation');
+/** `,` and the full-width `，` Chinese keyboards type */
+export const Comma = punct('Comma', /[,，]/, 'punctuation', ',');
+export const Semicolon = punct('Semicolon', /[;；]/, 'punctuation', ';');
+export const Colon = punct('Colon', /[:：]/, 'punctuation', ':');
+
+catalog.push(
+  { name: 'Comment', category: 'comment', regex: Comment.PATTERN instanceof RegExp ? Comment.PATTERN.source : '' },
+  { name: 'StringLit', category: 'string', regex: '"(?:[^"\\\\\\r\\n]|\\\\.)*"?' },
+  { name: 'PercentLit', category: 'percent', regex: (PercentLit.PATTERN as RegExp).source },
+  { name: 'NumberLit', category: 'number', regex: (NumberLit.PATTERN as RegExp).source },
+  { name: 'Identifier', category: 'identifier', regex: IDENTIFIER_SOURCE },
+);
+
+/**
+ * Every token kind with its category and its literal text or regex source, in lexer priority order
+ * except that trivia and literals come last. The playground generates its Monarch tokenizer from this.
+ */
+export const TOKEN_CATALOG: readonly CatalogEntry[] = catalog;
+
+/** lexer order: trivia, literals (percent before number, string before unterminated), punctuation, keywords, identifier */
+export const ALL_TOKENS: TokenType[] = [
+  WhiteSpace,
+  Comment,
+  StringLit,
+  UnterminatedString,
+  PercentLit,
+  NumberLit,
+  DotDot,
+  Dot,
+  GreaterEq,
+  LessEq,
+  EqEq,
+  NotEq,
+  Greater,
+  Less,
+  Equals,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  PercentSign,
+  LParen,
+  RParen,
+  LBrace,
+  RBrace,
+  Comma,
+  Semicolon,
+  Colon,
+  ...kwByText.values(),
+  Identifier,
+  Keyword,
+  MethodKw,
+  CycleKw,
+  TooDeep,
+];

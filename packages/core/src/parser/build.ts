@@ -1,0 +1,682 @@
+/**
+ * CST → IR. Tolerates every child being absent (after error recovery): such nodes are still emitted,
+ * with `recovered: true` where the schema allows it, so the checker can run on the rest of the file.
+ * Spans are 0-based half-open (chevrotain's end offsets are inclusive: +1 here).
+ */
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { Span } from '../source/span.js';
+import { syntaxDiagnostic } from '../diagnostics/codes/syntax.js';
+import { dec } from '../numbers/decimal.js';
+import { Rational } from '../numbers/rational.js';
+import type {
+  Bonus,
+  Expr,
+  GradeLine,
+  Grades,
+  Group,
+  Indicator,
+  Method,
+  Metric,
+  Name,
+  NumLit,
+  Plan,
+  PlanFile,
+  TestCase,
+  Veto,
+} from '../ir/schema.js';
+import { parseQuotedNumber } from './quoted.js';
+
+type Children = Record<string, CstElement[] | undefined>;
+
+interface Ctx {
+  text: string;
+  file: string | undefined;
+  diagnostics: Diagnostic[];
+}
+
+const isToken = (e: CstElement | undefined): e is IToken => !!e && (e as IToken).image !== undefined;
+/** a token really in the text (not one chevrotain inserted while recovering) */
+const real = (t: IToken | undefined): t is IToken => !!t && !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
+
+function tok(c: Children, key: string, i = 0): IToken | undefined {
+  const e = c[key]?.[i];
+  return isToken(e) && real(e) ? e : undefined;
+}
+function node(c: Children, key: string, i = 0): CstNode | undefined {
+  const e = c[key]?.[i];
+  return e && !isToken(e) ? (e as CstNode) : undefined;
+}
+function nodes(c: Children, key: string): CstNode[] {
+  return (c[key] ?? []).filter((e): e is CstNode => !isToken(e));
+}
+function toks(c: Children, key: string): IToken[] {
+  return (c[key] ?? []).filter((e): e is IToken => isToken(e) && real(e));
+}
+
+export const tspan = (t: IToken): Span => ({ start: t.startOffset, end: t.startOffset + t.image.length });
+
+/** span of a CST node from chevrotain's location (inclusive end), or from its tokens when recovery left NaN */
+function nspan(n: CstNode, fallback: Span): Span {
+  const l = n.location;
+  if (l && Number.isFinite(l.startOffset) && Number.isFinite(l.endOffset)) {
+    return { start: l.startOffset, end: (l.endOffset as number) + 1 };
+  }
+  let start = Infinity;
+  let end = -Infinity;
+  const visit = (x: CstNode): void => {
+    for (const arr of Object.values(x.children)) {
+      for (const e of arr) {
+        if (isToken(e)) {
+          if (real(e)) {
+            start = Math.min(start, e.startOffset);
+            end = Math.max(end, e.startOffset + e.image.length);
+          }
+        } else visit(e as CstNode);
+      }
+    }
+  };
+  visit(n);
+  return Number.isFinite(start) ? { start, end } : fallback;
+}
+
+const recoveredNode = (n: CstNode): boolean => n.recoveredNode === true;
+
+function unescape(s: string): string {
+  return s.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+}
+/** the content of a string token (the closing quote may be missing after an unterminated string) */
+export function stringValue(image: string): string {
+  const body = image.length >= 2 && image.endsWith('"') && !image.endsWith('\\"') ? image.slice(1, -1) : image.slice(1);
+  return unescape(body);
+}
+
+export class IrBuilder {
+  constructor(private readonly ctx: Ctx) {}
+
+  private diag(d: Diagnostic): void {
+    this.ctx.diagnostics.push(d);
+  }
+
+  file(cst: CstNode | undefined): PlanFile {
+    const plans = cst ? nodes(cst.children, 'plan').map((p) => this.plan(p)) : [];
+    return { kind: 'file', plans, span: { start: 0, end: this.ctx.text.length } };
+  }
+
+  // ---------- leaves ----------
+  name(n: CstNode | undefined): Name | undefined {
+    if (!n) return undefined;
+    const c = n.children;
+    const t = tok(c, 'Identifier') ?? tok(c, 'Keyword') ?? tok(c, 'StringLit');
+    if (!t) return undefined;
+    const text = t.tokenType.name === 'StringLit' || t.tokenType.name === 'UnterminatedString' ? stringValue(t.image) : t.image;
+    return { text, span: tspan(t) };
+  }
+
+  qualifiedName(n: CstNode | undefined): Name | undefined {
+    if (!n) return undefined;
+    const parts = nodes(n.children, 'name')
+      .map((x) => this.name(x))
+      .filter((x): x is Name => !!x);
+    if (parts.length === 0) return undefined;
+    return {
+      text: parts.map((p) => p.text).join('.'),
+      span: { start: parts[0]!.span.start, end: parts[parts.length - 1]!.span.end },
+    };
+  }
+
+  num(n: CstNode | undefined): NumLit | undefined {
+    if (!n) return undefined;
+    const c = n.children;
+    const minus = tok(c, 'Minus');
+    const t = tok(c, 'NumberLit') ?? tok(c, 'PercentLit');
+    if (!t) return undefined;
+    const lit = numberToken(t);
+    if (!lit) return undefined;
+    if (minus) {
+      lit.span = { start: minus.startOffset, end: lit.span.end };
+      if (lit.value !== '0') lit.value = '-' + lit.value;
+    }
+    return lit;
+  }
+
+  /** a number, or a quoted number as written in data (`"1,200,000"`, `"¥1,200,000"`) */
+  value(n: CstNode | undefined): NumLit | undefined {
+    if (!n) return undefined;
+    const numNode = node(n.children, 'num');
+    if (numNode) return this.num(numNode);
+    const s = tok(n.children, 'StringLit');
+    if (!s) return undefined;
+    const raw = stringValue(s.image);
+    const q = parseQuotedNumber(raw);
+    if (!q) {
+      this.diag(
+        syntaxDiagnostic('KPI0105', {
+          file: this.ctx.file,
+          span: tspan(s),
+          message: `expected a number, found the string \`${s.image}\``,
+          help: 'write a number (`1200000`, `95%`); a quoted number may use grouping commas and a currency sign: `"¥1,200,000"`',
+        }),
+      );
+      return undefined;
+    }
+    return { value: q.value, percent: q.percent, span: tspan(s) };
+  }
+
+  // ---------- plan ----------
+  plan(n: CstNode): Plan {
+    const c = n.children;
+    const span = nspan(n, { start: 0, end: 0 });
+    const name = this.name(node(c, 'name')) ?? { text: '', span: { start: span.start, end: span.start } };
+    const plan: Plan = {
+      kind: 'plan',
+      name,
+      settings: {},
+      items: [],
+      metrics: [],
+      bonuses: [],
+      vetoes: [],
+      tests: [],
+      span,
+    };
+    const seen = new Map<string, Span>();
+    const once = (key: string, sp: Span, what: string): boolean => {
+      const prev = seen.get(key);
+      if (prev) {
+        this.duplicate(what, sp, prev, 'plan');
+        return false;
+      }
+      seen.set(key, sp);
+      return true;
+    };
+    for (const item of nodes(c, 'planItem')) {
+      const ic = item.children;
+      const sub = Object.keys(ic)[0];
+      const sn = sub ? node(ic, sub) : undefined;
+      if (!sn) continue;
+      const sc = sn.children;
+      switch (sub) {
+        case 'indicator':
+          plan.items.push(this.indicator(sn));
+          break;
+        case 'group':
+          plan.items.push(this.group(sn));
+          break;
+        case 'metric':
+          plan.metrics.push(this.metric(sn));
+          break;
+        case 'bonus':
+          plan.bonuses.push(this.bonus(sn));
+          break;
+        case 'veto':
+          plan.vetoes.push(this.veto(sn));
+          break;
+        case 'grades': {
+          const g = this.grades(sn);
+          if (once('grades', g.span, '`grades`')) plan.grades = g;
+          break;
+        }
+        case 'test':
+          plan.tests.push(this.test(sn));
+          break;
+        case 'cycleSetting': {
+          const v = tok(sc, 'CycleKw');
+          const sp = nspan(sn, span);
+          if (v && once('cycle', sp, '`cycle`'))
+            plan.settings.cycle = { value: v.image as 'monthly' | 'quarterly' | 'semiannual' | 'annual', span: sp };
+          break;
+        }
+        case 'roleSetting': {
+          const r = this.name(node(sc, 'name'));
+          if (r && once('role', nspan(sn, span), '`role`')) plan.settings.role = r;
+          break;
+        }
+        case 'roundSetting': {
+          const t = tok(sc, 'NumberLit');
+          const sp = nspan(sn, span);
+          if (!t) break;
+          const v = dec.parse(t.image);
+          if (!v || !/^\d+$/.test(v) || Number(v) > 20) {
+            this.diag(
+              syntaxDiagnostic('KPI0109', {
+                file: this.ctx.file,
+                span: tspan(t),
+                message: `\`round\` needs a whole number of decimals from 0 to 20, found \`${t.image}\``,
+                help: 'write e.g. `round 2` to report totals with two decimals',
+              }),
+            );
+          } else if (once('round', sp, '`round`')) plan.settings.round = { value: Number(v), span: sp };
+          break;
+        }
+      }
+    }
+    return plan;
+  }
+
+  private duplicate(what: string, sp: Span, prev: Span, where: string): void {
+    this.diag(
+      syntaxDiagnostic('KPI0107', {
+        file: this.ctx.file,
+        span: sp,
+        message: `${what} is given twice in this ${where}`,
+        help: `keep one ${what}`,
+        related: [{ span: prev, message: `first ${what} here` }],
+        fix: { message: `remove the second ${what}`, edits: [{ span: sp, text: '' }] },
+      }),
+    );
+  }
+
+  indicator(n: CstNode): Indicator {
+    const c = n.children;
+    const span = nspan(n, { start: 0, end: 0 });
+    const kw = tok(c, 'Kw_indicator');
+    const name = this.name(node(c, 'name'));
+    const ind: Indicator = {
+      kind: 'indicator',
+      name: name ?? { text: '', span: kw ? tspan(kw) : span },
+      lower: false,
+      span,
+    };
+    let recovered = recoveredNode(n) || !name;
+    const seen = new Map<string, Span>();
+    for (const cl of nodes(c, 'indicatorClause')) {
+      const cc = cl.children;
+      const sp = nspan(cl, span);
+      const key = Object.keys(cc).find((k) => k.startsWith('Kw_') || k === 'StringLit') ?? '';
+      if (recoveredNode(cl)) recovered = true;
+      const what = key === 'StringLit' ? 'the description' : '`' + key.slice(3) + '`';
+      const prev = seen.get(key);
+      if (prev) {
+        this.duplicate(what, sp, prev, 'indicator');
+        continue;
+      }
+      seen.set(key, sp);
+      switch (key) {
+        case 'Kw_weight': {
+          const v = this.num(node(cc, 'num'));
+          if (v) ind.weight = v;
+          else recovered = true;
+          break;
+        }
+        case 'Kw_target': {
+          const v = this.value(node(cc, 'value'));
+          if (v) ind.target = v;
+          else recovered = true;
+          break;
+        }
+        case 'Kw_scoring': {
+          const m = this.method(node(cc, 'method'), ind);
+          if (m) ind.method = m;
+          else recovered = true;
+          break;
+        }
+        case 'Kw_cap': {
+          const v = this.num(node(cc, 'num'));
+          if (v) ind.cap = v;
+          break;
+        }
+        case 'Kw_floor': {
+          const v = this.num(node(cc, 'num'));
+          if (v) ind.floor = v;
+          break;
+        }
+        case 'Kw_input': {
+          const v = this.qualifiedName(node(cc, 'qualifiedName'));
+          if (v) ind.input = v;
+          break;
+        }
+        case 'Kw_unit': {
+          const u = node(cc, 'unitValue');
+          if (u) {
+            const nm = this.name(node(u.children, 'name'));
+            const pc = tok(u.children, 'PercentSign');
+            if (nm) ind.unit = nm;
+            else if (pc) ind.unit = { text: '%', span: tspan(pc) };
+          }
+          break;
+        }
+        case 'Kw_default': {
+          const v = this.value(node(cc, 'value'));
+          if (v) ind.default = v;
+          break;
+        }
+        case 'Kw_lower':
+          ind.lower = true;
+          break;
+        case 'StringLit': {
+          const s = tok(cc, 'StringLit');
+          if (s) ind.description = stringValue(s.image);
+          break;
+        }
+      }
+    }
+    if (ind.method?.kind === 'reverse') ind.lower = true;
+    if (name && !recoveredNode(n)) {
+      const end = { start: span.end, end: span.end };
+      if (!seen.has('Kw_weight')) {
+        recovered = true;
+        this.missing(`indicator \`${name.text}\` has no \`weight\``, name.span, 'add `weight P` after the name, e.g. `weight 20%`', end, ' weight 0%');
+      }
+      if (!seen.has('Kw_scoring')) {
+        recovered = true;
+        this.missing(`indicator \`${name.text}\` has no \`scoring\` method`, name.span, 'add `scoring METHOD` (`linear`, `reverse`, `threshold`, `bands`, `curve`, `deduct`, `rating`)', end, ' scoring linear');
+      }
+    }
+    if (recovered) ind.recovered = true;
+    return ind;
+  }
+
+  private missing(message: string, span: Span, help: string, at?: Span, text?: string): void {
+    const d = syntaxDiagnostic('KPI0106', { file: this.ctx.file, span, message, help });
+    if (at && text) d.fix = { message: `add \`${text.trim()}\``, edits: [{ span: at, text }] };
+    this.diag(d);
+  }
+
+  method(n: CstNode | undefined, ind: Indicator): Method | undefined {
+    if (!n) return undefined;
+    const c = n.children;
+    const span = nspan(n, ind.span);
+    for (const k of ['linear', 'reverse', 'threshold'] as const) {
+      if (tok(c, 'Kw_' + k)) return { kind: k, span };
+    }
+    const b = node(c, 'bands');
+    if (b) {
+      const bc = b.children;
+      if (tok(bc, 'Kw_lower')) ind.lower = true;
+      const rows = nodes(bc, 'bandRow').flatMap((r) => {
+        const rc = r.children;
+        const opNode = node(rc, 'bandOp');
+        const opTok = opNode ? (Object.values(opNode.children)[0]?.[0] as IToken | undefined) : undefined;
+        const bound = this.num(node(rc, 'num', 0));
+        const score = this.num(node(rc, 'num', 1));
+        if (!opTok || !real(opTok) || !bound || !score) return [];
+        return [{ op: opTok.image as '>=' | '>' | '<=' | '<', bound, score, span: nspan(r, span) }];
+      });
+      const m: Method = { kind: 'bands', on: this.basis(node(bc, 'basis')), rows, span: nspan(b, span) };
+      const e = node(bc, 'bandElse');
+      const es = e ? this.num(node(e.children, 'num')) : undefined;
+      if (e && es) m.else = { score: es, span: nspan(e, span) };
+      return m;
+    }
+    const cv = node(c, 'curve');
+    if (cv) {
+      const cc = cv.children;
+      if (tok(cc, 'Kw_lower')) ind.lower = true;
+      const points = nodes(cc, 'curvePoint').flatMap((p) => {
+        const x = this.num(node(p.children, 'num', 0));
+        const y = this.num(node(p.children, 'num', 1));
+        return x && y ? [{ x, y, span: nspan(p, span) }] : [];
+      });
+      return { kind: 'curve', on: this.basis(node(cc, 'basis')), points, span: nspan(cv, span) };
+    }
+    const d = node(c, 'deduct');
+    if (d) {
+      const dc = d.children;
+      const points = this.num(node(dc, 'num', 0));
+      const per = this.num(node(dc, 'num', 1));
+      if (!points || !per) return undefined;
+      const m: Method = { kind: 'deduct', points, per, span: nspan(d, span) };
+      const max = this.num(node(dc, 'num', 2));
+      if (max) m.max = max;
+      return m;
+    }
+    const r = node(c, 'rating');
+    if (r) {
+      const rc = r.children;
+      const lo = this.num(node(rc, 'num', 0));
+      const hi = this.num(node(rc, 'num', 1));
+      if (!lo || !hi) return undefined;
+      const m: Method = { kind: 'rating', lo, hi, span: nspan(r, span) };
+      const rs = node(rc, 'raters');
+      if (rs) {
+        m.raters = nodes(rs.children, 'rater').flatMap((x) => {
+          const nm = this.name(node(x.children, 'name'));
+          const w = this.num(node(x.children, 'num'));
+          return nm && w ? [{ name: nm, weight: w, span: nspan(x, span) }] : [];
+        });
+      }
+      return m;
+    }
+    return undefined;
+  }
+
+  basis(n: CstNode | undefined): 'actual' | 'ratio' {
+    return n && tok(n.children, 'Kw_ratio') ? 'ratio' : 'actual';
+  }
+
+  group(n: CstNode): Group {
+    const c = n.children;
+    const span = nspan(n, { start: 0, end: 0 });
+    const kw = tok(c, 'Kw_group');
+    const name = this.name(node(c, 'name'));
+    const g: Group = { kind: 'group', name: name ?? { text: '', span: kw ? tspan(kw) : span }, items: [], span };
+    const w = this.num(node(c, 'num'));
+    if (w) g.weight = w;
+    for (const it of nodes(c, 'groupItem')) {
+      const ind = node(it.children, 'indicator');
+      const sub = node(it.children, 'group');
+      if (ind) g.items.push(this.indicator(ind));
+      else if (sub) g.items.push(this.group(sub));
+    }
+    if (recoveredNode(n) || !name || !tok(c, 'RBrace')) g.recovered = true;
+    return g;
+  }
+
+  metric(n: CstNode): Metric {
+    const c = n.children;
+    const span = nspan(n, { start: 0, end: 0 });
+    const kw = tok(c, 'Kw_metric');
+    const name = this.name(node(c, 'name')) ?? { text: '', span: kw ? tspan(kw) : span };
+    const m: Metric = { kind: 'metric', name, expr: this.expr(node(c, 'expr'), span), span };
+    const d = this.value(node(c, 'value'));
+    if (d) m.default = d;
+    return m;
+  }
+
+  bonus(n: CstNode): Bonus {
+    const c = n.children;
+    const span = nspan(n, { start: 0, end: 0 });
+    const kw = tok(c, 'Kw_bonus');
+    const name = this.name(node(c, 'name')) ?? { text: '', span: kw ? tspan(kw) : span };
+    let points: NumLit | undefined;
+    let per: NumLit | undefined;
+    const b: Partial<Bonus> = {};
+    const seen = new Map<string, Span>();
+    for (const cl of nodes(c, 'bonusClause')) {
+      const cc = cl.children;
+      const sp = nspan(cl, span);
+      const key = Object.keys(cc).find((k) => k.startsWith('Kw_')) ?? '';
+      const prev = seen.get(key);
+      if (prev) {
+        this.duplicate('`' + key.slice(3) + '`', sp, prev, 'bonus');
+        continue;
+      }
+      seen.set(key, sp);
+      if (key === 'Kw_points') points = this.num(node(cc, 'num'));
+      else if (key === 'Kw_per') per = this.num(node(cc, 'num'));
+      else if (key === 'Kw_max') {
+        const v = this.num(node(cc, 'num'));
+        if (v) b.max = v;
+      } else if (key === 'Kw_input') {
+        const v = this.qualifiedName(node(cc, 'qualifiedName'));
+        if (v) b.input = v;
+      } else if (key === 'Kw_default') {
+        const v = this.value(node(cc, 'value'));
+        if (v) b.default = v;
+      }
+    }
+    if (!recoveredNode(n) && name.text && (!seen.has('Kw_points') || !seen.has('Kw_per'))) {
+      this.missing(
+        `bonus \`${name.text}\` needs \`points P per N\``,
+        name.span,
+        'write e.g. `bonus 创新提案 points 2 per 1 max 10`',
+        { start: span.end, end: span.end },
+        !seen.has('Kw_points') ? ' points 1 per 1' : undefined,
+      );
+    }
+    // the schema requires points and per: placeholders where recovery lost them (a diagnostic was reported)
+    const at = { start: name.span.end, end: name.span.end };
+    const out: Bonus = {
+      kind: 'bonus',
+      name,
+      points: points ?? { value: '0', percent: false, span: at },
+      per: per ?? { value: '1', percent: false, span: at },
+      span,
+    };
+    if (b.max) out.max = b.max;
+    if (b.input) out.input = b.input;
+    if (b.default) out.default = b.default;
+    return out;
+  }
+
+  veto(n: CstNode): Veto {
+    const c = n.children;
+    const span = nspan(n, { start: 0, end: 0 });
+    const kw = tok(c, 'Kw_veto');
+    const name = this.name(node(c, 'name')) ?? { text: '', span: kw ? tspan(kw) : span };
+    return { kind: 'veto', name, when: this.expr(node(c, 'expr'), span), span };
+  }
+
+  grades(n: CstNode): Grades {
+    const span = nspan(n, { start: 0, end: 0 });
+    const lines: GradeLine[] = nodes(n.children, 'gradeLine').flatMap((l) => {
+      const lc = l.children;
+      const label = this.name(node(lc, 'name'));
+      if (!label) return [];
+      const line: GradeLine = { label, span: nspan(l, span) };
+      if (tok(lc, 'GreaterEq')) {
+        const min = this.num(node(lc, 'num', 0));
+        if (min) line.min = min;
+        const co = tok(lc, 'Kw_coefficient') ? this.num(node(lc, 'num', 1)) : undefined;
+        if (co) line.coefficient = co;
+      } else if (tok(lc, 'Kw_coefficient')) {
+        const co = this.num(node(lc, 'num', 0));
+        if (co) line.coefficient = co;
+      }
+      return [line];
+    });
+    return { kind: 'grades', lines, span };
+  }
+
+  test(n: CstNode): TestCase {
+    const c = n.children;
+    const span = nspan(n, { start: 0, end: 0 });
+    const kw = tok(c, 'Kw_test');
+    const name = this.name(node(c, 'name'));
+    const t: TestCase = {
+      kind: 'test',
+      name: name?.text ?? '',
+      nameSpan: name?.span ?? (kw ? tspan(kw) : span),
+      given: [],
+      expects: [],
+      span,
+    };
+    for (const g of nodes(c, 'given')) {
+      for (const p of nodes(g.children, 'givenPair')) {
+        const key = this.qualifiedName(node(p.children, 'qualifiedName'));
+        const value = this.value(node(p.children, 'value'));
+        if (key && value) t.given.push({ key, value, span: nspan(p, span) });
+      }
+    }
+    for (const e of nodes(c, 'expect')) {
+      const ec = e.children;
+      const subject = this.qualifiedName(node(ec, 'qualifiedName'));
+      const vn = node(ec, 'expectValue');
+      const value = vn ? (this.num(node(vn.children, 'num')) ?? this.name(node(vn.children, 'name'))) : undefined;
+      if (subject && value) t.expects.push({ subject, value, span: nspan(e, span) });
+    }
+    return t;
+  }
+
+  // ---------- expressions ----------
+  expr(n: CstNode | undefined, fallback: Span): Expr {
+    if (!n) return { kind: 'error', span: fallback };
+    const sp = nspan(n, fallback);
+    switch (n.name) {
+      case 'expr':
+        return this.binary(n, 'andExpr', ['Kw_or'], sp);
+      case 'andExpr':
+        return this.binary(n, 'notExpr', ['Kw_and'], sp);
+      case 'compareExpr':
+        return this.binary(n, 'addExpr', [], sp);
+      case 'addExpr':
+        return this.binary(n, 'mulExpr', ['Plus', 'Minus'], sp);
+      case 'mulExpr':
+        return this.binary(n, 'unaryExpr', ['Star', 'Slash'], sp);
+      case 'notExpr': {
+        const not = tok(n.children, 'Kw_not');
+        if (not) return { kind: 'not', operand: this.expr(node(n.children, 'notExpr'), sp), span: sp };
+        return this.expr(node(n.children, 'compareExpr'), sp);
+      }
+      case 'unaryExpr': {
+        const minus = tok(n.children, 'Minus');
+        if (minus) return { kind: 'neg', operand: this.expr(node(n.children, 'unaryExpr'), sp), span: sp };
+        return this.expr(node(n.children, 'atom'), sp);
+      }
+      case 'atom': {
+        const c = n.children;
+        const num = tok(c, 'NumberLit') ?? tok(c, 'PercentLit');
+        if (num) {
+          const lit = numberToken(num);
+          return lit ? { kind: 'num', value: lit.value, percent: lit.percent, span: lit.span } : { kind: 'error', span: sp };
+        }
+        const inner = node(c, 'expr');
+        if (inner || tok(c, 'LParen')) {
+          const e = this.expr(inner, sp);
+          // the expression covers its parentheses, as the user sees it
+          return tok(c, 'RParen') && tok(c, 'LParen') ? { ...e, span: sp } : e;
+        }
+        const call = node(c, 'call');
+        if (call) {
+          const cc = call.children;
+          const fnTok = tok(cc, 'Kw_min') ?? tok(cc, 'Kw_max') ?? tok(cc, 'Kw_abs');
+          if (!fnTok) return { kind: 'error', span: sp };
+          const args = nodes(cc, 'expr').map((a) => this.expr(a, sp));
+          return { kind: 'call', fn: fnTok.image as 'min' | 'max' | 'abs', args, span: nspan(call, sp) };
+        }
+        const q = this.qualifiedName(node(c, 'qualifiedName'));
+        if (q) return { kind: 'ref', name: q.text, span: q.span };
+        return { kind: 'error', span: sp };
+      }
+      default:
+        return { kind: 'error', span: sp };
+    }
+  }
+
+  /** fold a MANY loop `operand (op operand)*` left-associatively */
+  private binary(n: CstNode, operandKey: string, opKeys: string[], sp: Span): Expr {
+    const c = n.children;
+    const operands = nodes(c, operandKey);
+    let ops: IToken[];
+    if (n.name === 'compareExpr') {
+      ops = nodes(c, 'compareOp').flatMap((o) => (Object.values(o.children)[0] ?? []) as IToken[]);
+    } else {
+      ops = opKeys.flatMap((k) => (c[k] ?? []) as IToken[]);
+      ops.sort((a, b) => a.startOffset - b.startOffset);
+    }
+    if (operands.length === 0) return { kind: 'error', span: sp };
+    let left = this.expr(operands[0], sp);
+    for (let i = 1; i < operands.length; i++) {
+      const right = this.expr(operands[i], sp);
+      const op = ops[i - 1]?.image ?? '';
+      const span = { start: left.span.start, end: right.span.end };
+      if (op === 'or' || op === 'and') left = { kind: 'logic', op, left, right, span };
+      else if (op === '+' || op === '-' || op === '*' || op === '/') left = { kind: 'arith', op, left, right, span };
+      else if (op === '>' || op === '>=' || op === '<' || op === '<=' || op === '==' || op === '!=')
+        left = { kind: 'compare', op, left, right, span };
+      else left = { kind: 'error', span };
+    }
+    return left;
+  }
+}
+
+/** `95%` → 0.95 exactly (percent: true); `1_200_000` → 1200000 */
+export function numberToken(t: IToken): NumLit | undefined {
+  const span = tspan(t);
+  if (t.tokenType.name === 'PercentLit') {
+    const r = Rational.parse(t.image.slice(0, -1).replace(/_/g, ''));
+    return r ? { value: dec.fromRational(r.div(Rational.HUNDRED)), percent: true, span } : undefined;
+  }
+  const v = dec.parse(t.image);
+  return v ? { value: v, percent: false, span } : undefined;
+}

@@ -1,0 +1,575 @@
+/**
+ * The kpi grammar: one chevrotain CstParser. Rule bodies have no side effects; the CST is turned into the
+ * IR by build.ts. Keywords are not reserved: the `name` rule accepts any keyword token (category Keyword).
+ * Clauses of an indicator or bonus are accepted in any order; build.ts reports missing or repeated ones.
+ */
+import { CstParser, EOF, tokenMatcher, type IToken, type TokenType, type IParserErrorMessageProvider } from 'chevrotain';
+import * as T from '../lexer/tokens.js';
+
+/** what a rule stands for, in messages: "expected a scoring method after `scoring`" */
+export const RULE_DESCRIPTIONS: Record<string, string> = {
+  file: '`plan`',
+  plan: '`plan`',
+  planItem: 'a plan item (`indicator`, `group`, `metric`, `bonus`, `veto`, `grades`, `test`, `cycle`, `role`, `round`)',
+  groupItem: '`indicator` or `group`',
+  indicatorClause: 'an indicator clause',
+  method: 'a scoring method',
+  cycleSetting: 'a cycle (`monthly`, `quarterly`, `semiannual`, `annual`)',
+  name: 'a name',
+  qualifiedName: 'a name',
+  num: 'a number',
+  value: 'a number',
+  expr: 'an expression',
+  atom: 'an expression',
+  bandRow: 'a band row (`>= X: S`)',
+  bandOp: '`>=`, `>`, `<=` or `<`',
+  expectValue: 'a number or a grade label',
+  basis: '`ratio` or `actual`',
+};
+
+/** A readable name for a token type in messages. */
+export function tokenLabel(t: TokenType): string {
+  if (t === EOF) return 'end of file';
+  return (t as { LABEL?: string }).LABEL ?? t.name;
+}
+
+export function describeToken(tok: IToken | undefined): string {
+  if (!tok || tok.tokenType === EOF) return 'end of file';
+  return '`' + tok.image + '`';
+}
+
+/** Expected-token sets recorded when chevrotain builds an error message (read by parser/index.ts). */
+export const expectedByToken = new WeakMap<IToken, { expected: TokenType[]; rule: string }>();
+
+export const errorMessageProvider: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
+    expectedByToken.set(actual, { expected: [expected], rule: ruleName });
+    return `expected ${tokenLabel(expected)}${after(previous)}, found ${describeToken(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    expectedByToken.set(firstRedundant, { expected: [T.Plan], rule: 'file' });
+    return `expected \`plan\`, found ${describeToken(firstRedundant)}`;
+  },
+  buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
+    const first = actual[0]!;
+    const exp = expectedPathsPerAlt.flatMap((alt) => alt.map((p) => p[0]!)).filter((x) => x !== undefined);
+    expectedByToken.set(first, { expected: exp, rule: ruleName });
+    return `expected ${RULE_DESCRIPTIONS[ruleName] ?? describeSet(exp)}${after(previous)}, found ${describeToken(first)}`;
+  },
+  buildEarlyExitMessage({ expectedIterationPaths, actual, previous, ruleName }) {
+    const first = actual[0]!;
+    const exp = expectedIterationPaths.map((p) => p[0]!).filter((x) => x !== undefined);
+    expectedByToken.set(first, { expected: exp, rule: ruleName });
+    return `expected ${RULE_DESCRIPTIONS[ruleName] ?? describeSet(exp)}${after(previous)}, found ${describeToken(first)}`;
+  },
+};
+
+function after(previous: IToken | undefined): string {
+  return previous && previous.tokenType !== EOF && previous.image ? ` after \`${previous.image}\`` : '';
+}
+
+function describeSet(ts: TokenType[]): string {
+  const labels = [...new Set(ts.map(tokenLabel))];
+  if (labels.length <= 1) return labels[0] ?? 'something else';
+  return labels.slice(0, -1).join(', ') + ' or ' + labels[labels.length - 1];
+}
+
+export class KpiParser extends CstParser {
+  constructor() {
+    super(T.ALL_TOKENS, {
+      recoveryEnabled: true,
+      nodeLocationTracking: 'onlyOffset',
+      maxLookahead: 3,
+      errorMessageProvider,
+    });
+    this.performSelfAnalysis();
+  }
+
+  /** index (LA(k)) of the token chosen by the last findReSyncTokenType */
+  private resyncK = 1;
+
+  /**
+   * Statement-level resynchronisation: after an error, skip to a token of the follow set that starts a
+   * line (or a `}`), not to the next keyword in the middle of the broken line. Keywords are not reserved,
+   * so chevrotain's default (first follow-set token) would resume inside the broken statement and swallow
+   * the next line's error.
+   */
+  findReSyncTokenType(): TokenType {
+    const follows = (this as unknown as { flattenFollowSet(): TokenType[] }).flattenFollowSet();
+    let prev: IToken | undefined = this.LA(0);
+    for (let k = 1; ; k++) {
+      const t = this.LA(k);
+      if (t.tokenType === EOF) {
+        this.resyncK = k;
+        return EOF;
+      }
+      const startsLine =
+        !prev || prev.tokenType === EOF || !Number.isFinite(prev.startOffset) || (t.startLine ?? 0) > (prev.endLine ?? prev.startLine ?? 0);
+      if (startsLine || t.tokenType === T.RBrace) {
+        const m = follows.find((f) => tokenMatcher(t, f));
+        if (m) {
+          this.resyncK = k;
+          return m;
+        }
+      }
+      prev = t;
+    }
+  }
+
+  reSyncTo(tokType: TokenType): IToken[] {
+    const skipped: IToken[] = [];
+    const self = this as unknown as { SKIP_TOKEN(): IToken };
+    // skip exactly to the token findReSyncTokenType chose (when it is the type asked for)
+    const target = this.LA(this.resyncK);
+    const exact = tokenMatcher(target, tokType);
+    let next = this.LA(1);
+    let n = 1;
+    while (exact ? n < this.resyncK : !tokenMatcher(next, tokType)) {
+      skipped.push(next);
+      self.SKIP_TOKEN();
+      next = this.LA(1);
+      n++;
+      if (next.tokenType === EOF) break;
+    }
+    return skipped;
+  }
+
+  file = this.RULE('file', () => {
+    this.MANY(() => this.SUBRULE(this.plan));
+  });
+
+  plan = this.RULE('plan', () => {
+    this.CONSUME(T.Plan);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.planItem));
+    this.CONSUME(T.RBrace);
+  });
+
+  planItem = this.RULE('planItem', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.indicator) },
+      { ALT: () => this.SUBRULE(this.group) },
+      { ALT: () => this.SUBRULE(this.metric) },
+      { ALT: () => this.SUBRULE(this.bonus) },
+      { ALT: () => this.SUBRULE(this.veto) },
+      { ALT: () => this.SUBRULE(this.grades) },
+      { ALT: () => this.SUBRULE(this.test) },
+      { ALT: () => this.SUBRULE(this.cycleSetting) },
+      { ALT: () => this.SUBRULE(this.roleSetting) },
+      { ALT: () => this.SUBRULE(this.roundSetting) },
+      { ALT: () => this.CONSUME(T.Semicolon) },
+    ]);
+  });
+
+  cycleSetting = this.RULE('cycleSetting', () => {
+    this.CONSUME(T.Cycle);
+    this.CONSUME(T.CycleKw);
+  });
+
+  roleSetting = this.RULE('roleSetting', () => {
+    this.CONSUME(T.Role);
+    this.SUBRULE(this.name);
+  });
+
+  roundSetting = this.RULE('roundSetting', () => {
+    this.CONSUME(T.Round);
+    this.CONSUME(T.NumberLit);
+  });
+
+  // indicator NAME weight W [target T] scoring METHOD [options] ["description"]
+  indicator = this.RULE('indicator', () => {
+    this.CONSUME(T.Indicator);
+    this.SUBRULE(this.name);
+    this.MANY(() => this.SUBRULE(this.indicatorClause));
+  });
+
+  indicatorClause = this.RULE('indicatorClause', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(T.Weight); this.SUBRULE(this.num); } },
+      { ALT: () => { this.CONSUME(T.Target); this.SUBRULE(this.value); } },
+      { ALT: () => { this.CONSUME(T.Scoring); this.SUBRULE(this.method); } },
+      { ALT: () => { this.CONSUME(T.Cap); this.SUBRULE2(this.num); } },
+      { ALT: () => { this.CONSUME(T.Floor); this.SUBRULE3(this.num); } },
+      { ALT: () => { this.CONSUME(T.Input); this.SUBRULE(this.qualifiedName); } },
+      { ALT: () => { this.CONSUME(T.Unit); this.SUBRULE(this.unitValue); } },
+      { ALT: () => { this.CONSUME(T.Default); this.SUBRULE2(this.value); } },
+      { ALT: () => this.CONSUME(T.Lower) },
+      { ALT: () => this.CONSUME(T.StringLit) },
+    ]);
+  });
+
+  unitValue = this.RULE('unitValue', () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.name) }, { ALT: () => this.CONSUME(T.PercentSign) }]);
+  });
+
+  method = this.RULE('method', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Linear) },
+      { ALT: () => this.CONSUME(T.Reverse) },
+      { ALT: () => this.CONSUME(T.Threshold) },
+      { ALT: () => this.SUBRULE(this.bands) },
+      { ALT: () => this.SUBRULE(this.curve) },
+      { ALT: () => this.SUBRULE(this.deduct) },
+      { ALT: () => this.SUBRULE(this.rating) },
+    ]);
+  });
+
+  basis = this.RULE('basis', () => {
+    this.CONSUME(T.On);
+    this.OR([{ ALT: () => this.CONSUME(T.Ratio) }, { ALT: () => this.CONSUME(T.Actual) }]);
+  });
+
+  bands = this.RULE('bands', () => {
+    this.CONSUME(T.Bands);
+    this.OPTION(() => this.SUBRULE(this.basis));
+    this.OPTION3(() => this.CONSUME(T.Lower));
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.SUBRULE(this.bandRow) }, { ALT: () => this.SUBRULE(this.bandElse) }]);
+      this.OPTION2(() => this.SUBRULE(this.sep));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  sep = this.RULE('sep', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.Semicolon) }]);
+  });
+
+  bandRow = this.RULE('bandRow', () => {
+    this.SUBRULE(this.bandOp);
+    this.SUBRULE(this.num);
+    this.CONSUME(T.Colon);
+    this.SUBRULE2(this.num);
+  });
+
+  bandOp = this.RULE('bandOp', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.GreaterEq) },
+      { ALT: () => this.CONSUME(T.Greater) },
+      { ALT: () => this.CONSUME(T.LessEq) },
+      { ALT: () => this.CONSUME(T.Less) },
+    ]);
+  });
+
+  bandElse = this.RULE('bandElse', () => {
+    this.CONSUME(T.Else);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.num);
+  });
+
+  curve = this.RULE('curve', () => {
+    this.CONSUME(T.Curve);
+    this.OPTION(() => this.SUBRULE(this.basis));
+    this.OPTION3(() => this.CONSUME(T.Lower));
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.curvePoint);
+      this.OPTION2(() => this.SUBRULE(this.sep));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  curvePoint = this.RULE('curvePoint', () => {
+    this.SUBRULE(this.num);
+    this.CONSUME(T.Colon);
+    this.SUBRULE2(this.num);
+  });
+
+  deduct = this.RULE('deduct', () => {
+    this.CONSUME(T.Deduct);
+    this.SUBRULE(this.num);
+    this.CONSUME(T.Per);
+    this.SUBRULE2(this.num);
+    this.OPTION(() => {
+      this.CONSUME(T.Max);
+      this.SUBRULE3(this.num);
+    });
+  });
+
+  rating = this.RULE('rating', () => {
+    this.CONSUME(T.Rating);
+    this.SUBRULE(this.num);
+    this.CONSUME(T.DotDot);
+    this.SUBRULE2(this.num);
+    this.OPTION(() => this.SUBRULE(this.raters));
+  });
+
+  raters = this.RULE('raters', () => {
+    this.CONSUME(T.Raters);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.rater);
+      this.OPTION(() => this.SUBRULE(this.sep));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  rater = this.RULE('rater', () => {
+    this.SUBRULE(this.name);
+    this.SUBRULE(this.num);
+  });
+
+  group = this.RULE('group', () => {
+    this.CONSUME(T.Group);
+    this.SUBRULE(this.name);
+    this.OPTION(() => {
+      this.CONSUME(T.Weight);
+      this.SUBRULE(this.num);
+    });
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.groupItem));
+    this.CONSUME(T.RBrace);
+  });
+
+  groupItem = this.RULE('groupItem', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.indicator) },
+      { ALT: () => this.SUBRULE(this.group) },
+      { ALT: () => this.CONSUME(T.Semicolon) },
+    ]);
+  });
+
+  metric = this.RULE('metric', () => {
+    this.CONSUME(T.Metric);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expr);
+    this.OPTION(() => {
+      this.CONSUME(T.Default);
+      this.SUBRULE(this.value);
+    });
+  });
+
+  // bonus NAME points P per N [max M] [input COLUMN] [default V]
+  bonus = this.RULE('bonus', () => {
+    this.CONSUME(T.Bonus);
+    this.SUBRULE(this.name);
+    this.MANY(() => this.SUBRULE(this.bonusClause));
+  });
+
+  bonusClause = this.RULE('bonusClause', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(T.Points); this.SUBRULE(this.num); } },
+      { ALT: () => { this.CONSUME(T.Per); this.SUBRULE2(this.num); } },
+      { ALT: () => { this.CONSUME(T.Max); this.SUBRULE3(this.num); } },
+      { ALT: () => { this.CONSUME(T.Input); this.SUBRULE(this.qualifiedName); } },
+      { ALT: () => { this.CONSUME(T.Default); this.SUBRULE(this.value); } },
+    ]);
+  });
+
+  veto = this.RULE('veto', () => {
+    this.CONSUME(T.Veto);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.When);
+    this.SUBRULE(this.expr);
+  });
+
+  grades = this.RULE('grades', () => {
+    this.CONSUME(T.Grades);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.gradeLine);
+      this.OPTION(() => this.SUBRULE(this.sep));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  gradeLine = this.RULE('gradeLine', () => {
+    this.SUBRULE(this.name);
+    this.OPTION(() => {
+      this.CONSUME(T.GreaterEq);
+      this.SUBRULE(this.num);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Coefficient);
+      this.SUBRULE2(this.num);
+    });
+  });
+
+  test = this.RULE('test', () => {
+    this.CONSUME(T.Test);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.given) },
+        { ALT: () => this.SUBRULE(this.expect) },
+        { ALT: () => this.SUBRULE(this.sep) },
+      ]);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  given = this.RULE('given', () => {
+    this.CONSUME(T.Given);
+    this.SUBRULE(this.givenPair);
+    // another pair follows after `,` or when the next two tokens are `NAME =` / `NAME .` (LL(2); `expect x = 1` is not a pair)
+    this.MANY({
+      GATE: () => {
+        const t1 = this.LA(1).tokenType;
+        if (t1 === T.Comma) return true;
+        const t2 = this.LA(2).tokenType;
+        return t2 === T.Equals || t2 === T.Dot;
+      },
+      DEF: () => {
+        this.OPTION(() => this.CONSUME(T.Comma));
+        this.SUBRULE2(this.givenPair);
+      },
+    });
+  });
+
+  givenPair = this.RULE('givenPair', () => {
+    this.SUBRULE(this.qualifiedName);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.value);
+  });
+
+  expect = this.RULE('expect', () => {
+    this.CONSUME(T.Expect);
+    this.SUBRULE(this.qualifiedName);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expectValue);
+  });
+
+  expectValue = this.RULE('expectValue', () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.num) }, { ALT: () => this.SUBRULE(this.name) }]);
+  });
+
+  // ---------- expressions: or < and < not < comparison < + - < * / < unary - ----------
+  expr = this.RULE('expr', () => {
+    this.SUBRULE(this.andExpr);
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.SUBRULE2(this.andExpr);
+    });
+  });
+
+  andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.notExpr);
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      this.SUBRULE2(this.notExpr);
+    });
+  });
+
+  notExpr = this.RULE('notExpr', () => {
+    // `not` is an operator here, never a name
+    this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          this.SUBRULE(this.notExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.compareExpr) },
+    ] });
+  });
+
+  compareExpr = this.RULE('compareExpr', () => {
+    this.SUBRULE(this.addExpr);
+    this.MANY(() => {
+      this.SUBRULE(this.compareOp);
+      this.SUBRULE2(this.addExpr);
+    });
+  });
+
+  compareOp = this.RULE('compareOp', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.GreaterEq) },
+      { ALT: () => this.CONSUME(T.Greater) },
+      { ALT: () => this.CONSUME(T.LessEq) },
+      { ALT: () => this.CONSUME(T.Less) },
+      { ALT: () => this.CONSUME(T.EqEq) },
+      { ALT: () => this.CONSUME(T.NotEq) },
+    ]);
+  });
+
+  addExpr = this.RULE('addExpr', () => {
+    this.SUBRULE(this.mulExpr);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      this.SUBRULE2(this.mulExpr);
+    });
+  });
+
+  mulExpr = this.RULE('mulExpr', () => {
+    this.SUBRULE(this.unaryExpr);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Slash) }]);
+      this.SUBRULE2(this.unaryExpr);
+    });
+  });
+
+  unaryExpr = this.RULE('unaryExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Minus);
+          this.SUBRULE(this.unaryExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.atom) },
+    ]);
+  });
+
+  atom = this.RULE('atom', () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.CONSUME(T.NumberLit) },
+        { ALT: () => this.CONSUME(T.PercentLit) },
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.expr);
+            this.CONSUME(T.RParen);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.call) },
+        { ALT: () => this.SUBRULE(this.qualifiedName) },
+        { ALT: () => this.CONSUME(T.TooDeep) },
+      ],
+    });
+  });
+
+  call = this.RULE('call', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Min) }, { ALT: () => this.CONSUME(T.Max) }, { ALT: () => this.CONSUME(T.Abs) }]);
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expr) });
+    this.CONSUME(T.RParen);
+  });
+
+  // ---------- leaves ----------
+  /** a name: identifier, string, or any keyword (keywords are not reserved) */
+  name = this.RULE('name', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.CONSUME(T.Keyword) },
+    ]);
+  });
+
+  /** `执行力.manager`: a column of one rater */
+  qualifiedName = this.RULE('qualifiedName', () => {
+    this.SUBRULE(this.name);
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      this.SUBRULE2(this.name);
+    });
+  });
+
+  /** a number or percent, optionally negative */
+  num = this.RULE('num', () => {
+    this.OPTION(() => this.CONSUME(T.Minus));
+    this.OR([{ ALT: () => this.CONSUME(T.NumberLit) }, { ALT: () => this.CONSUME(T.PercentLit) }]);
+  });
+
+  /** a number where people may quote it as in data: `"1,200,000"`, `"¥1,200,000"` */
+  value = this.RULE('value', () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.num) }, { ALT: () => this.CONSUME(T.StringLit) }]);
+  });
+}
+
+/** the one parser instance */
+export const parserInstance = new KpiParser();

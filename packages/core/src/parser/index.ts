@@ -1,0 +1,259 @@
+/**
+ * Public parser API.
+ *
+ *   parse(source: SourceFile): { file: PlanFile; diagnostics: Diagnostic[] }
+ *   parseText(name, text): { source, file, diagnostics }
+ *
+ * Never throws on user input. Every lexer and parser error becomes a KPI01xx diagnostic; error recovery
+ * resynchronises at the next statement, so one run reports every syntax error, and the IR still holds
+ * every item that could be read (items damaged by an error carry `recovered: true`).
+ */
+import { createTokenInstance, EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { SourceFile, type Span } from '../source/span.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { PlanFile } from '../ir/schema.js';
+import { syntaxDiagnostic } from '../diagnostics/codes/syntax.js';
+import { tokenize } from '../lexer/index.js';
+import * as T from '../lexer/tokens.js';
+import { parserInstance, expectedByToken, RULE_DESCRIPTIONS, KpiParser } from './grammar.js';
+import { IrBuilder } from './build.js';
+
+export { KpiParser, parserInstance } from './grammar.js';
+export { parseQuotedNumber } from './quoted.js';
+
+/** deepest parenthesised expression the parser accepts */
+export const MAX_PAREN_DEPTH = 64;
+/** deepest `{ }` nesting (groups in groups) the parser accepts */
+export const MAX_BRACE_DEPTH = 32;
+
+export interface ParseResult {
+  file: PlanFile;
+  diagnostics: Diagnostic[];
+}
+
+export function parse(source: SourceFile): ParseResult {
+  const text = source.text;
+  const fileName = source.name;
+  const lexed = tokenize(text, fileName);
+  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const tokens = limitNesting(lexed.tokens, fileName, diagnostics);
+
+  const parser = parserInstance;
+  parser.input = tokens;
+  let cst;
+  try {
+    cst = parser.file();
+  } catch (e) {
+    // our bug, or a stack overflow on input we did not anticipate: report, never crash
+    diagnostics.push(
+      syntaxDiagnostic('KPI0108', {
+        file: fileName,
+        span: { start: 0, end: 0 },
+        message: 'the file could not be parsed (nested too deeply or too large)',
+        help: `reduce nesting; internal error: ${(e as Error).message}`,
+      }),
+    );
+    return { file: { kind: 'file', plans: [], span: { start: 0, end: text.length } }, diagnostics: sortDiags(diagnostics) };
+  }
+  const seen = new Set<number>();
+  for (const err of parser.errors) {
+    const d = toDiagnostic(err, text, fileName);
+    const key = d.span?.start ?? -1;
+    if (seen.has(key)) continue; // one report per position
+    seen.add(key);
+    diagnostics.push(d);
+  }
+  const builder = new IrBuilder({ text, file: fileName, diagnostics });
+  const file = builder.file(cst);
+  return { file, diagnostics: sortDiags(diagnostics) };
+}
+
+export function parseText(name: string, text: string): ParseResult & { source: SourceFile } {
+  const source = new SourceFile(name, text);
+  return { source, ...parse(source) };
+}
+
+function sortDiags(ds: Diagnostic[]): Diagnostic[] {
+  return ds
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (a.d.span?.start ?? 0) - (b.d.span?.start ?? 0) || a.i - b.i)
+    .map((x) => x.d);
+}
+
+// ---------- nesting limit ----------
+/**
+ * Replace parentheses nested deeper than MAX_PAREN_DEPTH by one TooDeep token (parsed as an error
+ * expression) and drop blocks nested deeper than MAX_BRACE_DEPTH, so recursion stays bounded.
+ */
+function limitNesting(tokens: IToken[], file: string, diags: Diagnostic[]): IToken[] {
+  let maxParen = 0;
+  let maxBrace = 0;
+  let p = 0;
+  let b = 0;
+  for (const t of tokens) {
+    const tt = t.tokenType;
+    if (tt === T.LParen) maxParen = Math.max(maxParen, ++p);
+    else if (tt === T.RParen) p = Math.max(0, p - 1);
+    else if (tt === T.LBrace) maxBrace = Math.max(maxBrace, ++b);
+    else if (tt === T.RBrace) b = Math.max(0, b - 1);
+  }
+  if (maxParen <= MAX_PAREN_DEPTH && maxBrace <= MAX_BRACE_DEPTH) return tokens;
+  const out: IToken[] = [];
+  p = 0;
+  b = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const tt = t.tokenType;
+    const deepParen = tt === T.LParen && p + 1 > MAX_PAREN_DEPTH;
+    const deepBrace = tt === T.LBrace && b + 1 > MAX_BRACE_DEPTH;
+    if (deepParen || deepBrace) {
+      const open = tt;
+      const close = deepParen ? T.RParen : T.RBrace;
+      let depth = 0;
+      let j = i;
+      for (; j < tokens.length; j++) {
+        const u = tokens[j]!.tokenType;
+        if (u === open) depth++;
+        else if (u === close && --depth === 0) break;
+      }
+      const last = tokens[Math.min(j, tokens.length - 1)]!;
+      const end = last.startOffset + last.image.length;
+      diags.push(
+        syntaxDiagnostic('KPI0108', {
+          file,
+          span: { start: t.startOffset, end: t.startOffset + 1 },
+          message: deepParen
+            ? `expression nested too deeply (more than ${MAX_PAREN_DEPTH} parentheses)`
+            : `blocks nested too deeply (more than ${MAX_BRACE_DEPTH} levels of \`{ }\`)`,
+          help: deepParen ? 'split the expression into several `metric`s' : 'flatten the nested groups',
+        }),
+      );
+      if (deepParen) {
+        out.push(
+          createTokenInstance(T.TooDeep, text(tokens, i, j), t.startOffset, end - 1, t.startLine ?? 0, last.endLine ?? 0, t.startColumn ?? 0, last.endColumn ?? 0),
+        );
+      }
+      i = j;
+      continue;
+    }
+    if (tt === T.LParen) p++;
+    else if (tt === T.RParen) p = Math.max(0, p - 1);
+    else if (tt === T.LBrace) b++;
+    else if (tt === T.RBrace) b = Math.max(0, b - 1);
+    out.push(t);
+  }
+  return out;
+}
+
+function text(tokens: IToken[], i: number, j: number): string {
+  // the image is not used by the builder beyond its length; keep it short
+  return tokens[i]!.image + (j > i ? '…' : '');
+}
+
+// ---------- chevrotain errors → diagnostics ----------
+const ITEM_KEYWORDS = ['indicator', 'group', 'metric', 'bonus', 'veto', 'grades', 'test', 'cycle', 'role', 'round'];
+const CLAUSE_KEYWORDS = ['weight', 'target', 'scoring', 'cap', 'floor', 'input', 'unit', 'default', 'lower'];
+const BONUS_KEYWORDS = ['points', 'per', 'max', 'input', 'default'];
+
+function expandExpected(ts: TokenType[]): string[] {
+  const out = new Set<string>();
+  for (const t of ts) {
+    if (t === T.MethodKw) T.SCORING_METHODS.forEach((m) => out.add(m));
+    else if (t === T.CycleKw) T.CYCLES.forEach((c) => out.add(c));
+    else if (t === T.Keyword) continue;
+    else if (t.name.startsWith('Kw_')) out.add(t.name.slice(3));
+  }
+  return [...out];
+}
+
+/** optimal string alignment distance (Damerau-Levenshtein without repeated edits) */
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= m; i++) {
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[m]![n]!;
+}
+
+/** the nearest candidate to `word` by edit distance, if close enough to be a typo */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length > 40) return undefined;
+  let best: string | undefined;
+  let bestD = Infinity;
+  const limit = word.length <= 3 ? 1 : 2;
+  for (const c of candidates) {
+    if (c === word) continue;
+    const dist = editDistance(word.toLowerCase(), c);
+    if (dist < bestD) {
+      bestD = dist;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= limit ? best : undefined;
+}
+
+function toDiagnostic(err: IRecognitionException, src: string, file: string): Diagnostic {
+  const tok = err.token;
+  const atEof = !tok || tok.tokenType === EOF || !Number.isFinite(tok.startOffset);
+  const span: Span = atEof
+    ? { start: Math.max(0, src.trimEnd().length), end: Math.max(0, src.trimEnd().length) }
+    : { start: tok.startOffset, end: tok.startOffset + tok.image.length };
+  const info = tok ? expectedByToken.get(tok) : undefined;
+  const rules = err.context?.ruleStack ?? [];
+  const rule = info?.rule ?? rules[rules.length - 1] ?? '';
+  let message = err.message;
+  let code: 'KPI0101' | 'KPI0102' = err.name === 'MismatchedTokenException' || atEof ? 'KPI0102' : 'KPI0101';
+  const found = atEof ? 'end of file' : '`' + tok.image + '`';
+  const expected = info?.expected ?? [];
+  let candidates = expandExpected(expected);
+  const closesBlock = expected.length === 1 && expected[0] === T.RBrace && !atEof;
+  if (closesBlock) {
+    // a MANY loop of items ended on a token that starts no item: it is unexpected rather than a missing `}`
+    code = 'KPI0101';
+    const inPlan = rule === 'plan';
+    const inGroup = rule === 'group';
+    message = `unexpected ${found}`;
+    candidates = inPlan
+      ? [...ITEM_KEYWORDS, ...CLAUSE_KEYWORDS, ...BONUS_KEYWORDS]
+      : inGroup
+        ? ['indicator', 'group', ...CLAUSE_KEYWORDS]
+        : candidates;
+    if (inPlan || inGroup) {
+      const d = syntaxDiagnostic(code, { file, span, message, help: '' });
+      return withSuggestion(d, tok, candidates, inPlan
+        ? `a plan holds \`indicator\`, \`group\`, \`metric\`, \`bonus\`, \`veto\`, \`grades\`, \`test\` and settings; close it with \`}\``
+        : 'a group holds `indicator`s and `group`s; close it with `}`');
+    }
+  }
+  if (candidates.length === 0 && (rule === 'indicatorClause' || rule === 'indicator')) candidates = CLAUSE_KEYWORDS;
+  if (candidates.length === 0 && rule === 'planItem') candidates = ITEM_KEYWORDS;
+  const d = syntaxDiagnostic(code, { file, span, message });
+  const what = RULE_DESCRIPTIONS[rule];
+  const generic = atEof
+    ? 'the file ends too early: check for a missing `}` or value'
+    : code === 'KPI0102' && expected.length === 1
+      ? `insert ${expected[0] === T.RBrace ? '`}`' : ((expected[0] as { LABEL?: string }).LABEL ?? expected[0]!.name)} before ${found}`
+      : what
+        ? `write ${what} here`
+        : 'remove or correct this token';
+  return withSuggestion(d, atEof ? undefined : tok, candidates, generic);
+}
+
+function withSuggestion(d: Diagnostic, tok: IToken | undefined, candidates: string[], fallbackHelp: string): Diagnostic {
+  const isWord = tok && (tok.tokenType === T.Identifier || T.KEYWORD_TOKENS.get(tok.image) === tok.tokenType);
+  const best = isWord && tok ? nearest(tok.image, candidates) : undefined;
+  if (best && tok) {
+    d.help = `did you mean \`${best}\`?`;
+    d.fix = { message: `replace \`${tok.image}\` with \`${best}\``, edits: [{ span: d.span!, text: best }] };
+  } else {
+    d.help = fallbackHelp;
+  }
+  return d;
+}
