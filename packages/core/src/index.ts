@@ -7,3 +7,6 @@ export * from './run/types.js';
 export * from './data/index.js';
 export * from './check/index.js';
 export * from './diagnostics/render/index.js';
+export { tokenize, lexComments, TOKEN_CATALOG, KEYWORDS, SCORING_METHODS, CYCLES, type CommentInfo, type TokenizeResult, type CatalogEntry, type TokenCategory } from './lexer/index.js';
+export { parse, parseText, type ParseResult } from './parser/index.js';
+export { SYNTAX_CODES } from './diagnostics/codes/syntax.js';
