@@ -26,7 +26,10 @@ export function check(file: PlanFile, source: SourceFile): Diagnostic[] {
     checkPractice(plan, ctx);
     checkTests(plan, ctx);
   }
-  return sortDiagnostics(ctx.diagnostics);
+  // an ignored option that is also out of range is reported once, as the range error
+  const errorSpans = new Set(ctx.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.span?.start}:${d.span?.end}`));
+  const kept = ctx.diagnostics.filter((d) => d.code !== 'KPI0604' || !errorSpans.has(`${d.span?.start}:${d.span?.end}`));
+  return sortDiagnostics(kept);
 }
 
 const rank = { error: 0, warning: 1, info: 2 } as const;
@@ -46,3 +49,4 @@ export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
 export { CheckContext } from './context.js';
 export { RESERVED_SUBJECTS } from './names.js';
 export { dividesByTarget, needsTarget } from './ranges.js';
+export { analyze, analyzeSource, hasErrors, type AnalyzeResult } from './analyze.js';

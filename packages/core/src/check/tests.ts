@@ -145,7 +145,7 @@ export function closest(name: string, known: string[]): string | undefined {
     }
   }
   const limit = Math.max(1, Math.floor(a.length / 3));
-  return best !== undefined && bestD <= limit && bestD > 0 ? best : undefined;
+  return best !== undefined && bestD <= limit && bestD > 0 && bestD < a.length ? best : undefined;
 }
 
 function distance(a: string[], b: string[]): number {
