@@ -1,0 +1,173 @@
+/** Completions: keywords, scoring methods, and the names the plan already defines or reads. */
+import { CycleSchema, type PlanFile, type Span } from '@kpi/core';
+import { namesOf, planAt, type NameKind } from './names.js';
+import { percentText, type Lang } from './describe.js';
+
+export type CompletionKind = 'keyword' | 'method' | 'value' | NameKind | 'subject';
+
+export interface CompletionItem {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** text inserted (defaults to label); may be a snippet when `snippet` is true */
+  insertText?: string;
+  snippet?: boolean;
+  /** ordering hint: lower sorts first */
+  sort: number;
+}
+
+export interface CompletionResult {
+  /** the span of the word being completed (replaced on accept) */
+  replace: Span;
+  items: CompletionItem[];
+}
+
+export interface Vocabulary {
+  keywords: readonly string[];
+  methods: readonly string[];
+}
+
+/** Fallback vocabulary from grammar/LANGUAGE.md; the playground passes the lexer's own lists. */
+export const DEFAULT_VOCABULARY: Vocabulary = {
+  keywords: [
+    'plan', 'cycle', 'role', 'round', 'indicator', 'weight', 'target', 'scoring', 'cap', 'floor', 'input', 'unit',
+    'default', 'lower', 'group', 'metric', 'bonus', 'points', 'per', 'max', 'veto', 'when', 'grades', 'coefficient',
+    'test', 'given', 'expect', 'on', 'ratio', 'else', 'raters', 'and', 'or', 'not', 'min', 'abs',
+  ],
+  methods: ['linear', 'reverse', 'threshold', 'bands', 'curve', 'deduct', 'rating'],
+};
+
+const WORD = /[\p{L}\p{N}_.]/u;
+
+/** The identifier-ish word ending at offset, and the word before it on the same line. */
+export function wordBefore(text: string, offset: number): { start: number; prev: string; lineStart: string } {
+  let s = offset;
+  while (s > 0 && WORD.test(text[s - 1]!)) s--;
+  let e = s;
+  while (e > 0 && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+  let p = e;
+  while (p > 0 && WORD.test(text[p - 1]!)) p--;
+  let ls = offset;
+  while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+  const first = /^\s*([\p{L}_]+)/u.exec(text.slice(ls, offset))?.[1] ?? '';
+  // the character right before the previous word (e.g. `=`)
+  return { start: s, prev: e > p ? text.slice(p, e) : text[e - 1] ?? '', lineStart: first };
+}
+
+const SNIPPETS = (lang: Lang): CompletionItem[] => [
+  {
+    label: 'indicator',
+    kind: 'keyword',
+    detail: lang === 'zh' ? '新指标' : 'new indicator',
+    insertText: 'indicator ${1:指标名} weight ${2:10}% target ${3:100}% scoring ${4|linear,reverse,threshold,bands,curve,deduct,rating|}',
+    snippet: true,
+    sort: 1,
+  },
+  {
+    label: 'group',
+    kind: 'keyword',
+    detail: lang === 'zh' ? '指标组' : 'group of indicators',
+    insertText: 'group ${1:组名} weight ${2:50}% {\n\t$0\n}',
+    snippet: true,
+    sort: 1,
+  },
+  {
+    label: 'grades',
+    kind: 'keyword',
+    detail: lang === 'zh' ? '等级与系数' : 'grades and coefficients',
+    insertText: 'grades {\n\tS >= 95 coefficient 1.5\n\tA >= 85 coefficient 1.2\n\tB >= 70 coefficient 1.0\n\tC >= 60 coefficient 0.8\n\tD       coefficient 0.5\n}',
+    snippet: true,
+    sort: 1,
+  },
+];
+
+export function complete(
+  text: string,
+  offset: number,
+  file: PlanFile | undefined,
+  lang: Lang = 'zh',
+  vocab: Vocabulary = DEFAULT_VOCABULARY,
+): CompletionResult {
+  const { start, prev, lineStart } = wordBefore(text, offset);
+  const replace = { start, end: offset };
+  const plan = file ? planAt(file, offset) : undefined;
+  const names = plan ? namesOf(plan) : [];
+  const nameItems = (kinds: NameKind[]): CompletionItem[] =>
+    names
+      .filter((n) => kinds.includes(n.kind))
+      .map((n) => ({
+        label: n.name,
+        kind: n.kind,
+        detail:
+          n.kind === 'indicator' && n.effectiveWeight
+            ? `${lang === 'zh' ? '指标 · 权重' : 'indicator · weight'} ${percentText(n.effectiveWeight)}`
+            : kindLabel(n.kind, lang),
+        insertText: /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(n.name) ? n.name : JSON.stringify(n.name),
+        sort: n.kind === 'indicator' ? 2 : 3,
+      }));
+
+  if (prev === 'scoring') {
+    return { replace, items: vocab.methods.map((m) => ({ label: m, kind: 'method', detail: methodLabel(m, lang), sort: 0 })) };
+  }
+  if (prev === 'cycle') {
+    return { replace, items: CycleSchema.options.map((c) => ({ label: c, kind: 'value', sort: 0 })) };
+  }
+  if (prev === 'on') return { replace, items: [{ label: 'ratio', kind: 'keyword', sort: 0 }] };
+  if (prev === 'expect') {
+    const subjects = ['total', 'grade', 'coefficient', 'bonus'].map(
+      (s): CompletionItem => ({ label: s, kind: 'subject', sort: 0 }),
+    );
+    return { replace, items: [...subjects, ...nameItems(['indicator', 'group'])] };
+  }
+  if (lineStart === 'expect' && (prev === '=' || prev === 'grade')) {
+    return { replace, items: nameItems(['grade']) };
+  }
+  const exprContext =
+    prev === 'given' || prev === ',' || prev === 'when' || prev === 'input' || lineStart === 'metric' || lineStart === 'veto' || lineStart === 'given';
+  if (exprContext && prev !== 'metric' && prev !== 'veto') {
+    const kw = lineStart === 'veto' || lineStart === 'metric' ? ['and', 'or', 'not', 'min', 'max', 'abs'] : [];
+    return {
+      replace,
+      items: [
+        ...nameItems(['column', 'metric', 'indicator', 'bonus']),
+        ...kw.map((k): CompletionItem => ({ label: k, kind: 'keyword', sort: 5 })),
+      ],
+    };
+  }
+  const items: CompletionItem[] = [
+    ...SNIPPETS(lang),
+    ...vocab.keywords
+      .filter((k) => !SNIPPETS(lang).some((s) => s.label === k))
+      .map((k): CompletionItem => ({ label: k, kind: 'keyword', sort: 4 })),
+    ...vocab.methods.map((m): CompletionItem => ({ label: m, kind: 'method', detail: methodLabel(m, lang), sort: 5 })),
+    ...nameItems(['indicator', 'group', 'metric', 'column', 'bonus', 'veto']),
+  ];
+  return { replace, items };
+}
+
+function kindLabel(k: NameKind, lang: Lang): string {
+  const zh: Record<NameKind, string> = { indicator: '指标', group: '指标组', metric: '派生指标', bonus: '加分项', veto: '否决项', column: '数据列', grade: '等级' };
+  return lang === 'zh' ? zh[k] : k === 'column' ? 'data column' : k;
+}
+
+function methodLabel(m: string, lang: Lang): string {
+  const zh: Record<string, string> = {
+    linear: '线性（完成率 × 100，可封顶）',
+    reverse: '反向（越低越好）',
+    threshold: '达标制（达标 100，否则 0）',
+    bands: '分档表',
+    curve: '分段线性曲线',
+    deduct: '扣分制',
+    rating: '评分（可多人加权）',
+  };
+  const en: Record<string, string> = {
+    linear: 'linear (ratio × 100, capped)',
+    reverse: 'reverse (lower is better)',
+    threshold: 'threshold (100 or 0)',
+    bands: 'band table',
+    curve: 'piecewise-linear curve',
+    deduct: 'deduction per count',
+    rating: 'rating (weighted raters)',
+  };
+  return (lang === 'zh' ? zh : en)[m] ?? m;
+}

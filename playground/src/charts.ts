@@ -1,0 +1,162 @@
+/**
+ * Hand-drawn SVG charts. The scoring curve is SAMPLED from the compiled scorer (same code as the CLI):
+ * the indicator's input slot is swept while the other inputs stay at a base person's values.
+ */
+import { Rational, indicatorsOf, type Indicator, type Plan } from '@kpi/core';
+import type { CompiledPlan, ScoredRow } from './engine.js';
+import type { Strings } from './i18n.js';
+
+const NS = 'http://www.w3.org/2000/svg';
+const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const num = (d: string | undefined) => (d === undefined ? undefined : Number(d));
+
+export interface Curve {
+  indicator: Indicator;
+  name: string;
+  /** sampled (x, score) points; empty when the actual is not a plain input column */
+  points: [number, number][];
+  dots: { x: number; y: number; id: string; selected: boolean }[];
+  marks: { kind: 'target' | 'cap' | 'floor'; x?: number; y?: number }[];
+  percent: boolean;
+  xMax: number;
+  xMin: number;
+  yMax: number;
+}
+
+/** The input slot the indicator's actual comes from, when it is a single data column. */
+function slotOf(compiled: CompiledPlan, ind: Indicator): number {
+  const name = ind.name.text;
+  return compiled.inputs.findIndex((c) => (c.role === 'actual' || c.role === 'count') && c.readers.includes(name));
+}
+
+export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[], selected: number | null, samples = 96): Curve[] {
+  const ok = rows.filter((r) => r.outcome?.ok && r.values);
+  const baseRow = ok.find((r) => r.index === selected) ?? ok[0];
+  const out: Curve[] = [];
+  for (const { indicator: ind } of indicatorsOf(plan)) {
+    const name = ind.name.text;
+    const dots = ok.flatMap((r) => {
+      const res = r.outcome!.ok ? r.outcome.result.indicators.find((i) => i.name === name) : undefined;
+      return res && res.actual !== null && Number.isFinite(res.actual)
+        ? [{ x: res.actual, y: res.score, id: r.id, selected: r.index === selected }]
+        : [];
+    });
+    const target = num(ind.target?.value);
+    const cap = num(ind.cap?.value) ?? 1;
+    const floor = num(ind.floor?.value);
+    const m = ind.method;
+    const lower = m?.kind === 'reverse' || ind.lower;
+    const xs = dots.map((d) => d.x);
+    let xMax = Math.max(0, ...xs);
+    let xMin = Math.min(0, ...xs);
+    if (target !== undefined) xMax = Math.max(xMax, lower ? target * 3 : target * Math.max(cap, 1) * 1.25);
+    if (m?.kind === 'bands') {
+      const k = m.on === 'ratio' ? (target ?? 1) : 1;
+      for (const r of m.rows) xMax = Math.max(xMax, Number(r.bound.value) * k * 1.2);
+    }
+    if (m?.kind === 'curve') {
+      const k = m.on === 'ratio' ? (target ?? 1) : 1;
+      for (const p of m.points) xMax = Math.max(xMax, Number(p.x.value) * k * 1.15);
+    }
+    if (m?.kind === 'rating') {
+      xMin = Math.min(xMin, Number(m.lo.value));
+      xMax = Math.max(xMax, Number(m.hi.value));
+    }
+    if (m?.kind === 'deduct') {
+      const pts = Number(m.points.value) || 1;
+      const cnt = Math.ceil((Number(m.max?.value ?? 100) || 100) / pts) * (Number(m.per.value) || 1);
+      xMax = Math.max(xMax, cnt + 1);
+    }
+    if (!(xMax > xMin)) xMax = xMin + 1;
+    xMax = niceCeil(xMax);
+    const points: [number, number][] = [];
+    const slot = slotOf(compiled, ind);
+    if (slot >= 0 && baseRow?.values) {
+      const v = Float64Array.from(baseRow.values);
+      const isCount = compiled.inputs[slot]!.role === 'count' || m?.kind === 'rating';
+      const n = isCount && xMax - xMin <= samples ? Math.round(xMax - xMin) : samples;
+      for (let i = 0; i <= n; i++) {
+        const x = xMin + ((xMax - xMin) * i) / n;
+        v[slot] = x;
+        const o = compiled.score(v);
+        if (!o.ok) continue;
+        const s = o.result.indicators.find((r) => r.name === name);
+        if (s) points.push([x, s.score]);
+      }
+    }
+    const marks: Curve['marks'] = [];
+    if (target !== undefined) marks.push({ kind: 'target', x: target });
+    if (ind.cap && target !== undefined) marks.push({ kind: 'cap', x: lower ? target / cap : target * cap, y: cap * 100 });
+    if (floor !== undefined && target !== undefined) marks.push({ kind: 'floor', x: lower ? target / floor : target * floor });
+    const yMax = Math.max(100, ...points.map((p) => p[1]), ...dots.map((d) => d.y));
+    out.push({ indicator: ind, name, points, dots, marks, percent: !!ind.target?.percent, xMax, xMin, yMax: niceCeil(yMax) });
+  }
+  return out;
+}
+
+function niceCeil(x: number): number {
+  if (x <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const k of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (k * p >= x - 1e-12) return k * p;
+  return 10 * p;
+}
+
+const fmtX = (x: number, percent: boolean) =>
+  percent ? `${+(x * 100).toFixed(1)}%` : Math.abs(x) >= 10000 ? x.toExponential(1) : `${+x.toFixed(2)}`;
+
+export function curveSvg(c: Curve, t: Strings, weightText: string): string {
+  const W = 260;
+  const H = 160;
+  const L = 34;
+  const R = 8;
+  const T = 10;
+  const B = 24;
+  const sx = (x: number) => L + ((x - c.xMin) / (c.xMax - c.xMin)) * (W - L - R);
+  const sy = (y: number) => H - B - (y / c.yMax) * (H - T - B);
+  const parts: string[] = [];
+  parts.push(`<rect x="${L}" y="${T}" width="${W - L - R}" height="${H - T - B}" class="plot-bg"/>`);
+  for (const y of [0, 50, 100, ...(c.yMax > 120 ? [c.yMax] : c.yMax > 100 ? [c.yMax] : [])]) {
+    parts.push(`<line x1="${L}" x2="${W - R}" y1="${sy(y)}" y2="${sy(y)}" class="grid"/>`);
+    parts.push(`<text x="${L - 4}" y="${sy(y) + 3}" class="tick" text-anchor="end">${+y.toFixed(0)}</text>`);
+  }
+  for (const x of [c.xMin, (c.xMin + c.xMax) / 2, c.xMax]) {
+    parts.push(`<text x="${sx(x)}" y="${H - 8}" class="tick" text-anchor="middle">${esc(fmtX(x, c.percent))}</text>`);
+  }
+  for (const m of c.marks) {
+    if (m.x === undefined || m.x < c.xMin || m.x > c.xMax) continue;
+    const label = m.kind === 'target' ? t.target : m.kind === 'cap' ? t.cap : t.floor;
+    parts.push(`<line x1="${sx(m.x)}" x2="${sx(m.x)}" y1="${T}" y2="${H - B}" class="mark mark-${m.kind}"><title>${esc(label)} ${esc(fmtX(m.x, c.percent))}</title></line>`);
+    parts.push(`<text x="${sx(m.x) + 2}" y="${T + 9 + (m.kind === 'cap' ? 10 : m.kind === 'floor' ? 20 : 0)}" class="mark-label mark-${m.kind}">${esc(label)}</text>`);
+  }
+  if (c.points.length > 1) {
+    const d = c.points.map(([x, y], i) => `${i ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join('');
+    parts.push(`<path d="${d}" class="curve"/>`);
+  }
+  for (const p of c.dots) {
+    if (p.x < c.xMin || p.x > c.xMax) continue;
+    parts.push(
+      `<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="${p.selected ? 5 : 3.5}" class="dot${p.selected ? ' selected' : ''}"><title>${esc(p.id)}: ${esc(fmtX(p.x, c.percent))} → ${p.y}</title></circle>`,
+    );
+  }
+  const note = c.points.length === 0 ? `<text x="${L + 6}" y="${T + 14}" class="tick">${esc(t.derived)}</text>` : '';
+  return `<figure class="chart" data-indicator="${esc(c.name)}"><figcaption title="${esc(c.name)}">${esc(c.name)} <span class="muted">${esc(weightText)}</span></figcaption><svg xmlns="${NS}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(c.name)}">${parts.join('')}${note}</svg></figure>`;
+}
+
+export function gradeBarsSvg(labels: string[], counts: Map<string, number>, t: Strings): string {
+  const W = 260;
+  const H = 160;
+  const B = 24;
+  const T = 14;
+  const n = Math.max(1, labels.length);
+  const max = Math.max(1, ...counts.values());
+  const bw = (W - 20) / n;
+  const bars = labels.map((l, i) => {
+    const c = counts.get(l) ?? 0;
+    const h = ((H - T - B) * c) / max;
+    const x = 10 + i * bw + bw * 0.15;
+    return `<rect x="${x.toFixed(1)}" y="${(H - B - h).toFixed(1)}" width="${(bw * 0.7).toFixed(1)}" height="${h.toFixed(1)}" class="gbar"><title>${esc(l)}: ${c}</title></rect><text x="${(x + bw * 0.35).toFixed(1)}" y="${H - 8}" class="tick" text-anchor="middle">${esc(l)}</text><text x="${(x + bw * 0.35).toFixed(1)}" y="${(H - B - h - 3).toFixed(1)}" class="tick" text-anchor="middle">${c}</text>`;
+  });
+  return `<figure class="chart" data-chart="grades"><figcaption>${esc(t.gradeDist)}</figcaption><svg xmlns="${NS}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(t.gradeDist)}">${bars.join('')}</svg></figure>`;
+}
+
+export const weightLabel = (w: Rational) => `${w.mul(Rational.HUNDRED).toDecimalString(2)}%`;

@@ -1,0 +1,673 @@
+/**
+ * The playground: Monaco editor on the left, sample employees, charts and explanations on the right.
+ * Plain DOM, no framework. All parsing, checking and scoring is the core's (see engine.ts).
+ */
+import './style.css';
+import { indicatorsOf, headerKey, Rational } from '@kpi/core';
+import type { Diagnostic } from '@kpi/core';
+import { monaco } from './monaco.js';
+import { LANGUAGE_ID, registerLanguage, setMarkers, type LanguageState } from './language.js';
+import { analyse, explainText, scoreTable, toJsonRows, type Analysis, type JsonRow, type Scoring } from './engine.js';
+import { EXAMPLES, DEFAULT_EXAMPLE, type Example } from './examples.js';
+import { STRINGS, type Lang } from './i18n.js';
+import { decodeShare, encodeShare, type SharedState } from './share.js';
+import { loadFile, parseCsvText, parsePasted, type Matrix } from './tabular.js';
+import { buildCurves, curveSvg, gradeBarsSvg, weightLabel } from './charts.js';
+
+const DEBOUNCE_MS = 150;
+
+// ---------------- state ----------------
+const state = {
+  lang: 'zh' as Lang,
+  example: DEFAULT_EXAMPLE.name as string | undefined,
+  table: { columns: [], rows: [] } as Matrix,
+  analysis: undefined as Analysis | undefined,
+  /** the last analysis that compiled: its results stay on screen while the plan has errors */
+  good: undefined as Analysis | undefined,
+  scoring: undefined as Scoring | undefined,
+  selected: null as number | null,
+  /** timings of the last update (for the bench and the status line) */
+  timing: { analyseMs: 0, scoreMs: 0, renderMs: 0, totalMs: 0, at: 0, seq: 0 },
+};
+const t = () => STRINGS[state.lang];
+
+const $ = <T extends HTMLElement = HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
+
+// ---------------- layout ----------------
+document.querySelector('#app')!.innerHTML = `
+<header class="bar">
+  <h1 id="title"></h1>
+  <label class="field"><span id="example-label"></span> <select id="example"></select></label>
+  <span class="spacer"></span>
+  <button id="share" type="button"></button>
+  <button id="download-plan" type="button"></button>
+  <button id="download-csv" type="button"></button>
+  <button id="lang" type="button" aria-label="language"></button>
+</header>
+<div id="notice" role="status" hidden></div>
+<main class="layout">
+  <section class="pane editor-pane">
+    <h2 id="editor-title"></h2>
+    <div id="editor" aria-label="plan editor"></div>
+    <details id="problems-box" open><summary id="problems-title"></summary><ul id="problems"></ul></details>
+  </section>
+  <section class="pane side">
+    <div class="panel">
+      <div class="panel-head">
+        <h2 id="data-title"></h2>
+        <span id="status" class="muted"></span>
+        <span class="spacer"></span>
+        <button id="fill" type="button"></button>
+        <button id="add-row" type="button"></button>
+        <label class="button" id="load-label"><span id="load-text"></span><input id="load" type="file" accept=".csv,.txt,.tsv,.xlsx,.xls" hidden></label>
+      </div>
+      <p id="paste-hint" class="muted small"></p>
+      <div class="table-wrap"><table id="table"></table></div>
+    </div>
+    <div class="panel">
+      <div class="panel-head"><h2 id="explain-title"></h2><span id="explain-who" class="muted"></span></div>
+      <div id="explain"></div>
+    </div>
+    <div class="panel">
+      <div class="panel-head"><h2 id="charts-title"></h2><span id="charts-hint" class="muted small"></span></div>
+      <div id="charts" class="charts"></div>
+    </div>
+  </section>
+</main>`;
+
+// ---------------- editor ----------------
+const langState = (): LanguageState => ({
+  text: state.analysis?.text ?? '',
+  file: state.analysis?.file,
+  diagnostics: state.analysis?.diagnostics ?? [],
+  lang: state.lang,
+});
+registerLanguage(langState);
+
+const dark = window.matchMedia('(prefers-color-scheme: dark)');
+const model = monaco.editor.createModel('', LANGUAGE_ID, monaco.Uri.parse('inmemory://playground/plan.kpi'));
+const editor = monaco.editor.create($('#editor'), {
+  model,
+  theme: dark.matches ? 'vs-dark' : 'vs',
+  automaticLayout: true,
+  minimap: { enabled: false },
+  fontSize: 14,
+  lineHeight: 21,
+  fontFamily: 'ui-monospace, "Cascadia Mono", "Sarasa Mono SC", "Noto Sans Mono CJK SC", Menlo, Consolas, monospace',
+  scrollBeyondLastLine: false,
+  wordWrap: 'off',
+  tabSize: 2,
+  renderWhitespace: 'none',
+  fixedOverflowWidgets: true,
+  lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+});
+dark.addEventListener('change', () => monaco.editor.setTheme(dark.matches ? 'vs-dark' : 'vs'));
+
+let debounce: ReturnType<typeof setTimeout> | undefined;
+let changeAt = 0;
+let settingText = false;
+model.onDidChangeContent(() => {
+  if (settingText) return;
+  if (!changeAt) changeAt = performance.now();
+  state.example = undefined;
+  syncExampleSelect();
+  clearTimeout(debounce);
+  debounce = setTimeout(() => refreshPlan(), DEBOUNCE_MS);
+});
+
+function setPlanText(text: string): void {
+  clearTimeout(debounce);
+  if (model.getValue() !== text) {
+    settingText = true;
+    try {
+      model.setValue(text);
+    } finally {
+      settingText = false;
+    }
+  }
+  changeAt = performance.now();
+  refreshPlan();
+}
+
+// ---------------- pipeline ----------------
+function refreshPlan(): void {
+  const t0 = changeAt || performance.now();
+  changeAt = 0;
+  const a0 = performance.now();
+  const text = model.getValue();
+  const analysis = analyse(text);
+  state.analysis = analysis;
+  setMarkers(model, text, analysis.diagnostics);
+  const a1 = performance.now();
+  if (analysis.compiled && analysis.plan) state.good = analysis;
+  ensureInputColumns();
+  refreshScores(t0, a1 - a0);
+  renderProblems();
+}
+
+function refreshScores(t0 = performance.now(), analyseMs = 0): void {
+  const s0 = performance.now();
+  const good = state.good;
+  state.scoring = good?.compiled && good.plan ? scoreTable(good.compiled, good.plan, state.table) : undefined;
+  const s1 = performance.now();
+  renderTable();
+  renderStatus();
+  renderExplain();
+  renderCharts();
+  const s2 = performance.now();
+  state.timing = { analyseMs, scoreMs: s1 - s0, renderMs: s2 - s1, totalMs: s2 - t0, at: s2, seq: state.timing.seq + 1 };
+}
+
+/** Columns the plan reads but the table lacks get an empty column, so the table can be filled in. */
+function ensureInputColumns(): void {
+  const inputs = state.good?.compiled?.inputs ?? [];
+  const have = new Set(state.table.columns.map(headerKey));
+  if (state.table.columns.length === 0) {
+    state.table.columns.push(state.lang === 'zh' ? '工号' : 'id');
+    have.add(headerKey(state.table.columns[0]!));
+  }
+  for (const c of inputs) {
+    if (have.has(headerKey(c.column))) continue;
+    state.table.columns.push(c.column);
+    have.add(headerKey(c.column));
+    for (const r of state.table.rows) r.push('');
+  }
+}
+
+// ---------------- table ----------------
+let tableShape = '';
+
+function displayColumns(): number[] {
+  const inputs = state.good?.compiled?.inputs ?? [];
+  const keys = state.table.columns.map(headerKey);
+  const inputIdx = inputs.map((c) => keys.indexOf(headerKey(c.column))).filter((i) => i > 0);
+  const inputSet = new Set(inputIdx);
+  const extra = state.table.columns.map((_, i) => i).filter((i) => i > 0 && !inputSet.has(i));
+  // id, other columns (名字 etc.), then the plan's inputs in plan order
+  return [0, ...extra, ...inputIdx];
+}
+
+function renderTable(): void {
+  const cols = displayColumns();
+  const inputs = state.good?.compiled?.inputs ?? [];
+  const inputKeys = new Set(inputs.map((c) => headerKey(c.column)));
+  const shape = JSON.stringify([cols, state.table.columns, state.table.rows.length, state.lang]);
+  const table = $<HTMLTableElement>('#table');
+  if (shape !== tableShape) {
+    tableShape = shape;
+    const head = cols
+      .map((c) => {
+        const name = state.table.columns[c] ?? '';
+        const cls = inputKeys.has(headerKey(name)) ? 'input-col' : 'extra-col';
+        return `<th class="${cls}" title="${escapeHtml(name)}">${escapeHtml(name)}</th>`;
+      })
+      .join('');
+    const body = state.table.rows
+      .map(
+        (row, r) =>
+          `<tr data-row="${r}">${cols
+            .map((c) => `<td><input data-r="${r}" data-c="${c}" value="${escapeHtml(row[c] ?? '')}" aria-label="${escapeHtml(state.table.columns[c] ?? '')} ${r + 1}"></td>`)
+            .join('')}<td class="res total" data-field="total"></td><td class="res grade" data-field="grade"></td><td class="res coef" data-field="coefficient"></td><td class="res"><button type="button" class="remove" data-remove="${r}" title="${escapeHtml(t().removeRow)}">×</button></td></tr>`,
+      )
+      .join('');
+    table.innerHTML = `<thead><tr>${head}<th class="res">${t().total}</th><th class="res">${t().grade}</th><th class="res">${t().coefficient}</th><th></th></tr></thead><tbody>${body}</tbody>`;
+  }
+  // results and cell errors, in place (keeps focus while typing)
+  const rows = state.scoring?.rows ?? [];
+  const trs = table.tBodies[0]?.rows ?? [];
+  for (let r = 0; r < trs.length; r++) {
+    const tr = trs[r]!;
+    const sr = rows[r];
+    const cells = tr.querySelectorAll<HTMLTableCellElement>('td.res');
+    const [tot, grade, coef] = [cells[0]!, cells[1]!, cells[2]!];
+    tr.classList.toggle('selected', state.selected === r);
+    const badCols = new Set<string>();
+    if (sr?.outcome?.ok) {
+      const res = sr.outcome.result;
+      tot.textContent = String(res.total);
+      grade.textContent = res.grade ?? '';
+      coef.textContent = res.coefficient === undefined ? '' : String(res.coefficient);
+      tr.classList.remove('row-error');
+      tot.title = res.vetoes.length ? `veto: ${res.vetoes.join(', ')}` : '';
+      tr.classList.toggle('vetoed', res.vetoes.length > 0);
+    } else {
+      const errs = sr?.outcome && !sr.outcome.ok ? sr.outcome.errors.map((e) => ({ message: e.message, column: e.column })) : (sr?.errors ?? []).map((d) => ({ message: d.message, column: d.data?.column }));
+      for (const e of errs) if (e.column) badCols.add(headerKey(e.column));
+      tot.textContent = sr && (sr.values || errs.length) ? '⚠' : '';
+      grade.textContent = '';
+      coef.textContent = '';
+      tot.title = errs.map((e) => e.message).join('\n');
+      tr.classList.toggle('row-error', errs.length > 0);
+      tr.classList.remove('vetoed');
+    }
+    for (const inp of tr.querySelectorAll<HTMLInputElement>('input[data-c]')) {
+      const name = state.table.columns[Number(inp.dataset.c)] ?? '';
+      inp.classList.toggle('bad', badCols.has(headerKey(name)));
+    }
+  }
+}
+
+$('#table').addEventListener('input', (ev) => {
+  const el = ev.target as HTMLInputElement;
+  if (!el.dataset.r) return;
+  const r = Number(el.dataset.r);
+  const c = Number(el.dataset.c);
+  const row = state.table.rows[r];
+  if (!row) return;
+  row[c] = el.value;
+  refreshScores();
+});
+$('#table').addEventListener('click', (ev) => {
+  const el = ev.target as HTMLElement;
+  const rm = el.closest<HTMLElement>('[data-remove]');
+  if (rm) {
+    const r = Number(rm.dataset.remove);
+    state.table.rows.splice(r, 1);
+    if (state.selected === r) state.selected = null;
+    else if (state.selected !== null && state.selected > r) state.selected--;
+    refreshScores();
+    return;
+  }
+  const tr = el.closest<HTMLTableRowElement>('tr[data-row]');
+  if (tr) {
+    const r = Number(tr.dataset.row);
+    if (state.selected !== r) {
+      state.selected = r;
+      renderTable();
+      renderExplain();
+      renderCharts();
+    }
+  }
+});
+$('#table').addEventListener('paste', (ev) => {
+  const text = ev.clipboardData?.getData('text/plain') ?? '';
+  if (!text.includes('\t') && !text.includes('\n')) return; // a single value: let the input take it
+  ev.preventDefault();
+  const el = ev.target as HTMLInputElement;
+  const grid = parsePasted(text);
+  pasteGrid(grid, el.dataset.r ? Number(el.dataset.r) : state.table.rows.length, el.dataset.c ? Number(el.dataset.c) : 0);
+});
+
+/** Paste a block of cells. A first line naming known columns is a header: then columns are matched by name. */
+function pasteGrid(grid: string[][], atRow: number, atCol: number): void {
+  const keys = state.table.columns.map(headerKey);
+  const first = grid[0] ?? [];
+  const headerHits = first.filter((h) => keys.includes(headerKey(h))).length;
+  if (headerHits >= Math.max(1, Math.ceil(first.length / 2))) {
+    // a table with its header: replace the sample data
+    const m = parseCsvText(grid.map((r) => r.map(csvCell).join(',')).join('\n'));
+    if (m.ok) setTable(m.table);
+    notice(t().pasted(grid.length - 1));
+    return;
+  }
+  const cols = displayColumns();
+  const startVisual = Math.max(0, cols.indexOf(atCol));
+  grid.forEach((line, i) => {
+    const r = atRow + i;
+    while (state.table.rows.length <= r) state.table.rows.push(state.table.columns.map(() => ''));
+    line.forEach((v, j) => {
+      const c = cols[startVisual + j];
+      if (c !== undefined) state.table.rows[r]![c] = v.trim();
+    });
+  });
+  notice(t().pasted(grid.length));
+  refreshScores();
+}
+
+function setTable(m: Matrix): void {
+  state.table = { columns: [...m.columns], rows: m.rows.map((r) => [...r]) };
+  state.selected = null;
+  ensureInputColumns();
+  refreshScores();
+}
+
+$('#add-row').addEventListener('click', () => {
+  const row = state.table.columns.map(() => '');
+  row[0] = nextId();
+  state.table.rows.push(row);
+  refreshScores();
+  const inp = $('#table').querySelector<HTMLInputElement>(`input[data-r="${state.table.rows.length - 1}"][data-c="${displayColumns()[1] ?? 0}"]`);
+  inp?.focus();
+});
+
+function nextId(): string {
+  const ids = state.table.rows.map((r) => r[0] ?? '');
+  const last = ids[ids.length - 1] ?? '';
+  const m = /^(.*?)(\d+)$/.exec(last);
+  if (m) {
+    const n = String(Number(m[2]) + 1).padStart(m[2]!.length, '0');
+    if (!ids.includes(m[1] + n)) return m[1] + n;
+  }
+  return `P${ids.length + 1}`;
+}
+
+/** Fill blank input cells with the indicator's target (a quick way to start a table for a new plan). */
+$('#fill').addEventListener('click', () => {
+  const plan = state.good?.plan;
+  const compiled = state.good?.compiled;
+  if (!plan || !compiled) return;
+  const keys = state.table.columns.map(headerKey);
+  const targets = new Map<string, string>();
+  for (const { indicator } of indicatorsOf(plan)) {
+    const col = indicator.input?.text ?? indicator.name.text;
+    const m = indicator.method;
+    let v: string | undefined;
+    if (indicator.target) v = indicator.target.percent ? `${Rational.parse(indicator.target.value)!.mul(Rational.HUNDRED).toDecimalString(6)}%` : indicator.target.value;
+    if (m?.kind === 'rating') v = m.hi.value;
+    if (m?.kind === 'deduct') v = '0';
+    if (v !== undefined) {
+      targets.set(headerKey(col), v);
+      if (m?.kind === 'rating') for (const r of m.raters ?? []) targets.set(headerKey(`${col}.${r.name.text}`), v);
+    }
+  }
+  for (const b of plan.bonuses) targets.set(headerKey(b.input?.text ?? b.name.text), '0');
+  if (state.table.rows.length === 0) state.table.rows.push(state.table.columns.map((_, i) => (i === 0 ? nextId() : '')));
+  for (const row of state.table.rows)
+    keys.forEach((k, i) => {
+      if (i > 0 && (row[i] ?? '').trim() === '') row[i] = targets.get(k) ?? '0';
+    });
+  tableShape = '';
+  refreshScores();
+});
+
+$<HTMLInputElement>('#load').addEventListener('change', async (ev) => {
+  const input = ev.target as HTMLInputElement;
+  const f = input.files?.[0];
+  if (!f) return;
+  const r = await loadFile(f.name, new Uint8Array(await f.arrayBuffer()));
+  input.value = '';
+  if (!r.ok) return notice(t().loadFailed + r.reason, true);
+  setTable(r.table);
+  notice(t().loaded(r.table.rows.length, f.name));
+});
+
+// ---------------- status, problems ----------------
+function renderStatus(): void {
+  const a = state.analysis;
+  const el = $('#status');
+  if (!state.good) el.textContent = t().noPlan;
+  else if (a && a.hasErrors) el.textContent = t().planErrors;
+  else el.textContent = '';
+  el.classList.toggle('warn', !!a?.hasErrors);
+  document.body.classList.toggle('stale', !!a?.hasErrors && !!state.good);
+}
+
+function renderProblems(): void {
+  const a = state.analysis;
+  const ds = (a?.diagnostics ?? []).filter((d) => d.span);
+  $('#problems-title').textContent = `${t().problems} (${ds.length})`;
+  const ul = $('#problems');
+  if (ds.length === 0) {
+    ul.innerHTML = `<li class="muted">${t().noProblems}</li>`;
+    return;
+  }
+  ul.innerHTML = ds
+    .map((d, i) => {
+      const p = model.getPositionAt(d.span!.start);
+      return `<li class="sev-${d.severity}" data-i="${i}"><span class="loc">${p.lineNumber}:${p.column}</span> <span class="code">${d.code}</span> ${escapeHtml(d.message)}${d.help ? `<div class="help">${escapeHtml(d.help)}</div>` : ''}</li>`;
+    })
+    .join('');
+  ul.onclick = (ev) => {
+    const li = (ev.target as HTMLElement).closest<HTMLElement>('li[data-i]');
+    const d: Diagnostic | undefined = li ? ds[Number(li.dataset.i)] : undefined;
+    if (!d?.span) return;
+    const p = model.getPositionAt(d.span.start);
+    editor.setPosition(p);
+    editor.revealPositionInCenter(p);
+    editor.focus();
+  };
+}
+
+// ---------------- explanation ----------------
+function renderExplain(): void {
+  const box = $('#explain');
+  const who = $('#explain-who');
+  const compiled = state.good?.compiled;
+  const sr = state.selected !== null ? state.scoring?.rows[state.selected] : undefined;
+  if (!compiled || !sr) {
+    who.textContent = '';
+    box.innerHTML = `<p class="muted">${t().explainHint}</p>`;
+    return;
+  }
+  const name = state.table.columns.length > 1 && !state.good?.compiled?.inputs.some((c) => headerKey(c.column) === headerKey(state.table.columns[1]!)) ? state.table.rows[sr.index]?.[1] : '';
+  who.textContent = `${sr.id}${name ? ` · ${name}` : ''}`;
+  if (!sr.values || !sr.outcome) {
+    box.innerHTML = `<p class="err">${t().rowError}</p><ul>${sr.errors.map((e) => `<li>${escapeHtml(e.message)}</li>`).join('')}</ul>`;
+    return;
+  }
+  if (!sr.outcome.ok) {
+    box.innerHTML = `<p class="err">${t().rowError}</p><ul>${sr.outcome.errors.map((e) => `<li>${escapeHtml(e.message)}</li>`).join('')}</ul>`;
+    return;
+  }
+  const { text } = explainText(compiled, sr.values, state.lang);
+  const res = sr.outcome.result;
+  const summary = `<p class="summary"><b>${t().total} ${res.total}</b>${res.grade ? ` · ${t().grade} <b>${escapeHtml(res.grade)}</b>` : ''}${res.coefficient !== undefined ? ` · ${t().coefficient} <b>${res.coefficient}</b>` : ''}</p>`;
+  box.innerHTML = summary + (text ? `<pre class="explain-text">${escapeHtml(text)}</pre>` : fallbackExplain(res));
+}
+
+function fallbackExplain(res: NonNullable<Extract<NonNullable<Scoring['rows'][number]['outcome']>, { ok: true }>>['result']): string {
+  return `<ul class="tree">${res.indicators
+    .map((i) => `<li>${escapeHtml([...i.path, i.name].join(' › '))}: ${i.actual ?? ''} → ${i.score} × ${+(i.weight * 100).toFixed(4)}% = ${i.weighted}</li>`)
+    .join('')}${res.bonus ? `<li>bonus +${res.bonus}</li>` : ''}${res.vetoes.length ? `<li>veto: ${escapeHtml(res.vetoes.join(', '))}</li>` : ''}</ul>`;
+}
+
+// ---------------- charts ----------------
+function renderCharts(): void {
+  const box = $('#charts');
+  const good = state.good;
+  if (!good?.plan || !good.compiled || !state.scoring) {
+    box.innerHTML = '';
+    return;
+  }
+  const curves = buildCurves(good.plan, good.compiled, state.scoring.rows, state.selected);
+  const weights = new Map(indicatorsOf(good.plan).map((x) => [x.indicator.name.text, x.effectiveWeight]));
+  const labels = good.plan.grades?.lines.map((l) => l.label.text) ?? [];
+  const counts = new Map<string, number>();
+  for (const r of state.scoring.rows) if (r.outcome?.ok && r.outcome.result.grade) counts.set(r.outcome.result.grade, (counts.get(r.outcome.result.grade) ?? 0) + 1);
+  box.innerHTML = (labels.length ? gradeBarsSvg(labels, counts, t()) : '') + curves.map((c) => curveSvg(c, t(), weightLabel(weights.get(c.name) ?? Rational.ZERO))).join('');
+}
+
+// ---------------- header: examples, share, downloads, language ----------------
+function syncExampleSelect(): void {
+  const sel = $<HTMLSelectElement>('#example');
+  sel.value = state.example ?? '';
+}
+
+function loadExample(ex: Example): void {
+  state.example = ex.name;
+  const m = ex.csv ? parseCsvText(ex.csv) : undefined;
+  state.table = m?.ok ? m.table : { columns: [], rows: [] };
+  state.selected = state.table.rows.length ? 0 : null;
+  tableShape = '';
+  setPlanText(ex.plan);
+  syncExampleSelect();
+}
+
+$<HTMLSelectElement>('#example').addEventListener('change', (ev) => {
+  const v = (ev.target as HTMLSelectElement).value;
+  const ex = EXAMPLES.find((e) => e.name === v);
+  if (ex) loadExample(ex);
+});
+
+function currentShare(): SharedState {
+  return {
+    plan: model.getValue(),
+    data: { columns: [...state.table.columns], rows: state.table.rows.map((r) => [...r]) },
+    ...(state.example ? { example: state.example } : {}),
+    lang: state.lang,
+  };
+}
+
+function shareUrl(): string {
+  return `${location.origin}${location.pathname}${location.search}${encodeShare(currentShare())}`;
+}
+
+$('#share').addEventListener('click', async () => {
+  const url = shareUrl();
+  history.replaceState(null, '', url);
+  try {
+    await navigator.clipboard.writeText(url);
+    notice(t().shared);
+  } catch {
+    notice(t().sharedNoClipboard);
+  }
+});
+
+function download(name: string, text: string, type: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+const planFileName = () => `${state.good?.plan?.name.text ?? state.example ?? 'plan'}.kpi`;
+$('#download-plan').addEventListener('click', () => download(planFileName(), model.getValue(), 'text/plain;charset=utf-8'));
+$('#download-csv').addEventListener('click', () => download(planFileName().replace(/\.kpi$/, '.results.csv'), resultsCsv(), 'text/csv;charset=utf-8'));
+
+function csvCell(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** Results as CSV: id, total, grade, coefficient, then each indicator's score; BOM so Excel reads UTF-8. */
+function resultsCsv(): string {
+  const rows = getResults();
+  const names = state.good?.plan ? indicatorsOf(state.good.plan).map((x) => x.indicator.name.text) : [];
+  const head = [state.table.columns[0] ?? 'id', 'total', 'grade', 'coefficient', ...names, 'errors'];
+  const lines = rows.map((r) => [r.id, r.total ?? '', r.grade ?? '', r.coefficient ?? '', ...names.map((n) => r.indicators[n]?.score ?? ''), (r.errors ?? []).map((e) => e.message).join('; ')].map((v) => csvCell(String(v))).join(','));
+  return '\ufeff' + [head.map(csvCell).join(','), ...lines].join('\r\n') + '\r\n';
+}
+
+$('#lang').addEventListener('click', () => {
+  state.lang = state.lang === 'zh' ? 'en' : 'zh';
+  applyLang();
+  tableShape = '';
+  refreshScores();
+  renderProblems();
+});
+
+function applyLang(): void {
+  const s = t();
+  document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = s.title;
+  const set = (id: string, v: string) => ($(`#${id}`).textContent = v);
+  set('title', s.title);
+  set('example-label', s.example);
+  set('share', s.share);
+  set('download-plan', s.downloadPlan);
+  set('download-csv', s.downloadCsv);
+  set('lang', s.langToggle);
+  set('editor-title', s.editor);
+  set('data-title', s.data);
+  set('add-row', s.addRow);
+  set('fill', s.fillTargets);
+  set('load-text', s.loadFile);
+  set('paste-hint', s.pasteHint);
+  set('explain-title', s.explain);
+  set('charts-title', s.charts);
+  set('charts-hint', s.chartsHint);
+  const sel = $<HTMLSelectElement>('#example');
+  sel.innerHTML = `<option value="">${s.custom}</option>` + EXAMPLES.map((e) => `<option value="${escapeHtml(e.name)}">${escapeHtml(e.name)}</option>`).join('');
+  syncExampleSelect();
+}
+
+let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+function notice(text: string, error = false, sticky = false): void {
+  const el = $('#notice');
+  el.textContent = text;
+  el.hidden = false;
+  el.classList.toggle('error', error);
+  clearTimeout(noticeTimer);
+  if (!sticky) noticeTimer = setTimeout(() => (el.hidden = true), 6000);
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+// ---------------- start: share link or default example ----------------
+function restore(hash: string): void {
+  const d = decodeShare(hash);
+  if (d.ok === true) {
+    if (d.state.lang) state.lang = d.state.lang;
+    applyLang();
+    state.example = d.state.example && EXAMPLES.some((e) => e.name === d.state.example) ? d.state.example : undefined;
+    state.table = d.state.data ? { columns: [...d.state.data.columns], rows: d.state.data.rows.map((r) => [...r]) } : { columns: [], rows: [] };
+    state.selected = state.table.rows.length ? 0 : null;
+    tableShape = '';
+    setPlanText(d.state.plan);
+    // setPlanText marks the plan as edited; keep the example name the link carried
+    state.example = d.state.example;
+    syncExampleSelect();
+    return;
+  }
+  applyLang();
+  loadExample(DEFAULT_EXAMPLE);
+  if (d.ok === false) notice(t().badLink + d.reason, true, true);
+}
+restore(location.hash);
+window.addEventListener('hashchange', () => {
+  if (location.hash !== encodeShare(currentShare())) restore(location.hash);
+});
+
+// ---------------- test hook ----------------
+function getResults(): JsonRow[] {
+  return state.scoring ? toJsonRows(state.scoring) : [];
+}
+
+declare global {
+  interface Window {
+    kpiPlayground: {
+      setPlan(text: string): void;
+      getPlan(): string;
+      getResults(): JsonRow[];
+      setData(rows: Record<string, string | number>[] | { columns: string[]; rows: string[][] }): void;
+      getData(): { columns: string[]; rows: string[][] };
+      getDiagnostics(): Diagnostic[];
+      getMarkers(): monaco.editor.IMarker[];
+      shareUrl(): string;
+      loadExample(name: string): boolean;
+      setLang(lang: Lang): void;
+      select(row: number | null): void;
+      timing(): typeof state.timing;
+      examples(): string[];
+      ready: boolean;
+    };
+  }
+}
+
+window.kpiPlayground = {
+  setPlan: (text) => setPlanText(text),
+  getPlan: () => model.getValue(),
+  getResults,
+  setData(data) {
+    if (Array.isArray(data)) {
+      const columns: string[] = [];
+      for (const r of data) for (const k of Object.keys(r)) if (!columns.includes(k)) columns.push(k);
+      setTable({ columns, rows: data.map((r) => columns.map((c) => (r[c] === undefined ? '' : String(r[c])))) });
+    } else setTable(data);
+    tableShape = '';
+    refreshScores();
+  },
+  getData: () => ({ columns: [...state.table.columns], rows: state.table.rows.map((r) => [...r]) }),
+  getDiagnostics: () => state.analysis?.diagnostics ?? [],
+  getMarkers: () => monaco.editor.getModelMarkers({ resource: model.uri }),
+  shareUrl,
+  loadExample(name) {
+    const ex = EXAMPLES.find((e) => e.name === name);
+    if (ex) loadExample(ex);
+    return !!ex;
+  },
+  setLang(lang) {
+    if (state.lang !== lang) $('#lang').click();
+  },
+  select(row) {
+    state.selected = row;
+    refreshScores();
+  },
+  timing: () => ({ ...state.timing }),
+  examples: () => EXAMPLES.map((e) => e.name),
+  ready: true,
+};
