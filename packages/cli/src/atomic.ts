@@ -1,0 +1,92 @@
+/**
+ * Output files appear whole or not at all: write to a temp file in the target directory, rename on
+ * success, delete on failure (and on Ctrl-C).
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { once } from 'node:events';
+import { randomBytes } from 'node:crypto';
+
+const live = new Set<string>();
+let hooked = false;
+function hookSignals() {
+  if (hooked) return;
+  hooked = true;
+  const clean = (sig: NodeJS.Signals) => {
+    for (const p of live) {
+      try {
+        unlinkSync(p);
+      } catch {
+        /* already gone */
+      }
+    }
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', clean);
+  process.once('SIGTERM', clean);
+}
+
+export const tempPathFor = (target: string): string =>
+  join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const tmp = tempPathFor(target);
+  live.add(tmp);
+  hookSignals();
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, target);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  } finally {
+    live.delete(tmp);
+  }
+}
+
+/** A write stream to a temp file that becomes `target` on commit(). */
+export class AtomicFile {
+  readonly tmp: string;
+  readonly stream: WriteStream;
+  private done = false;
+  constructor(readonly target: string) {
+    this.tmp = tempPathFor(target);
+    live.add(this.tmp);
+    hookSignals();
+    this.stream = createWriteStream(this.tmp);
+  }
+
+  async ready(): Promise<void> {
+    await once(this.stream, 'open');
+  }
+
+  async commit(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    if (!this.stream.writableFinished) {
+      this.stream.end();
+      await once(this.stream, 'finish');
+    }
+    await rename(this.tmp, this.target);
+    live.delete(this.tmp);
+  }
+
+  async abort(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    if (!this.stream.closed) {
+      const closed = once(this.stream, 'close').catch(() => undefined);
+      this.stream.destroy();
+      await closed;
+    }
+    await unlink(this.tmp).catch(() => undefined);
+    live.delete(this.tmp);
+  }
+}
+
+/** write with backpressure */
+export async function put(stream: NodeJS.WritableStream, s: string | Uint8Array): Promise<void> {
+  if (!stream.write(s)) await once(stream as unknown as import('node:events').EventEmitter, 'drain');
+}

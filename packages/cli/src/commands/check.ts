@@ -1,0 +1,79 @@
+/** `kpi check <files|dirs|globs...>`: every finding in every plan file. */
+import { Command, Option } from 'commander';
+import { resolve } from 'node:path';
+import type { Diagnostic } from '@kpi/core';
+import { expandPlanFiles } from '../files.js';
+import { colors, EXIT, useColor, type Io, type Stream } from '../io.js';
+import { analyze, renderDiagnostics, summaryLine, type DiagnosticFormat } from '../engine.js';
+import { readText } from '../plan.js';
+import { sourceMap } from '../report.js';
+import { VERSION } from '../version.js';
+
+export interface FileDiagnostics {
+  name: string;
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+/** terminal rendering of plan findings with code frames */
+export function printPlanDiagnostics(io: Io, stream: Stream, files: FileDiagnostics[]): void {
+  const diags = files.flatMap((f) => f.diagnostics);
+  if (!diags.length) return;
+  const text = renderDiagnostics('terminal', diags, sourceMap(files), { color: useColor(io, stream) });
+  stream.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export async function analyzeFiles(io: Io, args: string[]): Promise<FileDiagnostics[]> {
+  const files = await expandPlanFiles(args, io.cwd);
+  const out: FileDiagnostics[] = [];
+  for (const name of files) {
+    const text = await readText(resolve(io.cwd, name), name);
+    out.push({ name, text, diagnostics: analyze(name, text).diagnostics });
+  }
+  return out;
+}
+
+export function checkCommand(io: Io, done: (code: number) => void): Command {
+  const cmd = new Command('check')
+    .description('check plan files: syntax, weights, ranges, tables, names, KPI practice')
+    .argument('<files...>', 'plan files, directories (every .kpi under them) or globs')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'json', 'github', 'sarif', 'junit']).default('terminal'))
+    .option('--strict', 'fail (exit 1) on warnings too')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ kpi check 店长.kpi
+  $ kpi check plans/ 'teams/**/*.kpi'
+  $ kpi check --format github plans/        annotations in a GitHub Actions run
+  $ kpi check --format sarif plans/ > kpi.sarif
+
+Exit codes: 0 no errors (warnings allowed unless --strict) · 1 errors · 2 usage or I/O error.`,
+    )
+    .action(async (args: string[], opts: { format: DiagnosticFormat; strict?: boolean }) => {
+      const files = await analyzeFiles(io, args);
+      const diags = files.flatMap((f) => f.diagnostics);
+      const sources = sourceMap(files);
+      const counts = { errors: 0, warnings: 0, infos: 0 };
+      for (const d of diags) {
+        if (d.severity === 'error') counts.errors++;
+        else if (d.severity === 'warning') counts.warnings++;
+        else counts.infos++;
+      }
+      if (opts.format === 'terminal') {
+        const color = useColor(io, io.stdout);
+        const c = colors(color);
+        if (diags.length) {
+          const text = renderDiagnostics('terminal', diags, sources, { color });
+          io.stdout.write(`${text.replace(/\n+$/, '')}\n\n`);
+        }
+        const line = summaryLine({ ...counts, files: files.length });
+        io.stdout.write(`${counts.errors ? c.red(c.bold(line)) : counts.warnings ? c.yellow(line) : c.green(line)}\n`);
+      } else {
+        const text = renderDiagnostics(opts.format, diags, sources, { files: files.map((f) => f.name), version: VERSION });
+        io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+      }
+      done(counts.errors || (opts.strict && counts.warnings) ? EXIT.FAILED : EXIT.OK);
+    });
+  return cmd;
+}

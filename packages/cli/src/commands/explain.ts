@@ -1,0 +1,90 @@
+/** `kpi explain <plan> --data <file> --id <id>`: why one person got their score, as sentences or JSON. */
+import { Command, Option } from 'commander';
+import { resolve } from 'node:path';
+import { createBinder, percentHintsOf, type Diagnostic } from '@kpi/core';
+import { openTable, DataError } from '../data/read.js';
+import { EXIT, UserError, type Io } from '../io.js';
+import { loadCompiled } from '../plan.js';
+import { renderExplanation } from '../engine.js';
+import { dataOptions, ErrorLog, maxErrorsOf, printDataOutcome, rowErrorDiagnostics, type DataOptions } from './score.js';
+import { printDiagnostics } from '../report.js';
+
+export function explainCommand(io: Io, done: (code: number) => void): Command {
+  const cmd = new Command('explain')
+    .description("explain one person's score: each indicator's actual, ratio, rule, cap, weight; bonus and veto")
+    .argument('<plan>', 'plan file (.kpi)');
+  dataOptions(cmd, '--id-column <column>')
+    .requiredOption('--id <id>', 'the id of the person to explain (a value of the id column)')
+    .addOption(new Option('--lang <lang>', 'language of the sentences').choices(['zh', 'en']).default('zh'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ kpi explain 店长.kpi --data data/店长.csv --id S002
+  $ kpi explain 店长.kpi --data data/店长.csv --id-column 姓名 --id 王芳 --lang en
+  $ kpi explain 店长.kpi --data data/店长.csv --id S002 --format json
+
+\`--id\` is the person's id, looked up in the first column (or the column named by \`--id-column\`).`,
+    )
+    .action(async (planPath: string, opts: DataOptions & { idColumn?: string; lang: 'zh' | 'en'; format: 'text' | 'json' }) => {
+      done(await runExplain(io, planPath, opts));
+    });
+  return cmd;
+}
+
+async function runExplain(io: Io, planPath: string, opts: DataOptions & { idColumn?: string; lang: 'zh' | 'en'; format: 'text' | 'json' }): Promise<number> {
+  const errors = new ErrorLog(maxErrorsOf(opts.maxErrors));
+  const { plan, compiled } = await loadCompiled(resolve(io.cwd, planPath), planPath, opts.plan);
+  const dataName = opts.data;
+  try {
+    const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
+    const binder = createBinder(source.header, compiled.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}) });
+    if (!binder.ok) {
+      errors.add(binder.diagnostics);
+      printDataOutcome(io, errors, [], dataName);
+      return EXIT.USAGE;
+    }
+    const want = (opts.id ?? '').trim();
+    for await (const { cells, row } of source.rows) {
+      const idCell = cells[binder.idIndex];
+      if (idCell === null || idCell === undefined || String(idCell).trim() !== want) continue;
+      const bound = binder.bindRow(cells, row)!;
+      const warnings: Diagnostic[] = binder.finish().filter((d) => d.severity === 'warning' && d.code === 'KPI0813');
+      if (bound.errors.length) {
+        errors.add(bound.errors);
+        printDataOutcome(io, errors, warnings, dataName);
+        return EXIT.USAGE;
+      }
+      const outcome = compiled.score(bound.values);
+      if (!outcome.ok) {
+        errors.add(rowErrorDiagnostics(dataName, row, bound.id, outcome.errors));
+        printDataOutcome(io, errors, warnings, dataName);
+        return EXIT.USAGE;
+      }
+      printDiagnostics(io, io.stderr, warnings);
+      const expl = compiled.explain(bound.values);
+      if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ id: bound.id, row, explanation: expl }, null, 2)}\n`);
+      else {
+        const text = renderExplanation(expl, opts.lang);
+        io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+      }
+      return EXIT.OK;
+    }
+    throw new DataError({
+      code: 'KPI0816',
+      severity: 'error',
+      file: dataName,
+      message: `no row has id \`${want}\``,
+      help: `the id is read from column \`${String(source.header[binder.idIndex] ?? '').trim()}\`; pick another id column with \`--id-column\``,
+    });
+  } catch (e) {
+    if (e instanceof DataError) {
+      errors.add([e.diagnostic]);
+      printDataOutcome(io, errors, [], dataName);
+      return EXIT.USAGE;
+    }
+    if (e instanceof UserError) throw e;
+    throw e;
+  }
+}

@@ -1,0 +1,70 @@
+/** `kpi fmt [--check] <files...>`: format plan files in place (atomically), or list the unformatted ones. */
+import { Command } from 'commander';
+import { resolve } from 'node:path';
+import type { Diagnostic } from '@kpi/core';
+import { writeFileAtomic } from '../atomic.js';
+import { expandPlanFiles } from '../files.js';
+import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
+import { formatText } from '../engine.js';
+import { readText } from '../plan.js';
+import { printPlanDiagnostics } from './check.js';
+
+export function fmtCommand(io: Io, done: (code: number) => void): Command {
+  return new Command('fmt')
+    .description('format plan files in the canonical layout (comments kept)')
+    .argument('<files...>', 'plan files, directories (every .kpi under them) or globs')
+    .option('--check', 'change nothing; list files that are not formatted and exit 1 if any')
+    .option('--stdout', 'print the formatted text instead of writing files (one file only)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ kpi fmt 店长.kpi
+  $ kpi fmt plans/
+  $ kpi fmt --check plans/        in CI: exit 1 if a file is not formatted
+
+A file with syntax errors is left unchanged and its errors are printed (exit 1).`,
+    )
+    .action(async (args: string[], opts: { check?: boolean; stdout?: boolean }) => {
+      const files = await expandPlanFiles(args, io.cwd);
+      if (opts.stdout && files.length !== 1) throw new UserError('`--stdout` formats exactly one file');
+      const c = colors(useColor(io, opts.check ? io.stdout : io.stderr));
+      let broken = 0;
+      const unformatted: string[] = [];
+      let changed = 0;
+      for (const name of files) {
+        const path = resolve(io.cwd, name);
+        const text = await readText(path, name);
+        const r = formatText(name, text);
+        const errors: Diagnostic[] = r.diagnostics.filter((d) => d.severity === 'error');
+        if (r.output === undefined || errors.length) {
+          broken++;
+          printPlanDiagnostics(io, io.stderr, [{ name, text, diagnostics: errors.length ? errors : r.diagnostics }]);
+          continue;
+        }
+        if (opts.stdout) {
+          io.stdout.write(r.output);
+          continue;
+        }
+        if (r.output === text) continue;
+        if (opts.check) {
+          unformatted.push(name);
+          io.stdout.write(`${name}\n`);
+        } else {
+          try {
+            await writeFileAtomic(path, r.output);
+          } catch (e) {
+            throw new UserError(`cannot write \`${name}\`: ${(e as Error).message}`);
+          }
+          changed++;
+          io.stderr.write(`${c.green('formatted')} ${name}\n`);
+        }
+      }
+      if (opts.check && unformatted.length) {
+        io.stderr.write(`${c.red(`${unformatted.length} file${unformatted.length === 1 ? ' is' : 's are'} not formatted`)}; run \`kpi fmt ${unformatted.length === 1 ? unformatted[0] : '<files>'}\`\n`);
+      } else if (!opts.stdout && !opts.check) {
+        io.stderr.write(`${changed} file${changed === 1 ? '' : 's'} formatted, ${files.length - changed - broken} already formatted${broken ? `, ${broken} with errors` : ''}\n`);
+      }
+      done(broken || unformatted.length ? EXIT.FAILED : EXIT.OK);
+    });
+}

@@ -1,0 +1,151 @@
+/** `kpi init [dir]`: scaffold a plan repository — an example plan, sample data, a CI workflow, a README. */
+import { Command } from 'commander';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
+
+const PLAN = `# 店长月度考核 — an example plan made by \`kpi init\`. Edit it, then run:
+#   kpi check 店长.kpi        # weights sum to 100%, ranges, tables, names
+#   kpi test 店长.kpi         # runs the \`test\` blocks below
+#   kpi score 店长.kpi --data data/店长.csv
+# Comments start with # or //. Names may be Chinese; a name with spaces is written "in quotes".
+
+plan 店长月度考核 {
+  cycle monthly          # monthly | quarterly | semiannual | annual
+  role 店长
+  round 2                # decimals of reported totals
+
+  # indicator NAME weight W target T scoring METHOD [options]
+  # weights of the plan sum to 100%; the data file has one column per indicator name
+  indicator 销售额达成 weight 60% target 100% scoring linear cap 120% "每月销售额 ÷ 目标, 最高 120 分"
+  indicator 人员流失率 weight 10% target 2%   scoring reverse            "越低越好: 目标 ÷ 实际"
+  indicator 账目准确率 weight 10% target 100% scoring threshold          "达标 100 分, 否则 0 分"
+  indicator 顾客满意度 weight 20% scoring rating 1..5                     "店长评分 1-5 分"
+
+  bonus 创新提案 points 2 per 1 max 6       # 加分项: 每条 2 分, 最多 6 分
+  veto 重大安全事故 when 安全事故 > 0        # 一票否决
+
+  grades {
+    S >= 95 coefficient 1.5
+    A >= 85 coefficient 1.2
+    B >= 70 coefficient 1.0
+    C >= 60 coefficient 0.8
+    D       coefficient 0.5
+  }
+
+  test "全部达标" {
+    given 销售额达成 = 100%, 人员流失率 = 2%, 账目准确率 = 100%, 顾客满意度 = 5, 创新提案 = 0, 安全事故 = 0
+    expect total = 100
+    expect grade = S
+  }
+
+  # 60 × 90% + 10 × (2% ÷ 4%) + 0 + 20 × 4/5 + 2 = 54 + 5 + 0 + 16 + 2 = 77
+  test "部分未达标" {
+    given 销售额达成 = 90%, 人员流失率 = 4%, 账目准确率 = 99%, 顾客满意度 = 4, 创新提案 = 1, 安全事故 = 0
+    expect 销售额达成 = 90
+    expect 人员流失率 = 50
+    expect total = 77
+    expect grade = B
+  }
+
+  test "一票否决" {
+    given 销售额达成 = 120%, 人员流失率 = 1%, 账目准确率 = 100%, 顾客满意度 = 5, 创新提案 = 3, 安全事故 = 1
+    expect total = 0
+    expect grade = D
+  }
+}
+`;
+
+const DATA = `工号,姓名,销售额达成,人员流失率,账目准确率,顾客满意度,创新提案,安全事故
+S001,张伟,105%,1.5%,100%,5,1,0
+S002,王芳,90%,4%,99%,4,1,0
+S003,李娜,120%,1%,100%,4,0,0
+S004,刘洋,82%,2%,100%,3,0,0
+`;
+
+const WORKFLOW = `name: kpi
+on:
+  push:
+  pull_request:
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      # errors and warnings appear as annotations on the plan lines
+      - run: npx kpi check --format github .
+      # every \`test\` block in every plan
+      - run: npx kpi test .
+`;
+
+const README = `# 绩效考核方案 (KPI plans)
+
+Plans are written in the kpi language, one \`.kpi\` file per position or team.
+
+| command | what it does |
+|---|---|
+| \`npx kpi check .\` | checks every plan: weights sum to 100%, ranges, tables, names |
+| \`npx kpi test .\` | runs the \`test\` blocks in the plans |
+| \`npx kpi score 店长.kpi --data data/店长.csv\` | scores a month of actuals (CSV UTF-8 or GBK, XLSX, JSON) |
+| \`npx kpi score 店长.kpi --data data/店长.csv -o 结果.xlsx\` | the same as an Excel report |
+| \`npx kpi explain 店长.kpi --data data/店长.csv --id S002\` | explains one person's score |
+| \`npx kpi fmt .\` | formats the plans |
+
+Data files: one row per employee, the id in the first column (or \`--id COLUMN\`), one column per
+indicator (named as the indicator, or its \`input\`). Values may be written \`95%\`, \`0.95\`,
+\`1,200,000\` or \`¥1,200,000\`. A blank or unreadable value is an error unless the plan gives a \`default\`.
+
+CI: \`.github/workflows/kpi.yml\` runs \`kpi check\` and \`kpi test\` on every push.
+`;
+
+export const INIT_FILES: Record<string, string> = {
+  '店长.kpi': PLAN,
+  'data/店长.csv': DATA,
+  '.github/workflows/kpi.yml': WORKFLOW,
+  'README.md': README,
+};
+
+export function initCommand(io: Io, done: (code: number) => void): Command {
+  return new Command('init')
+    .description('scaffold a plan repository: an example plan, sample data, a CI workflow and a README')
+    .argument('[dir]', 'directory to create or fill', '.')
+    .option('--force', 'overwrite files that already exist')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ kpi init                 in the current directory
+  $ kpi init 绩效方案         in a new directory
+
+Creates 店长.kpi, data/店长.csv, .github/workflows/kpi.yml and README.md; existing files are kept
+unless --force is given.`,
+    )
+    .action(async (dir: string, opts: { force?: boolean }) => {
+      const root = resolve(io.cwd, dir);
+      const c = colors(useColor(io, io.stdout));
+      try {
+        const st = await stat(root).catch(() => undefined);
+        if (st && !st.isDirectory()) throw new UserError(`\`${dir}\` exists and is not a directory`);
+        for (const [rel, content] of Object.entries(INIT_FILES)) {
+          const path = join(root, rel);
+          const shown = relative(io.cwd, path) || path;
+          if (!opts.force && (await stat(path).catch(() => undefined))) {
+            io.stdout.write(`${c.yellow('kept')}    ${shown} (exists; --force to overwrite)\n`);
+            continue;
+          }
+          await mkdir(dirname(path), { recursive: true });
+          await writeFile(path, content);
+          io.stdout.write(`${c.green('created')} ${shown}\n`);
+        }
+      } catch (e) {
+        if (e instanceof UserError) throw e;
+        throw new UserError(`cannot create files in \`${dir}\`: ${(e as Error).message}`);
+      }
+      const cd = dir === '.' ? '' : `cd ${dir} && `;
+      io.stdout.write(`\nNext: ${cd}npx kpi check . && npx kpi test . && npx kpi score 店长.kpi --data data/店长.csv\n`);
+      done(EXIT.OK);
+    });
+}

@@ -1,0 +1,203 @@
+/** `kpi score <plan> --data <file>`: score every row of a data file, streaming where the output allows. */
+import { Command, Option } from 'commander';
+import { createReadStream } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve, extname } from 'node:path';
+import { once } from 'node:events';
+import { createBinder, percentHintsOf, type Diagnostic } from '@kpi/core';
+import { AtomicFile } from '../atomic.js';
+import { openTable, DataError } from '../data/read.js';
+import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
+import { loadCompiled } from '../plan.js';
+import { printDiagnostics } from '../report.js';
+import { Progress } from '../progress.js';
+import { csvWriter, jsonWriter, tableWriter, xlsxWriter, type Format, type ResultWriter } from '../writers/index.js';
+import { shapeOf, type Lang } from '../writers/shape.js';
+
+export interface DataOptions {
+  data: string;
+  id?: string;
+  plan?: string;
+  encoding?: string;
+  sheet?: string;
+  maxErrors: string;
+}
+
+export const dataOptions = (cmd: Command, idFlag = '--id <column>'): Command =>
+  cmd
+    .requiredOption('-d, --data <file>', 'actuals: .csv (UTF-8 or GBK), .xlsx or .json')
+    .option(idFlag, 'id column (default: the first column)')
+    .option('--plan <name>', 'plan to use when the file holds several')
+    .option('--encoding <name>', 'CSV encoding: utf-8, gbk, gb18030, utf-16le (default: detected)')
+    .option('--sheet <name>', 'XLSX sheet name or 1-based number (default: the first)')
+    .option('--max-errors <n>', 'stop listing data errors after this many', '50');
+
+/** row errors from the engine as data diagnostics carrying the row */
+export function rowErrorDiagnostics(file: string, row: number, id: string, errors: { code: string; message: string; column?: string; value?: string }[]): Diagnostic[] {
+  return errors.map((e) => ({
+    code: e.code,
+    severity: 'error' as const,
+    file,
+    message: `row ${row}${id ? ` (\`${id}\`)` : ''}: ${e.message}`,
+    data: { row, ...(e.column !== undefined ? { column: e.column } : {}), ...(e.value !== undefined ? { value: e.value } : {}) },
+  }));
+}
+
+export function maxErrorsOf(s: string): number {
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`\`--max-errors\` must be a positive whole number, not \`${s}\``);
+  return n;
+}
+
+/** collects data errors up to a limit, counting the rest */
+export class ErrorLog {
+  readonly list: Diagnostic[] = [];
+  total = 0;
+  constructor(readonly limit: number) {}
+  add(ds: Diagnostic[]) {
+    for (const d of ds) {
+      if (d.severity !== 'error') continue;
+      this.total++;
+      if (this.list.length < this.limit) this.list.push(d);
+    }
+  }
+  summary(file: string): Diagnostic[] {
+    if (this.total <= this.list.length) return [];
+    return [{ code: 'KPI0814', severity: 'error', file, message: `${this.total - this.list.length} more data errors not shown (${this.total} in all)`, help: 'fix the errors above, or raise the limit with `--max-errors`' }];
+  }
+}
+
+export function printDataOutcome(io: Io, errors: ErrorLog, warnings: Diagnostic[], file: string): void {
+  printDiagnostics(io, io.stderr, [...errors.list, ...errors.summary(file), ...warnings]);
+  if (errors.total) {
+    const c = colors(useColor(io, io.stderr));
+    io.stderr.write(`${c.red(c.bold(`${errors.total} data error${errors.total === 1 ? '' : 's'}`))} in \`${file}\`; nothing was scored\n`);
+  }
+}
+
+export function scoreCommand(io: Io, done: (code: number) => void): Command {
+  const cmd = new Command('score')
+    .description('score every row of a data file with a plan')
+    .argument('<plan>', 'plan file (.kpi)');
+  dataOptions(cmd)
+    .addOption(new Option('-f, --format <format>', 'output format (default: from -o, else table)').choices(['table', 'csv', 'json', 'xlsx']))
+    .option('-o, --output <file>', 'write to a file (written whole or not at all)')
+    .addOption(new Option('--lang <lang>', 'language of column headers').choices(['zh', 'en']).default('zh'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ kpi score 店长.kpi --data data/店长.csv
+  $ kpi score 店长.kpi --data 五月.xlsx --sheet 门店 --id 工号 -o 五月结果.xlsx
+  $ kpi score 运营中心.kpi --plan 店长月度考核 --data actuals.csv --format json
+
+Values are read as people write them: 95%, 0.95, 1,200,000, ¥1,200,000, full-width digits.
+Any data error (missing column, unreadable value, duplicate id) stops the run with exit 2 and
+lists every error with its row and column; no output file is written.`,
+    )
+    .action(async (planPath: string, opts: DataOptions & { format?: Format; output?: string; lang: Lang }) => {
+      done(await runScore(io, planPath, opts));
+    });
+  return cmd;
+}
+
+function formatFromPath(p: string): Format | undefined {
+  const e = extname(p).toLowerCase();
+  return e === '.csv' ? 'csv' : e === '.json' ? 'json' : e === '.xlsx' ? 'xlsx' : e === '.txt' ? 'table' : undefined;
+}
+
+async function runScore(io: Io, planPath: string, opts: DataOptions & { format?: Format; output?: string; lang: Lang }): Promise<number> {
+  const limit = maxErrorsOf(opts.maxErrors);
+  const format: Format = opts.format ?? (opts.output ? formatFromPath(opts.output) : undefined) ?? 'table';
+  if (format === 'xlsx' && !opts.output && io.stdout.isTTY) throw new UserError('an XLSX report is binary: write it to a file with `-o report.xlsx`');
+
+  const { plan, compiled } = await loadCompiled(resolve(io.cwd, planPath), planPath, opts.plan);
+  const dataName = opts.data;
+  const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
+  const binder = createBinder(source.header, compiled.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.id !== undefined ? { idColumn: opts.id } : {}) });
+  const errors = new ErrorLog(limit);
+  if (!binder.ok) {
+    errors.add(binder.diagnostics);
+    printDataOutcome(io, errors, binder.diagnostics.filter((d) => d.severity !== 'error'), dataName);
+    return EXIT.USAGE;
+  }
+  const idHeader = String(source.header[binder.idIndex] ?? 'id').trim();
+  const shape = shapeOf(plan, idHeader, opts.lang);
+
+  // Output goes to a temp file first: the target file (or stdout) only ever sees a complete report.
+  const target = opts.output ? resolve(io.cwd, opts.output) : join(tmpdir(), `kpi-score-${process.pid}-${Date.now()}.out`);
+  const out = new AtomicFile(target);
+  try {
+    await out.ready();
+  } catch (e) {
+    throw new UserError(`cannot write \`${opts.output ?? target}\`: ${(e as Error).message}`);
+  }
+  let writer: ResultWriter;
+  const c = colors(useColor(io, io.stdout));
+  if (format === 'csv') writer = csvWriter(out.stream, shape);
+  else if (format === 'json') writer = jsonWriter(out.stream);
+  else if (format === 'xlsx') writer = await xlsxWriter(out.stream, shape);
+  else {
+    const plain = (s: string) => s;
+    writer = tableWriter(out.stream, shape, opts.output ? { bold: plain, dim: plain } : c);
+  }
+
+  const progress = new Progress(io, 'scoring');
+  let ok = true;
+  let scored = 0;
+  try {
+    for await (const { cells, row } of source.rows) {
+      const bound = binder.bindRow(cells, row);
+      if (!bound) continue;
+      if (bound.errors.length) {
+        ok = false;
+        errors.add(bound.errors);
+      } else {
+        const outcome = compiled.score(bound.values);
+        if (!outcome.ok) {
+          ok = false;
+          errors.add(rowErrorDiagnostics(dataName, row, bound.id, outcome.errors));
+        } else if (ok) {
+          await writer.row(bound.id, outcome.result);
+          scored++;
+        }
+      }
+      if ((row & 1023) === 0) {
+        const p = source.progress();
+        progress.tick(binder.rowCount, p.done, p.total);
+      }
+    }
+    progress.done();
+    const tail = binder.finish();
+    errors.add(tail);
+    const warnings = [...binder.diagnostics, ...tail].filter((d) => d.severity !== 'error');
+    if (!ok || errors.total) {
+      await out.abort();
+      printDataOutcome(io, errors, warnings, dataName);
+      return EXIT.USAGE;
+    }
+    await writer.end();
+    await out.commit();
+    printDiagnostics(io, io.stderr, warnings);
+    if (!opts.output) {
+      const rs = createReadStream(target);
+      rs.pipe(io.stdout, { end: false });
+      await once(rs, 'end');
+      await unlink(target).catch(() => undefined);
+    } else {
+      const cc = colors(useColor(io, io.stderr));
+      io.stderr.write(`${cc.green('✓')} scored ${scored} row${scored === 1 ? '' : 's'} → ${opts.output}\n`);
+    }
+    return EXIT.OK;
+  } catch (e) {
+    progress.done();
+    await out.abort();
+    if (e instanceof DataError) {
+      errors.add([e.diagnostic]);
+      printDataOutcome(io, errors, [], dataName);
+      return EXIT.USAGE;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,126 @@
+/** `kpi test <files|dirs...>`: run the `test` blocks of every plan; final line `N passed, N failed`. */
+import { Command, Option } from 'commander';
+import type { Plan } from '@kpi/core';
+import { colors, EXIT, useColor, type Io } from '../io.js';
+import { analyze, runPlanTests } from '../engine.js';
+import { expandPlanFiles } from '../files.js';
+import { readText } from '../plan.js';
+import { resolve } from 'node:path';
+import { printPlanDiagnostics } from './check.js';
+
+/** what the CLI reads from the engine's test reports */
+export interface TestOutcome {
+  file: string;
+  plan: string;
+  name: string;
+  passed: boolean;
+  /** one line per failed expectation: `total: expected 90.05, got 89.5` */
+  details: string[];
+  seconds: number;
+}
+
+const show = (v: unknown): string => (v === undefined ? '?' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Adapt one engine report (`runPlanTests`) to lines a person can read. */
+export function outcomeOf(file: string, plan: Plan, report: unknown, seconds: number): TestOutcome {
+  const r = report as Record<string, unknown>;
+  const name = String(r.name ?? (r.test as { name?: string } | undefined)?.name ?? '?');
+  const details: string[] = [];
+  const failures = (r.failures ?? r.mismatches ?? (Array.isArray(r.expects) ? (r.expects as Record<string, unknown>[]).filter((e) => e.passed === false || e.ok === false) : [])) as Record<string, unknown>[];
+  for (const f of Array.isArray(failures) ? failures : []) {
+    const subject = show(f.subject ?? f.name ?? f.key);
+    const msg = typeof f.message === 'string' ? ` (${f.message})` : '';
+    details.push(`${subject}: expected ${show(f.expected)}, got ${show(f.actual)}${msg}`);
+  }
+  const errs = (r.errors ?? []) as { message?: string; code?: string }[];
+  for (const e of Array.isArray(errs) ? errs : []) details.push(`${e.code ? `${e.code} ` : ''}${e.message ?? show(e)}`);
+  if (typeof r.error === 'string') details.push(r.error);
+  if (typeof r.message === 'string' && !details.length && r.passed === false) details.push(r.message);
+  return { file, plan: plan.name.text, name, passed: r.passed === true, details, seconds };
+}
+
+const xml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+export function junitOfTests(outcomes: TestOutcome[]): string {
+  const byFile = new Map<string, TestOutcome[]>();
+  for (const o of outcomes) (byFile.get(o.file) ?? byFile.set(o.file, []).get(o.file)!).push(o);
+  const failed = outcomes.filter((o) => !o.passed).length;
+  const time = (n: number) => n.toFixed(3);
+  let out = `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kpi test" tests="${outcomes.length}" failures="${failed}" errors="0" time="${time(outcomes.reduce((a, o) => a + o.seconds, 0))}">\n`;
+  for (const [file, list] of byFile) {
+    const f = list.filter((o) => !o.passed).length;
+    out += `  <testsuite name="${xml(file)}" tests="${list.length}" failures="${f}" errors="0" time="${time(list.reduce((a, o) => a + o.seconds, 0))}">\n`;
+    for (const o of list) {
+      out += `    <testcase classname="${xml(`${file}.${o.plan}`)}" name="${xml(o.name)}" file="${xml(file)}" time="${time(o.seconds)}"`;
+      if (o.passed) out += '/>\n';
+      else {
+        const body = o.details.join('\n');
+        out += `>\n      <failure message="${xml(o.details[0] ?? 'failed')}" type="kpi-test">${xml(body)}</failure>\n    </testcase>\n`;
+      }
+    }
+    out += '  </testsuite>\n';
+  }
+  return `${out}</testsuites>\n`;
+}
+
+export function testCommand(io: Io, done: (code: number) => void): Command {
+  return new Command('test')
+    .description('run the `test` blocks of plan files')
+    .argument('<files...>', 'plan files, directories (every .kpi under them) or globs')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'junit']).default('terminal'))
+    .option('--plan <name>', 'only the plan with this name')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ kpi test 店长.kpi
+  $ kpi test plans/
+  $ kpi test --format junit plans/ > kpi-tests.xml
+
+A failure shows what was expected and what the plan computed. The last line is always
+\`N passed, N failed\`. Exit codes: 0 all passed · 1 a test failed or a plan has errors · 2 usage or I/O error.`,
+    )
+    .action(async (args: string[], opts: { format: 'terminal' | 'junit'; plan?: string }) => {
+      const files = await expandPlanFiles(args, io.cwd);
+      const c = colors(useColor(io, io.stdout));
+      const outcomes: TestOutcome[] = [];
+      const term = opts.format === 'terminal';
+      for (const name of files) {
+        const text = await readText(resolve(io.cwd, name), name);
+        const a = analyze(name, text);
+        const errors = a.diagnostics.filter((d) => d.severity === 'error');
+        if (term) io.stdout.write(`${c.bold(name)}\n`);
+        if (errors.length) {
+          if (term) printPlanDiagnostics(io, io.stdout, [{ name, text, diagnostics: errors }]);
+          outcomes.push({ file: name, plan: '', name: `${name} has errors`, passed: false, details: [`${errors.length} error${errors.length === 1 ? '' : 's'}: run \`kpi check ${name}\``], seconds: 0 });
+          if (term) io.stdout.write(`  ${c.red('✗')} cannot run the tests: the file has ${errors.length} error${errors.length === 1 ? '' : 's'}\n`);
+          continue;
+        }
+        for (const plan of a.file.plans) {
+          if (opts.plan !== undefined && plan.name.text !== opts.plan) continue;
+          const t0 = performance.now();
+          const reports = runPlanTests(plan);
+          const per = (performance.now() - t0) / 1000 / Math.max(1, reports.length);
+          for (const rep of reports) {
+            const o = outcomeOf(name, plan, rep, per);
+            outcomes.push(o);
+            if (!term) continue;
+            const label = a.file.plans.length > 1 ? `${plan.name.text} › ${o.name}` : o.name;
+            if (o.passed) io.stdout.write(`  ${c.green('✓')} ${label}\n`);
+            else {
+              io.stdout.write(`  ${c.red('✗')} ${c.red(label)}\n`);
+              for (const d of o.details) io.stdout.write(`      ${d}\n`);
+            }
+          }
+        }
+      }
+      const failed = outcomes.filter((o) => !o.passed).length;
+      const passed = outcomes.length - failed;
+      if (term) {
+        const line = `${passed} passed, ${failed} failed`;
+        io.stdout.write(`\n${failed ? c.red(c.bold(line)) : c.green(line)}\n`);
+      } else io.stdout.write(junitOfTests(outcomes));
+      done(failed ? EXIT.FAILED : EXIT.OK);
+    });
+}

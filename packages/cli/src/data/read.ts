@@ -1,0 +1,254 @@
+/**
+ * Data file readers: CSV (streamed; UTF-8, UTF-8 BOM, UTF-16 BOM or GBK, detected or `--encoding`),
+ * XLSX (exceljs; first sheet or `--sheet`), JSON (array of objects). Each yields the header and then
+ * rows with their spreadsheet row numbers (header = 1), as cells for `createBinder` from @kpi/core.
+ */
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { Transform } from 'node:stream';
+import { parse } from 'csv-parse';
+import { detectEncoding, tableFromJson, decodeText, type Cell, type Diagnostic } from '@kpi/core';
+
+export interface TableSource {
+  format: 'csv' | 'xlsx' | 'json';
+  header: Cell[];
+  /** data rows in order, with spreadsheet row numbers */
+  rows: AsyncIterable<{ cells: Cell[]; row: number }>;
+  /** encoding used (CSV) */
+  encoding?: string;
+  /** bytes read so far and total, for a progress bar */
+  progress(): { done: number; total: number };
+}
+
+/** A data error that stops reading the file: becomes a diagnostic and exit 2. */
+export class DataError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+export interface ReadOptions {
+  encoding?: string;
+  sheet?: string;
+  /** file name for messages, as the user wrote it */
+  displayName: string;
+}
+
+const dataError = (file: string, code: string, message: string, help?: string, row?: number): DataError =>
+  new DataError({ code, severity: 'error', file, message, ...(help ? { help } : {}), ...(row ? { data: { row } } : {}) });
+
+export function formatOf(path: string): 'csv' | 'xlsx' | 'json' | undefined {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return 'csv';
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  if (ext === '.json') return 'json';
+  return undefined;
+}
+
+export async function openTable(path: string, opts: ReadOptions): Promise<TableSource> {
+  const name = opts.displayName;
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch {
+    throw dataError(name, 'KPI0801', `cannot read data file \`${name}\``, 'check the path given with `--data`');
+  }
+  const fmt = formatOf(path);
+  if (extname(path).toLowerCase() === '.xls') {
+    throw dataError(name, 'KPI0801', `\`${name}\` is an old Excel .xls file`, 'save it as .xlsx or CSV (UTF-8) and try again');
+  }
+  if (fmt === 'xlsx') return openXlsx(path, size, opts);
+  if (fmt === 'json') return openJson(path, size, opts);
+  return openCsv(path, size, opts);
+}
+
+// ---------- CSV ----------
+
+function sniffDelimiter(firstLine: string, ext: string): string {
+  if (ext === '.tsv') return '\t';
+  const count = (ch: string) => firstLine.split(ch).length - 1;
+  const tabs = count('\t');
+  const commas = count(',');
+  const semis = count(';');
+  if (tabs > commas && tabs >= semis) return '\t';
+  if (semis > commas) return ';';
+  return ',';
+}
+
+async function openCsv(path: string, size: number, opts: ReadOptions): Promise<TableSource> {
+  const name = opts.displayName;
+  const fh = await open(path, 'r');
+  const probe = new Uint8Array(Math.min(size, 1 << 20));
+  try {
+    await fh.read(probe, 0, probe.length, 0);
+  } finally {
+    await fh.close();
+  }
+  let encoding: string;
+  if (opts.encoding) {
+    encoding = opts.encoding.toLowerCase();
+    try {
+      new TextDecoder(encoding);
+    } catch {
+      throw dataError(name, 'KPI0801', `unknown encoding \`${opts.encoding}\``, 'use `--encoding utf-8` or `--encoding gbk`');
+    }
+  } else {
+    encoding = detectEncoding(probe, probe.length < size).encoding;
+  }
+  const firstText = new TextDecoder(encoding).decode(probe.subarray(0, 4096));
+  const firstLine = firstText.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = sniffDelimiter(firstLine, extname(path).toLowerCase());
+
+  let done = 0;
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const decode = new Transform({
+    readableObjectMode: false,
+    transform(chunk: Buffer, _enc, cb) {
+      done += chunk.length;
+      try {
+        cb(null, decoder.decode(chunk, { stream: true }));
+      } catch {
+        cb(
+          dataError(
+            name,
+            'KPI0801',
+            `\`${name}\` is not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} (bad bytes near byte ${done - chunk.length})`,
+            encoding === 'utf-8' ? 'the start of the file looked like UTF-8; pass `--encoding gbk` if it was saved by Excel in Chinese' : 'pass the right `--encoding`',
+          ),
+        );
+      }
+    },
+    flush(cb) {
+      try {
+        cb(null, decoder.decode());
+      } catch {
+        cb(dataError(name, 'KPI0801', `\`${name}\` ends in the middle of a character`));
+      }
+    },
+  });
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    trim: false,
+  });
+  const input = createReadStream(path, { highWaterMark: 256 * 1024 });
+  input.on('error', (e) => parser.destroy(e));
+  decode.on('error', (e) => parser.destroy(e));
+  input.pipe(decode).pipe(parser);
+
+  const it = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const toDataError = (e: unknown): never => {
+    if (e instanceof DataError) throw e;
+    const err = e as { code?: string; message?: string; lines?: number; records?: number };
+    if (err && typeof err.code === 'string' && err.code.startsWith('CSV_')) {
+      const row = typeof err.records === 'number' ? err.records + 1 : undefined;
+      throw dataError(name, 'KPI0801', `\`${name}\` is not valid CSV: ${err.message}`, 'check for a quote that is opened and never closed', row);
+    }
+    throw e;
+  };
+  let first: IteratorResult<string[]>;
+  try {
+    first = await it.next();
+  } catch (e) {
+    toDataError(e);
+    throw e;
+  }
+  if (first.done || (first.value.length === 1 && first.value[0]!.trim() === '')) {
+    input.destroy();
+    throw dataError(name, 'KPI0802', `\`${name}\` is empty`, 'the first row must name the columns: an id column, then one column per input the plan reads', 1);
+  }
+  const header = first.value;
+  async function* rows() {
+    let row = 1;
+    try {
+      for (;;) {
+        const r = await it.next();
+        if (r.done) return;
+        row++;
+        yield { cells: r.value as Cell[], row };
+      }
+    } catch (e) {
+      toDataError(e);
+    } finally {
+      input.destroy();
+    }
+  }
+  return { format: 'csv', header, rows: rows(), encoding, progress: () => ({ done, total: size }) };
+}
+
+// ---------- JSON ----------
+
+async function openJson(path: string, size: number, opts: ReadOptions): Promise<TableSource> {
+  const name = opts.displayName;
+  const bytes = await readFile(path);
+  const dec = decodeText(bytes, opts.encoding);
+  if (!dec.ok) throw dataError(name, 'KPI0801', `cannot decode \`${name}\`: ${dec.reason}`);
+  const t = tableFromJson(dec.text, name);
+  if (!t.ok) throw new DataError(t.diagnostic);
+  if (t.header.length === 0) throw dataError(name, 'KPI0802', `\`${name}\` has no rows or no keys`, 'a JSON data file is an array of objects, one per employee');
+  async function* rows() {
+    let row = 1;
+    for (const cells of t.ok ? t.rows : []) yield { cells, row: ++row };
+  }
+  return { format: 'json', header: t.header, rows: rows(), progress: () => ({ done: size, total: size }) };
+}
+
+// ---------- XLSX ----------
+
+/** An exceljs cell value as a plain cell: numbers stay numbers, rich text and formulas give their text/result. */
+export function xlsxCell(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+    if ('result' in o) return xlsxCell(o.result);
+    if ('formula' in o || 'sharedFormula' in o) return null;
+    if (typeof o.error === 'string') return o.error;
+    if (typeof o.text === 'string') return o.text;
+    if ('text' in o) return xlsxCell(o.text);
+  }
+  return String(v);
+}
+
+async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<TableSource> {
+  const name = opts.displayName;
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (e) {
+    throw dataError(name, 'KPI0801', `cannot read \`${name}\` as an Excel workbook: ${(e as Error).message}`, 'save it from Excel as .xlsx');
+  }
+  const sheets = wb.worksheets;
+  let ws = sheets[0];
+  if (opts.sheet !== undefined) {
+    ws = wb.getWorksheet(opts.sheet) ?? (/^\d+$/.test(opts.sheet) ? sheets[Number(opts.sheet) - 1] : undefined);
+    if (!ws) {
+      throw dataError(name, 'KPI0815', `\`${name}\` has no sheet \`${opts.sheet}\``, `its sheets are ${sheets.map((s) => `\`${s.name}\``).join(', ')}`);
+    }
+  }
+  if (!ws) throw dataError(name, 'KPI0802', `\`${name}\` has no sheets`);
+  const all: { cells: Cell[]; row: number }[] = [];
+  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
+    const vals = r.values as unknown[];
+    const cells: Cell[] = [];
+    for (let i = 1; i < vals.length; i++) cells.push(xlsxCell(vals[i]));
+    all.push({ cells, row: rowNumber });
+  });
+  const headerRow = all.find((r) => r.cells.some((c) => c !== null && String(c).trim() !== ''));
+  if (!headerRow) throw dataError(name, 'KPI0802', `sheet \`${ws.name}\` of \`${name}\` is empty`, 'the first row must name the columns', 1);
+  const header = headerRow.cells;
+  const body = all.filter((r) => r.row > headerRow.row);
+  async function* rows() {
+    for (const r of body) yield r;
+  }
+  return { format: 'xlsx', header, rows: rows(), progress: () => ({ done: size, total: size }) };
+}

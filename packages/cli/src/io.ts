@@ -1,0 +1,50 @@
+/**
+ * Where the CLI writes, and how: stdout/stderr, colour (only on a TTY, NO_COLOR respected, FORCE_COLOR
+ * forces it), the working directory. Commands take an `Io` so tests could run them in-process.
+ */
+import pc from 'picocolors';
+
+export interface Stream {
+  write(s: string): boolean;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface Io {
+  stdout: Stream & NodeJS.WritableStream;
+  stderr: Stream & NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export const processIo = (): Io => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+});
+
+/** colour for a stream: on a TTY unless NO_COLOR is set (any value); FORCE_COLOR=1 forces it */
+export function useColor(io: Io, stream: Stream): boolean {
+  const env = io.env;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return stream.isTTY === true && env.TERM !== 'dumb';
+}
+
+export type Colors = ReturnType<typeof pc.createColors>;
+export const colors = (enabled: boolean): Colors => pc.createColors(enabled);
+
+/** Exit codes (SPEC §4). */
+export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
+
+/** A mistake of the user's (bad argument, missing file, data error): a clear message and exit 2, never a stack. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.USAGE,
+    readonly help?: string,
+  ) {
+    super(message);
+  }
+}

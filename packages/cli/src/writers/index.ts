@@ -1,0 +1,166 @@
+/**
+ * Score report writers. Each takes rows one at a time; csv, json and xlsx stream to their output,
+ * table keeps compact results (it needs every row to size its columns).
+ */
+import type { RowResult } from '@kpi/core';
+import stringWidth from 'string-width';
+import { put } from '../atomic.js';
+import { cellOf, columnsOf, jsonRow, type Column, type ReportShape } from './shape.js';
+
+export interface ResultWriter {
+  row(id: string, r: RowResult): Promise<void> | void;
+  /** write what remains (table, closing bracket, workbook) to the stream */
+  end(): Promise<void>;
+}
+
+export type Format = 'table' | 'csv' | 'json' | 'xlsx';
+
+// ---------- CSV ----------
+
+/** a text cell safe for spreadsheets: formula-like text is prefixed with `'` (CSV injection), then quoted as needed */
+export function csvText(s: string): string {
+  let t = s;
+  if (/^[=+\-@\t\r]/.test(t)) t = `'${t}`;
+  if (/[",\r\n]/.test(t) || /^\s|\s$/.test(t)) t = `"${t.replace(/"/g, '""')}"`;
+  return t;
+}
+
+const csvCell = (v: number | string | undefined): string =>
+  v === undefined ? '' : typeof v === 'number' ? String(v) : csvText(v);
+
+export function csvWriter(out: NodeJS.WritableStream, shape: ReportShape): ResultWriter {
+  const cols = columnsOf(shape);
+  let started = false;
+  let buf = '';
+  const flushAt = 64 * 1024;
+  const start = () => {
+    started = true;
+    buf = `\ufeff${cols.map((c) => csvText(c.header)).join(',')}\r\n`;
+  };
+  return {
+    async row(id, r) {
+      if (!started) start();
+      buf += `${cols.map((c) => csvCell(cellOf(c, id, r))).join(',')}\r\n`;
+      if (buf.length >= flushAt) {
+        const b = buf;
+        buf = '';
+        await put(out, b);
+      }
+    },
+    async end() {
+      if (!started) start();
+      if (buf) await put(out, buf);
+      buf = '';
+    },
+  };
+}
+
+// ---------- JSON ----------
+
+export function jsonWriter(out: NodeJS.WritableStream): ResultWriter {
+  let n = 0;
+  let buf = '[';
+  return {
+    async row(id, r) {
+      buf += `${n++ ? ',' : ''}\n  ${JSON.stringify(jsonRow(id, r))}`;
+      if (buf.length >= 64 * 1024) {
+        const b = buf;
+        buf = '';
+        await put(out, b);
+      }
+    },
+    async end() {
+      buf += n ? '\n]\n' : ']\n';
+      await put(out, buf);
+      buf = '';
+    },
+  };
+}
+
+// ---------- table ----------
+
+interface Compact {
+  id: string;
+  grade: string | undefined;
+  veto: string;
+  /** total, coefficient, bonus, scores... (NaN = blank) */
+  nums: Float64Array;
+}
+
+export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, color: { bold(s: string): string; dim(s: string): string }): ResultWriter {
+  const cols = columnsOf(shape);
+  const rows: Compact[] = [];
+  const numCols = cols.filter((c) => c.kind !== 'id' && c.kind !== 'grade' && c.kind !== 'veto');
+  return {
+    row(id, r) {
+      const nums = new Float64Array(numCols.length);
+      numCols.forEach((c, i) => {
+        const v = cellOf(c, id, r);
+        nums[i] = typeof v === 'number' ? v : NaN;
+      });
+      rows.push({ id, grade: r.grade, veto: r.vetoes.join(', '), nums });
+    },
+    async end() {
+      const text = (c: Column, row: Compact): string => {
+        if (c.kind === 'id') return row.id;
+        if (c.kind === 'grade') return row.grade ?? '';
+        if (c.kind === 'veto') return row.veto;
+        const v = row.nums[numCols.indexOf(c)]!;
+        if (Number.isNaN(v)) return '';
+        return c.kind === 'total' ? v.toFixed(shape.round) : String(v);
+      };
+      const right = (c: Column) => c.kind !== 'id' && c.kind !== 'grade' && c.kind !== 'veto';
+      const widths = cols.map((c) => stringWidth(c.header));
+      for (const row of rows) cols.forEach((c, i) => (widths[i] = Math.max(widths[i]!, stringWidth(text(c, row)))));
+      const pad = (s: string, w: number, r: boolean) => {
+        const fill = ' '.repeat(Math.max(0, w - stringWidth(s)));
+        return r ? fill + s : s + fill;
+      };
+      const line = (cells: string[]) => cells.map((s, i) => pad(s, widths[i]!, right(cols[i]!))).join('  ').trimEnd();
+      let buf = `${color.bold(line(cols.map((c) => c.header)))}\n${color.dim(widths.map((w) => '─'.repeat(w)).join('  '))}\n`;
+      for (const row of rows) {
+        buf += `${line(cols.map((c) => text(c, row)))}\n`;
+        if (buf.length > 64 * 1024) {
+          await put(out, buf);
+          buf = '';
+        }
+      }
+      await put(out, buf);
+    },
+  };
+}
+
+// ---------- XLSX ----------
+
+export async function xlsxWriter(out: NodeJS.WritableStream, shape: ReportShape): Promise<ResultWriter> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as import('stream').Stream, useStyles: true, useSharedStrings: false });
+  const cols = columnsOf(shape);
+  const ws = wb.addWorksheet(shape.lang === 'zh' ? '考核结果' : 'scores', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+  const decimals = (n: number) => (n <= 0 ? '0' : `0.${'0'.repeat(n)}`);
+  ws.columns = cols.map((c) => ({
+    key: `${c.kind}${c.index ?? ''}`,
+    width: Math.min(40, Math.max(10, stringWidth(c.header) + 2)),
+    style:
+      c.kind === 'total'
+        ? { numFmt: decimals(shape.round) }
+        : c.kind === 'score' || c.kind === 'bonus'
+          ? { numFmt: '0.00##' }
+          : c.kind === 'coefficient'
+            ? { numFmt: '0.0#' }
+            : {},
+  }));
+  const head = ws.addRow(cols.map((c) => c.header));
+  head.font = { bold: true };
+  head.alignment = { vertical: 'middle', horizontal: 'center' };
+  head.commit();
+  return {
+    row(id, r) {
+      ws.addRow(cols.map((c) => cellOf(c, id, r) ?? null)).commit();
+    },
+    async end() {
+      ws.commit();
+      await wb.commit();
+    },
+  };
+}
