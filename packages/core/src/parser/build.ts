@@ -467,7 +467,7 @@ export class IrBuilder {
     const span = nspan(n, { start: 0, end: 0 });
     const kw = tok(c, 'Kw_metric');
     const name = this.name(node(c, 'name')) ?? { text: '', span: kw ? tspan(kw) : span };
-    const m: Metric = { kind: 'metric', name, expr: this.expr(node(c, 'expr'), span), span };
+    const m: Metric = { kind: 'metric', name, expr: this.topExpr(node(c, 'expr'), span), span };
     const d = this.value(node(c, 'value'));
     if (d) m.default = d;
     return m;
@@ -534,7 +534,7 @@ export class IrBuilder {
     const span = nspan(n, { start: 0, end: 0 });
     const kw = tok(c, 'Kw_veto');
     const name = this.name(node(c, 'name')) ?? { text: '', span: kw ? tspan(kw) : span };
-    return { kind: 'veto', name, when: this.expr(node(c, 'expr'), span), span };
+    return { kind: 'veto', name, when: this.topExpr(node(c, 'expr'), span), span };
   }
 
   grades(n: CstNode): Grades {
@@ -589,6 +589,23 @@ export class IrBuilder {
   }
 
   // ---------- expressions ----------
+  /** an expression of a metric or veto; trees deeper than MAX_EXPR_DEPTH become an error node (KPI0108) */
+  topExpr(n: CstNode | undefined, fallback: Span): Expr {
+    const e = this.expr(n, fallback);
+    if (exprDepth(e) > MAX_EXPR_DEPTH) {
+      this.diag(
+        syntaxDiagnostic('KPI0108', {
+          file: this.ctx.file,
+          span: e.span,
+          message: `expression nested too deeply (more than ${MAX_EXPR_DEPTH} levels of operators)`,
+          help: 'split the expression into several `metric`s',
+        }),
+      );
+      return { kind: 'error', span: e.span };
+    }
+    return e;
+  }
+
   expr(n: CstNode | undefined, fallback: Span): Expr {
     if (!n) return { kind: 'error', span: fallback };
     const sp = nspan(n, fallback);
@@ -603,15 +620,16 @@ export class IrBuilder {
         return this.binary(n, 'mulExpr', ['Plus', 'Minus'], sp);
       case 'mulExpr':
         return this.binary(n, 'unaryExpr', ['Star', 'Slash'], sp);
-      case 'notExpr': {
-        const not = tok(n.children, 'Kw_not');
-        if (not) return { kind: 'not', operand: this.expr(node(n.children, 'notExpr'), sp), span: sp };
-        return this.expr(node(n.children, 'compareExpr'), sp);
-      }
+      case 'notExpr':
       case 'unaryExpr': {
-        const minus = tok(n.children, 'Minus');
-        if (minus) return { kind: 'neg', operand: this.expr(node(n.children, 'unaryExpr'), sp), span: sp };
-        return this.expr(node(n.children, 'atom'), sp);
+        const isNot = n.name === 'notExpr';
+        const ops = toks(n.children, isNot ? 'Kw_not' : 'Minus');
+        let e = this.expr(node(n.children, isNot ? 'compareExpr' : 'atom'), sp);
+        for (let i = ops.length - 1; i >= 0; i--) {
+          const span = { start: ops[i]!.startOffset, end: e.span.end };
+          e = isNot ? { kind: 'not', operand: e, span } : { kind: 'neg', operand: e, span };
+        }
+        return e;
       }
       case 'atom': {
         const c = n.children;
@@ -668,6 +686,34 @@ export class IrBuilder {
     }
     return left;
   }
+}
+
+export const MAX_EXPR_DEPTH = 200;
+
+/** depth of an expression tree, computed without recursion */
+export function exprDepth(root: Expr): number {
+  let max = 0;
+  const stack: [Expr, number][] = [[root, 1]];
+  while (stack.length) {
+    const [e, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (d > MAX_EXPR_DEPTH) return d;
+    switch (e.kind) {
+      case 'neg':
+      case 'not':
+        stack.push([e.operand, d + 1]);
+        break;
+      case 'arith':
+      case 'compare':
+      case 'logic':
+        stack.push([e.left, d + 1], [e.right, d + 1]);
+        break;
+      case 'call':
+        for (const a of e.args) stack.push([a, d + 1]);
+        break;
+    }
+  }
+  return max;
 }
 
 /** `95%` → 0.95 exactly (percent: true); `1_200_000` → 1200000 */

@@ -39,11 +39,11 @@ export function describeToken(tok: IToken | undefined): string {
 }
 
 /** Expected-token sets recorded when chevrotain builds an error message (read by parser/index.ts). */
-export const expectedByToken = new WeakMap<IToken, { expected: TokenType[]; rule: string }>();
+export const expectedByToken = new WeakMap<IToken, { expected: TokenType[]; rule: string; previous?: IToken }>();
 
 export const errorMessageProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
-    expectedByToken.set(actual, { expected: [expected], rule: ruleName });
+    expectedByToken.set(actual, { expected: [expected], rule: ruleName, previous });
     return `expected ${tokenLabel(expected)}${after(previous)}, found ${describeToken(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
@@ -53,13 +53,13 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
     const first = actual[0]!;
     const exp = expectedPathsPerAlt.flatMap((alt) => alt.map((p) => p[0]!)).filter((x) => x !== undefined);
-    expectedByToken.set(first, { expected: exp, rule: ruleName });
+    expectedByToken.set(first, { expected: exp, rule: ruleName, previous });
     return `expected ${RULE_DESCRIPTIONS[ruleName] ?? describeSet(exp)}${after(previous)}, found ${describeToken(first)}`;
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, previous, ruleName }) {
     const first = actual[0]!;
     const exp = expectedIterationPaths.map((p) => p[0]!).filter((x) => x !== undefined);
-    expectedByToken.set(first, { expected: exp, rule: ruleName });
+    expectedByToken.set(first, { expected: exp, rule: ruleName, previous });
     return `expected ${RULE_DESCRIPTIONS[ruleName] ?? describeSet(exp)}${after(previous)}, found ${describeToken(first)}`;
   },
 };
@@ -74,6 +74,10 @@ function describeSet(ts: TokenType[]): string {
   return labels.slice(0, -1).join(', ') + ' or ' + labels[labels.length - 1];
 }
 
+const STATEMENT_TOKENS = new Set<TokenType>([
+  T.Plan, T.Indicator, T.Group, T.Metric, T.Bonus, T.Veto, T.Grades, T.Test, T.Cycle, T.Role, T.Round, T.Given, T.Expect,
+]);
+
 export class KpiParser extends CstParser {
   constructor() {
     super(T.ALL_TOKENS, {
@@ -83,6 +87,13 @@ export class KpiParser extends CstParser {
       errorMessageProvider,
     });
     this.performSelfAnalysis();
+  }
+
+  private statementStartsHere(): boolean {
+    const t = this.LA(1);
+    if (!STATEMENT_TOKENS.has(t.tokenType)) return false;
+    const prev = this.LA(0);
+    return !prev || !Number.isFinite(prev.startOffset) || (t.startLine ?? 0) > (prev.endLine ?? prev.startLine ?? 0);
   }
 
   /** index (LA(k)) of the token chosen by the last findReSyncTokenType */
@@ -97,11 +108,22 @@ export class KpiParser extends CstParser {
   findReSyncTokenType(): TokenType {
     const follows = (this as unknown as { flattenFollowSet(): TokenType[] }).flattenFollowSet();
     let prev: IToken | undefined = this.LA(0);
+    let depth = 0; // `{ }` skipped whole: their contents and their `}` are not resync points
     for (let k = 1; ; k++) {
       const t = this.LA(k);
       if (t.tokenType === EOF) {
         this.resyncK = k;
         return EOF;
+      }
+      if (t.tokenType === T.LBrace && k > 1) {
+        depth++;
+        prev = t;
+        continue;
+      }
+      if (depth > 0) {
+        if (t.tokenType === T.RBrace) depth--;
+        prev = t;
+        continue;
       }
       const startsLine =
         !prev || prev.tokenType === EOF || !Number.isFinite(prev.startOffset) || (t.startLine ?? 0) > (prev.endLine ?? prev.startLine ?? 0);
@@ -453,17 +475,10 @@ export class KpiParser extends CstParser {
     });
   });
 
+  /** `not` is an operator here, never a name; a loop (not recursion) so long chains cannot overflow */
   notExpr = this.RULE('notExpr', () => {
-    // `not` is an operator here, never a name
-    this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
-      {
-        ALT: () => {
-          this.CONSUME(T.Not);
-          this.SUBRULE(this.notExpr);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.compareExpr) },
-    ] });
+    this.MANY(() => this.CONSUME(T.Not));
+    this.SUBRULE(this.compareExpr);
   });
 
   compareExpr = this.RULE('compareExpr', () => {
@@ -502,15 +517,8 @@ export class KpiParser extends CstParser {
   });
 
   unaryExpr = this.RULE('unaryExpr', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Minus);
-          this.SUBRULE(this.unaryExpr);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.atom) },
-    ]);
+    this.MANY(() => this.CONSUME(T.Minus));
+    this.SUBRULE(this.atom);
   });
 
   atom = this.RULE('atom', () => {
@@ -527,7 +535,8 @@ export class KpiParser extends CstParser {
           },
         },
         { ALT: () => this.SUBRULE(this.call) },
-        { ALT: () => this.SUBRULE(this.qualifiedName) },
+        // a statement keyword at the start of a line begins the next statement, it is not an operand
+        { GATE: () => !this.statementStartsHere(), ALT: () => this.SUBRULE(this.qualifiedName) },
         { ALT: () => this.CONSUME(T.TooDeep) },
       ],
     });

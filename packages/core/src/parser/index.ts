@@ -62,6 +62,28 @@ export function parse(source: SourceFile): ParseResult {
     if (seen.has(key)) continue; // one report per position
     seen.add(key);
     diagnostics.push(d);
+    // a line skipped while resynchronising that starts with a misspelt statement keyword is an error of its own
+    let prevLine = err.token?.startLine ?? 0;
+    for (const t of err.resyncedTokens ?? []) {
+      const line = t.startLine ?? 0;
+      if (line > prevLine && t.tokenType === T.Identifier && !seen.has(t.startOffset)) {
+        const best = nearest(t.image, STATEMENT_KEYWORDS);
+        if (best) {
+          seen.add(t.startOffset);
+          const sp = { start: t.startOffset, end: t.startOffset + t.image.length };
+          diagnostics.push(
+            syntaxDiagnostic('KPI0101', {
+              file: fileName,
+              span: sp,
+              message: `unexpected \`${t.image}\``,
+              help: `did you mean \`${best}\`?`,
+              fix: { message: `replace \`${t.image}\` with \`${best}\``, edits: [{ span: sp, text: best }] },
+            }),
+          );
+        }
+      }
+      prevLine = t.endLine ?? line;
+    }
   }
   const builder = new IrBuilder({ text, file: fileName, diagnostics });
   const file = builder.file(cst);
@@ -153,6 +175,7 @@ function text(tokens: IToken[], i: number, j: number): string {
 // ---------- chevrotain errors → diagnostics ----------
 const ITEM_KEYWORDS = ['indicator', 'group', 'metric', 'bonus', 'veto', 'grades', 'test', 'cycle', 'role', 'round'];
 const CLAUSE_KEYWORDS = ['weight', 'target', 'scoring', 'cap', 'floor', 'input', 'unit', 'default', 'lower'];
+const STATEMENT_KEYWORDS = ['plan', ...ITEM_KEYWORDS, 'given', 'expect'];
 const BONUS_KEYWORDS = ['points', 'per', 'max', 'input', 'default'];
 
 function expandExpected(ts: TokenType[]): string[] {
@@ -199,6 +222,8 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   return best !== undefined && bestD <= limit ? best : undefined;
 }
 
+const real = (t: IToken): boolean => t.tokenType !== EOF && !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
+
 function toDiagnostic(err: IRecognitionException, src: string, file: string): Diagnostic {
   const tok = err.token;
   const atEof = !tok || tok.tokenType === EOF || !Number.isFinite(tok.startOffset);
@@ -206,6 +231,12 @@ function toDiagnostic(err: IRecognitionException, src: string, file: string): Di
     ? { start: Math.max(0, src.trimEnd().length), end: Math.max(0, src.trimEnd().length) }
     : { start: tok.startOffset, end: tok.startOffset + tok.image.length };
   const info = tok ? expectedByToken.get(tok) : undefined;
+  const prev = info?.previous;
+  if (prev && real(prev) && (atEof || (tok.startLine ?? 0) > (prev.endLine ?? prev.startLine ?? 0))) {
+    // what is missing belongs to the line before: point at its last token, not at the next line
+    span.start = prev.startOffset;
+    span.end = prev.startOffset + prev.image.length;
+  }
   const rules = err.context?.ruleStack ?? [];
   const rule = info?.rule ?? rules[rules.length - 1] ?? '';
   let message = err.message;
@@ -213,6 +244,10 @@ function toDiagnostic(err: IRecognitionException, src: string, file: string): Di
   const found = atEof ? 'end of file' : '`' + tok.image + '`';
   const expected = info?.expected ?? [];
   let candidates = expandExpected(expected);
+  if (expected.length === 1 && expected[0] === EOF && !atEof) {
+    const d = syntaxDiagnostic('KPI0101', { file, span, message: `unexpected ${found} after the end of the plan` });
+    return withSuggestion(d, tok, ['plan'], 'everything belongs inside `plan NAME { ... }`: check for an extra `}` above');
+  }
   const closesBlock = expected.length === 1 && expected[0] === T.RBrace && !atEof;
   if (closesBlock) {
     // a MANY loop of items ended on a token that starts no item: it is unexpected rather than a missing `}`
