@@ -1,5 +1,5 @@
 /** Completions: keywords, scoring methods, and the names the plan already defines or reads. */
-import { CycleSchema, type PlanFile, type Span } from '@kpi/core';
+import { CYCLES, KEYWORDS, SCORING_METHODS, type PlanFile, type Span } from '@kpi/core';
 import { namesOf, planAt, type NameKind } from './names.js';
 import { percentText, type Lang } from './describe.js';
 
@@ -27,15 +27,8 @@ export interface Vocabulary {
   methods: readonly string[];
 }
 
-/** Fallback vocabulary from grammar/LANGUAGE.md; the playground passes the lexer's own lists. */
-export const DEFAULT_VOCABULARY: Vocabulary = {
-  keywords: [
-    'plan', 'cycle', 'role', 'round', 'indicator', 'weight', 'target', 'scoring', 'cap', 'floor', 'input', 'unit',
-    'default', 'lower', 'group', 'metric', 'bonus', 'points', 'per', 'max', 'veto', 'when', 'grades', 'coefficient',
-    'test', 'given', 'expect', 'on', 'ratio', 'else', 'raters', 'and', 'or', 'not', 'min', 'abs',
-  ],
-  methods: ['linear', 'reverse', 'threshold', 'bands', 'curve', 'deduct', 'rating'],
-};
+/** The lexer's own keyword and method lists: completions never drift from the language. */
+export const DEFAULT_VOCABULARY: Vocabulary = { keywords: KEYWORDS, methods: SCORING_METHODS };
 
 const WORD = /[\p{L}\p{N}_.]/u;
 
@@ -110,7 +103,7 @@ export function complete(
     return { replace, items: vocab.methods.map((m) => ({ label: m, kind: 'method', detail: methodLabel(m, lang), sort: 0 })) };
   }
   if (prev === 'cycle') {
-    return { replace, items: CycleSchema.options.map((c) => ({ label: c, kind: 'value', sort: 0 })) };
+    return { replace, items: CYCLES.map((c) => ({ label: c, kind: 'value', sort: 0 })) };
   }
   if (prev === 'on') return { replace, items: [{ label: 'ratio', kind: 'keyword', sort: 0 }] };
   if (prev === 'expect') {

@@ -21,13 +21,13 @@ export function diagnosticsToMarkers(text: string, diagnostics: readonly Diagnos
     if (!d.span) continue;
     let { start, end } = d.span;
     if (end <= start) {
-      end = start + 1;
-      if (end > text.length || text[start] === '\n' || text[start] === '\r') {
+      const eol = (i: number) => i >= text.length || text[i] === '\n' || text[i] === '\r';
+      if (!eol(start)) end = start + 1;
+      else if (start > 0 && !eol(start - 1)) {
         // at the end of a line or the file: mark the character before
-        if (start > 0 && text[start - 1] !== '\n') start = start - 1;
-        end = Math.max(start + 1, end);
-      }
-      end = Math.min(end, text.length);
+        start = start - 1;
+        end = start + 1;
+      } else end = start;
     }
     const r = map.range({ start, end });
     out.push({
