@@ -15,7 +15,7 @@
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Span } from '../source/span.js';
-import { ALL_TOKENS, NumberLit, PercentLit, UnterminatedString } from './tokens.js';
+import { ALL_TOKENS, CurlyString, NumberLit, PercentLit, UnterminatedString } from './tokens.js';
 import { syntaxDiagnostic } from '../diagnostics/codes/syntax.js';
 
 export * from './tokens.js';
@@ -90,6 +90,16 @@ export function tokenize(text: string, file?: string): TokenizeResult {
           message: 'unterminated string',
           help: 'close the string with `"` on the same line',
           fix: { message: 'add the closing `"`', edits: [{ span: { start: t.startOffset + t.image.length, end: t.startOffset + t.image.length }, text: '"' }] },
+        }),
+      );
+    } else if (tt === CurlyString) {
+      diagnostics.push(
+        syntaxDiagnostic('KPI0104', {
+          file,
+          span: tokenSpan(t),
+          message: 'curly quotes `“ ”` do not delimit strings',
+          help: 'strings use straight double quotes: `"text"`',
+          fix: { message: 'use straight quotes', edits: [{ span: tokenSpan(t), text: '"' + t.image.slice(1, -1).replace(/["\\]/g, (c) => '\\' + c) + '"' }] },
         }),
       );
     } else if ((tt === NumberLit || tt === PercentLit) && /_(?![0-9])|(?<![0-9])_/.test(t.image)) {

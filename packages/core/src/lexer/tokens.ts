@@ -175,6 +175,13 @@ export const UnterminatedString = createToken({
   categories: [StringLit],
   label: 'a string',
 });
+/** a string in curly quotes (“说明”), as Chinese keyboards type them: reported (KPI0104) and parsed as a string */
+export const CurlyString = createToken({
+  name: 'CurlyString',
+  pattern: /“[^”\r\n]*”/,
+  categories: [StringLit],
+  label: 'a string',
+});
 export const PercentLit = createToken({
   name: 'PercentLit',
   pattern: /\d[\d_]*(?:\.\d[\d_]*)?[%％]/,
@@ -233,6 +240,7 @@ export const ALL_TOKENS: TokenType[] = [
   Comment,
   StringLit,
   UnterminatedString,
+  CurlyString,
   PercentLit,
   NumberLit,
   DotDot,

@@ -87,6 +87,7 @@ function unescape(s: string): string {
 }
 /** the content of a string token (the closing quote may be missing after an unterminated string) */
 export function stringValue(image: string): string {
+  if (image.startsWith('“')) return image.slice(1, -1);
   const body = image.length >= 2 && image.endsWith('"') && !image.endsWith('\\"') ? image.slice(1, -1) : image.slice(1);
   return unescape(body);
 }
@@ -355,7 +356,7 @@ export class IrBuilder {
       const end = { start: span.end, end: span.end };
       if (!seen.has('Kw_weight')) {
         recovered = true;
-        this.missing(`indicator \`${name.text}\` has no \`weight\``, name.span, 'add `weight P` after the name, e.g. `weight 20%`', end, ' weight 0%');
+        this.missing(`indicator \`${name.text}\` has no \`weight\``, name.span, 'add `weight P` after the name, e.g. `weight 20%`');
       }
       if (!seen.has('Kw_scoring')) {
         recovered = true;
@@ -544,7 +545,19 @@ export class IrBuilder {
       const label = this.name(node(lc, 'name'));
       if (!label) return [];
       const line: GradeLine = { label, span: nspan(l, span) };
-      if (tok(lc, 'GreaterEq')) {
+      const gt = tok(lc, 'Greater');
+      if (gt) {
+        this.diag(
+          syntaxDiagnostic('KPI0101', {
+            file: this.ctx.file,
+            span: tspan(gt),
+            message: 'grade bounds are written with `>=`, found `>`',
+            help: 'a grade line reads `LABEL >= N coefficient C`',
+            fix: { message: 'use `>=`', edits: [{ span: tspan(gt), text: '>=' }] },
+          }),
+        );
+      }
+      if (tok(lc, 'GreaterEq') || gt) {
         const min = this.num(node(lc, 'num', 0));
         if (min) line.min = min;
         const co = tok(lc, 'Kw_coefficient') ? this.num(node(lc, 'num', 1)) : undefined;

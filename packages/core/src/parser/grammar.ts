@@ -400,7 +400,8 @@ export class KpiParser extends CstParser {
   gradeLine = this.RULE('gradeLine', () => {
     this.SUBRULE(this.name);
     this.OPTION(() => {
-      this.CONSUME(T.GreaterEq);
+      // `>` is accepted only to be reported with a fix (build.ts)
+      this.OR([{ ALT: () => this.CONSUME(T.GreaterEq) }, { ALT: () => this.CONSUME(T.Greater) }]);
       this.SUBRULE(this.num);
     });
     this.OPTION2(() => {

@@ -87,7 +87,12 @@ export function parse(source: SourceFile): ParseResult {
   }
   const builder = new IrBuilder({ text, file: fileName, diagnostics });
   const file = builder.file(cst);
-  return { file, diagnostics: sortDiags(diagnostics) };
+  // a missing clause on a line that already has a syntax error is a consequence of it, not news
+  const brokenLines = new Set(
+    diagnostics.filter((d) => d.code !== 'KPI0106' && d.span).map((d) => source.lineIndex(d.span!.start)),
+  );
+  const kept = diagnostics.filter((d) => d.code !== 'KPI0106' || !d.span || !brokenLines.has(source.lineIndex(d.span.start)));
+  return { file, diagnostics: sortDiags(kept) };
 }
 
 export function parseText(name: string, text: string): ParseResult & { source: SourceFile } {
@@ -245,6 +250,10 @@ function toDiagnostic(err: IRecognitionException, src: string, file: string): Di
   const expected = info?.expected ?? [];
   let candidates = expandExpected(expected);
   if (expected.length === 1 && expected[0] === EOF && !atEof) {
+    if (!prev) {
+      const d = syntaxDiagnostic('KPI0101', { file, span, message: `expected \`plan\`, found ${found}` });
+      return withSuggestion(d, tok, ['plan'], 'a file holds plans: `plan NAME { ... }`; put this inside one');
+    }
     const d = syntaxDiagnostic('KPI0101', { file, span, message: `unexpected ${found} after the end of the plan` });
     return withSuggestion(d, tok, ['plan'], 'everything belongs inside `plan NAME { ... }`: check for an extra `}` above');
   }
