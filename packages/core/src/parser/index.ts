@@ -57,7 +57,7 @@ export function parse(source: SourceFile): ParseResult {
   }
   const seen = new Set<number>();
   for (const err of parser.errors) {
-    const d = toDiagnostic(err, text, fileName);
+    const d = toDiagnostic(err, text, fileName, tokens[0]);
     const key = d.span?.start ?? -1;
     if (seen.has(key)) continue; // one report per position
     seen.add(key);
@@ -229,7 +229,7 @@ export function nearest(word: string, candidates: readonly string[]): string | u
 
 const real = (t: IToken): boolean => t.tokenType !== EOF && !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
 
-function toDiagnostic(err: IRecognitionException, src: string, file: string): Diagnostic {
+function toDiagnostic(err: IRecognitionException, src: string, file: string, firstTok: IToken | undefined): Diagnostic {
   const tok = err.token;
   const atEof = !tok || tok.tokenType === EOF || !Number.isFinite(tok.startOffset);
   const span: Span = atEof
@@ -250,7 +250,7 @@ function toDiagnostic(err: IRecognitionException, src: string, file: string): Di
   const expected = info?.expected ?? [];
   let candidates = expandExpected(expected);
   if (expected.length === 1 && expected[0] === EOF && !atEof) {
-    if (!prev) {
+    if (!prev || !real(prev) || tok === firstTok) {
       const d = syntaxDiagnostic('KPI0101', { file, span, message: `expected \`plan\`, found ${found}` });
       return withSuggestion(d, tok, ['plan'], 'a file holds plans: `plan NAME { ... }`; put this inside one');
     }
