@@ -50,7 +50,7 @@ export function checkNames(plan: Plan, ctx: CheckContext): void {
   visit(plan.items);
   // source order, so "first defined" is the one written first
   itemNames.sort((a, b) => a.span.start - b.span.start);
-  duplicates(ctx, 'KPI0201', itemNames, 'indicator or group', 'names are unique across the plan (an indicator reads the column of its name); rename one, e.g. add the group: `新店销售额`');
+  duplicates(ctx, 'KPI0201', itemNames, 'indicator or group', 'rename one of them: names are unique across the plan, because an indicator reads the data column of its own name');
   duplicates(ctx, 'KPI0202', plan.metrics.map((m) => m.name), 'metric', 'keep one definition of the metric, or rename one');
   duplicates(ctx, 'KPI0203', plan.bonuses.map((b) => b.name), 'bonus', 'merge the two bonus items or rename one');
   duplicates(ctx, 'KPI0203', plan.vetoes.map((v) => v.name), 'veto', 'merge the conditions with `or`, or rename one veto');

@@ -4,7 +4,7 @@
  * rating LO < HI; round 0..6; deduct/bonus points, per and max above 0; veto conditions are conditions
  * and metrics are numbers.
  */
-import type { Expr, Indicator, NumLit, Plan } from '../ir/schema.js';
+import type { Expr, GradeLine, Indicator, NumLit, Plan } from '../ir/schema.js';
 import { indicatorsOf } from '../ir/walk.js';
 import { groupsOf } from '../ir/walk.js';
 import { Rational } from '../numbers/rational.js';
@@ -151,6 +151,8 @@ function checkGrades(plan: Plan, ctx: CheckContext): void {
   const g = plan.grades;
   if (!g || g.lines.length === 0) return;
   let prev: { label: string; min: Rational; lit: NumLit } | undefined;
+  // bound order: one error per grades block, at the first line out of order; later ones as notes
+  const outOfOrder: { line: GradeLine; lit: NumLit; prev: { label: string; lit: NumLit } }[] = [];
   g.lines.forEach((line, i) => {
     const isLast = i === g.lines.length - 1;
     if (!line.min) {
@@ -165,12 +167,7 @@ function checkGrades(plan: Plan, ctx: CheckContext): void {
     }
     const min = val(line.min);
     if (!min) return;
-    if (prev && !min.lt(prev.min)) {
-      ctx.report('KPI0405', line.min.span, `grade ${bt(line.label.text)} bound ${shown(line.min)} is not below ${bt(prev.label)} bound ${shown(prev.lit)}`, {
-        help: 'list grades from the highest bound down: the first line whose bound the total meets wins',
-        related: [{ span: prev.lit.span, message: `${bt(prev.label)} needs ${shown(prev.lit)}` }],
-      });
-    }
+    if (prev && !min.lt(prev.min)) outOfOrder.push({ line, lit: line.min, prev: { label: prev.label, lit: prev.lit } });
     if (!prev || min.lt(prev.min)) prev = { label: line.label.text, min, lit: line.min };
     if (isLast) {
       ctx.report('KPI0406', line.label.span, `last grade ${bt(line.label.text)} has a bound, so totals below ${shown(line.min)} get no grade`, {
@@ -178,4 +175,19 @@ function checkGrades(plan: Plan, ctx: CheckContext): void {
       });
     }
   });
+  const first = outOfOrder[0];
+  if (first) {
+    ctx.report(
+      'KPI0405',
+      first.lit.span,
+      `grade ${bt(first.line.label.text)} bound ${shown(first.lit)} is not below ${bt(first.prev.label)} bound ${shown(first.prev.lit)}`,
+      {
+        help: 'list grades from the highest bound down: the first line whose bound the total meets wins',
+        related: [
+          { span: first.prev.lit.span, message: `${bt(first.prev.label)} needs ${shown(first.prev.lit)}` },
+          ...outOfOrder.slice(1).map((o) => ({ span: o.lit.span, message: `${bt(o.line.label.text)} ${shown(o.lit)} is out of order too` })),
+        ],
+      },
+    );
+  }
 }

@@ -61,6 +61,7 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
   }
   if (m.on === 'ratio') for (const row of m.rows) checkRatioBound(ctx, ind, row.bound);
   // reachability: the union of earlier rows of one direction is the widest earlier row
+  let unreachable = false;
   if (!mixed) {
     let widest: (typeof m.rows)[number] | undefined;
     for (const row of m.rows) {
@@ -71,6 +72,7 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
           help: '`else` matches everything left, so rows after it are never used; move `else` last',
           related: [{ span: m.else.span, message: '`else` is here' }],
         });
+        unreachable = true;
         continue;
       }
       if (widest) {
@@ -82,6 +84,7 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
               : 'rows are tried top down and the first that holds wins; order them from the lowest bound up',
             related: [{ span: widest.span, message: `\`${widest.op} ${shown(widest.bound)}\` above already takes every such value` }],
           });
+          unreachable = true;
           continue;
         }
       }
@@ -89,7 +92,8 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
     }
   }
   // monotonic: better rows come first, so scores must not rise going down the table
-  if (!mixed) {
+  // (not judged when rows are out of order: that error says it already)
+  if (!mixed && !unreachable) {
     const seq: { score: Rational; lit: NumLit; span: { start: number; end: number }; label: string }[] = [];
     for (const row of m.rows) {
       const s = val(row.score);

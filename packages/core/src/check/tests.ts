@@ -93,7 +93,7 @@ function checkTest(ctx: CheckContext, plan: Plan, t: TestCase, columns: Map<stri
     const subject = e.subject.text;
     const reserved = (RESERVED_SUBJECTS as readonly string[]).includes(subject);
     if (!reserved && !scored.has(subject)) {
-      const suggestion = closest(subject, [...RESERVED_SUBJECTS, ...scored]);
+      const suggestion = SUBJECT_WORDS[subject] ?? closest(subject, [...RESERVED_SUBJECTS, ...scored]);
       ctx.report('KPI0702', e.subject.span, `test "${t.name}" expects ${bt(subject)}, which is not an indicator, a group or a result`, {
         help: `${suggestion ? `did you mean ${bt(suggestion)}? ` : ''}\`expect\` checks \`total\`, \`grade\`, \`coefficient\`, \`bonus\` or an indicator's score`,
         ...(suggestion ? { fix: { message: `expect ${bt(suggestion)} instead`, edits: [{ span: e.subject.span, text: nameText(suggestion) }] } } : {}),
@@ -126,6 +126,22 @@ function checkTest(ctx: CheckContext, plan: Plan, t: TestCase, columns: Map<stri
     }
   }
 }
+
+/** what consultants write for the reserved subjects */
+const SUBJECT_WORDS: Record<string, string> = {
+  总分: 'total',
+  总成绩: 'total',
+  得分: 'total',
+  总得分: 'total',
+  绩效得分: 'total',
+  等级: 'grade',
+  评级: 'grade',
+  绩效等级: 'grade',
+  系数: 'coefficient',
+  绩效系数: 'coefficient',
+  加分: 'bonus',
+  加分项: 'bonus',
+};
 
 /** a name as plan text: bare when it is a word, quoted otherwise */
 function nameText(n: string): string {

@@ -1,7 +1,9 @@
 /**
  * Weights (KPI03xx): in every scope — the plan's top level, each group, each `raters` list — the
  * weights sum to exactly 100%, computed with Rational so 33.33% + 33.33% + 33.34% is 100%.
- * A scope with a missing or unreadable weight is skipped: the parser already reported it.
+ * A scope with a missing or unreadable weight is skipped: the parser already reported it. So is a scope
+ * with a weight outside (0, 100%] (`weight 30` for 30%): KPI0401 reports it with a fix, and a sum of
+ * "3070%" would only confuse.
  */
 import type { Group, Name, NumLit, Plan, ScoredItem } from '../ir/schema.js';
 import type { Span } from '../source/span.js';
@@ -73,6 +75,8 @@ export function checkScopeSum(
   for (const item of items) {
     const r = val(item.weight);
     if (!item.weight || !r) return; // missing weight: a syntax error was reported; do not pile on
+    // a weight out of (0, 100%] has its own error (KPI0401) whose fix changes the sum too
+    if (!r.gt(Rational.ZERO) || r.gt(Rational.ONE)) return;
     values.push({ item, w: item.weight, r });
   }
   const sum = values.reduce((a, v) => a.add(v.r), Rational.ZERO);
