@@ -1,4 +1,19 @@
 import type { CatalogueEntry } from '../types.js';
 
-/** run diagnostics — see catalogue.ts for the code ranges */
-export const RUN_CODES: CatalogueEntry[] = [];
+/**
+ * run diagnostics — see catalogue.ts for the code ranges.
+ * KPI0901–0909: a row cannot be scored (RowError.code); KPI0910–0919: a plan cannot be compiled
+ * (compilePlan diagnostics, with spans); KPI0920: an in-plan `test` failed (runPlanTests).
+ */
+export const RUN_CODES: CatalogueEntry[] = [
+  { code: 'KPI0901', severity: 'error', name: 'missing-input', summary: 'A value the plan needs is missing in this row and the reader declares no `default`.' },
+  { code: 'KPI0902', severity: 'error', name: 'division-by-zero', summary: 'A metric divides by zero in this row and declares no `default`.' },
+  { code: 'KPI0903', severity: 'error', name: 'rating-out-of-range', summary: 'A rating mark lies outside the rating scale LO..HI.' },
+  { code: 'KPI0904', severity: 'error', name: 'non-finite-input', summary: 'An input value is not a finite number.' },
+  { code: 'KPI0910', severity: 'error', name: 'no-scoring-method', summary: 'An indicator has no usable scoring method, so the plan cannot be scored.' },
+  { code: 'KPI0911', severity: 'error', name: 'target-required', summary: 'The scoring method divides by the target, but the target is missing or not above 0.' },
+  { code: 'KPI0912', severity: 'error', name: 'metric-cycle-unscorable', summary: 'Metrics refer to each other in a cycle, so they cannot be evaluated.' },
+  { code: 'KPI0913', severity: 'error', name: 'invalid-scoring-table', summary: 'A curve, rating scale or `per` step cannot be evaluated (empty, unordered, or not above 0).' },
+  { code: 'KPI0914', severity: 'error', name: 'incomplete-expression', summary: 'An expression is incomplete after a syntax error, so the plan cannot be scored.' },
+  { code: 'KPI0920', severity: 'error', name: 'plan-test-failed', summary: 'An in-plan `test` block expected a different result.' },
+];

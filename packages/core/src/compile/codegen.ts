@@ -1,0 +1,546 @@
+/**
+ * Lowered plan → JavaScript source of a specialised float64 scoring function.
+ *
+ * Safety: the generated text contains only (1) fixed code written here, (2) numbers that passed
+ * `lit` (finite, printed by String and checked against a strict numeric pattern) and (3) integer
+ * indices. Names, labels and paths live in a side table `T` passed in at construction.
+ *
+ * Exactness: the function returns `null` ("fragile") whenever float64 might not give the same answer
+ * as exact arithmetic — a decision (floor gate, threshold, band, veto, deduct/bonus step, metric
+ * division) whose operands are within their error bound of each other, a reported number within its
+ * error bound of a half-up rounding boundary, or any missing/odd input. The caller then runs the
+ * exact evaluator. Comparisons of a raw input with a plan constant are decided exactly in float:
+ * the exact value of an input double is its shortest decimal, that map is monotone, so
+ * `x OP c` ⇔ `x OP' fl(c)` with OP' chosen at compile time from sign(shortest(fl(c)) − c).
+ */
+import { Rational } from '../numbers/rational.js';
+import type { LExpr, LIndicator, LPlan, LSrc } from './lowered.js';
+
+export interface SideTable {
+  names: string[];
+  paths: string[][];
+  grades: string[];
+  coefs: (number | undefined)[];
+  vetoes: string[];
+}
+
+export interface Generated {
+  /** body of `function (T) { … return score }` */
+  body: string;
+  table: SideTable;
+}
+
+export class CodegenError extends Error {}
+
+/** a validated numeric literal: the only way a plan number enters generated code */
+export function lit(x: number): string {
+  if (typeof x !== 'number' || !Number.isFinite(x)) throw new CodegenError(`not a finite number: ${x}`);
+  if (Object.is(x, -0)) x = 0;
+  const s = String(x);
+  if (!/^-?(\d+(\.\d+)?)(e[+-]\d+)?$/.test(s)) throw new CodegenError(`unexpected number text ${s}`);
+  return x < 0 ? `(${s})` : s;
+}
+
+/** a validated non-negative integer index */
+function idx(i: number): string {
+  if (!Number.isSafeInteger(i) || i < 0) throw new CodegenError(`bad index ${i}`);
+  return String(i);
+}
+
+const Q = (d: string): Rational => Rational.parse(d)!;
+const f = (r: Rational): number => {
+  const x = Number(r.toDecimalString(40));
+  if (!Number.isFinite(x)) throw new CodegenError('constant out of range');
+  return x;
+};
+/** generous per-operation relative error unit (2^-53 ≈ 1.11e-16) */
+const EPS = 1e-15;
+const U1 = 1.2e-16;
+
+/** JS condition for `x OP c`, exact for a raw input double x (see header) */
+function rawCmp(x: string, op: '>=' | '>' | '<=' | '<' | '==' | '!=', c: Rational): string {
+  const cf = f(c);
+  const tie = Rational.fromNumber(cf).cmp(c);
+  const L = lit(cf);
+  switch (op) {
+    case '>=':
+      return tie >= 0 ? `${x} >= ${L}` : `${x} > ${L}`;
+    case '>':
+      return tie > 0 ? `${x} >= ${L}` : `${x} > ${L}`;
+    case '<=':
+      return tie <= 0 ? `${x} <= ${L}` : `${x} < ${L}`;
+    case '<':
+      return tie < 0 ? `${x} <= ${L}` : `${x} < ${L}`;
+    case '==':
+      return tie === 0 ? `${x} === ${L}` : 'false';
+    case '!=':
+      return tie === 0 ? `${x} !== ${L}` : 'true';
+  }
+}
+
+type CmpOp = '>=' | '>' | '<=' | '<';
+
+export function generate(P: LPlan): Generated {
+  const table: SideTable = { names: [], paths: [], grades: [], coefs: [], vetoes: [] };
+  const lines: string[] = [];
+  const emit = (s: string) => lines.push(s);
+  let tmp = 0;
+  const fresh = (p: string) => `${p}${tmp++}`;
+  const sc = (d: number) => lit(10 ** d);
+  const R = P.round;
+
+  // ---------- expressions with running error bounds ----------
+  /** emits code computing the expression; returns [valueVar, errVar] */
+  const expr = (e: LExpr): [string, string] => {
+    const v = fresh('x');
+    const er = fresh('e');
+    switch (e.k) {
+      case 'num': {
+        const c = Q(e.v);
+        const cf = f(c);
+        const exact = Rational.fromNumber(cf).eq(c) && Number.isInteger(cf);
+        emit(`const ${v} = ${lit(cf)}, ${er} = ${exact ? '0' : lit(Math.abs(cf) * U1 * 2)};`);
+        return [v, er];
+      }
+      case 'src':
+        return srcVal(e.s);
+      case 'neg': {
+        const [a, ea] = expr(e.a);
+        emit(`const ${v} = -${a}, ${er} = ${ea};`);
+        return [v, er];
+      }
+      case 'abs': {
+        const [a, ea] = expr(e.a);
+        emit(`const ${v} = Math.abs(${a}), ${er} = ${ea};`);
+        return [v, er];
+      }
+      case 'not': {
+        const t = truthy(e.a);
+        emit(`const ${v} = ${t} ? 0 : 1, ${er} = 0;`);
+        return [v, er];
+      }
+      case 'min':
+      case 'max': {
+        const parts = e.args.map(expr);
+        const vs = parts.map((p) => p[0]).join(', ');
+        const es = parts.map((p) => p[1]).join(', ');
+        emit(`const ${v} = Math.${e.k}(${vs}), ${er} = Math.max(${es});`);
+        return [v, er];
+      }
+      case 'and':
+      case 'or': {
+        const ta = truthy(e.a);
+        const tb = truthy(e.b);
+        emit(`const ${v} = (${ta} ${e.k === 'and' ? '&&' : '||'} ${tb}) ? 1 : 0, ${er} = 0;`);
+        return [v, er];
+      }
+      case '>':
+      case '>=':
+      case '<':
+      case '<=':
+      case '==':
+      case '!=': {
+        // raw column vs constant: exact in float
+        if (e.a.k === 'src' && e.a.s.k === 'slot' && e.b.k === 'num') {
+          const [a] = srcVal(e.a.s);
+          emit(`const ${v} = (${rawCmp(a, e.k, Q(e.b.v))}) ? 1 : 0, ${er} = 0;`);
+          return [v, er];
+        }
+        if (e.b.k === 'src' && e.b.s.k === 'slot' && e.a.k === 'num') {
+          const flip = { '>': '<', '>=': '<=', '<': '>', '<=': '>=', '==': '==', '!=': '!=' } as const;
+          const [b] = srcVal(e.b.s);
+          emit(`const ${v} = (${rawCmp(b, flip[e.k], Q(e.a.v))}) ? 1 : 0, ${er} = 0;`);
+          return [v, er];
+        }
+        const [a, ea] = expr(e.a);
+        const [b, eb] = expr(e.b);
+        emit(`if (${ea} + ${eb} > 0 && Math.abs(${a} - ${b}) <= 2 * (${ea} + ${eb})) return null;`);
+        const js = e.k === '==' ? '===' : e.k === '!=' ? '!==' : e.k;
+        emit(`const ${v} = (${a} ${js} ${b}) ? 1 : 0, ${er} = 0;`);
+        return [v, er];
+      }
+      case '+':
+      case '-': {
+        const [a, ea] = expr(e.a);
+        const [b, eb] = expr(e.b);
+        emit(`const ${v} = ${a} ${e.k} ${b};`);
+        emit(`const ${er} = ${ea} + ${eb} + Math.abs(${v}) * ${lit(U1)};`);
+        return [v, er];
+      }
+      case '*': {
+        const [a, ea] = expr(e.a);
+        const [b, eb] = expr(e.b);
+        emit(`const ${v} = ${a} * ${b};`);
+        emit(`const ${er} = Math.abs(${a}) * ${eb} + Math.abs(${b}) * ${ea} + ${ea} * ${eb} + Math.abs(${v}) * ${lit(U1)};`);
+        return [v, er];
+      }
+      case '/': {
+        const [a, ea] = expr(e.a);
+        const [b, eb] = expr(e.b);
+        emit(`if (!(Math.abs(${b}) > 2 * ${eb})) return null;`);
+        emit(`const ${v} = ${a} / ${b};`);
+        emit(`const ${er} = (${ea} + Math.abs(${v}) * ${eb}) / (Math.abs(${b}) - ${eb}) + Math.abs(${v}) * ${lit(U1)};`);
+        return [v, er];
+      }
+    }
+  };
+
+  /** truthiness decision (value ≠ 0), fragile when 0 is within the error bound */
+  const truthy = (e: LExpr): string => {
+    const [a, ea] = expr(e);
+    emit(`if (${ea} > 0 && Math.abs(${a}) <= 2 * ${ea}) return null;`);
+    return `(${a} !== 0)`;
+  };
+
+  const slotVar = new Map<number, string>();
+  const metricVar = new Map<number, [string, string]>();
+  /** value of a source with its absolute error bound; missing or non-finite → fragile (exact path reports) */
+  const srcVal = (s: LSrc): [string, string] => {
+    if (s.k === 'metric') {
+      const known = metricVar.get(s.i);
+      if (!known) throw new CodegenError('metric used before it is computed');
+      return known;
+    }
+    let v = slotVar.get(s.i);
+    if (!v) {
+      v = `s${idx(s.i)}`;
+      slotVar.set(s.i, v);
+      emit(`const ${v} = v[${idx(s.i)}];`);
+      emit(`if (!(${v} - ${v} === 0)) return null;`);
+      emit(`const ${v}e = (${v} % 1 === 0) ? 0 : Math.abs(${v}) * ${lit(U1)};`);
+    }
+    return [v, `${v}e`];
+  };
+  /** slots that are read with a default: missing → use the default, only in that reader */
+  const rawRead = (slot: number, def: string | undefined, into: string): boolean => {
+    const defOk = def !== undefined && Rational.fromNumber(f(Q(def))).eq(Q(def));
+    if (def !== undefined && !defOk) {
+      // the default's double is not its own shortest decimal: let the exact path handle missing values
+      emit(`const ${into} = v[${idx(slot)}]; if (!(${into} - ${into} === 0)) return null;`);
+      return true;
+    }
+    if (def !== undefined) emit(`let ${into} = v[${idx(slot)}]; if (!(${into} - ${into} === 0)) ${into} = ${lit(f(Q(def)))};`);
+    else emit(`const ${into} = v[${idx(slot)}]; if (!(${into} - ${into} === 0)) return null;`);
+    return true;
+  };
+
+  emit('fr = false;');
+  // ---------- metrics (only those read; in dependency order) ----------
+  for (let i = 0; i < P.metrics.length; i++) {
+    const m = P.metrics[i]!;
+    if (m.default !== undefined) {
+      // a metric with a default: any failure (missing input, division by zero) takes the default; the
+      // fast path leaves those rows to the exact evaluator, which is simplest and always right
+    }
+    const [v, e] = expr(m.expr);
+    metricVar.set(i, [v, e]);
+  }
+
+  // ---------- indicators ----------
+  emit('let tot = 0, tt = 0, ab = 0;');
+  const objs: string[] = [];
+  P.inds.forEach((ind, k) => {
+    table.names.push(ind.name);
+    table.paths.push(ind.path);
+    const o = indicator(ind, k);
+    objs.push(o);
+  });
+
+  function indicator(ind: LIndicator, k: number): string {
+    const a = `a${k}`;
+    const ea = `ea${k}`;
+    const raw = ind.src?.k === 'slot';
+    const w = Q(ind.weight);
+    const wf = f(w);
+    let actualVar = a;
+    let tolA = `${ea} * 2`;
+    // ---- read ----
+    if (ind.raters && ind.raters.length > 0) {
+      const lo = Q(ind.lo!);
+      const hi = Q(ind.hi!);
+      emit(`let sw${k} = 0, sm${k} = 0;`);
+      for (const r of ind.raters) {
+        const x = fresh('r');
+        emit(`const ${x} = v[${idx(r.slot)}];`);
+        emit(`if (${x} === ${x}) {`);
+        emit(`  if (!(${x} - ${x} === 0) || !(${rawCmp(x, '>=', lo)}) || !(${rawCmp(x, '<=', hi)})) return null;`);
+        emit(`  sw${k} += ${lit(f(Q(r.weight)))}; sm${k} += ${lit(f(Q(r.weight)))} * ${x};`);
+        emit('}');
+      }
+      const def = ind.default;
+      const defOk = def !== undefined && Rational.fromNumber(f(Q(def))).eq(Q(def));
+      if (defOk) emit(`const ${a} = sw${k} === 0 ? ${lit(f(Q(def!)))} : sm${k} / sw${k};`);
+      else {
+        emit(`if (sw${k} === 0) return null;`);
+        emit(`const ${a} = sm${k} / sw${k};`);
+      }
+      const maxAbs = Math.max(Math.abs(f(lo)), Math.abs(f(hi)));
+      emit(`const ${ea} = ${lit(2 * (ind.raters.length + 3) * EPS * maxAbs)};`);
+    } else if (raw) {
+      rawRead(ind.src!.i, ind.default, a);
+      emit(`const ${ea} = Math.abs(${a}) * ${lit(U1)};`);
+      if (ind.method === 'rating') {
+        // data marks outside the scale are errors (the default is not checked)
+        emit(`if (!(${rawCmp(a, '>=', Q(ind.lo!))}) || !(${rawCmp(a, '<=', Q(ind.hi!))})) { if (v[${idx(ind.src!.i)}] === v[${idx(ind.src!.i)}]) return null; }`);
+      }
+    } else {
+      const [mv, me] = metricVar.get(ind.src!.i) ?? (() => { throw new CodegenError('metric missing'); })();
+      emit(`const ${a} = ${mv}, ${ea} = ${me};`);
+      if (ind.method === 'rating') {
+        // marks from a metric: near or outside the scale → exact path decides (and reports)
+        const lof = f(Q(ind.lo!));
+        const hif = f(Q(ind.hi!));
+        const tol = `2 * ${ea} + ${lit((Math.abs(lof) + Math.abs(hif)) * EPS)}`;
+        emit(`if (!(${a} - ${lit(lof)} > ${tol} && ${lit(hif)} - ${a} > ${tol})) return null;`);
+      }
+      // a metric that lost most of its precision (cancellation) goes to the exact path
+      emit(`if (${ea} > Math.abs(${a}) * 1e-6) return null;`);
+    }
+    void actualVar;
+
+    /** condition `actual OP c`, exact for raw inputs, fragile-checked for metrics */
+    const cmpA = (op: CmpOp, c: Rational): string => {
+      if (raw) return rawCmp(a, op, c);
+      const cf = f(c);
+      emit(`if (Math.abs(${a} - ${lit(cf)}) <= 2 * ${ea} + ${lit(Math.abs(cf) * EPS)} + Math.abs(${a}) * ${lit(EPS)}) return null;`);
+      return `${a} ${op} ${lit(cf)}`;
+    };
+    const flipOp = (op: CmpOp): CmpOp => ({ '>=': '<=', '>': '<', '<=': '>=', '<': '>' } as const)[op];
+
+    const usesRatio =
+      ind.method === 'linear' || ind.method === 'reverse' || ((ind.method === 'bands' || ind.method === 'curve') && ind.on === 'ratio');
+    const inverse = ind.method === 'reverse' || ind.lower;
+    const T = ind.target !== undefined ? Q(ind.target) : undefined;
+    const cap = Q(ind.cap);
+    const capf = f(cap);
+    const r = `r${k}`;
+    const tr = `tr${k}`;
+    const nonpos = `np${k}`;
+    /** condition `ratio OP c` expressed on the actual (exact for raw inputs) */
+    const ratioCmp = (op: CmpOp, c: Rational): string => {
+      const t = T!;
+      if (!inverse) return cmpA(op, c.mul(t));
+      // ratio = cap when actual ≤ 0, else t / a
+      const capHolds = (() => {
+        const x = cap.cmp(c);
+        return op === '>=' ? x >= 0 : op === '>' ? x > 0 : op === '<=' ? x <= 0 : x < 0;
+      })();
+      let pos: string;
+      if (c.gt(Rational.ZERO)) pos = cmpA(flipOp(op), t.div(c));
+      else pos = op === '>=' || op === '>' ? 'true' : 'false';
+      return `(${nonpos} ? ${capHolds} : (${pos}))`;
+    };
+    if (usesRatio) {
+      const tf = f(T!);
+      if (inverse) {
+        const np = raw ? `${a} <= 0` : (emit(`if (Math.abs(${a}) <= 2 * ${ea}) return null;`), `${a} <= 0`);
+        emit(`const ${nonpos} = ${np};`);
+        emit(`const ${r} = ${nonpos} ? ${lit(capf)} : ${lit(tf)} / ${a};`);
+        emit(`const ${tr} = ${nonpos} ? ${lit(Math.abs(capf) * EPS)} : Math.abs(${r}) * (2 * ${ea} / Math.abs(${a}) + ${lit(3 * EPS)});`);
+      } else {
+        emit(`const ${r} = ${a} / ${lit(tf)};`);
+        emit(`const ${tr} = 2 * ${ea} / ${lit(tf)} + Math.abs(${r}) * ${lit(3 * EPS)};`);
+      }
+    }
+    const s = `sc${k}`;
+    const ts = `ts${k}`;
+    emit(`let ${s}, ${ts};`);
+    let gateOpen = false;
+    if (usesRatio && ind.floor !== undefined) {
+      const cond = ratioCmp('<', Q(ind.floor));
+      emit(`if (${cond}) { ${s} = 0; ${ts} = 0; } else {`);
+      gateOpen = true;
+    }
+    switch (ind.method) {
+      case 'linear':
+      case 'reverse':
+        emit(`${s} = 100 * Math.max(0, Math.min(${r}, ${lit(capf)}));`);
+        emit(`${ts} = 100 * (${tr} + ${lit(Math.abs(capf) * EPS)}) + ${s} * ${lit(2 * EPS)};`);
+        break;
+      case 'threshold': {
+        const cond = cmpA(ind.lower ? '<=' : '>=', T!);
+        emit(`${s} = (${cond}) ? 100 : 0; ${ts} = 0;`);
+        break;
+      }
+      case 'bands': {
+        const rows = ind.rows ?? [];
+        const conds = rows.map((row) => {
+          const cond = ind.on === 'ratio' ? ratioCmp(row.op, Q(row.bound)) : cmpA(row.op, Q(row.bound));
+          const c = fresh('c');
+          emit(`const ${c} = ${cond};`);
+          return c;
+        });
+        rows.forEach((row, j) => {
+          const sf = f(Q(row.score));
+          emit(`${j === 0 ? '' : 'else '}if (${conds[j]}) { ${s} = ${lit(sf)}; ${ts} = ${lit(Math.abs(sf) * EPS)}; }`);
+        });
+        const ef = f(Q(ind.else ?? '0'));
+        const elseCode = `${s} = ${lit(ef)}; ${ts} = ${lit(Math.abs(ef) * EPS)};`;
+        emit(rows.length > 0 ? `else { ${elseCode} }` : elseCode);
+        break;
+      }
+      case 'curve': {
+        const pts = (ind.points ?? []).map((p) => ({ x: f(Q(p.x)), y: f(Q(p.y)) }));
+        const c = ind.on === 'ratio' ? r : a;
+        const tc = ind.on === 'ratio' ? tr : `(2 * ${ea})`;
+        let kmax = 0;
+        let xmax = 0;
+        let ymax = 0;
+        for (let j = 0; j < pts.length; j++) {
+          xmax = Math.max(xmax, Math.abs(pts[j]!.x));
+          ymax = Math.max(ymax, Math.abs(pts[j]!.y));
+          if (j + 1 < pts.length) kmax = Math.max(kmax, Math.abs((pts[j + 1]!.y - pts[j]!.y) / (pts[j + 1]!.x - pts[j]!.x)) * 1.01);
+        }
+        const first = pts[0]!;
+        const last = pts[pts.length - 1]!;
+        emit(`if (${c} <= ${lit(first.x)}) ${s} = ${lit(first.y)};`);
+        emit(`else if (${c} >= ${lit(last.x)}) ${s} = ${lit(last.y)};`);
+        for (let j = 0; j + 1 < pts.length; j++) {
+          const p0 = pts[j]!;
+          const p1 = pts[j + 1]!;
+          const slope = (p1.y - p0.y) / (p1.x - p0.x);
+          if (!Number.isFinite(slope)) throw new CodegenError('curve slope');
+          emit(`else if (${c} < ${lit(p1.x)}) ${s} = ${lit(p0.y)} + (${c} - ${lit(p0.x)}) * ${lit(slope)};`);
+        }
+        if (pts.length > 1) emit(`else ${s} = ${lit(last.y)};`);
+        emit(`${ts} = ${lit(kmax)} * (${tc} + (Math.abs(${c}) + ${lit(xmax)}) * ${lit(4 * EPS)}) + ${lit(ymax * 4 * EPS)} + Math.abs(${s}) * ${lit(2 * EPS)};`);
+        break;
+      }
+      case 'deduct': {
+        const per = Q(ind.per!);
+        const steps = stepsCode(a, ea, raw, per);
+        const p = f(Q(ind.dpoints!));
+        const d = fresh('d');
+        emit(`let ${d} = ${lit(p)} * ${steps};`);
+        if (ind.max !== undefined) emit(`if (${d} > ${lit(f(Q(ind.max)))}) ${d} = ${lit(f(Q(ind.max)))};`);
+        emit(`${s} = Math.max(0, 100 - ${d}); ${ts} = (100 + Math.abs(${d})) * ${lit(4 * EPS)};`);
+        // deciding `min(d, max)` or `max(0, …)` near a tie is continuous: no fragility
+        break;
+      }
+      case 'rating': {
+        const hif = f(Q(ind.hi!));
+        emit(`${s} = 100 * ${a} / ${lit(hif)};`);
+        emit(`${ts} = ${lit(100 / Math.abs(hif))} * 2 * ${ea} + Math.abs(${s}) * ${lit(4 * EPS)};`);
+        break;
+      }
+    }
+    if (gateOpen) emit('}');
+    const wv = `w${k}`;
+    emit(`const ${wv} = ${s} * ${lit(wf)}, tw${k} = ${ts} * ${lit(wf)} + Math.abs(${wv}) * ${lit(2 * EPS)};`);
+    emit(`tot += ${wv}; tt += tw${k}; ab += Math.abs(${wv});`);
+    const obj = fresh('o');
+    const parts = [
+      `name: N[${idx(k)}]`,
+      `path: PA[${idx(k)}]`,
+      `actual: RD(${a}, ${tolA} + ${lit(0)}, ${sc(R + 4)})`,
+    ];
+    if (usesRatio) parts.push(`ratio: RD(${r}, ${tr}, ${sc(R + 4)})`);
+    parts.push(`score: RD(${s}, ${ts}, ${sc(R + 2)})`);
+    parts.push(`weight: ${lit(Number(w.toDecimalString(12)))}`);
+    parts.push(`weighted: RD(${wv}, tw${k}, ${sc(R + 2)})`);
+    emit(`const ${obj} = { ${parts.join(', ')} };`);
+    return obj;
+  }
+
+  /** floor(n / per) decided exactly: raw integers divide exactly; otherwise fragile near an integer */
+  function stepsCode(n: string, en: string, raw: boolean, per: Rational): string {
+    const k = fresh('k');
+    const pf = f(per);
+    if (raw && per.eq(Rational.ONE)) {
+      emit(`const ${k} = Math.floor(${n});`);
+      return k;
+    }
+    const qv = fresh('q');
+    emit(`const ${qv} = ${n} / ${lit(pf)}; const ${k} = Math.floor(${qv});`);
+    const perInt = per.den === 1n && per.num < 2147483648n;
+    const tol = `(2 * ${en} / ${lit(pf)} + Math.abs(${qv}) * ${lit(4 * EPS)})`;
+    const check = `(${qv} - ${k} <= ${tol} || ${k} + 1 - ${qv} <= ${tol})`;
+    if (raw && perInt) emit(`if (!(${n} % 1 === 0 && Math.abs(${n}) < 2147483648) && ${check}) return null;`);
+    else emit(`if (${check}) return null;`);
+    return k;
+  }
+
+  // ---------- bonus ----------
+  emit('let bo = 0, tb = 0;');
+  P.bonuses.forEach((b) => {
+    let n: string;
+    let en: string;
+    const raw = b.src.k === 'slot';
+    if (b.src.k === 'slot') {
+      n = fresh('b');
+      rawRead(b.src.i, b.default, n);
+      en = fresh('be');
+      emit(`const ${en} = Math.abs(${n}) * ${lit(U1)};`);
+    } else {
+      [n, en] = metricVar.get(b.src.i)!;
+    }
+    const steps = stepsCode(n, en, raw, Q(b.per));
+    const bv = fresh('bv');
+    emit(`let ${bv} = ${lit(f(Q(b.points)))} * ${steps};`);
+    if (b.max !== undefined) emit(`if (${bv} > ${lit(f(Q(b.max)))}) ${bv} = ${lit(f(Q(b.max)))};`);
+    emit(`bo += ${bv}; tb += Math.abs(${bv}) * ${lit(4 * EPS)};`);
+  });
+
+  // ---------- vetoes ----------
+  emit('const vt = [];');
+  P.vetoes.forEach((vto, i) => {
+    table.vetoes.push(vto.name);
+    const t = truthy(vto.expr);
+    emit(`if (${t}) vt.push(VN[${idx(i)}]);`);
+  });
+
+  // ---------- total, grade ----------
+  const n = P.inds.length + P.bonuses.length + 2;
+  emit(`let T0 = 0, tT = 0;`);
+  emit(`if (vt.length === 0) { T0 = tot + bo; tT = tt + tb + (ab + Math.abs(bo)) * ${lit(n * 2 * EPS)}; }`);
+  emit(`const total = RD(T0, tT, ${sc(R)});`);
+  emit('if (fr) return null;');
+  emit('const res = { total };');
+  if (P.grades.length > 0) {
+    P.grades.forEach((g) => {
+      table.grades.push(g.label);
+      table.coefs.push(g.coefficient !== undefined ? Number(g.coefficient) : undefined);
+    });
+    const last = P.grades.length - 1;
+    emit('let g = -1;');
+    emit(`if (vt.length > 0) g = ${idx(last)};`);
+    P.grades.forEach((g, i) => {
+      if (g.min === undefined) emit(`else if (true) g = ${idx(i)};`);
+      else {
+        // rounded total ≥ min ⇔ scaled integer ≥ ceil(min × 10^R) ⇔ total ≥ fl(ceil(…) / 10^R)
+        const scale = 10n ** BigInt(R);
+        const m = Q(g.min).mul(Rational.of(scale));
+        let c = m.floor();
+        if (!Rational.of(c).eq(m)) c += 1n;
+        const bound = Number(c) / 10 ** R;
+        if (c > 2n ** 52n || c < -(2n ** 52n)) throw new CodegenError('grade bound out of range');
+        emit(`else if (total >= ${lit(bound)}) g = ${idx(i)};`);
+      }
+    });
+    emit('if (g >= 0) { res.grade = GL[g]; if (GC[g] !== undefined) res.coefficient = GC[g]; }');
+  }
+  emit(`res.bonus = RD(bo, tb, ${sc(R)});`);
+  emit('res.vetoes = vt;');
+  emit(`res.indicators = [${objs.join(', ')}];`);
+  emit('if (fr) return null;');
+  emit('return { ok: true, result: res };');
+
+  const body = [
+    '"use strict";',
+    'const N = T.names, PA = T.paths, GL = T.grades, GC = T.coefs, VN = T.vetoes;',
+    'let fr = false;',
+    // half-up (away from zero) rounding of x to 1/sc, or fr = true when x is within tol of a tie
+    'function RD(x, tol, sc) {',
+    '  const neg = x < 0; const s = (neg ? -x : x) * sc;',
+    '  if (!(s < 4503599627370496)) { fr = true; return 0; }',
+    '  const fl = Math.floor(s); const d = s - fl - 0.5;',
+    '  if ((d < 0 ? -d : d) <= tol * sc + s * 5e-16) { fr = true; return 0; }',
+    '  const i = d > 0 ? fl + 1 : fl;',
+    '  return i === 0 ? 0 : (neg ? -i : i) / sc;',
+    '}',
+    'return function score(v) {',
+    ...lines.map((l) => '  ' + l),
+    '};',
+  ].join('\n');
+  return { body, table };
+}

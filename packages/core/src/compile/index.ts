@@ -1,0 +1,109 @@
+/**
+ * compilePlan: IR → a specialised float64 scoring function that is exact by construction (fragile rows
+ * fall back to the exact evaluator), plus explain() backed by the exact evaluator.
+ */
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { Plan } from '../ir/schema.js';
+import { makeExact, type ExactEvaluator } from '../run/exact.js';
+import type { Explanation } from '../run/explain.js';
+import type { InputColumn, RowOutcome } from '../run/types.js';
+import { generate, type Generated } from './codegen.js';
+import type { LPlan } from './lowered.js';
+import { lowerPlan } from './lower.js';
+
+export interface CompiledPlan {
+  plan: Plan;
+  lowered: LPlan;
+  /** the columns read, in slot order: `values[i]` is `inputs[i].column`'s value (NaN = missing) */
+  inputs: InputColumn[];
+  /** slot of a column name, or undefined when the plan does not read it */
+  slotOf(column: string): number | undefined;
+  /** score one row; values aligned with `inputs`, NaN = missing */
+  score(values: ArrayLike<number>): RowOutcome;
+  /** score a row given as an object keyed by column name (absent, null or NaN = missing) */
+  scoreRecord(row: Record<string, number | null | undefined>): RowOutcome;
+  /** score many rows (each aligned with `inputs`) */
+  scoreBatch(rows: ArrayLike<ArrayLike<number>>): RowOutcome[];
+  /** the explanation tree of one row (exact evaluator, traced); undefined when the row has errors */
+  explain(values: ArrayLike<number>): { outcome: RowOutcome; explanation?: Explanation };
+  /** how rows were scored so far (fast float path vs exact fallback), for benchmarks and tests */
+  stats: { fast: number; exact: number };
+  /** true when the generated fast path is in use (false: every row uses the exact evaluator) */
+  accelerated: boolean;
+  /** generated source, for `kpi compile --target js` debugging and tests */
+  source?: string;
+}
+
+type Fast = (v: ArrayLike<number>) => RowOutcome | null;
+
+/** build the fast function from generated code (names come in through the side table only) */
+function instantiate(g: Generated): Fast {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const factory = new Function('T', g.body) as (t: Generated['table']) => Fast;
+  return factory(g.table);
+}
+
+export function compilePlan(plan: Plan, options: { file?: string; fast?: boolean } = {}): { compiled?: CompiledPlan; diagnostics: Diagnostic[] } {
+  const { lowered, diagnostics } = lowerPlan(plan, options.file);
+  if (!lowered) return { diagnostics };
+  const exact: ExactEvaluator = makeExact(lowered);
+  let fast: Fast | undefined;
+  let source: string | undefined;
+  if (options.fast !== false) {
+    try {
+      const g = generate(lowered);
+      source = g.body;
+      fast = instantiate(g);
+    } catch {
+      // a plan constant out of float range, or no Function constructor (strict CSP): exact path only
+      fast = undefined;
+    }
+  }
+  const stats = { fast: 0, exact: 0 };
+  const slots = new Map(lowered.inputs.map((c, i) => [c.column, i] as const));
+  const score = fast
+    ? (values: ArrayLike<number>): RowOutcome => {
+        const r = fast!(values);
+        if (r !== null) {
+          stats.fast++;
+          return r;
+        }
+        stats.exact++;
+        return exact(values).outcome;
+      }
+    : (values: ArrayLike<number>): RowOutcome => {
+        stats.exact++;
+        return exact(values).outcome;
+      };
+  const compiled: CompiledPlan = {
+    plan,
+    lowered,
+    inputs: lowered.inputs,
+    slotOf: (c) => slots.get(c),
+    score,
+    scoreRecord(row) {
+      const v = new Float64Array(lowered.inputs.length);
+      for (let i = 0; i < v.length; i++) {
+        const x = Object.prototype.hasOwnProperty.call(row, lowered.inputs[i]!.column) ? row[lowered.inputs[i]!.column] : undefined;
+        v[i] = typeof x === 'number' ? x : NaN;
+      }
+      return score(v);
+    },
+    scoreBatch(rows) {
+      const out: RowOutcome[] = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) out[i] = score(rows[i]!);
+      return out;
+    },
+    explain(values) {
+      const r = exact(values, true);
+      return r.explanation ? { outcome: r.outcome, explanation: r.explanation } : { outcome: r.outcome };
+    },
+    stats,
+    accelerated: fast !== undefined,
+  };
+  if (source !== undefined) compiled.source = source;
+  return { compiled, diagnostics };
+}
+
+export { lowerPlan } from './lower.js';
+export type { LPlan } from './lowered.js';

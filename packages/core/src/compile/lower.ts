@@ -1,0 +1,356 @@
+/**
+ * IR → lowered plan (compile/lowered.ts): resolves names to input slots and metrics, multiplies weights
+ * along group paths, orders metrics, and reports why a plan cannot be scored (KPI0910–0914).
+ */
+import type { Diagnostic } from '../diagnostics/types.js';
+import { catalogueEntry } from '../diagnostics/catalogue.js';
+import type { Expr, Group, Indicator, NumLit, Plan, ScoredItem } from '../ir/schema.js';
+import { Rational } from '../numbers/rational.js';
+import type { Span } from '../source/span.js';
+import type { InputColumn } from '../run/types.js';
+import type { LExpr, LGroup, LIndicator, LMetric, LPlan, LSrc } from './lowered.js';
+
+export interface LowerResult {
+  lowered?: LPlan;
+  diagnostics: Diagnostic[];
+}
+
+const canon = (r: Rational): string => r.toDecimalString(60);
+const num = (n: NumLit | undefined): Rational | undefined => (n ? Rational.parse(n.value) : undefined);
+
+export function lowerPlan(plan: Plan, file?: string): LowerResult {
+  const diagnostics: Diagnostic[] = [];
+  const report = (code: string, span: Span, message: string, help?: string) => {
+    const d: Diagnostic = {
+      code,
+      severity: catalogueEntry(code)?.severity ?? 'error',
+      span: { start: span.start, end: span.end },
+      message,
+    };
+    if (file !== undefined) d.file = file;
+    if (help) d.help = help;
+    diagnostics.push(d);
+  };
+
+  // ---------- inputs ----------
+  const inputs: InputColumn[] = [];
+  const slotOf = new Map<string, number>();
+  const slot = (column: string, role: InputColumn['role'], reader: string, optional: boolean): number => {
+    let i = slotOf.get(column);
+    if (i === undefined) {
+      i = inputs.length;
+      slotOf.set(column, i);
+      inputs.push({ column, role, optional, readers: [reader] });
+    } else {
+      const c = inputs[i]!;
+      if (!c.readers.includes(reader)) c.readers.push(reader);
+      c.optional = c.optional && optional;
+    }
+    return i;
+  };
+
+  // ---------- metrics: resolve lazily, in dependency order ----------
+  const metricDefs = new Map<string, Plan['metrics'][number]>();
+  for (const m of plan.metrics) if (!metricDefs.has(m.name.text)) metricDefs.set(m.name.text, m);
+  const metrics: LMetric[] = [];
+  const metricIndex = new Map<string, number>();
+  const visiting = new Set<string>();
+  const cycleReported = new Set<string>();
+
+  const lowerExpr = (e: Expr, reader: string, role: InputColumn['role'], optional: boolean): LExpr | undefined => {
+    switch (e.kind) {
+      case 'num': {
+        const r = Rational.parse(e.value);
+        return r ? { k: 'num', v: canon(r) } : undefined;
+      }
+      case 'ref': {
+        const s = resolve(e.name, reader, role, optional, e.span);
+        return s ? { k: 'src', s } : undefined;
+      }
+      case 'neg':
+      case 'not': {
+        const a = lowerExpr(e.operand, reader, role, optional);
+        return a ? { k: e.kind, a } : undefined;
+      }
+      case 'arith':
+      case 'compare':
+      case 'logic': {
+        const a = lowerExpr(e.left, reader, role, optional);
+        const b = lowerExpr(e.right, reader, role, optional);
+        return a && b ? { k: e.op, a, b } : undefined;
+      }
+      case 'call': {
+        const args: LExpr[] = [];
+        for (const x of e.args) {
+          const a = lowerExpr(x, reader, role, optional);
+          if (!a) return undefined;
+          args.push(a);
+        }
+        if (args.length === 0) {
+          report('KPI0914', e.span, `\`${e.fn}()\` needs at least one argument.`);
+          return undefined;
+        }
+        if (e.fn === 'abs') {
+          if (args.length !== 1) {
+            report('KPI0914', e.span, '`abs` takes exactly one argument.');
+            return undefined;
+          }
+          return { k: 'abs', a: args[0]! };
+        }
+        return { k: e.fn, args };
+      }
+      case 'error':
+        report('KPI0914', e.span, 'This expression is incomplete, so the plan cannot be scored.', 'Fix the syntax error first.');
+        return undefined;
+    }
+  };
+
+  const metricSrc = (name: string, span: Span): LSrc | undefined => {
+    const known = metricIndex.get(name);
+    if (known !== undefined) return { k: 'metric', i: known };
+    const def = metricDefs.get(name)!;
+    if (visiting.has(name)) {
+      if (!cycleReported.has(name)) {
+        cycleReported.add(name);
+        report('KPI0912', span, `Metric \`${name}\` depends on itself.`, 'Break the cycle: one of these metrics must read data columns only.');
+      }
+      return undefined;
+    }
+    visiting.add(name);
+    const expr = lowerExpr(def.expr, name, 'metric-input', def.default !== undefined);
+    visiting.delete(name);
+    if (!expr) return undefined;
+    const m: LMetric = { name, expr };
+    const d = num(def.default);
+    if (d) m.default = canon(d);
+    metricIndex.set(name, metrics.length);
+    metrics.push(m);
+    return { k: 'metric', i: metrics.length - 1 };
+  };
+
+  /** a name read by an element: a metric of that name, else a data column */
+  const resolve = (name: string, reader: string, role: InputColumn['role'], optional: boolean, span: Span): LSrc | undefined => {
+    if (metricDefs.has(name)) return metricSrc(name, span);
+    return { k: 'slot', i: slot(name, role, reader, optional) };
+  };
+
+  // ---------- indicators ----------
+  const inds: LIndicator[] = [];
+  const groups: LGroup[] = [];
+  const weightOf = (item: ScoredItem) => num(item.weight) ?? Rational.ZERO;
+
+  const lowerIndicator = (ind: Indicator, path: string[], weight: Rational): LIndicator | undefined => {
+    const name = ind.name.text;
+    const m = ind.method;
+    if (!m) {
+      report('KPI0910', ind.name.span, `Indicator \`${name}\` has no scoring method.`, 'Add `scoring linear` (or another method) after the weight and target.');
+      return undefined;
+    }
+    const target = num(ind.target);
+    const def = num(ind.default);
+    const out: LIndicator = {
+      name,
+      path,
+      weight: canon(weight),
+      method: m.kind,
+      targetPercent: ind.target?.percent ?? false,
+      cap: canon(num(ind.cap) ?? Rational.ONE),
+      lower: ind.lower || m.kind === 'reverse',
+      on: 'actual',
+    };
+    if (target) out.target = canon(target);
+    const floor = num(ind.floor);
+    if (floor) out.floor = canon(floor);
+    if (def) out.default = canon(def);
+    if (ind.unit) out.unit = ind.unit.text;
+    const column = ind.input?.text ?? name;
+    const optional = def !== undefined;
+    const needTarget = (why: string): boolean => {
+      if (!target) {
+        report('KPI0911', ind.name.span, `Indicator \`${name}\` needs a target: ${why}.`, 'Add `target T` after the weight, e.g. `target 100%`.');
+        return false;
+      }
+      if (!target.gt(Rational.ZERO)) {
+        report('KPI0911', ind.target!.span, `The target of \`${name}\` must be above 0: ${why}.`,
+          'For zero-tolerance goals (零事故, 零投诉) use `scoring threshold lower` with `target 0`, or `scoring deduct`.');
+        return false;
+      }
+      return true;
+    };
+    switch (m.kind) {
+      case 'linear':
+      case 'reverse':
+        if (!needTarget(`\`${m.kind}\` divides by it`)) return undefined;
+        break;
+      case 'threshold':
+        if (!target) {
+          report('KPI0911', ind.name.span, `Indicator \`${name}\` needs a target: \`threshold\` compares the actual with it.`, 'Add `target T` after the weight.');
+          return undefined;
+        }
+        break;
+      case 'bands': {
+        out.on = m.on;
+        if (m.on === 'ratio' && !needTarget('`bands on ratio` divides by it')) return undefined;
+        out.rows = [];
+        for (const r of m.rows) {
+          const b = num(r.bound);
+          const s = num(r.score);
+          if (!b || !s) {
+            report('KPI0913', r.span, `A band row of \`${name}\` is incomplete.`);
+            return undefined;
+          }
+          out.rows.push({ op: r.op, bound: canon(b), score: canon(s) });
+        }
+        out.else = canon(num(m.else?.score) ?? Rational.ZERO);
+        break;
+      }
+      case 'curve': {
+        out.on = m.on;
+        if (m.on === 'ratio' && !needTarget('`curve on ratio` divides by it')) return undefined;
+        out.points = [];
+        let prev: Rational | undefined;
+        for (const p of m.points) {
+          const x = num(p.x);
+          const y = num(p.y);
+          if (!x || !y) {
+            report('KPI0913', p.span, `A curve point of \`${name}\` is incomplete.`);
+            return undefined;
+          }
+          if (prev && !x.gt(prev)) {
+            report('KPI0913', p.x.span, `Curve points of \`${name}\` must have strictly increasing X.`, 'Sort the points by X and remove duplicates.');
+            return undefined;
+          }
+          prev = x;
+          out.points.push({ x: canon(x), y: canon(y) });
+        }
+        if (out.points.length === 0) {
+          report('KPI0913', m.span, `The curve of \`${name}\` has no points.`, 'Add points such as `{ 80%: 60, 100%: 100 }`.');
+          return undefined;
+        }
+        break;
+      }
+      case 'deduct': {
+        const p = num(m.points);
+        const per = num(m.per);
+        if (!p || !per || !per.gt(Rational.ZERO)) {
+          report('KPI0913', m.span, `\`deduct\` of \`${name}\` needs points and a \`per\` step above 0.`, 'Write e.g. `scoring deduct 2 per 1 max 10`.');
+          return undefined;
+        }
+        out.dpoints = canon(p);
+        out.per = canon(per);
+        const mx = num(m.max);
+        if (mx) out.max = canon(mx);
+        out.src = resolve(column, name, 'count', optional, ind.name.span);
+        if (!out.src) return undefined;
+        return out;
+      }
+      case 'rating': {
+        const lo = num(m.lo);
+        const hi = num(m.hi);
+        if (!lo || !hi || !lo.lt(hi) || !hi.gt(Rational.ZERO)) {
+          report('KPI0913', m.span, `The rating scale of \`${name}\` must have LO < HI and HI above 0.`, 'Write e.g. `scoring rating 1..5`.');
+          return undefined;
+        }
+        out.lo = canon(lo);
+        out.hi = canon(hi);
+        if (m.raters && m.raters.length > 0) {
+          out.raters = m.raters.map((r) => ({
+            name: r.name.text,
+            weight: canon(num(r.weight) ?? Rational.ZERO),
+            slot: slot(`${column}.${r.name.text}`, 'rater', name, true),
+          }));
+          return out;
+        }
+        out.src = resolve(column, name, 'actual', optional, ind.name.span);
+        if (!out.src) return undefined;
+        return out;
+      }
+    }
+    out.src = resolve(column, name, 'actual', optional, ind.name.span);
+    if (!out.src) return undefined;
+    return out;
+  };
+
+  let ok = true;
+  const visit = (items: ScoredItem[], path: string[], w: Rational): number[] => {
+    const mine: number[] = [];
+    for (const item of items) {
+      const ew = w.mul(weightOf(item));
+      if (item.kind === 'indicator') {
+        const l = lowerIndicator(item, path, ew);
+        if (!l) ok = false;
+        else {
+          mine.push(inds.length);
+          inds.push(l);
+        }
+      } else {
+        const g: Group = item;
+        const entry: LGroup = { name: g.name.text, path, weight: canon(ew), inds: [] };
+        groups.push(entry);
+        entry.inds = visit(g.items, [...path, g.name.text], ew);
+        mine.push(...entry.inds);
+      }
+    }
+    return mine;
+  };
+  visit(plan.items, [], Rational.ONE);
+
+  const bonuses: LPlan['bonuses'] = [];
+  for (const b of plan.bonuses) {
+    const p = num(b.points);
+    const per = num(b.per);
+    if (!p || !per || !per.gt(Rational.ZERO)) {
+      report('KPI0913', b.span, `Bonus \`${b.name.text}\` needs points and a \`per\` step above 0.`, 'Write e.g. `bonus 创新提案 points 2 per 1 max 10`.');
+      ok = false;
+      continue;
+    }
+    const def = num(b.default);
+    const src = resolve(b.input?.text ?? b.name.text, b.name.text, 'bonus-input', def !== undefined, b.name.span);
+    if (!src) {
+      ok = false;
+      continue;
+    }
+    const lb: LPlan['bonuses'][number] = { name: b.name.text, src, points: canon(p), per: canon(per) };
+    const mx = num(b.max);
+    if (mx) lb.max = canon(mx);
+    if (def) lb.default = canon(def);
+    bonuses.push(lb);
+  }
+
+  const vetoes: LPlan['vetoes'] = [];
+  for (const v of plan.vetoes) {
+    const expr = lowerExpr(v.when, v.name.text, 'veto-input', false);
+    if (!expr) {
+      ok = false;
+      continue;
+    }
+    vetoes.push({ name: v.name.text, expr });
+  }
+
+  const grades: LPlan['grades'] = [];
+  for (const g of plan.grades?.lines ?? []) {
+    const line: LPlan['grades'][number] = { label: g.label.text };
+    const mn = num(g.min);
+    if (mn) line.min = canon(mn);
+    const c = num(g.coefficient);
+    if (c) line.coefficient = canon(c);
+    grades.push(line);
+  }
+
+  if (!ok || diagnostics.length > 0) return { diagnostics };
+  const round = plan.settings.round?.value ?? 2;
+  return {
+    lowered: {
+      name: plan.name.text,
+      round: Math.max(0, Math.min(10, round)),
+      inputs,
+      metrics,
+      inds,
+      groups,
+      bonuses,
+      vetoes,
+      grades,
+    },
+    diagnostics,
+  };
+}
