@@ -87,7 +87,7 @@ export interface JsonRow {
   coefficient: number | null;
   bonus?: number;
   vetoes?: string[];
-  indicators: Record<string, { actual: number | null; ratio?: number; score: number; weighted: number; weight: number }>;
+  indicators: Record<string, { path?: string[]; actual: number | null; ratio?: number; score: number; weight: number; weighted: number }>;
   errors?: { code: string; message: string; column?: string; value?: string }[];
 }
 
@@ -98,9 +98,16 @@ export function toJsonRows(s: Scoring): JsonRow[] {
     if (r.outcome?.ok) {
       const res = r.outcome.result;
       const indicators: JsonRow['indicators'] = {};
+      // key order and fields as the CLI's jsonRow (packages/cli/src/writers/shape.ts)
       for (const i of res.indicators) {
-        indicators[i.name] = { actual: i.actual, score: i.score, weighted: i.weighted, weight: i.weight };
-        if (i.ratio !== undefined) indicators[i.name]!.ratio = i.ratio;
+        indicators[i.name] = {
+          ...(i.path.length ? { path: i.path } : {}),
+          actual: i.actual,
+          ...(i.ratio !== undefined ? { ratio: i.ratio } : {}),
+          score: i.score,
+          weight: i.weight,
+          weighted: i.weighted,
+        };
       }
       out.push({
         id: r.id,

@@ -631,6 +631,8 @@ declare global {
       loadExample(name: string): boolean;
       setLang(lang: Lang): void;
       select(row: number | null): void;
+      /** put the editor's selection on the first occurrence of `text` (for real-keyboard tests) */
+      selectText(text: string, occurrence?: number): boolean;
       timing(): typeof state.timing;
       examples(): string[];
       ready: boolean;
@@ -666,6 +668,17 @@ window.kpiPlayground = {
   select(row) {
     state.selected = row;
     refreshScores();
+  },
+  selectText(text, occurrence = 0) {
+    let at = -1;
+    for (let i = 0; i <= occurrence; i++) {
+      at = model.getValue().indexOf(text, at + 1);
+      if (at < 0) return false;
+    }
+    editor.focus();
+    editor.setSelection(monaco.Range.fromPositions(model.getPositionAt(at), model.getPositionAt(at + text.length)));
+    editor.revealRangeInCenter(editor.getSelection()!);
+    return true;
   },
   timing: () => ({ ...state.timing }),
   examples: () => EXAMPLES.map((e) => e.name),

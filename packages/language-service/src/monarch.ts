@@ -30,7 +30,8 @@ export const MONARCH_TOKENS = {
   delimiter: 'delimiter',
 } as const;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+// only syntax characters: with `unicode: true` Monaco compiles every rule with the `u` flag, where `\-` is invalid
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 export function generateMonarch(catalog: readonly CatalogEntry[]): MonarchLanguage {
   const by = (c: CatalogEntry['category']) => catalog.filter((e) => e.category === c);

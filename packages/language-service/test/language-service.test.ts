@@ -90,7 +90,9 @@ describe('markers from diagnostics', () => {
 
 /** A minimal Monarch interpreter: first rule whose regex matches at the position wins, as in Monaco. */
 function monarchTokens(lang: MonarchLanguage, text: string): { text: string; token: string }[] {
-  const rules = lang.tokenizer.root!.map(([re, action]) => [new RegExp(re.source, `${re.flags.replace('g', '')}y`), action] as const);
+  // Monaco compiles every rule with the `u` flag when the language says `unicode: true`
+  const flags = (re: RegExp) => `${re.flags.replace(/[gyu]/g, '')}${lang.unicode ? 'u' : ''}y`;
+  const rules = lang.tokenizer.root!.map(([re, action]) => [new RegExp(re.source, flags(re)), action] as const);
   const out: { text: string; token: string }[] = [];
   let pos = 0;
   while (pos < text.length) {
