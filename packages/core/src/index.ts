@@ -10,3 +10,6 @@ export * from './diagnostics/render/index.js';
 export { tokenize, lexComments, TOKEN_CATALOG, KEYWORDS, SCORING_METHODS, CYCLES, type CommentInfo, type TokenizeResult, type CatalogEntry, type TokenCategory } from './lexer/index.js';
 export { parse, parseText, type ParseResult } from './parser/index.js';
 export { SYNTAX_CODES } from './diagnostics/codes/syntax.js';
+export { compilePlan, lowerPlan, type CompiledPlan, type LPlan } from './compile/index.js';
+export { referenceScore, makeReference } from './run/reference.js';
+export { renderExplanation, type Explanation, type ExplainedIndicator, type ExplainLang } from './run/explain.js';
