@@ -1,0 +1,75 @@
+import { describe, it, expect } from 'vitest';
+import { Lexer } from 'chevrotain';
+import { tokenize, lexComments, TOKEN_CATALOG, KEYWORDS, SCORING_METHODS, CYCLES, ALL_TOKENS } from '../../src/lexer/index.js';
+
+const kinds = (text: string) => tokenize(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
+
+describe('lexer', () => {
+  it('builds with the first-char optimisation enforced (ensureOptimizations does not throw)', () => {
+    expect(() => new Lexer(ALL_TOKENS, { ensureOptimizations: true, positionTracking: 'full' })).not.toThrow();
+  });
+
+  it('reads Unicode identifiers, including CJK and astral characters, and keywords with longer_alt', () => {
+    expect(kinds('销售额达成 GMV_2024 𠀀字 planning plan销售 plan _x é')).toEqual([
+      'Identifier:销售额达成', 'Identifier:GMV_2024', 'Identifier:𠀀字', 'Identifier:planning', 'Identifier:plan销售', 'Kw_plan:plan', 'Identifier:_x', 'Identifier:é',
+    ]);
+  });
+
+  it('reads numbers with grouping, decimals, percents (also full-width) and ranges', () => {
+    expect(kinds('1_200_000 0.95 95% 33.33％ 1..5 -3')).toEqual([
+      'NumberLit:1_200_000', 'NumberLit:0.95', 'PercentLit:95%', 'PercentLit:33.33％', 'NumberLit:1', 'DotDot:..', 'NumberLit:5', 'Minus:-', 'NumberLit:3',
+    ]);
+  });
+
+  it('reads operators and punctuation, including full-width commas and colons', () => {
+    expect(kinds('>= <= == != > < = + - * / ( ) { } , ， ; : ： .').map((k) => k.split(':')[0])).toEqual([
+      'GreaterEq', 'LessEq', 'EqEq', 'NotEq', 'Greater', 'Less', 'Equals', 'Plus', 'Minus', 'Star', 'Slash', 'LParen', 'RParen', 'LBrace', 'RBrace', 'Comma', 'Comma', 'Semicolon', 'Colon', 'Colon', 'Dot',
+    ]);
+  });
+
+  it('reads strings with escapes', () => {
+    expect(kinds('"GMV (含税)" "a\\"b"')).toEqual(['StringLit:"GMV (含税)"', 'StringLit:"a\\"b"']);
+  });
+
+  it('keeps # and // comments out of the token stream but available to the formatter', () => {
+    const text = '# 头注释\nplan P { // 行尾\n}';
+    const r = tokenize(text);
+    expect(r.tokens.map((t) => t.image)).toEqual(['plan', 'P', '{', '}']);
+    expect(r.groups.comments).toBe(r.comments);
+    expect(lexComments(text)).toEqual([
+      { text: '# 头注释', span: { start: 0, end: 5 } },
+      { text: '// 行尾', span: { start: 15, end: 20 } },
+    ]);
+  });
+
+  it('ignores a leading BOM without shifting offsets', () => {
+    const r = tokenize('\uFEFFplan');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.tokens[0]!.startOffset).toBe(1);
+  });
+
+  it('turns lexer errors into diagnostics instead of throwing', () => {
+    const r = tokenize('plan @@ "open\n1__0');
+    expect(r.diagnostics.map((d) => [d.code, d.span])).toEqual([
+      ['KPI0104', { start: 5, end: 7 }],
+      ['KPI0103', { start: 8, end: 13 }],
+      ['KPI0105', { start: 14, end: 18 }],
+    ]);
+  });
+
+  it('publishes a token catalogue the playground can generate a highlighter from', () => {
+    const byName = new Map(TOKEN_CATALOG.map((e) => [e.name, e]));
+    for (const k of KEYWORDS) expect(byName.get('Kw_' + k)?.literal).toBe(k);
+    for (const m of SCORING_METHODS) expect(byName.get('Kw_' + m)?.category).toBe('method');
+    for (const c of CYCLES) expect(byName.get('Kw_' + c)?.category).toBe('setting');
+    expect(byName.get('Kw_indicator')?.category).toBe('keyword');
+    expect(byName.get('GreaterEq')).toEqual({ name: 'GreaterEq', category: 'operator', literal: '>=' });
+    for (const cat of ['comment', 'string', 'number', 'percent', 'identifier'] as const) {
+      const e = TOKEN_CATALOG.find((x) => x.category === cat)!;
+      expect(() => new RegExp(e.regex!, 'u')).not.toThrow();
+    }
+    const pct = new RegExp('^(?:' + byName.get('PercentLit')!.regex + ')$', 'u');
+    expect(pct.test('95%')).toBe(true);
+    expect(new RegExp('^(?:' + byName.get('Identifier')!.regex + ')$', 'u').test('销售额')).toBe(true);
+  });
+});
