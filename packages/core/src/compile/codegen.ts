@@ -85,7 +85,7 @@ export function generate(P: LPlan): Generated {
   const lines: string[] = [];
   const emit = (s: string) => lines.push(s);
   let tmp = 0;
-  const fresh = (p: string) => `${p}${tmp++}`;
+  const fresh = (p: string) => `${p}_${tmp++}`;
   const sc = (d: number) => lit(10 ** d);
   const R = P.round;
 

@@ -30,6 +30,8 @@ export interface CompiledPlan {
   stats: { fast: number; exact: number };
   /** true when the generated fast path is in use (false: every row uses the exact evaluator) */
   accelerated: boolean;
+  /** why the fast path is off (a plan constant out of float range, no `Function` constructor, …) */
+  fallbackReason?: string;
   /** generated source, for `kpi compile --target js` debugging and tests */
   source?: string;
 }
@@ -49,14 +51,16 @@ export function compilePlan(plan: Plan, options: { file?: string; fast?: boolean
   const exact: ExactEvaluator = makeExact(lowered);
   let fast: Fast | undefined;
   let source: string | undefined;
+  let fallbackReason: string | undefined;
   if (options.fast !== false) {
     try {
       const g = generate(lowered);
       source = g.body;
       fast = instantiate(g);
-    } catch {
+    } catch (err) {
       // a plan constant out of float range, or no Function constructor (strict CSP): exact path only
       fast = undefined;
+      fallbackReason = err instanceof Error ? err.message : String(err);
     }
   }
   const stats = { fast: 0, exact: 0 };
@@ -102,6 +106,7 @@ export function compilePlan(plan: Plan, options: { file?: string; fast?: boolean
     accelerated: fast !== undefined,
   };
   if (source !== undefined) compiled.source = source;
+  if (fallbackReason !== undefined) compiled.fallbackReason = fallbackReason;
   return { compiled, diagnostics };
 }
 

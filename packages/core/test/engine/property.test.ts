@@ -1,0 +1,162 @@
+/**
+ * Invariant: the compiled float64 code gives exactly the reference's RowOutcome on every row,
+ * for random valid plans and rows built to hit ties (values equal to targets, bounds, rounding edges).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Expr, Group, Indicator, Method, Plan } from '../../src/ir/schema.js';
+import { compilePlan } from '../../src/compile/index.js';
+import { makeReference } from '../../src/run/reference.js';
+import { e, group, ind, m, plan } from './helpers.js';
+
+const decs = ['0', '1', '2', '3', '5', '10', '0.5', '0.95', '1.2', '0.333', '2.675', '84.995', '100', '1200000', '0.05', '0.07', '7.5', '0.01', '1.005'];
+const pcts = ['1%', '5%', '33.33%', '60%', '80%', '90%', '95%', '100%', '110%', '120%', '150%', '99.9%'];
+const num = fc.constantFrom(...decs, ...pcts);
+const posNum = fc.constantFrom(...decs.filter((d) => d !== '0'), ...pcts);
+
+const methodArb: fc.Arbitrary<{ method: Method; needsTarget: boolean; lower?: boolean }> = fc.oneof(
+  fc.constant({ method: m.linear(), needsTarget: true }),
+  fc.constant({ method: m.reverse(), needsTarget: true }),
+  fc.boolean().map((lower) => ({ method: m.threshold(), needsTarget: true, lower })),
+  fc
+    .record({
+      on: fc.constantFrom<'actual' | 'ratio'>('actual', 'ratio'),
+      desc: fc.boolean(),
+      strict: fc.boolean(),
+      bounds: fc.uniqueArray(num, { minLength: 1, maxLength: 4 }),
+      scores: fc.array(num, { minLength: 4, maxLength: 4 }),
+      els: fc.option(num, { nil: undefined }),
+      lower: fc.boolean(),
+    })
+    .map((b) => {
+      const sorted = [...b.bounds].sort((x, y) => Number(x.replace('%', 'e-2')) - Number(y.replace('%', 'e-2')));
+      const op = b.desc ? (b.strict ? '>' : '>=') : b.strict ? '<' : '<=';
+      const rows = (b.desc ? sorted.reverse() : sorted).map((bd, i) => [op, bd, b.scores[i]!] as ['>=', string, string]);
+      return { method: m.bands(rows, b.els, b.on), needsTarget: b.on === 'ratio', lower: b.lower };
+    }),
+  fc
+    .record({ on: fc.constantFrom<'actual' | 'ratio'>('actual', 'ratio'), xs: fc.uniqueArray(num, { minLength: 1, maxLength: 4 }), ys: fc.array(num, { minLength: 4, maxLength: 4 }), lower: fc.boolean() })
+    .map((c) => {
+      const xs = [...c.xs].sort((x, y) => Number(x.replace('%', 'e-2')) - Number(y.replace('%', 'e-2')));
+      const uniq = xs.filter((x, i) => i === 0 || Number(x.replace('%', 'e-2')) !== Number(xs[i - 1]!.replace('%', 'e-2')));
+      return { method: m.curve(uniq.map((x, i) => [x, c.ys[i]!])), needsTarget: c.on === 'ratio', lower: c.lower };
+    })
+    .map((c) => ({ ...c, method: { ...c.method, on: (c.needsTarget ? 'ratio' : 'actual') as 'ratio' | 'actual' } as Method })),
+  fc.record({ p: posNum, per: fc.constantFrom('1', '2', '0.5', '3'), max: fc.option(posNum, { nil: undefined }) }).map((d) => ({ method: m.deduct(d.p, d.per, d.max), needsTarget: false })),
+  fc.boolean().map((raters) => ({ method: m.rating(1, 5, raters ? [['self', '10%'], ['manager', '70%'], ['peer', '20%']] : undefined), needsTarget: false })),
+);
+
+const indArb = (nm: string) =>
+  fc
+    .record({
+      mt: methodArb,
+      weight: fc.constantFrom('10%', '20%', '33.33%', '5%', '70%', '12.5%'),
+      target: posNum,
+      cap: fc.option(fc.constantFrom('100%', '120%', '150%'), { nil: undefined }),
+      floor: fc.option(fc.constantFrom('60%', '80%', '0.5'), { nil: undefined }),
+      def: fc.option(num, { nil: undefined }),
+      metric: fc.boolean(),
+    })
+    .map((o) => {
+      const i: Indicator = ind(nm, o.weight, o.mt.method, {
+        ...(o.mt.needsTarget || o.mt.method.kind === 'threshold' ? { target: o.target } : {}),
+        ...(o.cap ? { cap: o.cap } : {}),
+        ...(o.floor ? { floor: o.floor } : {}),
+        ...(o.def !== undefined && o.mt.method.kind !== 'rating' ? { default: o.def } : {}),
+        lower: o.mt.lower ?? false,
+      });
+      return { i, metric: o.metric && o.mt.method.kind !== 'rating' };
+    });
+
+const planArb: fc.Arbitrary<Plan> = fc
+  .record({
+    inds: fc.integer({ min: 1, max: 5 }).chain((k) => fc.tuple(...Array.from({ length: k }, (_, j) => indArb(`指标${j}`)))),
+    grouped: fc.boolean(),
+    round: fc.constantFrom(2, 2, 0, 1, 4),
+    bonus: fc.option(fc.record({ points: posNum, per: fc.constantFrom('1', '2', '0.5'), max: fc.option(posNum, { nil: undefined }) }), { nil: undefined }),
+    veto: fc.option(fc.constantFrom('>', '>=', '==', '!='), { nil: undefined }),
+    vetoBound: num,
+    metricOp: fc.constantFrom('/', '*', '-', '+', 'min'),
+  })
+  .map((o) => {
+    const metrics: [string, Expr, string?][] = [];
+    for (const { i, metric } of o.inds) {
+      if (!metric) continue;
+      const a = e.ref(`${i.name.text}_a`);
+      const b = e.ref(`${i.name.text}_b`);
+      const ex = o.metricOp === 'min' ? e.call('min', a, b) : e.bin(o.metricOp, a, b);
+      metrics.push([i.name.text, ex]);
+    }
+    let items: (Indicator | Group)[] = o.inds.map((x) => x.i);
+    if (o.grouped && items.length > 1) items = [items[0]!, group('组', '40%', items.slice(1))];
+    const p = plan(items, {
+      round: o.round,
+      metrics,
+      ...(o.bonus ? { bonuses: [{ name: '加分', points: o.bonus.points, per: o.bonus.per, ...(o.bonus.max ? { max: o.bonus.max } : {}) }] } : {}),
+      ...(o.veto ? { vetoes: [['否决', e.bin(o.veto, e.ref('事故'), e.num(o.vetoBound))] as [string, Expr]] } : {}),
+      grades: [['S', '95'], ['A', '84.995'], ['B', '70', '1'], ['C', undefined, '0.5']],
+    });
+    return p;
+  });
+
+const valueArb = fc.oneof(
+  { weight: 4, arbitrary: num.map((d) => (d.endsWith('%') ? Number((Number(d.slice(0, -1)) / 100).toPrecision(15)) : Number(d))) },
+  { weight: 2, arbitrary: fc.integer({ min: -3, max: 12 }) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 100000 }).map((x) => x / 1000) },
+  { weight: 2, arbitrary: fc.double({ min: -10, max: 200, noNaN: true }) },
+  { weight: 1, arbitrary: fc.constantFrom(1, 2, 3, 4, 5, 4.5, 3.3) },
+  { weight: 1, arbitrary: fc.constant(NaN) },
+);
+
+describe('compiled == reference (property)', () => {
+  it('agrees exactly on random plans and rows (seed fixed)', () => {
+    let fast = 0;
+    let exact = 0;
+    fc.assert(
+      fc.property(planArb, fc.array(fc.array(valueArb, { minLength: 40, maxLength: 40 }), { minLength: 1, maxLength: 8 }), (p, rows) => {
+        const { compiled, diagnostics } = compilePlan(p);
+        expect(diagnostics).toEqual([]);
+        const ref = makeReference(p)!;
+        expect(compiled!.fallbackReason).toBeUndefined();
+        for (const row of rows) {
+          const v = row.slice(0, compiled!.inputs.length);
+          const a = compiled!.score(v);
+          const b = ref(v);
+          expect(a).toStrictEqual(b);
+          expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+        }
+        fast += compiled!.stats.fast;
+        exact += compiled!.stats.exact;
+      }),
+      { seed: 20240611, numRuns: 1000 },
+    );
+    // the generator aims at ties and missing values, so many rows take the exact path; both paths are exercised
+    expect(fast).toBeGreaterThan(500);
+    expect(exact).toBeGreaterThan(500);
+  });
+});
+
+describe('fast path share on realistic data', () => {
+  it('scores at least 95% of realistic rows without the exact fallback', () => {
+    const p = plan(
+      [
+        ind('销售额达成', '70%', m.linear(), { target: '100%', cap: '120%' }),
+        ind('人员流失率', '10%', m.reverse(), { target: '1%' }),
+        ind('账目准确率', '5%', m.threshold(), { target: '100%' }),
+        ind('货品专业知识达标', '5%', m.linear(), { target: '100%' }),
+        ind('会员流失率', '10%', m.reverse(), { target: '5%' }),
+      ],
+      { grades: [['S', 95, 1.5], ['A', 85, 1.2], ['B', 70, 1], ['C', 60, 0.8], ['D', undefined, 0.5]] },
+    );
+    const { compiled } = compilePlan(p);
+    const ref = makeReference(p)!;
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pctv = (lo: number, hi: number) => Math.round((lo + rnd() * (hi - lo)) * 100) / 10000; // 2-decimal percents
+    for (let i = 0; i < 5000; i++) {
+      const v = [pctv(60, 140), pctv(0, 3), rnd() < 0.8 ? 1 : pctv(95, 100), pctv(70, 100), pctv(2, 8)];
+      expect(compiled!.score(v)).toStrictEqual(ref(v));
+    }
+    expect(compiled!.stats.fast / 5000).toBeGreaterThan(0.95);
+  });
+});
