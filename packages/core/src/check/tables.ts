@@ -103,15 +103,18 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
     if (elseScore && (!m.else || m.else.span.start > (m.rows[m.rows.length - 1]?.span.start ?? 0))) {
       seq.push({ score: elseScore, lit: m.else?.score ?? { value: '0', percent: false, span: m.span }, span: m.else?.span ?? m.span, label: 'else' });
     }
+    // `>=` rows over an actual declared `lower` list the worst results first: scores rise down the table
+    const worstFirst = ind.lower && m.on === 'actual' && dirHigher;
     for (let i = 1; i < seq.length; i++) {
-      const a = seq[i - 1]!;
-      const b = seq[i]!;
-      if (b.score.gt(a.score)) {
-        ctx.report('KPI0503', b.lit.span, `band \`${b.label}\` of ${bt(name)} scores ${shown(b.lit)}, more than the better band \`${a.label}\` (${shown(a.lit)})`, {
-          help: dirHigher
-            ? 'with `>=` rows a higher actual is better; if lower is better for this indicator, write `<=` rows from the lowest bound up'
-            : 'with `<=` rows a lower actual is better; if higher is better, write `>=` rows from the highest bound down',
-          related: [{ span: a.span, message: `\`${a.label}\` scores ${shown(a.lit)}` }],
+      const [better, worse] = worstFirst ? [seq[i]!, seq[i - 1]!] : [seq[i - 1]!, seq[i]!];
+      if (worse.score.gt(better.score)) {
+        ctx.report('KPI0503', worse.lit.span, `band \`${worse.label}\` of ${bt(name)} scores ${shown(worse.lit)}, more than the better band \`${better.label}\` (${shown(better.lit)})`, {
+          help: worstFirst
+            ? 'the indicator is `lower`, so with `>=` rows the later rows are the better results; give them higher scores'
+            : dirHigher
+              ? 'with `>=` rows a higher actual is better; if lower is better for this indicator, write `<=` rows from the lowest bound up'
+              : 'with `<=` rows a lower actual is better; if higher is better, write `>=` rows from the highest bound down',
+          related: [{ span: better.span, message: `\`${better.label}\` scores ${shown(better.lit)}` }],
         });
         break;
       }

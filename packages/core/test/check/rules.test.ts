@@ -215,3 +215,11 @@ describe('tests', () => {
     expect(codes(withTest('    given 销售额完成率 = 100%\n    expect coefficient = 1'))).toContain('KPI0703');
   });
 });
+
+describe('bands on a `lower` actual', () => {
+  it('`>=` rows with scores rising down the table are fine when the indicator is `lower`', () => {
+    expect(codes(plan('  indicator 投诉次数 weight 100% scoring bands lower { >= 3: 0, >= 1: 60, else: 100 }'))).toEqual([]);
+    expect(codes(plan('  indicator 投诉次数 weight 100% scoring bands { >= 3: 0, >= 1: 60, else: 100 }'))).toContain('KPI0503');
+    expect(codes(plan('  indicator 投诉次数 weight 100% scoring bands lower { >= 3: 100, >= 1: 60, else: 0 }'))).toContain('KPI0503');
+  });
+});
