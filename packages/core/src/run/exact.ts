@@ -11,7 +11,20 @@ import type { LPlan } from '../compile/lowered.js';
 import type { RowError, RowOutcome } from './types.js';
 import type { Explanation } from './explain.js';
 
-export type ExactEvaluator = (values: ArrayLike<number>, trace?: boolean) => { outcome: RowOutcome; explanation?: Explanation };
+/** exact values behind a traced row, as [numerator, denominator] pairs (for in-plan tests) */
+export interface ExactValues {
+  total: readonly [bigint, bigint];
+  bonus: readonly [bigint, bigint];
+  /** indicator scores, in plan order */
+  scores: (readonly [bigint, bigint])[];
+  /** group scores (Σ weighted / group weight), in LPlan.groups order */
+  groups: (readonly [bigint, bigint])[];
+}
+
+export type ExactEvaluator = (
+  values: ArrayLike<number>,
+  trace?: boolean,
+) => { outcome: RowOutcome; explanation?: Explanation; exact?: ExactValues };
 
 export function makeExact(P: LPlan): ExactEvaluator {
   // ---------- tiny exact rationals: [num, den], den > 0, normalised ----------
@@ -237,6 +250,7 @@ export function makeExact(P: LPlan): ExactEvaluator {
     const results: NonNullable<Extract<RowOutcome, { ok: true }>['result']>['indicators'] = [];
     const expl: Explanation['indicators'] = [];
     const weighted: Q[] = [];
+    const scoresQ: Q[] = [];
     let sum: Q = ZERO;
 
     for (const c of inds) {
@@ -416,6 +430,7 @@ export function makeExact(P: LPlan): ExactEvaluator {
       }
       const wv = mul(score, c.w);
       weighted.push(wv);
+      scoresQ.push(score);
       sum = add(sum, wv);
       const res: (typeof results)[number] = {
         name: ind.name,
@@ -513,10 +528,14 @@ export function makeExact(P: LPlan): ExactEvaluator {
     const outcome: RowOutcome = { ok: true, result: ordered };
     if (!trace) return { outcome };
 
+    const groupScores: Q[] = [];
     const groups: Explanation['groups'] = P.groups.map((g) => {
       let s = ZERO;
       for (const i of g.inds) s = add(s, weighted[i]!);
-      return { name: g.name, path: g.path, weight: numOf(parse(g.weight)), weighted: out(s, R + 2) };
+      const gw = parse(g.weight);
+      const gs = isZero(gw) ? ZERO : div(s, gw);
+      groupScores.push(gs);
+      return { name: g.name, path: g.path, weight: numOf(gw), score: out(gs, R + 2), weighted: out(s, R + 2) };
     });
     const explanation: Explanation = {
       plan: P.name,
@@ -532,6 +551,6 @@ export function makeExact(P: LPlan): ExactEvaluator {
     };
     if (ordered.grade !== undefined) explanation.grade = ordered.grade;
     if (ordered.coefficient !== undefined) explanation.coefficient = ordered.coefficient;
-    return { outcome, explanation };
+    return { outcome, explanation, exact: { total: exactTotal, bonus, scores: scoresQ, groups: groupScores } };
   };
 }

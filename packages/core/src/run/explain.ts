@@ -40,7 +40,8 @@ export interface Explanation {
   plan: string;
   round: number;
   indicators: ExplainedIndicator[];
-  groups: { name: string; path: string[]; weight: number; weighted: number }[];
+  /** per group: effective weight, score on the 0–100 scale (Σ weighted / weight) and contribution */
+  groups: { name: string; path: string[]; weight: number; score: number; weighted: number }[];
   /** Σ weighted scores before bonus and veto */
   subtotal: number;
   bonuses: { name: string; count: number; points: number; per: number; steps: number; value: number; max?: number; capped: boolean }[];
@@ -133,7 +134,8 @@ export function renderExplanation(expl: Explanation, lang: ExplainLang): string[
       head = `${ind.name} ${val(ind.actual)}${unit} ${op} ${w.target} ${val(ind.target)}? ${ind.score > 0 ? w.met : w.notMet}`;
     } else if (ind.deduct) {
       const d = ind.deduct;
-      head = `${ind.name} ${w.deduct(txt(d.count), txt(d.per), txt(d.points), txt(d.deduction))}`;
+      const raw = Rational.fromNumber(d.points).mul(Rational.fromNumber(d.steps)).toDecimalString(20);
+      head = `${ind.name} ${w.deduct(txt(d.count), txt(d.per), txt(d.points), raw)}`;
       if (d.capped && d.max !== undefined) parts.push(w.deductCap(txt(d.max)));
     } else if (ind.rating) {
       const r = ind.rating;

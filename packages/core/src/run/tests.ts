@@ -1,0 +1,164 @@
+/**
+ * In-plan tests (`test "…" { given …; expect … }`): build the row from `given`, score it with the
+ * compiled plan, and compare each `expect` exactly.
+ *
+ * Comparison rule: a number is compared with the exact result rounded half-up to
+ * max(the plan's `round`, the decimals the expectation writes) — so `expect 毛利率 = 94.29` matches a
+ * score of 94.2857…, and `expect total = 88.7096` checks four decimals. `grade` compares labels,
+ * `coefficient` compares exact decimals.
+ */
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { Plan, TestCase } from '../ir/schema.js';
+import { Rational } from '../numbers/rational.js';
+import type { Span } from '../source/span.js';
+import { compilePlan, type CompiledPlan } from '../compile/index.js';
+import { makeExact } from './exact.js';
+import { renderExplanation, type ExplainLang } from './explain.js';
+import type { RowError } from './types.js';
+
+export interface ExpectFailure {
+  /** `total`, `grade`, `coefficient`, `bonus`, or an indicator/group name */
+  subject: string;
+  expected: string;
+  /** what the plan gave, as text (`90.04`, `B`, or `error: …` when the row could not be scored) */
+  actual: string;
+  span: Span;
+}
+
+export interface TestReport {
+  plan: string;
+  name: string;
+  span: Span;
+  nameSpan: Span;
+  passed: boolean;
+  /** number of `expect` lines checked */
+  checked: number;
+  failures: ExpectFailure[];
+  /** row errors when the `given` row could not be scored */
+  errors: RowError[];
+  /** explanation sentences of the row, present when the test failed */
+  explanation?: string[];
+  /** one KPI0920 diagnostic per failing expect (for the CLI renderers) */
+  diagnostics: Diagnostic[];
+}
+
+export interface RunTestsOptions {
+  file?: string;
+  lang?: ExplainLang;
+  /** reuse a compiled plan */
+  compiled?: CompiledPlan;
+}
+
+const decimalsOf = (text: string): number => {
+  const i = text.indexOf('.');
+  return i < 0 ? 0 : text.length - i - 1;
+};
+
+export function runPlanTests(plan: Plan, options: RunTestsOptions = {}): TestReport[] {
+  if (plan.tests.length === 0) return [];
+  const lang = options.lang ?? 'zh';
+  let compiled = options.compiled;
+  let compileDiags: Diagnostic[] = [];
+  if (!compiled) {
+    const r = compilePlan(plan, options.file !== undefined ? { file: options.file } : {});
+    compiled = r.compiled;
+    compileDiags = r.diagnostics;
+  }
+  if (!compiled) {
+    // the plan cannot be scored: every test fails with the compile diagnostics
+    return plan.tests.map((t) => ({
+      plan: plan.name.text,
+      name: t.name,
+      span: t.span,
+      nameSpan: t.nameSpan,
+      passed: false,
+      checked: 0,
+      failures: [],
+      errors: compileDiags.map((d) => ({ code: d.code, message: d.message })),
+      diagnostics: compileDiags,
+    }));
+  }
+  const exact = makeExact(compiled.lowered);
+  return plan.tests.map((t) => runOne(plan, compiled!, exact, t, lang, options.file));
+}
+
+function runOne(plan: Plan, c: CompiledPlan, exact: ReturnType<typeof makeExact>, t: TestCase, lang: ExplainLang, file?: string): TestReport {
+  const values = new Float64Array(c.inputs.length).fill(NaN);
+  for (const g of t.given) {
+    const slot = c.slotOf(g.key.text);
+    if (slot !== undefined) values[slot] = Number(g.value.value);
+  }
+  const outcome = c.score(values);
+  const traced = exact(values, true);
+  const report: TestReport = {
+    plan: plan.name.text,
+    name: t.name,
+    span: t.span,
+    nameSpan: t.nameSpan,
+    passed: true,
+    checked: t.expects.length,
+    failures: [],
+    errors: outcome.ok ? [] : outcome.errors,
+    diagnostics: [],
+  };
+  const R = c.lowered.round;
+  const indIndex = new Map(c.lowered.inds.map((ind, i) => [ind.name, i] as const));
+  const groupIndex = new Map(c.lowered.groups.map((g, i) => [g.name, i] as const));
+  for (const ex of t.expects) {
+    const subject = ex.subject.text;
+    const expectedText = 'value' in ex.value && typeof ex.value.value === 'string' && 'percent' in ex.value ? ex.value.value : (ex.value as { text: string }).text;
+    const isNum = 'percent' in ex.value;
+    const shownExpected = isNum && (ex.value as { percent: boolean }).percent ? `${Rational.parse(expectedText)!.mul(Rational.HUNDRED).toDecimalString(20)}%` : expectedText;
+    let actual: string;
+    let pass: boolean;
+    if (!outcome.ok || !traced.exact) {
+      actual = `error: ${outcome.ok ? 'not scored' : outcome.errors.map((e) => e.message).join(' ')}`;
+      pass = false;
+    } else if (subject === 'grade') {
+      actual = outcome.result.grade ?? '(no grade)';
+      pass = actual === expectedText;
+    } else if (subject === 'coefficient') {
+      const co = outcome.result.coefficient;
+      actual = co === undefined ? '(no coefficient)' : Rational.fromNumber(co).toDecimalString(20);
+      const want = Rational.parse(expectedText);
+      pass = co !== undefined && want !== undefined && Rational.fromNumber(co).eq(want);
+    } else {
+      let q: readonly [bigint, bigint] | undefined;
+      const ev = traced.exact;
+      if (subject === 'total') q = ev.total;
+      else if (subject === 'bonus') q = ev.bonus;
+      else if (indIndex.has(subject)) q = ev.scores[indIndex.get(subject)!];
+      else if (groupIndex.has(subject)) q = ev.groups[groupIndex.get(subject)!];
+      const want = Rational.parse(expectedText);
+      if (q === undefined || want === undefined || !isNum) {
+        actual = q === undefined ? `(\`${subject}\` is not in the plan)` : '(a number)';
+        pass = false;
+      } else {
+        const p = Math.max(R, decimalsOf(want.toDecimalString(20)));
+        const got = Rational.of(q[0], q[1]).round(p);
+        actual = got.toDecimalString(20);
+        pass = got.eq(want);
+      }
+    }
+    if (!pass) {
+      report.passed = false;
+      report.failures.push({ subject, expected: shownExpected, actual, span: ex.span });
+    }
+  }
+  if (!report.passed) {
+    if (traced.explanation) report.explanation = renderExplanation(traced.explanation, lang);
+    for (const f of report.failures) {
+      const d: Diagnostic = {
+        code: 'KPI0920',
+        severity: 'error',
+        span: f.span,
+        message: `Test "${t.name}": expected \`${f.subject}\` = ${f.expected}, got ${f.actual}.`,
+        help: report.explanation ? `How the row scored:\n${report.explanation.join('\n')}` : 'Fix the `given` values or the plan so the row can be scored.',
+        related: [{ span: t.nameSpan, message: `in test "${t.name}"` }],
+      };
+      if (file !== undefined) d.file = file;
+      report.diagnostics.push(d);
+    }
+  }
+  return report;
+}
