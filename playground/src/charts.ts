@@ -36,7 +36,7 @@ export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[
   for (const { indicator: ind } of indicatorsOf(plan)) {
     const name = ind.name.text;
     const dots = ok.flatMap((r) => {
-      const res = r.outcome!.ok ? r.outcome.result.indicators.find((i) => i.name === name) : undefined;
+      const res = r.outcome?.ok ? r.outcome.result.indicators.find((i) => i.name === name) : undefined;
       return res && res.actual !== null && Number.isFinite(res.actual)
         ? [{ x: res.actual, y: res.score, id: r.id, selected: r.index === selected }]
         : [];

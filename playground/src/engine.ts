@@ -3,21 +3,11 @@
  * score it. Everything is the core's own code; nothing here re-implements parsing or scoring.
  */
 import * as core from '@kpi/core';
-import type { Diagnostic, InputColumn, Plan, PlanFile, RowOutcome } from '@kpi/core';
+import type { Diagnostic, Plan, PlanFile, RowOutcome } from '@kpi/core';
 import type { Matrix } from './tabular.js';
 
-export interface CompiledPlan {
-  inputs: InputColumn[];
-  score(values: ArrayLike<number>): RowOutcome;
-  explain(values: ArrayLike<number>): unknown;
-}
-
-interface CoreApi {
-  analyze(fileName: string, text: string): { file: PlanFile; diagnostics: Diagnostic[] };
-  compilePlan(plan: Plan): { compiled?: CompiledPlan; diagnostics: Diagnostic[] };
-  renderExplanation?(expl: unknown, lang: 'zh' | 'en'): string;
-}
-const api = core as unknown as Partial<CoreApi>;
+export type { CompiledPlan } from '@kpi/core';
+import type { CompiledPlan, Explanation } from '@kpi/core';
 
 export const FILE_NAME = 'plan.kpi';
 
@@ -32,14 +22,13 @@ export interface Analysis {
 }
 
 export function analyse(text: string, planIndex = 0): Analysis {
-  if (!api.analyze) return { text, diagnostics: [], hasErrors: true };
-  const a = api.analyze(FILE_NAME, text);
+  const a = core.analyze(FILE_NAME, text);
   const diagnostics = [...a.diagnostics];
   const plan = a.file.plans[Math.min(planIndex, Math.max(0, a.file.plans.length - 1))];
   let compiled: CompiledPlan | undefined;
   const checkErrors = diagnostics.some((d) => d.severity === 'error');
-  if (plan && !checkErrors && api.compilePlan) {
-    const c = api.compilePlan(plan);
+  if (plan && !checkErrors) {
+    const c = core.compilePlan(plan, { file: FILE_NAME });
     diagnostics.push(...c.diagnostics);
     compiled = c.compiled;
   }
@@ -126,9 +115,13 @@ export function toJsonRows(s: Scoring): JsonRow[] {
   return out;
 }
 
-export function explainText(compiled: CompiledPlan, values: ArrayLike<number>, lang: 'zh' | 'en'): { tree: unknown; text?: string } {
-  const tree = compiled.explain(values);
-  return { tree, text: api.renderExplanation?.(tree, lang) };
+export interface ExplainView {
+  explanation?: Explanation;
+  /** one sentence per line, from the core's renderExplanation */
+  lines: string[];
 }
 
-export const coreReady = () => ({ analyze: !!api.analyze, compile: !!api.compilePlan, explain: !!api.renderExplanation });
+export function explainRow(compiled: CompiledPlan, values: ArrayLike<number>, lang: 'zh' | 'en'): ExplainView {
+  const { explanation } = compiled.explain(values);
+  return explanation ? { explanation, lines: core.renderExplanation(explanation, lang) } : { lines: [] };
+}

@@ -1,6 +1,6 @@
 /** Registers the plan language with Monaco by adapting the editor-neutral @kpi/language-service. */
-import * as core from '@kpi/core';
-import type { CatalogEntry, Diagnostic, PlanFile } from '@kpi/core';
+import { analyze, TOKEN_CATALOG } from '@kpi/core';
+import type { Diagnostic, PlanFile } from '@kpi/core';
 import {
   DEFAULT_VOCABULARY,
   codeActions,
@@ -23,11 +23,7 @@ export interface LanguageState {
   lang: Lang;
 }
 
-const catalog = (core as unknown as { TOKEN_CATALOG?: readonly CatalogEntry[] }).TOKEN_CATALOG;
-const vocabulary = {
-  keywords: (core as unknown as { KEYWORDS?: readonly string[] }).KEYWORDS ?? DEFAULT_VOCABULARY.keywords,
-  methods: (core as unknown as { SCORING_METHODS?: readonly string[] }).SCORING_METHODS ?? DEFAULT_VOCABULARY.methods,
-};
+const vocabulary = DEFAULT_VOCABULARY;
 
 const KIND: Record<CompletionKind, monaco.languages.CompletionItemKind> = {
   keyword: monaco.languages.CompletionItemKind.Keyword,
@@ -51,9 +47,7 @@ const SEVERITY = {
 
 export function registerLanguage(getState: () => LanguageState): void {
   monaco.languages.register({ id: LANGUAGE_ID, extensions: ['.kpi'], aliases: ['KPI plan', 'kpi'] });
-  if (catalog) {
-    monaco.languages.setMonarchTokensProvider(LANGUAGE_ID, generateMonarch(catalog) as unknown as monaco.languages.IMonarchLanguage);
-  }
+  monaco.languages.setMonarchTokensProvider(LANGUAGE_ID, generateMonarch(TOKEN_CATALOG) as unknown as monaco.languages.IMonarchLanguage);
   monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
     comments: { lineComment: '#' },
     brackets: [
@@ -72,10 +66,9 @@ export function registerLanguage(getState: () => LanguageState): void {
   const fresh = (model: monaco.editor.ITextModel): LanguageState => {
     const s = getState();
     if (s.text === model.getValue()) return s;
-    const api = core as unknown as { analyze?: (n: string, t: string) => { file: PlanFile; diagnostics: Diagnostic[] } };
     const text = model.getValue();
-    const a = api.analyze?.('plan.kpi', text);
-    return { text, file: a?.file, diagnostics: a?.diagnostics ?? [], lang: s.lang };
+    const a = analyze('plan.kpi', text);
+    return { text, file: a.file, diagnostics: a.diagnostics, lang: s.lang };
   };
 
   monaco.languages.registerCompletionItemProvider(LANGUAGE_ID, {

@@ -4,10 +4,10 @@
  */
 import './style.css';
 import { indicatorsOf, headerKey, Rational } from '@kpi/core';
-import type { Diagnostic } from '@kpi/core';
+import type { Diagnostic, Explanation } from '@kpi/core';
 import { monaco } from './monaco.js';
 import { LANGUAGE_ID, registerLanguage, setMarkers, type LanguageState } from './language.js';
-import { analyse, explainText, scoreTable, toJsonRows, type Analysis, type JsonRow, type Scoring } from './engine.js';
+import { analyse, explainRow, scoreTable, toJsonRows, type Analysis, type JsonRow, type Scoring } from './engine.js';
 import { EXAMPLES, DEFAULT_EXAMPLE, type Example } from './examples.js';
 import { STRINGS, type Lang } from './i18n.js';
 import { decodeShare, encodeShare, type SharedState } from './share.js';
@@ -195,22 +195,23 @@ function renderTable(): void {
   const table = $<HTMLTableElement>('#table');
   if (shape !== tableShape) {
     tableShape = shape;
-    const head = cols
-      .map((c) => {
-        const name = state.table.columns[c] ?? '';
-        const cls = inputKeys.has(headerKey(name)) ? 'input-col' : 'extra-col';
-        return `<th class="${cls}" title="${escapeHtml(name)}">${escapeHtml(name)}</th>`;
-      })
-      .join('');
+    // id and descriptive columns, then the results (visible without scrolling), then the plan's inputs
+    const lead = cols.filter((c) => c === 0 || !inputKeys.has(headerKey(state.table.columns[c] ?? '')));
+    const rest = cols.filter((c) => !lead.includes(c));
+    const th = (c: number) => {
+      const name = state.table.columns[c] ?? '';
+      const cls = inputKeys.has(headerKey(name)) ? 'input-col' : 'extra-col';
+      return `<th class="${cls}" title="${escapeHtml(name)}">${escapeHtml(name)}</th>`;
+    };
+    const td = (row: string[], r: number, c: number) =>
+      `<td><input data-r="${r}" data-c="${c}" value="${escapeHtml(row[c] ?? '')}" aria-label="${escapeHtml(state.table.columns[c] ?? '')} ${r + 1}"></td>`;
     const body = state.table.rows
       .map(
         (row, r) =>
-          `<tr data-row="${r}">${cols
-            .map((c) => `<td><input data-r="${r}" data-c="${c}" value="${escapeHtml(row[c] ?? '')}" aria-label="${escapeHtml(state.table.columns[c] ?? '')} ${r + 1}"></td>`)
-            .join('')}<td class="res total" data-field="total"></td><td class="res grade" data-field="grade"></td><td class="res coef" data-field="coefficient"></td><td class="res"><button type="button" class="remove" data-remove="${r}" title="${escapeHtml(t().removeRow)}">×</button></td></tr>`,
+          `<tr data-row="${r}">${lead.map((c) => td(row, r, c)).join('')}<td class="res total" data-field="total"></td><td class="res grade" data-field="grade"></td><td class="res coef" data-field="coefficient"></td>${rest.map((c) => td(row, r, c)).join('')}<td class="res"><button type="button" class="remove" data-remove="${r}" title="${escapeHtml(t().removeRow)}">×</button></td></tr>`,
       )
       .join('');
-    table.innerHTML = `<thead><tr>${head}<th class="res">${t().total}</th><th class="res">${t().grade}</th><th class="res">${t().coefficient}</th><th></th></tr></thead><tbody>${body}</tbody>`;
+    table.innerHTML = `<thead><tr>${lead.map(th).join('')}<th class="res">${t().total}</th><th class="res">${t().grade}</th><th class="res">${t().coefficient}</th>${rest.map(th).join('')}<th></th></tr></thead><tbody>${body}</tbody>`;
   }
   // results and cell errors, in place (keeps focus while typing)
   const rows = state.scoring?.rows ?? [];
@@ -439,16 +440,41 @@ function renderExplain(): void {
     box.innerHTML = `<p class="err">${t().rowError}</p><ul>${sr.outcome.errors.map((e) => `<li>${escapeHtml(e.message)}</li>`).join('')}</ul>`;
     return;
   }
-  const { text } = explainText(compiled, sr.values, state.lang);
   const res = sr.outcome.result;
+  const view = explainRow(compiled, sr.values, state.lang);
   const summary = `<p class="summary"><b>${t().total} ${res.total}</b>${res.grade ? ` · ${t().grade} <b>${escapeHtml(res.grade)}</b>` : ''}${res.coefficient !== undefined ? ` · ${t().coefficient} <b>${res.coefficient}</b>` : ''}</p>`;
-  box.innerHTML = summary + (text ? `<pre class="explain-text">${escapeHtml(text)}</pre>` : fallbackExplain(res));
+  box.innerHTML = summary + (view.explanation ? explainTree(view.explanation, view.lines) : '');
 }
 
-function fallbackExplain(res: NonNullable<Extract<NonNullable<Scoring['rows'][number]['outcome']>, { ok: true }>>['result']): string {
-  return `<ul class="tree">${res.indicators
-    .map((i) => `<li>${escapeHtml([...i.path, i.name].join(' › '))}: ${i.actual ?? ''} → ${i.score} × ${+(i.weight * 100).toFixed(4)}% = ${i.weighted}</li>`)
-    .join('')}${res.bonus ? `<li>bonus +${res.bonus}</li>` : ''}${res.vetoes.length ? `<li>veto: ${escapeHtml(res.vetoes.join(', '))}</li>` : ''}</ul>`;
+/**
+ * The explanation as a tree: groups hold their indicators (each line is the core's own sentence),
+ * then bonus, veto, total and grade lines.
+ */
+function explainTree(ex: Explanation, lines: string[]): string {
+  const nInd = ex.indicators.length;
+  const groupLine = new Map(ex.groups.map((g, i) => [[...g.path, g.name].join('\u0000'), lines[nInd + i] ?? g.name]));
+  interface Node { key: string; line: string; children: Node[]; leaf: boolean }
+  const root: Node = { key: '', line: '', children: [], leaf: false };
+  const nodeFor = (path: string[]): Node => {
+    let n = root;
+    for (let i = 0; i < path.length; i++) {
+      const key = path.slice(0, i + 1).join('\u0000');
+      let c = n.children.find((x) => !x.leaf && x.key === key);
+      if (!c) {
+        c = { key, line: groupLine.get(key) ?? path[i]!, children: [], leaf: false };
+        n.children.push(c);
+      }
+      n = c;
+    }
+    return n;
+  };
+  ex.indicators.forEach((ind, i) => nodeFor(ind.path).children.push({ key: ind.name, line: lines[i] ?? ind.name, children: [], leaf: true }));
+  const render = (n: Node): string =>
+    n.leaf
+      ? `<li class="leaf">${escapeHtml(n.line)}</li>`
+      : `<li class="group"><span class="group-line">${escapeHtml(n.line)}</span><ul>${n.children.map(render).join('')}</ul></li>`;
+  const rest = lines.slice(nInd + ex.groups.length);
+  return `<ul class="tree">${root.children.map(render).join('')}${rest.map((l, i) => `<li class="${i >= rest.length - (ex.grade !== undefined ? 2 : 1) ? 'total-line' : 'extra-line'}">${escapeHtml(l)}</li>`).join('')}</ul>`;
 }
 
 // ---------------- charts ----------------

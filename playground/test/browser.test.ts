@@ -108,9 +108,9 @@ describe.skipIf(skip)('playground in Chromium', () => {
 
   it('applies the weight-sum quick fix from the editor', async () => {
     const base = await hook(page, (h) => h.getPlan());
-    await page.evaluate((t) => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.setPlan(t), base.replace('weight 10%  target 5%', 'weight 20%  target 5%'));
+    await page.evaluate((t) => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.setPlan(t), base.replace('weight 10% target 5%', 'weight 20% target 5%'));
     expect(await hook(page, (h) => h.getMarkers().some((m) => m.severity === 8))).toBe(true);
-    expect(await hook(page, (h) => h.selectText('20%'))).toBe(true);
+    expect(await hook(page, (h) => h.selectText('weight 20%'))).toBe(true);
     await page.keyboard.press('Control+.');
     const item = page.locator('.action-widget .action-label, .action-widget [role="option"]').filter({ hasText: '100%' }).first();
     await item.waitFor({ timeout: 5000 });
