@@ -1,0 +1,41 @@
+/**
+ * Every plan in examples/ is a test: it checks clean (warnings allowed), its `test` blocks pass,
+ * and its sample data scores without a data error.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as core from '../packages/core/src/index.js';
+
+const dir = join(import.meta.dirname, '..', 'examples');
+const plans = readdirSync(dir).filter((f) => f.endsWith('.kpi'));
+
+describe('examples from the field', () => {
+  it('has the six plans the issue names', () => {
+    expect(plans.sort()).toEqual(
+      ['区域经理.kpi', '店长.kpi', '生产运营.kpi', '运营中心.kpi', '运营部.kpi', '销售部经理.kpi'].sort(),
+    );
+  });
+
+  for (const name of plans) {
+    describe(name, () => {
+      const text = readFileSync(join(dir, name), 'utf8');
+      const analysed = core.analyze(name, text);
+
+      it('checks without errors', () => {
+        const errors = analysed.diagnostics.filter((d) => d.severity === 'error');
+        expect(errors).toEqual([]);
+      });
+
+      it('passes every in-plan test block', () => {
+        for (const plan of analysed.file.plans) {
+          expect(plan.tests.length).toBeGreaterThan(0);
+          const reports = core.runPlanTests(plan);
+          const failures = reports.filter((r) => !r.passed);
+          expect(failures).toEqual([]);
+          expect(reports.length).toBe(plan.tests.length);
+        }
+      });
+    });
+  }
+});
