@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Parser benchmark: run after `pnpm -s build` with `node bench/parser.bench.js` (or `pnpm bench parser`).
+// Generates a 10,000-indicator plan (groups, metrics, grades, bands, curves) and measures lexer only,
+// lexer + parser (→ IR), lexer + parser + checker (when core exports `check`), and the lexer's
+// first-char optimisation (start_chars_hint on the Unicode identifier) against a lexer without it.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const coreDist = join(root, 'packages', 'core', 'dist');
+const lexer = await import(pathToFileURL(join(coreDist, 'lexer', 'index.js')).href);
+const parser = await import(pathToFileURL(join(coreDist, 'parser', 'index.js')).href);
+const core = await import(pathToFileURL(join(coreDist, 'index.js')).href).catch(() => ({}));
+const require = createRequire(join(root, 'packages', 'core', 'package.json'));
+const chevrotain = await import(pathToFileURL(require.resolve('chevrotain')).href);
+
+function generate(nIndicators) {
+  const lines = ['# generated benchmark plan', 'plan 基准方案 {', '  cycle monthly', '  role 店长', '  round 2', ''];
+  const perGroup = 10;
+  const groups = nIndicators / perGroup;
+  for (let g = 0; g < groups; g++) {
+    lines.push(`  group 工作绩效组${g} weight ${g === groups - 1 ? 100 - (groups - 1) * 0.01 : 0.01}% {`);
+    for (let i = 0; i < perGroup; i++) {
+      const name = `指标_${g}_${i}`;
+      const k = (g * perGroup + i) % 5;
+      if (k === 0) lines.push(`    indicator ${name} weight 10% target 1_200_000 unit 元 scoring linear cap 120% floor 60% "销售额达成"`);
+      else if (k === 1) lines.push(`    indicator ${name} weight 10% target 1% scoring reverse`);
+      else if (k === 2)
+        lines.push(`    indicator ${name} weight 10% target 5 scoring bands on ratio {`, '      >= 100%: 100', '      >= 80%: 60', '      else: 0', '    }');
+      else if (k === 3) lines.push(`    indicator ${name} weight 10% target 4 scoring curve { 2: 40, 4: 100, 6: 120 }  // 周转`);
+      else lines.push(`    indicator ${name} weight 10% scoring rating 1..5 raters { self 10%, manager 70%, peer 20% }`);
+    }
+    lines.push('  }');
+  }
+  for (let m = 0; m < 200; m++) lines.push(`  metric 指标派生${m} = (本期${m} - 上期${m}) / max(上期${m}, 1) * 100%`);
+  lines.push('  bonus 创新提案 points 2 per 1 max 10', '  veto 重大事故 when 事故次数 > 0 or 投诉 >= 3 and not 豁免 == 1');
+  lines.push('  grades {', '    S >= 95 coefficient 1.5', '    A >= 85 coefficient 1.2', '    D coefficient 0.5', '  }', '}', '');
+  return lines.join('\n');
+}
+
+const text = generate(10_000);
+const mb = Buffer.byteLength(text, 'utf8') / 1e6;
+
+function measure(label, fn, runs = 7) {
+  fn(); // warm up
+  fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    globalThis.gc?.();
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const ms = times[Math.floor(times.length / 2)];
+  return { label, ms, mbs: mb / (ms / 1000) };
+}
+
+// a lexer identical except that the identifier has no start_chars_hint: chevrotain cannot optimise it
+const { createToken, Lexer } = chevrotain;
+const IdentNoHint = createToken({ name: 'Identifier', pattern: { exec: lexer.Identifier.PATTERN.exec }, line_breaks: false });
+const noHintTokens = lexer.ALL_TOKENS.map((t) => {
+  if (t === lexer.Identifier) return IdentNoHint;
+  if (t.LONGER_ALT === lexer.Identifier)
+    return createToken({ name: t.name, pattern: t.PATTERN, longer_alt: IdentNoHint, categories: t.CATEGORIES });
+  return t;
+});
+const unoptimised = new Lexer(noHintTokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true });
+
+const parsed = parser.parseText('bench.kpi', text);
+const rows = [
+  measure('lexer (first-char optimisation on)', () => lexer.kpiLexer.tokenize(text)),
+  measure('lexer (no start_chars_hint, unoptimised)', () => unoptimised.tokenize(text)),
+  measure('lexer + parser → IR', () => parser.parseText('bench.kpi', text)),
+];
+if (typeof core.check === 'function') {
+  rows.push(
+    measure('lexer + parser + checker', () => {
+      const r = parser.parseText('bench.kpi', text);
+      core.check(r.file, r.source);
+    }),
+  );
+} else rows.push({ label: 'lexer + parser + checker', skipped: 'check() not exported from core' });
+
+const items = parsed.file.plans[0].items.reduce((n, g) => n + (g.items?.length ?? 1), 0);
+console.log(`plan: ${items} indicators in ${parsed.file.plans[0].items.length} groups, ${(mb).toFixed(2)} MB, ${text.split('\n').length} lines, ${parsed.diagnostics.length} syntax diagnostics`);
+console.log('');
+console.log('| stage | median ms | MB/s |');
+console.log('|---|---:|---:|');
+for (const r of rows) {
+  if (r.skipped) console.log(`| ${r.label} | skipped (${r.skipped}) | |`);
+  else console.log(`| ${r.label} | ${r.ms.toFixed(1)} | ${r.mbs.toFixed(1)} |`);
+}
+const gain = rows[1].ms / rows[0].ms;
+console.log('');
+console.log(`first-char optimisation: ${gain.toFixed(2)}× faster lexing (${((gain - 1) * 100).toFixed(0)}% gain)`);

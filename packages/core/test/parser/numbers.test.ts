@@ -1,0 +1,46 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { canonicalDecimal } from '../../src/parser/build.js';
+import { parseQuotedNumber } from '../../src/parser/quoted.js';
+import { dec, Rational } from '../../src/numbers/index.js';
+
+const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+
+describe('number literals', () => {
+  it('canonicalises plain numbers exactly as dec.parse does', () => {
+    fc.assert(
+      fc.property(digits(1, 30), fc.option(digits(1, 45), { nil: undefined }), (int, frac) => {
+        const lit = frac === undefined ? int : `${int}.${frac}`;
+        expect(canonicalDecimal(lit, 0)).toBe(dec.parse(lit));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('divides percents by 100 exactly as Rational does', () => {
+    fc.assert(
+      fc.property(digits(1, 30), fc.option(digits(1, 45), { nil: undefined }), (int, frac) => {
+        const lit = frac === undefined ? int : `${int}.${frac}`;
+        expect(canonicalDecimal(lit, 2)).toBe(dec.fromRational(Rational.parse(lit)!.div(Rational.HUNDRED)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('ignores digit-group underscores', () => {
+    expect(canonicalDecimal('1_200_000', 0)).toBe('1200000');
+    expect(canonicalDecimal('33.33', 2)).toBe('0.3333');
+    expect(canonicalDecimal('0.5', 2)).toBe('0.005');
+    expect(canonicalDecimal('100', 2)).toBe('1');
+    expect(canonicalDecimal('000', 2)).toBe('0');
+  });
+
+  it('reads quoted numbers as people write them in data', () => {
+    expect(parseQuotedNumber('1,200,000')).toEqual({ value: '1200000', percent: false });
+    expect(parseQuotedNumber('¥1,200,000.50')).toEqual({ value: '1200000.5', percent: false });
+    expect(parseQuotedNumber(' $ 12 ')).toEqual({ value: '12', percent: false });
+    expect(parseQuotedNumber('95%')).toEqual({ value: '0.95', percent: true });
+    expect(parseQuotedNumber('-5')).toEqual({ value: '-5', percent: false });
+    for (const bad of ['', 'abc', '1,20,0', '1.2.3', '¥']) expect(parseQuotedNumber(bad), bad).toBeUndefined();
+  });
+});
