@@ -14,3 +14,4 @@ export { compilePlan, lowerPlan, type CompiledPlan, type LPlan } from './compile
 export { referenceScore, makeReference } from './run/reference.js';
 export { renderExplanation, type Explanation, type ExplainedIndicator, type ExplainLang } from './run/explain.js';
 export { runPlanTests, type TestReport, type ExpectFailure, type RunTestsOptions } from './run/tests.js';
+export { emitModule, emitModuleWithDiagnostics } from './compile/emit-module.js';

@@ -517,7 +517,7 @@ export function generate(P: LPlan): Generated {
         emit(`else if (total >= ${lit(bound)}) g = ${idx(i)};`);
       }
     });
-    emit('if (g >= 0) { res.grade = GL[g]; if (GC[g] !== undefined) res.coefficient = GC[g]; }');
+    emit('if (g >= 0) { res.grade = GL[g]; if (GC[g] != null) res.coefficient = GC[g]; }');
   }
   emit(`res.bonus = RD(bo, tb, ${sc(R)});`);
   emit('res.vetoes = vt;');
