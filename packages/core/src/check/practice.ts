@@ -33,7 +33,8 @@ export function checkPractice(plan: Plan, ctx: CheckContext): void {
   visit(plan.items);
   for (const s of scopes) {
     if (s.items.length > MAX_PER_SCOPE) {
-      ctx.report('KPI0601', s.span, `${bt(s.name)} has ${s.items.length} indicators, more than ${MAX_PER_SCOPE}`, {
+      const what = s.items.every((i) => i.kind === 'indicator') ? 'indicators' : 'indicators and groups';
+      ctx.report('KPI0601', s.span, `${bt(s.name)} has ${s.items.length} ${what}, more than ${MAX_PER_SCOPE}`, {
         help: 'KPIs measure the few key results: keep 3 to 10 per scope, or split them into groups',
       });
     }
