@@ -57,7 +57,7 @@ export async function loadCompiled(path: string, display: string, planName: stri
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new PlanErrors(loaded, loaded.diagnostics);
   const plan = pickPlan(loaded, planName);
-  const c = compilePlan(plan);
+  const c = compilePlan(plan, { file: display });
   if (!c.compiled || c.diagnostics.some((d) => d.severity === 'error')) throw new PlanErrors(loaded, [...loaded.diagnostics, ...c.diagnostics]);
   return { loaded, plan, compiled: c.compiled, warnings: loaded.diagnostics.filter((d) => d.severity !== 'error').concat(c.diagnostics) };
 }

@@ -34,10 +34,10 @@ validated numbers and indices from the plan (names travel as JSON data).`,
         text = `${JSON.stringify({ irVersion: IR_VERSION, ...loaded.file, plans }, null, 2)}\n`;
       } else {
         const plan = pickPlan(loaded, opts.plan);
-        const c = compilePlan(plan);
+        const c = compilePlan(plan, { file: loaded.name });
         if (!c.compiled || c.diagnostics.some((d) => d.severity === 'error')) throw new PlanErrors(loaded, c.diagnostics);
-        text = emitModule(plan);
-        if (!text.endsWith('\n')) text += '\n';
+        const code = emitModule(plan, { file: loaded.name });
+        text = code.endsWith('\n') ? code : `${code}\n`;
       }
       if (opts.output) {
         try {

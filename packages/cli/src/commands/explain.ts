@@ -43,6 +43,7 @@ async function runExplain(io: Io, planPath: string, opts: DataOptions & { idColu
     if (!binder.ok) {
       errors.add(binder.diagnostics);
       printDataOutcome(io, errors, [], dataName);
+      if (source.hint) io.stderr.write(`note: ${source.hint}\n`);
       return EXIT.USAGE;
     }
     const want = (opts.id ?? '').trim();
@@ -63,11 +64,13 @@ async function runExplain(io: Io, planPath: string, opts: DataOptions & { idColu
         return EXIT.USAGE;
       }
       printDiagnostics(io, io.stderr, warnings);
-      const expl = compiled.explain(bound.values);
-      if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ id: bound.id, row, explanation: expl }, null, 2)}\n`);
+      const { explanation } = compiled.explain(bound.values);
+      if (!explanation) throw new Error(`the engine scored row ${row} but gave no explanation`);
+      if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ id: bound.id, row, result: outcome.result, explanation }, null, 2)}\n`);
       else {
-        const text = renderExplanation(expl, opts.lang);
-        io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+        const lines = renderExplanation(explanation, opts.lang);
+        const head = opts.lang === 'zh' ? `${bound.id} (第 ${row} 行) · ${plan.name.text}` : `${bound.id} (row ${row}) · ${plan.name.text}`;
+        io.stdout.write(`${head}\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
       }
       return EXIT.OK;
     }

@@ -120,6 +120,7 @@ async function runScore(io: Io, planPath: string, opts: DataOptions & { format?:
   if (!binder.ok) {
     errors.add(binder.diagnostics);
     printDataOutcome(io, errors, binder.diagnostics.filter((d) => d.severity !== 'error'), dataName);
+    if (source.hint) io.stderr.write(`note: ${source.hint}\n`);
     return EXIT.USAGE;
   }
   const idHeader = String(source.header[binder.idIndex] ?? 'id').trim();

@@ -1,8 +1,7 @@
 /** `kpi test <files|dirs...>`: run the `test` blocks of every plan; final line `N passed, N failed`. */
 import { Command, Option } from 'commander';
-import type { Plan } from '@kpi/core';
 import { colors, EXIT, useColor, type Io } from '../io.js';
-import { analyze, runPlanTests } from '../engine.js';
+import { analyze, runPlanTests, type TestReport } from '../engine.js';
 import { expandPlanFiles } from '../files.js';
 import { readText } from '../plan.js';
 import { resolve } from 'node:path';
@@ -16,27 +15,16 @@ export interface TestOutcome {
   passed: boolean;
   /** one line per failed expectation: `total: expected 90.05, got 89.5` */
   details: string[];
+  /** the engine's explanation of the row, for failed tests */
+  why: string[];
   seconds: number;
 }
 
-const show = (v: unknown): string => (v === undefined ? '?' : typeof v === 'string' ? v : JSON.stringify(v));
-
 /** Adapt one engine report (`runPlanTests`) to lines a person can read. */
-export function outcomeOf(file: string, plan: Plan, report: unknown, seconds: number): TestOutcome {
-  const r = report as Record<string, unknown>;
-  const name = String(r.name ?? (r.test as { name?: string } | undefined)?.name ?? '?');
-  const details: string[] = [];
-  const failures = (r.failures ?? r.mismatches ?? (Array.isArray(r.expects) ? (r.expects as Record<string, unknown>[]).filter((e) => e.passed === false || e.ok === false) : [])) as Record<string, unknown>[];
-  for (const f of Array.isArray(failures) ? failures : []) {
-    const subject = show(f.subject ?? f.name ?? f.key);
-    const msg = typeof f.message === 'string' ? ` (${f.message})` : '';
-    details.push(`${subject}: expected ${show(f.expected)}, got ${show(f.actual)}${msg}`);
-  }
-  const errs = (r.errors ?? []) as { message?: string; code?: string }[];
-  for (const e of Array.isArray(errs) ? errs : []) details.push(`${e.code ? `${e.code} ` : ''}${e.message ?? show(e)}`);
-  if (typeof r.error === 'string') details.push(r.error);
-  if (typeof r.message === 'string' && !details.length && r.passed === false) details.push(r.message);
-  return { file, plan: plan.name.text, name, passed: r.passed === true, details, seconds };
+export function outcomeOf(file: string, report: TestReport, seconds: number): TestOutcome {
+  const details = report.failures.map((f) => `${f.subject}: expected ${f.expected}, got ${f.actual}`);
+  for (const e of report.errors) details.push(`${e.code} ${e.message}`);
+  return { file, plan: report.plan, name: report.name, passed: report.passed, details, why: report.explanation ?? [], seconds };
 }
 
 const xml = (s: string) =>
@@ -93,17 +81,17 @@ A failure shows what was expected and what the plan computed. The last line is a
         if (term) io.stdout.write(`${c.bold(name)}\n`);
         if (errors.length) {
           if (term) printPlanDiagnostics(io, io.stdout, [{ name, text, diagnostics: errors }]);
-          outcomes.push({ file: name, plan: '', name: `${name} has errors`, passed: false, details: [`${errors.length} error${errors.length === 1 ? '' : 's'}: run \`kpi check ${name}\``], seconds: 0 });
+          outcomes.push({ file: name, plan: '', name: `${name} has errors`, passed: false, why: [], details: [`${errors.length} error${errors.length === 1 ? '' : 's'}: run \`kpi check ${name}\``], seconds: 0 });
           if (term) io.stdout.write(`  ${c.red('✗')} cannot run the tests: the file has ${errors.length} error${errors.length === 1 ? '' : 's'}\n`);
           continue;
         }
         for (const plan of a.file.plans) {
           if (opts.plan !== undefined && plan.name.text !== opts.plan) continue;
           const t0 = performance.now();
-          const reports = runPlanTests(plan);
+          const reports = runPlanTests(plan, { file: name });
           const per = (performance.now() - t0) / 1000 / Math.max(1, reports.length);
           for (const rep of reports) {
-            const o = outcomeOf(name, plan, rep, per);
+            const o = outcomeOf(name, rep, per);
             outcomes.push(o);
             if (!term) continue;
             const label = a.file.plans.length > 1 ? `${plan.name.text} › ${o.name}` : o.name;
@@ -111,6 +99,7 @@ A failure shows what was expected and what the plan computed. The last line is a
             else {
               io.stdout.write(`  ${c.red('✗')} ${c.red(label)}\n`);
               for (const d of o.details) io.stdout.write(`      ${d}\n`);
+              for (const w of o.why) io.stdout.write(`      ${c.dim(`│ ${w}`)}\n`);
             }
           }
         }

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Transform } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { detectEncoding, tableFromJson, decodeText, type Cell, type Diagnostic } from '@kpi/core';
 
 export interface TableSource {
@@ -17,6 +17,8 @@ export interface TableSource {
   rows: AsyncIterable<{ cells: Cell[]; row: number }>;
   /** encoding used (CSV) */
   encoding?: string;
+  /** a note to print after header-level errors (e.g. the workbook's other sheets) */
+  hint?: string;
   /** bytes read so far and total, for a progress bar */
   progress(): { done: number; total: number };
 }
@@ -133,6 +135,7 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
     delimiter,
     bom: true,
     relax_column_count: true,
+    relax_quotes: true,
     skip_empty_lines: false,
     trim: false,
   });
@@ -144,8 +147,8 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
   const it = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   const toDataError = (e: unknown): never => {
     if (e instanceof DataError) throw e;
-    const err = e as { code?: string; message?: string; lines?: number; records?: number };
-    if (err && typeof err.code === 'string' && err.code.startsWith('CSV_')) {
+    if (e instanceof CsvError) {
+      const err = e as CsvError & { records?: number; lines?: number };
       const row = typeof err.records === 'number' ? err.records + 1 : undefined;
       throw dataError(name, 'KPI0801', `\`${name}\` is not valid CSV: ${err.message}`, 'check for a quote that is opened and never closed', row);
     }
@@ -246,9 +249,13 @@ async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<
   const headerRow = all.find((r) => r.cells.some((c) => c !== null && String(c).trim() !== ''));
   if (!headerRow) throw dataError(name, 'KPI0802', `sheet \`${ws.name}\` of \`${name}\` is empty`, 'the first row must name the columns', 1);
   const header = headerRow.cells;
+  // a spreadsheet has no ragged rows: trailing empty cells are simply absent in the file
   const body = all.filter((r) => r.row > headerRow.row);
+  for (const r of body) while (r.cells.length < header.length) r.cells.push(null);
   async function* rows() {
     for (const r of body) yield r;
   }
-  return { format: 'xlsx', header, rows: rows(), progress: () => ({ done: size, total: size }) };
+  const others = sheets.filter((s) => s !== ws).map((s) => `\`${s.name}\``);
+  const hint = others.length ? `read sheet \`${ws.name}\`; the workbook also has ${others.join(', ')}: pick one with \`--sheet NAME\`` : undefined;
+  return { format: 'xlsx', header, rows: rows(), ...(hint ? { hint } : {}), progress: () => ({ done: size, total: size }) };
 }

@@ -45,7 +45,8 @@ export interface TableBinder {
   readonly idIndex: number;
   /** for each input, its index in the header, or -1 (missing, optional) */
   readonly columnIndex: readonly number[];
-  /** bind one row; returns null for a row whose cells are all blank (skipped) */
+  /** bind one row; returns null for a row whose cells are all blank (skipped). A short row is one
+   * KPI0810 error; its absent cells are not reported again as blank. */
   bindRow(cells: readonly Cell[], row: number): BoundRow | null;
   /** findings only known at the end: no data rows, blank-header data, percent-mistake warnings */
   finish(): Diagnostic[];
@@ -278,7 +279,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
       }
       values[k] = p.value;
       if (p.missing) {
-        if (required[k]) {
+        if (required[k] && hi < cells.length) {
           errors.push(
             d('KPI0812', 'error', `column ${bt(column)} is blank in row ${row}`, {
               help: `fill in the value, or give ${inputs[k]!.readers.map(bt).join(', ') || 'its reader'} a \`default\``,
