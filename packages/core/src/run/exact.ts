@@ -38,6 +38,7 @@ export function makeExact(P: LPlan): ExactEvaluator {
     }
     return a === 0n ? 1n : a;
   };
+  /** normalised (used for plan constants) */
   const q = (n: bigint, d: bigint): Q => {
     if (d < 0n) {
       n = -n;
@@ -45,6 +46,16 @@ export function makeExact(P: LPlan): ExactEvaluator {
     }
     const g = gcd(n, d);
     return [n / g, d / g];
+  };
+  /** arithmetic results: reduced only once the denominator grows large (every operation below is
+   * correct on unreduced fractions; skipping gcd keeps the fallback fast) */
+  const LIM = 1n << 96n;
+  const mk = (n: bigint, d: bigint): Q => {
+    if (d < 0n) {
+      n = -n;
+      d = -d;
+    }
+    return d > LIM ? q(n, d) : [n, d];
   };
   const parse = (t: string): Q => {
     const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(t);
@@ -59,11 +70,11 @@ export function makeExact(P: LPlan): ExactEvaluator {
     return q(n, d);
   };
   /** the exact value of an input double is its shortest decimal form (what a person typed) */
-  const fromNum = (x: number): Q => parse(String(x));
-  const add = (a: Q, b: Q): Q => q(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
-  const sub = (a: Q, b: Q): Q => q(a[0] * b[1] - b[0] * a[1], a[1] * b[1]);
-  const mul = (a: Q, b: Q): Q => q(a[0] * b[0], a[1] * b[1]);
-  const div = (a: Q, b: Q): Q => q(a[0] * b[1], a[1] * b[0]);
+  const fromNum = (x: number): Q => (Number.isSafeInteger(x) ? [BigInt(x), 1n] : parse(String(x)));
+  const add = (a: Q, b: Q): Q => (a[1] === b[1] ? mk(a[0] + b[0], a[1]) : mk(a[0] * b[1] + b[0] * a[1], a[1] * b[1]));
+  const sub = (a: Q, b: Q): Q => (a[1] === b[1] ? mk(a[0] - b[0], a[1]) : mk(a[0] * b[1] - b[0] * a[1], a[1] * b[1]));
+  const mul = (a: Q, b: Q): Q => mk(a[0] * b[0], a[1] * b[1]);
+  const div = (a: Q, b: Q): Q => mk(a[0] * b[1], a[1] * b[0]);
   const cmp = (a: Q, b: Q): number => {
     const d = a[0] * b[1] - b[0] * a[1];
     return d < 0n ? -1 : d > 0n ? 1 : 0;
@@ -80,8 +91,12 @@ export function makeExact(P: LPlan): ExactEvaluator {
   const ONE: Q = [1n, 1n];
   const HUNDRED: Q = [100n, 1n];
   /** round half away from zero to `dec` places → scaled integer */
+  const POW10: bigint[] = [];
+  for (let i = 0, p = 1n; i <= 40; i++, p *= 10n) POW10.push(p);
+  const pow10 = (dec: number): bigint => POW10[dec] ?? 10n ** BigInt(dec);
   const roundScaled = (a: Q, dec: number): bigint => {
-    const s = a[0] * 10n ** BigInt(dec);
+    if (a[1] === 1n) return a[0] * pow10(dec);
+    const s = a[0] * pow10(dec);
     const neg = s < 0n;
     const abs = neg ? -s : s;
     let i = abs / a[1];
@@ -98,14 +113,28 @@ export function makeExact(P: LPlan): ExactEvaluator {
     return (neg ? '-' : '') + s;
   };
   /** reported number: exact value rounded half-up, as the double whose shortest text is that decimal */
+  const P10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+  const SAFE = 1n << 53n;
   const out = (a: Q, dec: number): number => {
     const i = roundScaled(a, dec);
-    return i === 0n ? 0 : Number(decText(i, dec));
+    if (i === 0n) return 0;
+    // |i| < 2^53 and 10^dec exact: the correctly rounded quotient is the double nearest the decimal
+    if (i < SAFE && i > -SAFE && dec < P10.length) return Number(i) / P10[dec]!;
+    return Number(decText(i, dec));
   };
-  const roundQ = (a: Q, dec: number): Q => q(roundScaled(a, dec), 10n ** BigInt(dec));
+  const roundQ = (a: Q, dec: number): Q => q(roundScaled(a, dec), pow10(dec));
   const numOf = (a: Q): number => out(a, 12);
 
   // ---------- the plan, parsed once ----------
+  const pcache = new Map<string, Q>();
+  const pnum = (t: string): Q => {
+    let v = pcache.get(t);
+    if (v === undefined) {
+      v = parse(t);
+      pcache.set(t, v);
+    }
+    return v;
+  };
   const R = P.round;
   const inds = P.inds.map((ind) => ({
     ind,
@@ -155,7 +184,7 @@ export function makeExact(P: LPlan): ExactEvaluator {
     const evalExpr = (e: Ex): Q | Fail => {
       switch (e.k) {
         case 'num':
-          return parse(e.v);
+          return pnum(e.v);
         case 'src':
           return read(e.s);
         case 'neg': {
