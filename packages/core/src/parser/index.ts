@@ -181,6 +181,14 @@ function text(tokens: IToken[], i: number, j: number): string {
 const ITEM_KEYWORDS = ['indicator', 'group', 'metric', 'bonus', 'veto', 'grades', 'test', 'cycle', 'role', 'round'];
 const CLAUSE_KEYWORDS = ['weight', 'target', 'scoring', 'cap', 'floor', 'input', 'unit', 'default', 'lower'];
 const STATEMENT_KEYWORDS = ['plan', ...ITEM_KEYWORDS, 'given', 'expect'];
+/** what belongs inside each `{ }` block, for "unexpected token" inside it */
+const BLOCK_HELP: Record<string, string> = {
+  bands: 'a band row reads `>= 90%: 85` (or `>`, `<=`, `<`), the last may be `else: 0`; close the table with `}`',
+  curve: 'a curve point reads `X: S`, e.g. `80%: 60`; close the curve with `}`',
+  raters: 'a rater reads `NAME P%`, e.g. `manager 70%`; close the list with `}`',
+  grades: 'a grade line reads `LABEL >= N coefficient C`, the last `LABEL coefficient C`; close with `}`',
+  test: 'a test holds `given NAME = V, ...` and `expect SUBJECT = V` lines; close it with `}`',
+};
 const BONUS_KEYWORDS = ['points', 'per', 'max', 'input', 'default'];
 
 function expandExpected(ts: TokenType[]): string[] {
@@ -269,6 +277,22 @@ function toDiagnostic(err: IRecognitionException, src: string, file: string, fir
       : inGroup
         ? ['indicator', 'group', ...CLAUSE_KEYWORDS]
         : candidates;
+    const blockHelp = BLOCK_HELP[rule];
+    if (blockHelp) {
+      const d = syntaxDiagnostic(code, { file, span, message });
+      if (tok.tokenType === T.Equals && (rule === 'bands' || rule === 'grades')) {
+        d.help = 'did you mean `>=`?';
+        d.fix = { message: 'replace `=` with `>=`', edits: [{ span, text: '>=' }] };
+        return d;
+      }
+      return withSuggestion(d, tok, rule === 'test' ? ['given', 'expect'] : [], blockHelp);
+    }
+    if (inPlan && tok.tokenType === T.Equals) {
+      // `=` only follows a metric's name; here it is most likely a comparison in a `veto`
+      const d = syntaxDiagnostic(code, { file, span, message, help: 'comparisons are written `==`: did you mean `==`?' });
+      d.fix = { message: 'replace `=` with `==`', edits: [{ span, text: '==' }] };
+      return d;
+    }
     if (inPlan || inGroup) {
       const d = syntaxDiagnostic(code, { file, span, message, help: '' });
       return withSuggestion(d, tok, candidates, inPlan
