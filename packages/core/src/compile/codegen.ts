@@ -80,6 +80,17 @@ function rawCmp(x: string, op: '>=' | '>' | '<=' | '<' | '==' | '!=', c: Rationa
 
 type CmpOp = '>=' | '>' | '<=' | '<';
 
+function lcmNum(a: number, b: number): number {
+  let x = a;
+  let y = b;
+  while (y !== 0) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return (a / x) * b;
+}
+
 export function generate(P: LPlan): Generated {
   const table: SideTable = { names: [], paths: [], grades: [], coefs: [], vetoes: [] };
   const lines: string[] = [];
@@ -239,6 +250,8 @@ export function generate(P: LPlan): Generated {
   // ---------- indicators ----------
   emit('let tot = 0, tt = 0, ab = 0;');
   const objs: string[] = [];
+  /** per indicator/bonus: JS expression bounding the denominator of its exact weighted value ('0' = unknown) */
+  const dens: string[] = [];
   P.inds.forEach((ind, k) => {
     table.names.push(ind.name);
     table.paths.push(ind.path);
@@ -428,6 +441,7 @@ export function generate(P: LPlan): Generated {
     const wv = `w${k}`;
     emit(`const ${wv} = ${s} * ${lit(wf)}, tw${k} = ${ts} * ${lit(wf)} + Math.abs(${wv}) * ${lit(2 * EPS)};`);
     emit(`tot += ${wv}; tt += tw${k}; ab += Math.abs(${wv});`);
+    dens.push(denOf(ind, k, raw, a, w));
     const obj = fresh('o');
     const parts = [
       `name: N[${idx(k)}]`,
@@ -440,6 +454,70 @@ export function generate(P: LPlan): Generated {
     parts.push(`weighted: RD(${wv}, tw${k}, ${sc(R + 2)})`);
     emit(`const ${obj} = { ${parts.join(', ')} };`);
     return obj;
+  }
+
+  /** denominator of an exact rational as a JS integer literal, or undefined when too large */
+  function denLit(r: Rational): number | undefined {
+    const d = Rational.of(r.num, r.den).den;
+    return d <= 1099511627776n ? Number(d) : undefined;
+  }
+  /**
+   * A bound (common multiple) on the denominator of an indicator's exact weighted score in this row,
+   * used only to settle exact rounding ties of the total without BigInt (see TIE). '0' = unknown.
+   * Decisions near a tie (capped or not, which side of the floor) need no care: the bound covers
+   * every alternative.
+   */
+  function denOf(ind: LIndicator, k: number, raw: boolean, a: string, w: Rational): string {
+    const consts: Rational[] = [];
+    const hundredW = Rational.HUNDRED.mul(w);
+    const lcmAll = (xs: Rational[]): number | undefined => {
+      let acc = 1;
+      for (const x of xs) {
+        const d = denLit(x);
+        if (d === undefined) return undefined;
+        acc = lcmNum(acc, d);
+        if (acc > 1099511627776) return undefined;
+      }
+      return acc;
+    };
+    const wd = denLit(w);
+    if (wd === undefined) return '0';
+    switch (ind.method) {
+      case 'threshold':
+        consts.push(hundredW);
+        break;
+      case 'bands':
+        for (const r of ind.rows ?? []) consts.push(Q(r.score).mul(w));
+        consts.push(Q(ind.else ?? '0').mul(w));
+        break;
+      case 'deduct':
+        consts.push(Q(ind.dpoints!).mul(w), hundredW);
+        if (ind.max !== undefined) consts.push(Q(ind.max).mul(w));
+        break;
+      case 'linear':
+      case 'reverse':
+      case 'rating': {
+        if (!raw || (ind.method === 'rating' && ind.raters && ind.raters.length > 0)) return '0';
+        consts.push(hundredW.mul(Q(ind.cap)), hundredW);
+        const c = lcmAll(consts);
+        if (c === undefined) return '0';
+        const inverse = ind.method === 'reverse' || ind.lower;
+        if (ind.method === 'rating') {
+          const hi = Q(ind.hi!);
+          return `LCM(${lit(c)}, DEN(${a}) * ${lit(Number(hi.num < 0n ? -hi.num : hi.num))} * ${lit(wd)})`;
+        }
+        const t = Q(ind.target!);
+        if (t.num > 1099511627776n || t.den > 1099511627776n) return '0';
+        if (!inverse) return `LCM(${lit(c)}, DEN(${a}) * ${lit(Number(t.num))} * ${lit(wd)})`;
+        // 100·t/a with a = m / 10^k: denominator divides t.den · |m| (times the weight's)
+        return `(${a} <= 0 ? ${lit(c)} : LCM(${lit(c)}, MUL(${a}) * ${lit(Number(t.den))} * ${lit(wd)}))`;
+      }
+      default:
+        return '0';
+    }
+    void k;
+    const c = lcmAll(consts);
+    return c === undefined ? '0' : lit(c);
   }
 
   /** floor(n / per) decided exactly: raw integers divide exactly; otherwise fragile near an integer */
@@ -479,6 +557,16 @@ export function generate(P: LPlan): Generated {
     emit(`let ${bv} = ${lit(f(Q(b.points)))} * ${steps};`);
     if (b.max !== undefined) emit(`if (${bv} > ${lit(f(Q(b.max)))}) ${bv} = ${lit(f(Q(b.max)))};`);
     emit(`bo += ${bv}; tb += Math.abs(${bv}) * ${lit(4 * EPS)};`);
+    {
+      const ds = [Q(b.points)];
+      if (b.max !== undefined) ds.push(Q(b.max));
+      let acc: number | undefined = 1;
+      for (const x of ds) {
+        const d = denLit(x);
+        acc = d === undefined || acc === undefined ? undefined : lcmNum(acc, d);
+      }
+      dens.push(acc === undefined || acc > 1099511627776 ? '0' : lit(acc));
+    }
   });
 
   // ---------- vetoes ----------
@@ -493,8 +581,16 @@ export function generate(P: LPlan): Generated {
   const n = P.inds.length + P.bonuses.length + 2;
   emit(`let T0 = 0, tT = 0;`);
   emit(`if (vt.length === 0) { T0 = tot + bo; tT = tt + tb + (ab + Math.abs(bo)) * ${lit(n * 2 * EPS)}; }`);
-  emit(`const total = RD(T0, tT, ${sc(R)});`);
   emit('if (fr) return null;');
+  emit(`let total = RD(T0, tT, ${sc(R)});`);
+  emit('if (fr) {');
+  emit('  // an exact rounding tie (or too close to call): settle it with integers when every term is a short decimal');
+  emit('  fr = false;');
+  emit(`  let D = 1;`);
+  for (const d of dens) emit(`  D = LCM(D, ${d});`);
+  emit(`  total = TIE(T0, tT, D, ${sc(R)});`);
+  emit('  if (total !== total) return null;');
+  emit('}');
   emit('const res = { total };');
   if (P.grades.length > 0) {
     P.grades.forEach((g) => {
@@ -537,6 +633,38 @@ export function generate(P: LPlan): Generated {
     '  if ((d < 0 ? -d : d) <= tol * sc + s * 5e-16) { fr = true; return 0; }',
     '  const i = d > 0 ? fl + 1 : fl;',
     '  return i === 0 ? 0 : (neg ? -i : i) / sc;',
+    '}',
+    // smallest 10^k (k ≤ 8) with x = m / 10^k exactly as the input's decimal, 0 when none
+    'function DEN(x) {',
+    '  let p = 1;',
+    '  for (let k = 0; k <= 8; k++, p *= 10) {',
+    '    const y = x * p;',
+    '    if (!(Math.abs(y) < 4503599627370496)) return 0;',
+    '    if (Math.round(y) / p === x) return p;',
+    '  }',
+    '  return 0;',
+    '}',
+    // |m| for x = m / 10^k (0 → 0 when unknown)
+    'function MUL(x) { const p = DEN(x); return p === 0 ? 0 : Math.abs(Math.round(x * p)); }',
+    'function LCM(a, b) {',
+    '  if (!(a > 0 && b > 0)) return 0;',
+    '  let x = a, y = b;',
+    '  while (y !== 0) { const t = x % y; x = y; y = t; }',
+    '  const l = (a / x) * b;',
+    '  return l <= 1099511627776 ? l : 0;',
+    '}',
+    // exact half-up rounding of T (known within tol) when its denominator divides D; NaN when it cannot tell
+    'function TIE(T, tol, D, sc) {',
+    '  if (!(D > 0 && D <= 1099511627776)) return NaN;',
+    '  if (!((tol + Math.abs(T) * 3e-16) * D < 0.25)) return NaN;',
+    '  const N = Math.round(T * D);',
+    '  const neg = N < 0; const A = neg ? -N : N;',
+    '  const X = A * sc;',
+    '  if (!(X < 4503599627370496)) return NaN;',
+    '  let q = Math.floor(X / D); let r = X - q * D;',
+    '  if (r < 0) { q -= 1; r += D; } else if (r >= D) { q += 1; r -= D; }',
+    '  if (2 * r >= D) q += 1;',
+    '  return q === 0 ? 0 : (neg ? -q : q) / sc;',
     '}',
     'return function score(v) {',
     ...lines.map((l) => '  ' + l),

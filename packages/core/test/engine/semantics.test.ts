@@ -244,3 +244,22 @@ describe('hostile names', () => {
     for (const nm of names) expect(c.source).not.toContain(nm === '${}' ? '"${}"' : nm);
   });
 });
+
+describe('exact ties settled without the BigInt fallback', () => {
+  it('113.975 → 113.98 and 105.775 → 105.78 on the fast path, equal to the reference', () => {
+    const c = compileOk(店长);
+    const ref = makeReference(店长)!;
+    const rows = [
+      [1.3446, 0.0053, 1, 0.995, 0.0433],
+      [1.0971, 0.0019, 1, 0.7956, 0.0487],
+    ];
+    const totals = rows.map((r) => {
+      const v = toValues(c, { 销售额达成: r[0], 人员流失率: r[1], 账目准确率: r[2], 货品专业知识达标: r[3], 会员流失率: r[4] });
+      const o = c.score(v);
+      expect(o).toStrictEqual(ref(v));
+      return ok(o).total;
+    });
+    expect(totals).toEqual([113.98, 105.78]);
+    expect(c.stats).toEqual({ fast: 2, exact: 0 });
+  });
+});
