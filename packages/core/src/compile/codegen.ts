@@ -441,17 +441,25 @@ export function generate(P: LPlan): Generated {
     const wv = `w${k}`;
     emit(`const ${wv} = ${s} * ${lit(wf)}, tw${k} = ${ts} * ${lit(wf)} + Math.abs(${wv}) * ${lit(2 * EPS)};`);
     emit(`tot += ${wv}; tt += tw${k}; ab += Math.abs(${wv});`);
-    dens.push(denOf(ind, k, raw, a, w));
+    const wDen = denOf(ind, k, raw, a, w);
+    dens.push(wDen);
+    /** a reported number: float rounding, or an exact tie settled with the denominator bound, or fragile */
+    const rounded = (x: string, tol: string, scale: string, den: string): string => {
+      const out = fresh('q');
+      emit(`let ${out} = RD(${x}, ${tol}, ${scale});`);
+      emit(`if (fr) { fr = false; ${out} = TIE(${x}, ${tol}, ${den}, ${scale}); if (${out} !== ${out}) return null; }`);
+      return out;
+    };
+    const actualQ = rounded(a, tolA, sc(R + 4), raw ? `DEN(${a})` : '0');
+    const ratioQ = usesRatio ? rounded(r, tr, sc(R + 4), denRatio(ind, raw, a)) : '';
+    const scoreQ = rounded(s, ts, sc(R + 2), denOf(ind, k, raw, a, Rational.ONE));
+    const weightedQ = rounded(wv, `tw${k}`, sc(R + 2), wDen);
     const obj = fresh('o');
-    const parts = [
-      `name: N[${idx(k)}]`,
-      `path: PA[${idx(k)}]`,
-      `actual: RD(${a}, ${tolA} + ${lit(0)}, ${sc(R + 4)})`,
-    ];
-    if (usesRatio) parts.push(`ratio: RD(${r}, ${tr}, ${sc(R + 4)})`);
-    parts.push(`score: RD(${s}, ${ts}, ${sc(R + 2)})`);
+    const parts = [`name: N[${idx(k)}]`, `path: PA[${idx(k)}]`, `actual: ${actualQ}`];
+    if (usesRatio) parts.push(`ratio: ${ratioQ}`);
+    parts.push(`score: ${scoreQ}`);
     parts.push(`weight: ${lit(Number(w.toDecimalString(12)))}`);
-    parts.push(`weighted: RD(${wv}, tw${k}, ${sc(R + 2)})`);
+    parts.push(`weighted: ${weightedQ}`);
     emit(`const ${obj} = { ${parts.join(', ')} };`);
     return obj;
   }
@@ -518,6 +526,16 @@ export function generate(P: LPlan): Generated {
     void k;
     const c = lcmAll(consts);
     return c === undefined ? '0' : lit(c);
+  }
+
+  /** denominator bound of the exact ratio (a/t, or t/a; cap when a ≤ 0), '0' = unknown */
+  function denRatio(ind: LIndicator, raw: boolean, a: string): string {
+    if (!raw || ind.target === undefined) return '0';
+    const t = Q(ind.target);
+    const capD = denLit(Q(ind.cap));
+    if (capD === undefined || t.num > 1099511627776n || t.den > 1099511627776n) return '0';
+    if (!(ind.method === 'reverse' || ind.lower)) return `DEN(${a}) * ${lit(Number(t.num))}`;
+    return `(${a} <= 0 ? ${lit(capD)} : MUL(${a}) * ${lit(Number(t.den))})`;
   }
 
   /** floor(n / per) decided exactly: raw integers divide exactly; otherwise fragile near an integer */
