@@ -29,7 +29,10 @@ function slotOf(compiled: CompiledPlan, ind: Indicator): number {
   return compiled.inputs.findIndex((c) => (c.role === 'actual' || c.role === 'count') && c.readers.includes(name));
 }
 
-export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[], selected: number | null, samples = 96): Curve[] {
+/** sampled curves per compiled plan and base row: a data edit elsewhere does not resample */
+const sampleCache = new WeakMap<CompiledPlan, Map<string, [number, number][]>>();
+
+export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[], selected: number | null, samples = 60): Curve[] {
   const ok = rows.filter((r) => r.outcome?.ok && r.values);
   const baseRow = ok.find((r) => r.index === selected) ?? ok[0];
   const out: Curve[] = [];
@@ -69,9 +72,14 @@ export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[
     }
     if (!(xMax > xMin)) xMax = xMin + 1;
     xMax = niceCeil(xMax);
-    const points: [number, number][] = [];
+    let points: [number, number][] = [];
     const slot = slotOf(compiled, ind);
-    if (slot >= 0 && baseRow?.values) {
+    let cache = sampleCache.get(compiled);
+    if (!cache) sampleCache.set(compiled, (cache = new Map()));
+    const key = slot >= 0 && baseRow?.values ? `${name}\u0000${xMin}\u0000${xMax}\u0000${Array.from(baseRow.values).join(',')}` : '';
+    const cached = key ? cache.get(key) : undefined;
+    if (cached) points = cached;
+    else if (slot >= 0 && baseRow?.values) {
       const v = Float64Array.from(baseRow.values);
       const isCount = compiled.inputs[slot]!.role === 'count' || m?.kind === 'rating';
       const n = isCount && xMax - xMin <= samples ? Math.round(xMax - xMin) : samples;
@@ -83,6 +91,8 @@ export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[
         const s = o.result.indicators.find((r) => r.name === name);
         if (s) points.push([x, s.score]);
       }
+      if (cache.size > 500) cache.clear();
+      cache.set(key, points);
     }
     const marks: Curve['marks'] = [];
     if (target !== undefined) marks.push({ kind: 'target', x: target });
@@ -119,9 +129,10 @@ export function curveSvg(c: Curve, t: Strings, weightText: string): string {
     parts.push(`<line x1="${L}" x2="${W - R}" y1="${sy(y)}" y2="${sy(y)}" class="grid"/>`);
     parts.push(`<text x="${L - 4}" y="${sy(y) + 3}" class="tick" text-anchor="end">${+y.toFixed(0)}</text>`);
   }
-  for (const x of [c.xMin, (c.xMin + c.xMax) / 2, c.xMax]) {
-    parts.push(`<text x="${sx(x)}" y="${H - 8}" class="tick" text-anchor="middle">${esc(fmtX(x, c.percent))}</text>`);
-  }
+  [c.xMin, (c.xMin + c.xMax) / 2, c.xMax].forEach((x, i) => {
+    const anchor = i === 0 ? 'start' : i === 2 ? 'end' : 'middle';
+    parts.push(`<text x="${sx(x)}" y="${H - 8}" class="tick" text-anchor="${anchor}">${esc(fmtX(x, c.percent))}</text>`);
+  });
   for (const m of c.marks) {
     if (m.x === undefined || m.x < c.xMin || m.x > c.xMax) continue;
     const label = m.kind === 'target' ? t.target : m.kind === 'cap' ? t.cap : t.floor;
@@ -132,12 +143,18 @@ export function curveSvg(c: Curve, t: Strings, weightText: string): string {
     const d = c.points.map(([x, y], i) => `${i ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join('');
     parts.push(`<path d="${d}" class="curve"/>`);
   }
-  for (const p of c.dots) {
-    if (p.x < c.xMin || p.x > c.xMax) continue;
-    parts.push(
-      `<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="${p.selected ? 5 : 3.5}" class="dot${p.selected ? ' selected' : ''}"><title>${esc(p.id)}: ${esc(fmtX(p.x, c.percent))} → ${p.y}</title></circle>`,
-    );
+  // many people: one path of small circles (cheap to lay out and paint); few: circles with tooltips
+  const visible = c.dots.filter((p) => p.x >= c.xMin && p.x <= c.xMax);
+  const circle = (p: { x: number; y: number }, r: number) =>
+    `M${(sx(p.x) - r).toFixed(1)},${sy(p.y).toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+  if (visible.length > 40) {
+    parts.push(`<path d="${visible.filter((p) => !p.selected).map((p) => circle(p, 3)).join('')}" class="dot"/>`);
+  } else {
+    for (const p of visible.filter((d) => !d.selected))
+      parts.push(`<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="3.5" class="dot"><title>${esc(p.id)}: ${esc(fmtX(p.x, c.percent))} → ${p.y}</title></circle>`);
   }
+  for (const p of visible.filter((d) => d.selected))
+    parts.push(`<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="5" class="dot selected"><title>${esc(p.id)}: ${esc(fmtX(p.x, c.percent))} → ${p.y}</title></circle>`);
   const note = c.points.length === 0 ? `<text x="${L + 6}" y="${T + 14}" class="tick">${esc(t.derived)}</text>` : '';
   return `<figure class="chart" data-indicator="${esc(c.name)}"><figcaption title="${esc(c.name)}">${esc(c.name)} <span class="muted">${esc(weightText)}</span></figcaption><svg xmlns="${NS}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(c.name)}">${parts.join('')}${note}</svg></figure>`;
 }

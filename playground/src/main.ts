@@ -27,7 +27,7 @@ const state = {
   scoring: undefined as Scoring | undefined,
   selected: null as number | null,
   /** timings of the last update (for the bench and the status line) */
-  timing: { analyseMs: 0, scoreMs: 0, renderMs: 0, totalMs: 0, at: 0, seq: 0 },
+  timing: { analyseMs: 0, scoreMs: 0, renderMs: 0, tableMs: 0, explainMs: 0, chartsMs: 0, totalMs: 0, at: 0, seq: 0, chartsSeq: 0 },
 };
 const t = () => STRINGS[state.lang];
 
@@ -117,10 +117,18 @@ model.onDidChangeContent(() => {
 
 function setPlanText(text: string): void {
   clearTimeout(debounce);
-  if (model.getValue() !== text) {
+  const old = model.getValue();
+  if (old !== text) {
     settingText = true;
     try {
-      model.setValue(text);
+      // replace only the changed middle: Monaco re-tokenises and re-renders just that, as for a keystroke
+      let a = 0;
+      const max = Math.min(old.length, text.length);
+      while (a < max && old.charCodeAt(a) === text.charCodeAt(a)) a++;
+      let b = 0;
+      while (b < max - a && old.charCodeAt(old.length - 1 - b) === text.charCodeAt(text.length - 1 - b)) b++;
+      const range = monaco.Range.fromPositions(model.getPositionAt(a), model.getPositionAt(old.length - b));
+      model.pushEditOperations([], [{ range, text: text.slice(a, text.length - b) }], () => null);
     } finally {
       settingText = false;
     }
@@ -152,10 +160,23 @@ function refreshScores(t0 = performance.now(), analyseMs = 0): void {
   const s1 = performance.now();
   renderTable();
   renderStatus();
-  renderExplain();
-  renderCharts();
   const s2 = performance.now();
-  state.timing = { analyseMs, scoreMs: s1 - s0, renderMs: s2 - s1, totalMs: s2 - t0, at: s2, seq: state.timing.seq + 1 };
+  renderExplain();
+  const s3 = performance.now();
+  scheduleCharts();
+  const s4 = performance.now();
+  state.timing = {
+    analyseMs,
+    scoreMs: s1 - s0,
+    renderMs: s4 - s1,
+    tableMs: s2 - s1,
+    explainMs: s3 - s2,
+    chartsMs: state.timing.chartsMs,
+    totalMs: s4 - t0,
+    at: s4,
+    seq: state.timing.seq + 1,
+    chartsSeq: state.timing.chartsSeq,
+  };
 }
 
 /** Columns the plan reads but the table lacks get an empty column, so the table can be filled in. */
@@ -176,6 +197,20 @@ function ensureInputColumns(): void {
 
 // ---------------- table ----------------
 let tableShape = '';
+interface RowRefs {
+  tr: HTMLTableRowElement;
+  tot: HTMLTableCellElement;
+  grade: HTMLTableCellElement;
+  coef: HTMLTableCellElement;
+  inputs: { el: HTMLElement; key: string }[];
+}
+let rowRefs: RowRefs[] = [];
+const setText = (el: HTMLElement, v: string) => {
+  if (el.textContent !== v) el.textContent = v;
+};
+const setTitle = (el: HTMLElement, v: string) => {
+  if (el.title !== v) el.title = v;
+};
 
 function displayColumns(): number[] {
   const inputs = state.good?.compiled?.inputs ?? [];
@@ -195,6 +230,7 @@ function renderTable(): void {
   const table = $<HTMLTableElement>('#table');
   if (shape !== tableShape) {
     tableShape = shape;
+    if (editing) editing = undefined;
     // id and descriptive columns, then the results (visible without scrolling), then the plan's inputs
     const lead = cols.filter((c) => c === 0 || !inputKeys.has(headerKey(state.table.columns[c] ?? '')));
     const rest = cols.filter((c) => !lead.includes(c));
@@ -204,7 +240,7 @@ function renderTable(): void {
       return `<th class="${cls}" title="${escapeHtml(name)}">${escapeHtml(name)}</th>`;
     };
     const td = (row: string[], r: number, c: number) =>
-      `<td><input data-r="${r}" data-c="${c}" value="${escapeHtml(row[c] ?? '')}" aria-label="${escapeHtml(state.table.columns[c] ?? '')} ${r + 1}"></td>`;
+      `<td class="cell" data-r="${r}" data-c="${c}" tabindex="0">${escapeHtml(row[c] ?? '')}</td>`;
     const body = state.table.rows
       .map(
         (row, r) =>
@@ -212,51 +248,138 @@ function renderTable(): void {
       )
       .join('');
     table.innerHTML = `<thead><tr>${lead.map(th).join('')}<th class="res">${t().total}</th><th class="res">${t().grade}</th><th class="res">${t().coefficient}</th>${rest.map(th).join('')}<th></th></tr></thead><tbody>${body}</tbody>`;
+    rowRefs = Array.from(table.tBodies[0]?.rows ?? [], (tr) => {
+      const res = tr.querySelectorAll<HTMLTableCellElement>('td.res');
+      return {
+        tr,
+        tot: res[0]!,
+        grade: res[1]!,
+        coef: res[2]!,
+        inputs: Array.from(tr.querySelectorAll<HTMLElement>('td.cell'), (el) => ({
+          el,
+          key: headerKey(state.table.columns[Number(el.dataset.c)] ?? ''),
+        })),
+      };
+    });
   }
-  // results and cell errors, in place (keeps focus while typing)
+  // results and cell errors, in place (keeps focus while typing); only what changed is written
   const rows = state.scoring?.rows ?? [];
-  const trs = table.tBodies[0]?.rows ?? [];
-  for (let r = 0; r < trs.length; r++) {
-    const tr = trs[r]!;
+  for (let r = 0; r < rowRefs.length; r++) {
+    const { tr, tot, grade, coef, inputs: cells } = rowRefs[r]!;
     const sr = rows[r];
-    const cells = tr.querySelectorAll<HTMLTableCellElement>('td.res');
-    const [tot, grade, coef] = [cells[0]!, cells[1]!, cells[2]!];
     tr.classList.toggle('selected', state.selected === r);
-    const badCols = new Set<string>();
+    let badCols: Set<string> | undefined;
     if (sr?.outcome?.ok) {
       const res = sr.outcome.result;
-      tot.textContent = String(res.total);
-      grade.textContent = res.grade ?? '';
-      coef.textContent = res.coefficient === undefined ? '' : String(res.coefficient);
-      tr.classList.remove('row-error');
-      tot.title = res.vetoes.length ? `veto: ${res.vetoes.join(', ')}` : '';
+      setText(tot, String(res.total));
+      setText(grade, res.grade ?? '');
+      setText(coef, res.coefficient === undefined ? '' : String(res.coefficient));
+      setTitle(tot, res.vetoes.length ? `veto: ${res.vetoes.join(', ')}` : '');
+      tr.classList.toggle('row-error', false);
       tr.classList.toggle('vetoed', res.vetoes.length > 0);
     } else {
       const errs = sr?.outcome && !sr.outcome.ok ? sr.outcome.errors.map((e) => ({ message: e.message, column: e.column })) : (sr?.errors ?? []).map((d) => ({ message: d.message, column: d.data?.column }));
-      for (const e of errs) if (e.column) badCols.add(headerKey(e.column));
-      tot.textContent = sr && (sr.values || errs.length) ? '⚠' : '';
-      grade.textContent = '';
-      coef.textContent = '';
-      tot.title = errs.map((e) => e.message).join('\n');
+      badCols = new Set(errs.flatMap((e) => (e.column ? [headerKey(e.column)] : [])));
+      setText(tot, sr && (sr.values || errs.length) ? '⚠' : '');
+      setText(grade, '');
+      setText(coef, '');
+      setTitle(tot, errs.map((e) => e.message).join('\n'));
       tr.classList.toggle('row-error', errs.length > 0);
-      tr.classList.remove('vetoed');
+      tr.classList.toggle('vetoed', false);
     }
-    for (const inp of tr.querySelectorAll<HTMLInputElement>('input[data-c]')) {
-      const name = state.table.columns[Number(inp.dataset.c)] ?? '';
-      inp.classList.toggle('bad', badCols.has(headerKey(name)));
-    }
+    for (const c of cells) c.el.classList.toggle('bad', !!badCols?.has(c.key));
   }
+}
+
+// Cells are plain text (a table of thousands of <input>s is slow to lay out); one input edits in place.
+let editing: { td: HTMLElement; input: HTMLInputElement; r: number; c: number; original: string } | undefined;
+
+function startEdit(td: HTMLElement, initial?: string): void {
+  if (editing?.td === td) return;
+  finishEdit();
+  const r = Number(td.dataset.r);
+  const c = Number(td.dataset.c);
+  const row = state.table.rows[r];
+  if (!row) return;
+  const input = document.createElement('input');
+  input.className = 'cell-input';
+  input.setAttribute('aria-label', `${state.table.columns[c] ?? ''} ${r + 1}`);
+  input.dataset.r = String(r);
+  input.dataset.c = String(c);
+  input.value = initial ?? row[c] ?? '';
+  td.textContent = '';
+  td.classList.add('editing');
+  td.append(input);
+  editing = { td, input, r, c, original: row[c] ?? '' };
+  input.focus();
+  if (initial === undefined) input.select();
+  else if (initial !== (row[c] ?? '')) commitCell(r, c, initial);
+}
+
+function commitCell(r: number, c: number, value: string): void {
+  const row = state.table.rows[r];
+  if (!row || row[c] === value) return;
+  row[c] = value;
+  refreshScores();
+}
+
+function finishEdit(revert = false): void {
+  const e = editing;
+  if (!e) return;
+  editing = undefined;
+  if (revert) commitCell(e.r, e.c, e.original);
+  e.td.classList.remove('editing');
+  if (e.td.isConnected) e.td.textContent = state.table.rows[e.r]?.[e.c] ?? '';
+}
+
+function moveEdit(from: HTMLElement, dr: number, dc: number): void {
+  const tr = from.closest('tr');
+  const cells = Array.from(tr?.querySelectorAll<HTMLElement>('td.cell') ?? []);
+  const i = cells.indexOf(from);
+  let target: HTMLElement | undefined;
+  if (dc) target = cells[i + dc];
+  else {
+    const next = dr > 0 ? tr?.nextElementSibling : tr?.previousElementSibling;
+    target = next?.querySelectorAll<HTMLElement>('td.cell')[i];
+  }
+  finishEdit();
+  if (target) startEdit(target);
+  else from.focus();
 }
 
 $('#table').addEventListener('input', (ev) => {
   const el = ev.target as HTMLInputElement;
-  if (!el.dataset.r) return;
-  const r = Number(el.dataset.r);
-  const c = Number(el.dataset.c);
-  const row = state.table.rows[r];
-  if (!row) return;
-  row[c] = el.value;
-  refreshScores();
+  if (!editing || el !== editing.input) return;
+  commitCell(editing.r, editing.c, el.value);
+});
+$('#table').addEventListener('keydown', (ev) => {
+  const target = ev.target as HTMLElement;
+  if (editing && target === editing.input) {
+    const td = editing.td;
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      moveEdit(td, ev.shiftKey ? -1 : 1, 0);
+    } else if (ev.key === 'Tab') {
+      ev.preventDefault();
+      moveEdit(td, 0, ev.shiftKey ? -1 : 1);
+    } else if (ev.key === 'Escape') {
+      finishEdit(true);
+      td.focus();
+    }
+    return;
+  }
+  if (target.matches('td.cell')) {
+    if (ev.key === 'Enter' || ev.key === 'F2') {
+      ev.preventDefault();
+      startEdit(target);
+    } else if (ev.key.length === 1 && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+      ev.preventDefault();
+      startEdit(target, ev.key);
+    }
+  }
+});
+$('#table').addEventListener('focusout', (ev) => {
+  if (editing && ev.target === editing.input) finishEdit();
 });
 $('#table').addEventListener('click', (ev) => {
   const el = ev.target as HTMLElement;
@@ -269,6 +392,8 @@ $('#table').addEventListener('click', (ev) => {
     refreshScores();
     return;
   }
+  const cell = el.closest<HTMLElement>('td.cell');
+  if (cell) startEdit(cell);
   const tr = el.closest<HTMLTableRowElement>('tr[data-row]');
   if (tr) {
     const r = Number(tr.dataset.row);
@@ -276,7 +401,7 @@ $('#table').addEventListener('click', (ev) => {
       state.selected = r;
       renderTable();
       renderExplain();
-      renderCharts();
+      scheduleCharts();
     }
   }
 });
@@ -284,9 +409,10 @@ $('#table').addEventListener('paste', (ev) => {
   const text = ev.clipboardData?.getData('text/plain') ?? '';
   if (!text.includes('\t') && !text.includes('\n')) return; // a single value: let the input take it
   ev.preventDefault();
-  const el = ev.target as HTMLInputElement;
+  const el = (ev.target as HTMLElement).closest<HTMLElement>('[data-r]');
   const grid = parsePasted(text);
-  pasteGrid(grid, el.dataset.r ? Number(el.dataset.r) : state.table.rows.length, el.dataset.c ? Number(el.dataset.c) : 0);
+  finishEdit();
+  pasteGrid(grid, el?.dataset.r ? Number(el.dataset.r) : state.table.rows.length, el?.dataset.c ? Number(el.dataset.c) : 0);
 });
 
 /** Paste a block of cells. A first line naming known columns is a header: then columns are matched by name. */
@@ -327,8 +453,8 @@ $('#add-row').addEventListener('click', () => {
   row[0] = nextId();
   state.table.rows.push(row);
   refreshScores();
-  const inp = $('#table').querySelector<HTMLInputElement>(`input[data-r="${state.table.rows.length - 1}"][data-c="${displayColumns()[1] ?? 0}"]`);
-  inp?.focus();
+  const td = $('#table').querySelector<HTMLElement>(`td.cell[data-r="${state.table.rows.length - 1}"][data-c="${displayColumns()[1] ?? 0}"]`);
+  if (td) startEdit(td);
 });
 
 function nextId(): string {
@@ -478,6 +604,21 @@ function explainTree(ex: Explanation, lines: string[]): string {
 }
 
 // ---------------- charts ----------------
+/** Charts follow the scores: drawn after the frame that shows the new numbers. */
+let chartsPending = 0;
+function scheduleCharts(): void {
+  if (chartsPending) return;
+  chartsPending = requestAnimationFrame(() =>
+    setTimeout(() => {
+      chartsPending = 0;
+      const c0 = performance.now();
+      renderCharts();
+      state.timing.chartsMs = performance.now() - c0;
+      state.timing.chartsSeq = state.timing.seq;
+    }, 0),
+  );
+}
+
 function renderCharts(): void {
   const box = $('#charts');
   const good = state.good;

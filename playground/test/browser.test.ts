@@ -2,7 +2,7 @@
  * The playground in a real browser: the BUILT app (vite build) served from 127.0.0.1 on a random port,
  * driven through playwright-core in Debian's Chromium. Screenshots go to test-results/playground/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -32,6 +32,7 @@ describe.skipIf(skip)('playground in Chromium', () => {
   let browser: Browser;
   let server: { url: string; close(): Promise<void> };
   let page: Page;
+  let dist: string;
   const problems: string[] = [];
 
   const watch = (p: Page) => {
@@ -54,8 +55,8 @@ describe.skipIf(skip)('playground in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    buildApp();
-    server = await serve();
+    dist = buildApp();
+    server = await serve(dist);
     browser = await launch();
     page = await open();
   });
@@ -63,6 +64,7 @@ describe.skipIf(skip)('playground in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   it('opens on the 店长 example with highlighted text, scored sample employees and charts', async () => {
@@ -125,14 +127,20 @@ describe.skipIf(skip)('playground in Chromium', () => {
     const before = await hook(page, (h) => h.getResults()[0]);
     const cols = await hook(page, (h) => h.getData().columns);
     const c = cols.indexOf('销售额达成');
-    const cell = page.locator(`#table input[data-r="0"][data-c="${c}"]`);
-    await cell.click();
-    await cell.fill('120%');
+    // click the cell to edit it in place, type a new value with the real keyboard
+    await page.locator(`#table td.cell[data-r="0"][data-c="${c}"]`).click();
+    const input = page.locator('#table input.cell-input');
+    await input.waitFor();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('120%');
     await expect.poll(() => hook(page, (h) => h.getResults()[0]!.total)).not.toBe(before!.total);
     const after = await hook(page, (h) => h.getResults()[0]!);
     expect(after.indicators['销售额达成']!.actual).toBe(1.2);
     expect(after.indicators['销售额达成']!.score).toBeGreaterThan(before!.indicators['销售额达成']!.score);
     expect(await page.locator('#table tbody tr').first().locator('td.total').textContent()).toBe(String(after.total));
+    await page.keyboard.press('Enter');
+    expect(await page.locator(`#table td.cell[data-r="0"][data-c="${c}"]`).textContent()).toBe('120%');
+    expect((await hook(page, (h) => h.getData())).rows[0]![c]).toBe('120%');
   });
 
   it('explains a person when clicked, in Chinese and English', async () => {

@@ -2,7 +2,8 @@
 // launch Debian's Chromium through playwright-core (no browser download).
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,10 +11,18 @@ export const PLAYGROUND = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(PLAYGROUND, 'dist');
 export const CHROMIUM = '/usr/bin/chromium';
 
-export function buildApp() {
+/**
+ * `vite build` into a fresh temporary folder (default) so that concurrent runs (a test suite and a bench,
+ * or two people's test runs) never swap hashed asset names under each other. Returns the folder.
+ */
+export function buildApp(outDir = mkdtempSync(join(tmpdir(), 'kpi-playground-'))) {
   const vite = join(PLAYGROUND, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: PLAYGROUND, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], {
+    cwd: PLAYGROUND,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+  return outDir;
 }
 
 const TYPES = {
@@ -30,7 +39,7 @@ export function serve(root = DIST) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(root, path));
-    if (!file.startsWith(root)) {
+    if (!file.startsWith(normalize(root))) {
       res.writeHead(403).end();
       return;
     }
