@@ -21,7 +21,7 @@ export function analyze(fileName: string, text: string): AnalyzeResult {
 
 export function analyzeSource(source: SourceFile): AnalyzeResult {
   const parsed = parse(source);
-  const checked = check(parsed.file, source);
+  const checked = check(parsed.file, source, { syntax: parsed.diagnostics });
   return { source, file: parsed.file, diagnostics: sortDiagnostics([...parsed.diagnostics, ...checked]) };
 }
 

@@ -18,7 +18,24 @@ export interface Extras {
 
 export class CheckContext {
   readonly diagnostics: Diagnostic[] = [];
-  constructor(readonly source: SourceFile) {}
+  constructor(
+    readonly source: SourceFile,
+    /** spans of the parser's errors, so rules can stay quiet where a lost item would make them cascade */
+    readonly syntaxErrors: readonly Span[] = [],
+  ) {}
+
+  /**
+   * a syntax error lies inside `outer` but on no line of any of `inner` — a line the parser may have
+   * dropped whole (`indcator 毛利率 ...`). Errors on an item's own lines belong to that item.
+   */
+  lostItemIn(outer: Span, inner: readonly Span[]): boolean {
+    const lines = inner.map((i) => [this.source.lineIndex(i.start), this.source.lineIndex(Math.max(i.start, i.end - 1))] as const);
+    return this.syntaxErrors.some((e) => {
+      if (e.start < outer.start || e.start >= outer.end) return false;
+      const l = this.source.lineIndex(e.start);
+      return !lines.some(([a, b]) => l >= a && l <= b);
+    });
+  }
 
   report(code: string, span: Span, message: string, extras: Extras = {}): Diagnostic {
     const entry = catalogueEntry(code);

@@ -15,8 +15,14 @@ import { checkTables } from './tables.js';
 import { checkPractice } from './practice.js';
 import { checkTests } from './tests.js';
 
-export function check(file: PlanFile, source: SourceFile): Diagnostic[] {
-  const ctx = new CheckContext(source);
+export interface CheckOptions {
+  /** the parser's diagnostics for this file: errors there keep cascading findings quiet */
+  syntax?: readonly Diagnostic[];
+}
+
+export function check(file: PlanFile, source: SourceFile, opts: CheckOptions = {}): Diagnostic[] {
+  const syntaxErrors = (opts.syntax ?? []).filter((d) => d.severity === 'error' && d.span).map((d) => d.span!);
+  const ctx = new CheckContext(source, syntaxErrors);
   checkFileNames(file, ctx);
   for (const plan of file.plans) {
     checkNames(plan, ctx);

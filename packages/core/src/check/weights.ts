@@ -3,7 +3,8 @@
  * weights sum to exactly 100%, computed with Rational so 33.33% + 33.33% + 33.34% is 100%.
  * A scope with a missing or unreadable weight is skipped: the parser already reported it. So is a scope
  * with a weight outside (0, 100%] (`weight 30` for 30%): KPI0401 reports it with a fix, and a sum of
- * "3070%" would only confuse.
+ * "3070%" would only confuse. And so is a scope with a syntax error between its items, where the
+ * parser may have dropped a whole item (`indcator 毛利率 weight 30% ...`): the sum would be a cascade.
  */
 import type { Group, Name, NumLit, Plan, ScoredItem } from '../ir/schema.js';
 import type { Span } from '../source/span.js';
@@ -21,7 +22,7 @@ export function checkWeights(plan: Plan, ctx: CheckContext): void {
     ctx.report('KPI0303', plan.name.span, `plan ${bt(plan.name.text)} has no indicators`, {
       help: 'add `indicator NAME weight W scoring METHOD` lines whose weights sum to 100%',
     });
-  } else {
+  } else if (!ctx.lostItemIn(plan.span, plan.items.map((i) => i.span))) {
     checkScopeSum(ctx, 'KPI0301', plan.items, plan.name.span, {
       scope: `weights in ${bt(plan.name.text)}`,
       sums: 'the plan sums',
@@ -54,6 +55,7 @@ function checkGroup(group: Group, ctx: CheckContext): void {
     }
     return;
   }
+  if (ctx.lostItemIn(group.span, group.items.map((i) => i.span))) return;
   checkScopeSum(ctx, 'KPI0301', group.items, group.name.span, {
     scope: `weights in ${bt(group.name.text)}`,
     sums: `${bt(group.name.text)} sums`,

@@ -223,3 +223,16 @@ describe('bands on a `lower` actual', () => {
     expect(codes(plan('  indicator 投诉次数 weight 100% scoring bands lower { >= 3: 100, >= 1: 60, else: 0 }'))).toContain('KPI0503');
   });
 });
+
+describe('after syntax errors', () => {
+  it('a scope where the parser lost a whole item gets no weight-sum cascade', () => {
+    const t = plan('  indicator 销售额达成 weight 70% target 100% scoring linear\n  indcator 毛利率 weight 30% target 35% scoring linear');
+    const cs = codes(t);
+    expect(cs).toContain('KPI0101');
+    expect(cs).not.toContain('KPI0301');
+  });
+  it('a syntax error inside an item keeps the scope checked', () => {
+    const t = plan('  indicator 销售额达成 weight 60% target 100% scoring liner\n  indicator 毛利率 weight 30% target 35% scoring linear');
+    expect(codes(t)).toEqual(expect.arrayContaining(['KPI0101', 'KPI0301']));
+  });
+});
