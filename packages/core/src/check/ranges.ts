@@ -79,7 +79,7 @@ function checkWeightValue(ctx: CheckContext, name: string, w: NumLit | undefined
 function checkPositive(ctx: CheckContext, n: NumLit, what: string): void {
   const r = val(n);
   if (!r || r.gt(ZERO)) return;
-  ctx.report('KPI0409', n.span, `${what} is ${shown(n)}, must be above 0`, {
+  ctx.report('KPI0409', n.span, `${what} must be above 0, not ${shown(n)}`, {
     help: 'points, `per` and `max` are positive: `points 2 per 1 max 10`, `deduct 5 per 1 max 20`',
   });
 }
