@@ -55,13 +55,12 @@ document.querySelector('#app')!.innerHTML = `
     <div class="panel">
       <div class="panel-head">
         <h2 id="data-title"></h2>
-        <span id="status" class="muted"></span>
         <span class="spacer"></span>
         <button id="fill" type="button"></button>
         <button id="add-row" type="button"></button>
         <label class="button" id="load-label"><span id="load-text"></span><input id="load" type="file" accept=".csv,.txt,.tsv,.xlsx,.xls" hidden></label>
       </div>
-      <p id="paste-hint" class="muted small"></p>
+      <p class="small"><span id="status" class="muted"></span> <span id="paste-hint" class="muted"></span></p>
       <div class="table-wrap"><table id="table"></table></div>
     </div>
     <div class="panel">
