@@ -130,3 +130,23 @@ describe('summary line', () => {
     expect(summaryLine({ warnings: 2, files: 1 })).toBe('2 warnings in 1 file');
   });
 });
+
+describe('terminal edge cases', () => {
+  it('expands tabs consistently in the line and under it', () => {
+    const s = new SourceFile('t.kpi', 'plan a {\n\tindicator 甲 weight 5% scoring linear\n}\n');
+    const start = s.text.indexOf('5%');
+    const out = renderTerminal([{ code: 'KPI0602', severity: 'warning', file: 't.kpi', span: { start, end: start + 2 }, message: 'm' }], new Map([['t.kpi', s]])).split('\n');
+    const line = out[1]!.slice(out[1]!.indexOf('|') + 2);
+    const caret = out[2]!.slice(out[2]!.indexOf('|') + 2);
+    expect(line).not.toContain('\t');
+    expect(displayWidth(line.slice(0, line.indexOf('5%')))).toBe(caret.indexOf('^'));
+  });
+  it('marks a span running past its first line and shows one caret for an empty span at the end of the file', () => {
+    const s = new SourceFile('t.kpi', 'plan a {\n  x\n}');
+    const m = new Map([['t.kpi', s]]);
+    const multi = renderTerminal([{ code: 'KPI0303', severity: 'error', file: 't.kpi', span: { start: 0, end: s.text.length }, message: 'm' }], m);
+    expect(multi.split('\n')[2]).toBe('   | ^^^^^^^^…');
+    const eof = renderTerminal([{ code: 'KPI0303', severity: 'error', file: 't.kpi', span: { start: s.text.length, end: s.text.length }, message: 'm' }], m);
+    expect(eof.split('\n').slice(0, 3)).toEqual(['t.kpi:3:2 error KPI0303 m', ' 3 | }', '   |  ^']);
+  });
+});
