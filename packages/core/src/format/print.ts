@@ -284,7 +284,8 @@ class Builder {
 
   grades(g: Grades): Unit {
     const rows = g.lines.map((l: GradeLine) => [
-      printName(l.label.text),
+      // a bare `coefficient` label would read as the previous line's coefficient clause
+      l.label.text === 'coefficient' ? quote(l.label.text) : printName(l.label.text),
       l.min ? `>= ${this.num(l.min)}` : '',
       l.coefficient ? `coefficient ${this.num(l.coefficient)}` : '',
     ]);
