@@ -78,5 +78,17 @@ export function sameStyle(r: Rational, like: NumLit): string {
 
 export const bt = (name: string): string => `\`${name}\``;
 
+/**
+ * A fix that puts items (band rows, grade lines) in a new order by rewriting each item's text in place:
+ * item i's span receives the text of the item that belongs at position i. Comments and spacing between
+ * items stay where they are. Undefined when the order does not change.
+ */
+export function reorderFix<T extends { span: Span }>(source: SourceFile, items: readonly T[], sorted: readonly T[], message: string): Fix | undefined {
+  const edits = items
+    .map((it, i) => ({ span: it.span, text: source.text.slice(sorted[i]!.span.start, sorted[i]!.span.end) }))
+    .filter((e, i) => sorted[i] !== items[i] && e.text !== source.text.slice(e.span.start, e.span.end));
+  return edits.length ? { message, edits } : undefined;
+}
+
 export const ZERO = Rational.ZERO;
 export const ONE = Rational.ONE;

@@ -8,7 +8,7 @@ import type { Expr, GradeLine, Indicator, NumLit, Plan } from '../ir/schema.js';
 import { indicatorsOf } from '../ir/walk.js';
 import { groupsOf } from '../ir/walk.js';
 import { Rational } from '../numbers/rational.js';
-import { type CheckContext, bt, pct, shown, val, ZERO, ONE } from './context.js';
+import { type CheckContext, bt, pct, reorderFix, shown, val, ZERO, ONE } from './context.js';
 
 /** methods whose score divides by the target: linear, reverse, and `on ratio` tables */
 export function dividesByTarget(ind: Indicator): boolean {
@@ -177,6 +177,13 @@ function checkGrades(plan: Plan, ctx: CheckContext): void {
   });
   const first = outOfOrder[0];
   if (first) {
+    // the fix sorts the lines with bounds from the highest down and keeps catch-all lines last
+    const bounded = g.lines.filter((l) => l.min && val(l.min));
+    const sorted = [...bounded].sort((a, b) => val(b.min)!.cmp(val(a.min)!));
+    const rest = g.lines.filter((l) => !bounded.includes(l));
+    const fix = rest.length <= 1 && (rest.length === 0 || rest[0] === g.lines[g.lines.length - 1])
+      ? reorderFix(ctx.source, g.lines, [...sorted, ...rest], 'order the grades from the highest bound down')
+      : undefined;
     ctx.report(
       'KPI0405',
       first.lit.span,
@@ -187,6 +194,7 @@ function checkGrades(plan: Plan, ctx: CheckContext): void {
           { span: first.prev.lit.span, message: `${bt(first.prev.label)} needs ${shown(first.prev.lit)}` },
           ...outOfOrder.slice(1).map((o) => ({ span: o.lit.span, message: `${bt(o.line.label.text)} ${shown(o.lit)} is out of order too` })),
         ],
+        ...(fix ? { fix } : {}),
       },
     );
   }

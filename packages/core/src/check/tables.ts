@@ -11,7 +11,7 @@
 import type { Indicator, Method, NumLit, Plan } from '../ir/schema.js';
 import { indicatorsOf } from '../ir/walk.js';
 import { Rational } from '../numbers/rational.js';
-import { type CheckContext, bt, pct, shown, val } from './context.js';
+import { type CheckContext, bt, pct, reorderFix, shown, val } from './context.js';
 
 type Bands = Extract<Method, { kind: 'bands' }>;
 type Curve = Extract<Method, { kind: 'curve' }>;
@@ -62,6 +62,7 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
   if (m.on === 'ratio') for (const row of m.rows) checkRatioBound(ctx, ind, row.bound);
   // reachability: the union of earlier rows of one direction is the widest earlier row
   let unreachable = false;
+  const orderFix = mixed || (m.else && m.rows.some((r) => r.span.start > m.else!.span.start)) ? undefined : sortedRowsFix(ctx, m, dirHigher);
   if (!mixed) {
     let widest: (typeof m.rows)[number] | undefined;
     for (const row of m.rows) {
@@ -83,6 +84,7 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
               ? 'rows are tried top down and the first that holds wins; order them from the highest bound down'
               : 'rows are tried top down and the first that holds wins; order them from the lowest bound up',
             related: [{ span: widest.span, message: `\`${widest.op} ${shown(widest.bound)}\` above already takes every such value` }],
+            ...(orderFix ? { fix: orderFix } : {}),
           });
           unreachable = true;
           continue;
@@ -120,6 +122,22 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
       }
     }
   }
+}
+
+/** rows sorted so that none hides another: `>=` rows from the highest bound down (`>` before `>=` at a tie), `<=` rows from the lowest up */
+function sortedRowsFix(ctx: CheckContext, m: Bands, dirHigher: boolean) {
+  const keyed = m.rows.map((row) => ({ row, b: val(row.bound) }));
+  if (keyed.some((k) => !k.b)) return undefined;
+  const strict = (op: string) => (op === '>' || op === '<' ? 0 : 1);
+  const sorted = [...keyed]
+    .sort((x, y) => (dirHigher ? y.b!.cmp(x.b!) : x.b!.cmp(y.b!)) || strict(x.row.op) - strict(y.row.op))
+    .map((k) => k.row);
+  return reorderFix(
+    ctx.source,
+    m.rows,
+    sorted,
+    dirHigher ? 'order the rows from the highest bound down' : 'order the rows from the lowest bound up',
+  );
 }
 
 /** does row (opA, a) take every value row (opB, b) would, for rows of the same direction? */
