@@ -94,7 +94,10 @@ function lcmNum(a: number, b: number): number {
 export function generate(P: LPlan): Generated {
   const table: SideTable = { names: [], paths: [], grades: [], coefs: [], vetoes: [] };
   const lines: string[] = [];
-  const emit = (s: string) => lines.push(s);
+  /** per-indicator functions (small functions keep V8's optimising compiler fast on big plans) */
+  const fnDefs: string[] = [];
+  let cur: string[] = lines;
+  const emit = (s: string) => cur.push(s);
   let tmp = 0;
   const fresh = (p: string) => `${p}_${tmp++}`;
   const sc = (d: number) => lit(10 ** d);
@@ -248,15 +251,22 @@ export function generate(P: LPlan): Generated {
   }
 
   // ---------- indicators ----------
-  emit('let tot = 0, tt = 0, ab = 0;');
+  emit('tot = 0; tt = 0; ab = 0;');
   const objs: string[] = [];
   /** per indicator/bonus: JS expression bounding the denominator of its exact weighted value ('0' = unknown) */
   const dens: string[] = [];
   P.inds.forEach((ind, k) => {
     table.names.push(ind.name);
     table.paths.push(ind.path);
+    const body: string[] = [];
+    cur = body;
     const o = indicator(ind, k);
-    objs.push(o);
+    cur = lines;
+    fnDefs.push(`function I${idx(k)}(v, M, E) {\n${body.map((l) => '  ' + l).join('\n')}\n  return ${o};\n}`);
+    const args = ind.src?.k === 'metric' ? metricVar.get(ind.src.i)! : ['0', '0'];
+    const ov = `o${idx(k)}`;
+    emit(`const ${ov} = I${idx(k)}(v, ${args[0]}, ${args[1]}); if (${ov} === null) return null;`);
+    objs.push(ov);
   });
 
   function indicator(ind: LIndicator, k: number): string {
@@ -297,8 +307,8 @@ export function generate(P: LPlan): Generated {
         emit(`if (!(${rawCmp(a, '>=', Q(ind.lo!))}) || !(${rawCmp(a, '<=', Q(ind.hi!))})) { if (v[${idx(ind.src!.i)}] === v[${idx(ind.src!.i)}]) return null; }`);
       }
     } else {
-      const [mv, me] = metricVar.get(ind.src!.i) ?? (() => { throw new CodegenError('metric missing'); })();
-      emit(`const ${a} = ${mv}, ${ea} = ${me};`);
+      if (!metricVar.has(ind.src!.i)) throw new CodegenError('metric missing');
+      emit(`const ${a} = M, ${ea} = E;`);
       if (ind.method === 'rating') {
         // marks from a metric: near or outside the scale → exact path decides (and reports)
         const lof = f(Q(ind.lo!));
@@ -442,7 +452,9 @@ export function generate(P: LPlan): Generated {
     emit(`const ${wv} = ${s} * ${lit(wf)}, tw${k} = ${ts} * ${lit(wf)} + Math.abs(${wv}) * ${lit(2 * EPS)};`);
     emit(`tot += ${wv}; tt += tw${k}; ab += Math.abs(${wv});`);
     const wDen = denOf(ind, k, raw, a, w);
-    dens.push(wDen);
+    // the total's tie path runs in score(): it reads this indicator's actual from AV
+    emit(`AV[${idx(k)}] = ${a};`);
+    dens.push(denOf(ind, k, raw, `AV[${idx(k)}]`, w));
     /** a reported number: float rounding, or an exact tie settled with the denominator bound, or fragile */
     const rounded = (x: string, tol: string, scale: string, den: string): string => {
       const out = fresh('q');
@@ -609,7 +621,9 @@ export function generate(P: LPlan): Generated {
   emit(`  total = TIE(T0, tT, D, ${sc(R)});`);
   emit('  if (total !== total) return null;');
   emit('}');
-  emit('const res = { total };');
+  emit(`const bonus = RD(bo, tb, ${sc(R)});`);
+  emit('if (fr) return null;');
+  emit(`const inds = [${objs.join(', ')}];`);
   if (P.grades.length > 0) {
     P.grades.forEach((g) => {
       table.grades.push(g.label);
@@ -631,18 +645,21 @@ export function generate(P: LPlan): Generated {
         emit(`else if (total >= ${lit(bound)}) g = ${idx(i)};`);
       }
     });
-    emit('if (g >= 0) { res.grade = GL[g]; if (GC[g] != null) res.coefficient = GC[g]; }');
+    // one object literal per shape, so every row's result has the same hidden class
+    emit('if (g >= 0) {');
+    emit('  if (GC[g] != null) return { ok: true, result: { total, grade: GL[g], coefficient: GC[g], bonus, vetoes: vt, indicators: inds } };');
+    emit('  return { ok: true, result: { total, grade: GL[g], bonus, vetoes: vt, indicators: inds } };');
+    emit('}');
   }
-  emit(`res.bonus = RD(bo, tb, ${sc(R)});`);
-  emit('res.vetoes = vt;');
-  emit(`res.indicators = [${objs.join(', ')}];`);
-  emit('if (fr) return null;');
-  emit('return { ok: true, result: res };');
+  emit('return { ok: true, result: { total, bonus, vetoes: vt, indicators: inds } };');
+
 
   const body = [
     '"use strict";',
     'const N = T.names, PA = T.paths, GL = T.grades, GC = T.coefs, VN = T.vetoes;',
-    'let fr = false;',
+    'let fr = false, tot = 0, tt = 0, ab = 0;',
+    `const AV = new Float64Array(${lit(Math.max(1, P.inds.length))});`,
+    ...fnDefs,
     // half-up (away from zero) rounding of x to 1/sc, or fr = true when x is within tol of a tie
     'function RD(x, tol, sc) {',
     '  const neg = x < 0; const s = (neg ? -x : x) * sc;',
