@@ -49,8 +49,17 @@ const CURRENCY_SUFFIX = /\s*(?:元|RMB|CNY)$/i;
 // mantissa: digits with optional thousands groups, optional fraction; or a bare fraction `.5`
 const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
+// the common case, plain ASCII `96.5`, `-3`, `4.25%` with at most 15 digits: no normalisation needed
+const FAST = /^-?(\d{1,15})(?:\.(\d{1,15}))?(%?)$/;
+
 /** Parse one cell. Never throws. */
 export function parseValue(raw: string): ParsedValue {
+  const f = FAST.exec(raw);
+  if (f && f[1]!.length + (f[2]?.length ?? 0) <= MAX_SIGNIFICANT_DIGITS) {
+    const percent = f[3] === '%';
+    const v = Number(percent ? `${raw.slice(0, -1)}e-2` : raw);
+    return { ok: true, value: v === 0 ? 0 : v, percent };
+  }
   const s0 = normalise(raw);
   if (MISSING.has(s0.toLowerCase())) return { ok: true, value: NaN, percent: false, missing: true };
 
