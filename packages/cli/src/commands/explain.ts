@@ -33,6 +33,10 @@ Examples:
   return cmd;
 }
 
+async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const b of batches) yield* b;
+}
+
 async function runExplain(io: Io, planPath: string, opts: DataOptions & { idColumn?: string; lang: 'zh' | 'en'; format: 'text' | 'json' }): Promise<number> {
   const errors = new ErrorLog(maxErrorsOf(opts.maxErrors));
   const { plan, compiled } = await loadCompiled(resolve(io.cwd, planPath), planPath, opts.plan);
@@ -47,7 +51,7 @@ async function runExplain(io: Io, planPath: string, opts: DataOptions & { idColu
       return EXIT.USAGE;
     }
     const want = (opts.id ?? '').trim();
-    for await (const { cells, row } of source.rows) {
+    for await (const { cells, row } of flatten(source.rows)) {
       const idCell = cells[binder.idIndex];
       if (idCell === null || idCell === undefined || String(idCell).trim() !== want) continue;
       const bound = binder.bindRow(cells, row)!;

@@ -148,26 +148,27 @@ async function runScore(io: Io, planPath: string, opts: DataOptions & { format?:
   let ok = true;
   let scored = 0;
   try {
-    for await (const { cells, row } of source.rows) {
-      const bound = binder.bindRow(cells, row);
-      if (!bound) continue;
-      if (bound.errors.length) {
-        ok = false;
-        errors.add(bound.errors);
-      } else {
-        const outcome = compiled.score(bound.values);
-        if (!outcome.ok) {
+    for await (const batch of source.rows) {
+      for (const { cells, row } of batch) {
+        const bound = binder.bindRow(cells, row);
+        if (!bound) continue;
+        if (bound.errors.length) {
           ok = false;
-          errors.add(rowErrorDiagnostics(dataName, row, bound.id, outcome.errors));
-        } else if (ok) {
-          await writer.row(bound.id, outcome.result);
-          scored++;
+          errors.add(bound.errors);
+        } else {
+          const outcome = compiled.score(bound.values);
+          if (!outcome.ok) {
+            ok = false;
+            errors.add(rowErrorDiagnostics(dataName, row, bound.id, outcome.errors));
+          } else if (ok) {
+            writer.row(bound.id, outcome.result);
+            scored++;
+          }
         }
       }
-      if ((row & 1023) === 0) {
-        const p = source.progress();
-        progress.tick(binder.rowCount, p.done, p.total);
-      }
+      if (ok) await writer.flush();
+      const p = source.progress();
+      progress.tick(binder.rowCount, p.done, p.total);
     }
     progress.done();
     const tail = binder.finish();

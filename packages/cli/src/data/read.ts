@@ -6,15 +6,15 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { detectEncoding, tableFromJson, decodeText, type Cell, type Diagnostic } from '@kpi/core';
 
 export interface TableSource {
   format: 'csv' | 'xlsx' | 'json';
   header: Cell[];
-  /** data rows in order, with spreadsheet row numbers */
-  rows: AsyncIterable<{ cells: Cell[]; row: number }>;
+  /** data rows in order, with spreadsheet row numbers, in batches (one await per batch, not per row) */
+  rows: AsyncIterable<{ cells: Cell[]; row: number }[]>;
   /** encoding used (CSV) */
   encoding?: string;
   /** a note to print after header-level errors (e.g. the workbook's other sheets) */
@@ -144,7 +144,7 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
   decode.on('error', (e) => parser.destroy(e));
   input.pipe(decode).pipe(parser);
 
-  const it = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const batches = batchesOf<string[]>(parser);
   const toDataError = (e: unknown): never => {
     if (e instanceof DataError) throw e;
     if (e instanceof CsvError) {
@@ -154,26 +154,28 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
     }
     throw e;
   };
-  let first: IteratorResult<string[]>;
+  let first: IteratorResult<string[][]>;
   try {
-    first = await it.next();
+    first = await batches.next();
   } catch (e) {
-    toDataError(e);
-    throw e;
+    input.destroy();
+    return toDataError(e);
   }
-  if (first.done || (first.value.length === 1 && first.value[0]!.trim() === '')) {
+  const firstBatch = first.done ? [] : first.value;
+  const head = firstBatch.shift();
+  if (!head || (head.length === 1 && head[0]!.trim() === '')) {
     input.destroy();
     throw dataError(name, 'KPI0802', `\`${name}\` is empty`, 'the first row must name the columns: an id column, then one column per input the plan reads', 1);
   }
-  const header = first.value;
   async function* rows() {
     let row = 1;
+    const number = (b: string[][]) => b.map((cells) => ({ cells: cells as Cell[], row: ++row }));
     try {
+      if (firstBatch.length) yield number(firstBatch);
       for (;;) {
-        const r = await it.next();
+        const r = await batches.next();
         if (r.done) return;
-        row++;
-        yield { cells: r.value as Cell[], row };
+        yield number(r.value);
       }
     } catch (e) {
       toDataError(e);
@@ -181,7 +183,39 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
       input.destroy();
     }
   }
-  return { format: 'csv', header, rows: rows(), encoding, progress: () => ({ done, total: size }) };
+  return { format: 'csv', header: head, rows: rows(), encoding, progress: () => ({ done, total: size }) };
+}
+
+/** read an object-mode stream in batches: one promise per batch instead of one per record */
+function batchesOf<T>(stream: Readable, size = 2048): AsyncGenerator<T[]> {
+  let ended = false;
+  let error: unknown;
+  stream.on('end', () => (ended = true));
+  stream.on('error', (e) => (error = e));
+  return (async function* () {
+    for (;;) {
+      const batch: T[] = [];
+      let rec: T | null;
+      while (batch.length < size && (rec = stream.read() as T | null) !== null) batch.push(rec);
+      if (batch.length) {
+        yield batch;
+        continue;
+      }
+      if (error) throw error;
+      if (ended) return;
+      await new Promise<void>((res) => {
+        const done = () => {
+          stream.off('readable', done);
+          stream.off('end', done);
+          stream.off('error', done);
+          res();
+        };
+        stream.on('readable', done);
+        stream.on('end', done);
+        stream.on('error', done);
+      });
+    }
+  })();
 }
 
 // ---------- JSON ----------
@@ -196,7 +230,7 @@ async function openJson(path: string, size: number, opts: ReadOptions): Promise<
   if (t.header.length === 0) throw dataError(name, 'KPI0802', `\`${name}\` has no rows or no keys`, 'a JSON data file is an array of objects, one per employee');
   async function* rows() {
     let row = 1;
-    for (const cells of t.ok ? t.rows : []) yield { cells, row: ++row };
+    yield (t.ok ? t.rows : []).map((cells) => ({ cells, row: ++row }));
   }
   return { format: 'json', header: t.header, rows: rows(), progress: () => ({ done: size, total: size }) };
 }
@@ -253,7 +287,7 @@ async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<
   const body = all.filter((r) => r.row > headerRow.row);
   for (const r of body) while (r.cells.length < header.length) r.cells.push(null);
   async function* rows() {
-    for (const r of body) yield r;
+    yield body;
   }
   const others = sheets.filter((s) => s !== ws).map((s) => `\`${s.name}\``);
   const hint = others.length ? `read sheet \`${ws.name}\`; the workbook also has ${others.join(', ')}: pick one with \`--sheet NAME\`` : undefined;

@@ -3,12 +3,15 @@
  * table keeps compact results (it needs every row to size its columns).
  */
 import type { RowResult } from '@kpi/core';
-import stringWidth from 'string-width';
+import { once } from 'node:events';
 import { put } from '../atomic.js';
 import { cellOf, columnsOf, jsonRow, type Column, type ReportShape } from './shape.js';
 
 export interface ResultWriter {
-  row(id: string, r: RowResult): Promise<void> | void;
+  /** take one row (buffered; never waits) */
+  row(id: string, r: RowResult): void;
+  /** write what is buffered, waiting for the output to drain (called after each batch of rows) */
+  flush(): Promise<void>;
   /** write what remains (table, closing bracket, workbook) to the stream */
   end(): Promise<void>;
 }
@@ -18,10 +21,12 @@ export type Format = 'table' | 'csv' | 'json' | 'xlsx';
 // ---------- CSV ----------
 
 /** a text cell safe for spreadsheets: formula-like text is prefixed with `'` (CSV injection), then quoted as needed */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 export function csvText(s: string): string {
   let t = s;
-  if (/^[=+\-@\t\r]/.test(t)) t = `'${t}`;
-  if (/[",\r\n]/.test(t) || /^\s|\s$/.test(t)) t = `"${t.replace(/"/g, '""')}"`;
+  if (FORMULA_START.test(t)) t = `'${t}`;
+  if (NEEDS_QUOTES.test(t)) t = `"${t.replace(/"/g, '""')}"`;
   return t;
 }
 
@@ -30,6 +35,7 @@ const csvCell = (v: number | string | undefined): string =>
 
 export function csvWriter(out: NodeJS.WritableStream, shape: ReportShape): ResultWriter {
   const cols = columnsOf(shape);
+  const n = cols.length;
   let started = false;
   let buf = '';
   const flushAt = 64 * 1024;
@@ -38,14 +44,17 @@ export function csvWriter(out: NodeJS.WritableStream, shape: ReportShape): Resul
     buf = `\ufeff${cols.map((c) => csvText(c.header)).join(',')}\r\n`;
   };
   return {
-    async row(id, r) {
+    row(id, r) {
       if (!started) start();
-      buf += `${cols.map((c) => csvCell(cellOf(c, id, r))).join(',')}\r\n`;
-      if (buf.length >= flushAt) {
-        const b = buf;
-        buf = '';
-        await put(out, b);
-      }
+      let line = csvText(id);
+      for (let i = 1; i < n; i++) line += `,${csvCell(cellOf(cols[i]!, id, r))}`;
+      buf += `${line}\r\n`;
+    },
+    async flush() {
+      if (buf.length < flushAt) return;
+      const b = buf;
+      buf = '';
+      await put(out, b);
     },
     async end() {
       if (!started) start();
@@ -61,13 +70,14 @@ export function jsonWriter(out: NodeJS.WritableStream): ResultWriter {
   let n = 0;
   let buf = '[';
   return {
-    async row(id, r) {
+    row(id, r) {
       buf += `${n++ ? ',' : ''}\n  ${JSON.stringify(jsonRow(id, r))}`;
-      if (buf.length >= 64 * 1024) {
-        const b = buf;
-        buf = '';
-        await put(out, b);
-      }
+    },
+    async flush() {
+      if (buf.length < 64 * 1024) return;
+      const b = buf;
+      buf = '';
+      await put(out, b);
     },
     async end() {
       buf += n ? '\n]\n' : ']\n';
@@ -100,7 +110,9 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
       });
       rows.push({ id, grade: r.grade, veto: r.vetoes.join(', '), nums });
     },
+    async flush() {},
     async end() {
+      const { default: stringWidth } = await import('string-width');
       const text = (c: Column, row: Compact): string => {
         if (c.kind === 'id') return row.id;
         if (c.kind === 'grade') return row.grade ?? '';
@@ -134,6 +146,7 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
 
 export async function xlsxWriter(out: NodeJS.WritableStream, shape: ReportShape): Promise<ResultWriter> {
   const { default: ExcelJS } = await import('exceljs');
+  const { default: stringWidth } = await import('string-width');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as import('stream').Stream, useStyles: true, useSharedStrings: false });
   const cols = columnsOf(shape);
   const ws = wb.addWorksheet(shape.lang === 'zh' ? '考核结果' : 'scores', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
@@ -157,6 +170,10 @@ export async function xlsxWriter(out: NodeJS.WritableStream, shape: ReportShape)
   return {
     row(id, r) {
       ws.addRow(cols.map((c) => cellOf(c, id, r) ?? null)).commit();
+    },
+    async flush() {
+      // let exceljs' zip stream catch up with the rows committed so far
+      if ((out as unknown as { writableNeedDrain?: boolean }).writableNeedDrain) await once(out as unknown as import('node:events').EventEmitter, 'drain');
     },
     async end() {
       ws.commit();
