@@ -30,7 +30,7 @@ export function checkRanges(plan: Plan, ctx: CheckContext): void {
   if (plan.settings.round) {
     const r = plan.settings.round;
     if (r.value < 0 || r.value > 6) {
-      ctx.report('KPI0408', r.span, `\`round ${r.value}\` is out of range`, {
+      ctx.report('KPI0408', r.span, `\`${ctx.source.text.slice(r.span.start, r.span.end)}\` is out of range`, {
         help: '`round` is the number of decimals of reported totals: 0 to 6 (default 2)',
       });
     }

@@ -237,12 +237,13 @@ export class IrBuilder {
           const sp = nspan(sn, span);
           if (!t) break;
           const v = dec.parse(t.image);
-          if (!v || !/^\d+$/.test(v) || Number(v) > 20) {
+          // the range (0 to 6) is the checker's KPI0408; here only the form: a whole number
+          if (!v || !/^\d+$/.test(v)) {
             this.diag(
               syntaxDiagnostic('KPI0109', {
                 file: this.ctx.file,
                 span: tspan(t),
-                message: `\`round\` needs a whole number of decimals from 0 to 20, found \`${t.image}\``,
+                message: `\`round\` needs a whole number of decimals (0 to 6), found \`${t.image}\``,
                 help: 'write e.g. `round 2` to report totals with two decimals',
               }),
             );
