@@ -114,7 +114,23 @@ export function grammarEbnf(): string {
   );
 }
 
-/** grammar/diagrams.html */
-export function grammarDiagramsHtml(): string {
-  return createSyntaxDiagramsCode(serialized() as unknown as ISerializedGast[]);
+/**
+ * grammar/diagrams.html. Chevrotain's page loads its CSS and scripts from unpkg; with `readResource`
+ * (a path under chevrotain's `diagrams/` folder → its text) they are inlined, so the page works offline.
+ * The core stays free of `node:fs`: Node callers pass the reader (scripts/gen-grammar.js, the drift test).
+ */
+export function grammarDiagramsHtml(readResource?: (path: string) => string): string {
+  const html = createSyntaxDiagramsCode(serialized() as unknown as ISerializedGast[]);
+  if (!readResource) return html;
+  const base = /https:\/\/unpkg\.com\/chevrotain@[^/]+\/diagrams\//.source;
+  // a function replacement, so `$` in the inlined sources is taken literally
+  return html
+    .replace(new RegExp(`<link rel='stylesheet' href='${base}([^']+)'>`, 'g'), (_m, path: string) => `<style>\n${readResource(path)}\n</style>`)
+    .replace(new RegExp(`<script src='${base}([^']+)'></script>`, 'g'), (_m, path: string) => `<script>\n${readResource(path).replace(/<\/script/gi, '<\\/script')}\n</script>`);
+}
+
+/** a `readResource` for grammarDiagramsHtml, given chevrotain's resolved entry file and a file reader */
+export function chevrotainDiagramsReader(entry: string, readFile: (path: string) => string): (path: string) => string {
+  const root = entry.slice(0, entry.lastIndexOf('/lib/'));
+  return (path) => readFile(`${root}/diagrams/${path}`);
 }
