@@ -550,16 +550,17 @@ export function generate(P: LPlan): Generated {
     return `(${a} <= 0 ? ${lit(capD)} : MUL(${a}) * ${lit(Number(t.den))})`;
   }
 
-  /** floor(n / per) decided exactly: raw integers divide exactly; otherwise fragile near an integer */
+  /** max(0, floor(n / per)) decided exactly: raw integers divide exactly; otherwise fragile near an integer.
+   * A negative count takes no steps (deduct never adds, bonus never subtracts). */
   function stepsCode(n: string, en: string, raw: boolean, per: Rational): string {
     const k = fresh('k');
     const pf = f(per);
     if (raw && per.eq(Rational.ONE)) {
-      emit(`const ${k} = Math.floor(${n});`);
+      emit(`const ${k} = ${n} > 0 ? Math.floor(${n}) : 0;`);
       return k;
     }
     const qv = fresh('q');
-    emit(`const ${qv} = ${n} / ${lit(pf)}; const ${k} = Math.floor(${qv});`);
+    emit(`const ${qv} = ${n} / ${lit(pf)}; const ${k} = ${qv} > 0 ? Math.floor(${qv}) : 0;`);
     const perInt = per.den === 1n && per.num < 2147483648n;
     const tol = `(2 * ${en} / ${lit(pf)} + Math.abs(${qv}) * ${lit(4 * EPS)})`;
     const check = `(${qv} - ${k} <= ${tol} || ${k} + 1 - ${qv} <= ${tol})`;

@@ -436,7 +436,8 @@ export function makeExact(P: LPlan): ExactEvaluator {
             break;
           }
           case 'deduct': {
-            const steps = floorQ(div(a, c.per));
+            // a negative count deducts nothing (the score never rises above 100 without a cap)
+            const steps = max(ZERO, floorQ(div(a, c.per)));
             let d = mul(c.dpoints, steps);
             const capped = c.max !== undefined && cmp(d, c.max) > 0;
             if (capped) d = c.max!;
@@ -501,7 +502,8 @@ export function makeExact(P: LPlan): ExactEvaluator {
           continue;
         }
       }
-      const steps = floorQ(div(n, b.per));
+      // a negative count adds nothing (a bonus never takes points away)
+      const steps = max(ZERO, floorQ(div(n, b.per)));
       let v = mul(b.points, steps);
       const capped = b.max !== undefined && cmp(v, b.max) > 0;
       if (capped) v = b.max!;
