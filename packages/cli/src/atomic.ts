@@ -3,7 +3,7 @@
  * success, delete on failure (and on Ctrl-C).
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { chmod, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
@@ -31,12 +31,24 @@ function hookSignals() {
 export const tempPathFor = (target: string): string =>
   join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 
+/**
+ * Replace `target` whole: write a temp file beside it and rename. An existing file keeps its permission
+ * bits, and a symlink is followed (the file it points at is replaced, the link stays).
+ */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  let mode: number | undefined;
+  try {
+    target = await realpath(target);
+    mode = (await stat(target)).mode & 0o7777;
+  } catch {
+    /* a new file */
+  }
   const tmp = tempPathFor(target);
   live.add(tmp);
   hookSignals();
   try {
-    await writeFile(tmp, data);
+    await writeFile(tmp, data, mode !== undefined ? { mode } : {});
+    if (mode !== undefined) await chmod(tmp, mode);
     await rename(tmp, target);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);

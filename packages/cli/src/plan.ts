@@ -1,6 +1,6 @@
 /** Loading a plan file for score/explain/compile: read, analyse, pick the plan, compile. */
 import { readFile } from 'node:fs/promises';
-import type { Diagnostic, Plan, PlanFile } from '@kpi/core';
+import { detectEncoding, type Diagnostic, type Plan, type PlanFile } from '@kpi/core';
 import { analyze, compilePlan, type Compiled } from './engine.js';
 import { EXIT, UserError } from './io.js';
 
@@ -21,15 +21,36 @@ export class PlanErrors extends Error {
   }
 }
 
+/**
+ * A plan file's text. Plan files are UTF-8 (a BOM is allowed); a file saved in another encoding (GBK
+ * from Notepad or WPS, UTF-16) is refused with one clear message instead of a screen of garbled names.
+ */
 export async function readText(path: string, display: string): Promise<string> {
+  let bytes: Uint8Array;
   try {
-    return await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError(`cannot find \`${display}\``);
     if (code === 'EISDIR') throw new UserError(`\`${display}\` is a directory, not a plan file`);
     throw new UserError(`cannot read \`${display}\`: ${(e as Error).message}`);
   }
+  const detected = detectEncoding(bytes.subarray(0, 1 << 16), bytes.length > 1 << 16).encoding;
+  if (detected === 'utf-8') {
+    try {
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      /* bad bytes after the first 64 KiB: fall through */
+    }
+  }
+  const was = detected === 'utf-8' ? 'not valid UTF-8' : `${detected === 'gbk' ? 'GBK (or another legacy Chinese encoding)' : detected.toUpperCase()}, not UTF-8`;
+  throw new UserError(
+    `\`${display}\` is ${was}`,
+    EXIT.USAGE,
+    detected === 'gbk'
+      ? `plan files are UTF-8: save it again as UTF-8 (in Notepad: Save As → Encoding UTF-8), or convert it: \`iconv -f gbk -t utf-8 ${display} > fixed.kpi\``
+      : 'plan files are UTF-8: save it again as UTF-8',
+  );
 }
 
 export async function loadFile(path: string, display: string): Promise<LoadedFile> {

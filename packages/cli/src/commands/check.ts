@@ -71,7 +71,8 @@ Exit codes: 0 no errors (warnings allowed unless --strict) · 1 errors · 2 usag
         io.stdout.write(`${counts.errors ? c.red(c.bold(line)) : counts.warnings ? c.yellow(line) : c.green(line)}\n`);
       } else {
         const text = renderDiagnostics(opts.format, diags, sources, { files: files.map((f) => f.name), version: VERSION });
-        io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+        // `github` with no findings is empty: print nothing rather than a blank line in the job log
+        if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
       }
       done(counts.errors || (opts.strict && counts.warnings) ? EXIT.FAILED : EXIT.OK);
     });

@@ -9,6 +9,12 @@ import { formatText } from '../engine.js';
 import { readText } from '../plan.js';
 import { printPlanDiagnostics } from './check.js';
 
+/** true when the file's line ends are CRLF (its first line end decides) */
+export function usesCrlf(text: string): boolean {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r';
+}
+
 export function fmtCommand(io: Io, done: (code: number) => void): Command {
   return new Command('fmt')
     .description('format plan files in the canonical layout (comments kept)')
@@ -42,17 +48,19 @@ A file with syntax errors is left unchanged and its errors are printed (exit 1).
           printPlanDiagnostics(io, io.stderr, [{ name, text, diagnostics: errors.length ? errors : r.diagnostics }]);
           continue;
         }
+        // the canonical layout has LF line ends; a file written with CRLF (Windows) keeps them
+        const output = usesCrlf(text) ? r.output.replace(/\r?\n/g, '\r\n') : r.output;
         if (opts.stdout) {
-          io.stdout.write(r.output);
+          io.stdout.write(output);
           continue;
         }
-        if (r.output === text) continue;
+        if (output === text) continue;
         if (opts.check) {
           unformatted.push(name);
           io.stdout.write(`${name}\n`);
         } else {
           try {
-            await writeFileAtomic(path, r.output);
+            await writeFileAtomic(path, output);
           } catch (e) {
             throw new UserError(`cannot write \`${name}\`: ${(e as Error).message}`);
           }

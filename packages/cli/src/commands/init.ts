@@ -3,28 +3,34 @@ import { Command } from 'commander';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
+import { VERSION } from '../version.js';
 
 const PLAN = `# 店长月度考核 — an example plan made by \`kpi init\`. Edit it, then run:
-#   kpi check 店长.kpi        # weights sum to 100%, ranges, tables, names
-#   kpi test 店长.kpi         # runs the \`test\` blocks below
-#   kpi score 店长.kpi --data data/店长.csv
+#   npx kpi check 店长.kpi    # weights sum to 100%, ranges, tables, names
+#   npx kpi test 店长.kpi     # runs the \`test\` blocks below
+#   npx kpi score 店长.kpi --data data/店长.csv
+#   npx kpi fmt 店长.kpi      # lays the file out in the canonical way
 # Comments start with # or //. Names may be Chinese; a name with spaces is written "in quotes".
 
 plan 店长月度考核 {
-  cycle monthly          # monthly | quarterly | semiannual | annual
+  # cycle: monthly | quarterly | semiannual | annual; round: decimals of reported totals
+  cycle monthly
   role 店长
-  round 2                # decimals of reported totals
+  round 2
 
-  # indicator NAME weight W target T scoring METHOD [options]
-  # weights of the plan sum to 100%; the data file has one column per indicator name
+  # indicator NAME weight W [target T] scoring METHOD [options] ["description"]
+  # the weights of a plan sum to 100%; the data file has one column per indicator name
   indicator 销售额达成 weight 60% target 100% scoring linear cap 120% "每月销售额 ÷ 目标, 最高 120 分"
-  indicator 人员流失率 weight 10% target 2%   scoring reverse            "越低越好: 目标 ÷ 实际"
-  indicator 账目准确率 weight 10% target 100% scoring threshold          "达标 100 分, 否则 0 分"
-  indicator 顾客满意度 weight 20% scoring rating 1..5                     "店长评分 1-5 分"
+  indicator 人员流失率 weight 10% target 2%   scoring reverse "越低越好: 目标 ÷ 实际"
+  indicator 账目准确率 weight 10% target 100% scoring threshold "达标 100 分, 否则 0 分"
+  indicator 顾客满意度 weight 20%             scoring rating 1..5 "店长评分 1-5 分"
 
-  bonus 创新提案 points 2 per 1 max 6       # 加分项: 每条 2 分, 最多 6 分
-  veto 重大安全事故 when 安全事故 > 0        # 一票否决
+  # 加分项: 每条创新提案 2 分, 最多 6 分
+  bonus 创新提案 points 2 per 1 max 6
+  # 一票否决: 发生重大安全事故, 总分为 0, 等级最低
+  veto 重大安全事故 when 安全事故 > 0
 
+  # total → grade → 绩效系数, from the highest bound down; the last line catches the rest
   grades {
     S >= 95 coefficient 1.5
     A >= 85 coefficient 1.2
@@ -44,8 +50,8 @@ plan 店长月度考核 {
     given 销售额达成 = 90%, 人员流失率 = 4%, 账目准确率 = 99%, 顾客满意度 = 4, 创新提案 = 1, 安全事故 = 0
     expect 销售额达成 = 90
     expect 人员流失率 = 50
-    expect total = 77
-    expect grade = B
+    expect total      = 77
+    expect grade      = B
   }
 
   test "一票否决" {
@@ -75,6 +81,8 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
+      # installs the kpi command from package.json (devDependencies)
+      - run: npm install --no-audit --no-fund
       # errors and warnings appear as annotations on the plan lines
       - run: npx kpi check --format github .
       # every \`test\` block in every plan
@@ -83,7 +91,8 @@ jobs:
 
 const README = `# 绩效考核方案 (KPI plans)
 
-Plans are written in the kpi language, one \`.kpi\` file per position or team.
+Plans are written in the kpi language, one \`.kpi\` file per position or team. Install the \`kpi\`
+command once with \`npm install\` (it is a dev dependency in \`package.json\`), then:
 
 | command | what it does |
 |---|---|
@@ -101,16 +110,31 @@ indicator (named as the indicator, or its \`input\`). Values may be written \`95
 CI: \`.github/workflows/kpi.yml\` runs \`kpi check\` and \`kpi test\` on every push.
 `;
 
+const PACKAGE = `${JSON.stringify(
+  {
+    name: 'kpi-plans',
+    private: true,
+    description: '绩效考核方案 (KPI plans)',
+    scripts: { check: 'kpi check .', test: 'kpi test .', fmt: 'kpi fmt .' },
+    devDependencies: { '@kpi/cli': `^${VERSION}` },
+  },
+  null,
+  2,
+)}
+`;
+
 export const INIT_FILES: Record<string, string> = {
   '店长.kpi': PLAN,
   'data/店长.csv': DATA,
   '.github/workflows/kpi.yml': WORKFLOW,
+  'package.json': PACKAGE,
+  '.gitignore': 'node_modules/\n',
   'README.md': README,
 };
 
 export function initCommand(io: Io, done: (code: number) => void): Command {
   return new Command('init')
-    .description('scaffold a plan repository: an example plan, sample data, a CI workflow and a README')
+    .description('scaffold a plan repository: an example plan, sample data, a CI workflow, package.json and a README')
     .argument('[dir]', 'directory to create or fill', '.')
     .option('--force', 'overwrite files that already exist')
     .addHelpText(
@@ -120,8 +144,8 @@ Examples:
   $ kpi init                 in the current directory
   $ kpi init 绩效方案         in a new directory
 
-Creates 店长.kpi, data/店长.csv, .github/workflows/kpi.yml and README.md; existing files are kept
-unless --force is given.`,
+Creates 店长.kpi, data/店长.csv, .github/workflows/kpi.yml, package.json, .gitignore and README.md;
+existing files are kept unless --force is given.`,
     )
     .action(async (dir: string, opts: { force?: boolean }) => {
       const root = resolve(io.cwd, dir);
@@ -144,8 +168,11 @@ unless --force is given.`,
         if (e instanceof UserError) throw e;
         throw new UserError(`cannot create files in \`${dir}\`: ${(e as Error).message}`);
       }
-      const cd = dir === '.' ? '' : `cd ${dir} && `;
-      io.stdout.write(`\nNext: ${cd}npx kpi check . && npx kpi test . && npx kpi score 店长.kpi --data data/店长.csv\n`);
+      const cd = dir === '.' ? '' : `cd ${/^[\w./\-\u3400-\u9fff]+$/.test(dir) ? dir : JSON.stringify(dir)} && `;
+      io.stdout.write(
+        `\nNext: ${cd}kpi check . && kpi test . && kpi score 店长.kpi --data data/店长.csv\n` +
+          `(package.json lists kpi as a dev dependency: \`npm install\` there gives \`npx kpi\` and the CI workflow its command)\n`,
+      );
       done(EXIT.OK);
     });
 }
