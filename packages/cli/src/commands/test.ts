@@ -1,6 +1,7 @@
 /** `kpi test <files|dirs...>`: run the `test` blocks of every plan; final line `N passed, N failed`. */
 import { Command, Option } from 'commander';
-import { colors, EXIT, useColor, type Io } from '../io.js';
+import { SourceFile } from '@kpi/core';
+import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
 import { analyze, runPlanTests, type TestReport } from '../engine.js';
 import { expandPlanFiles } from '../files.js';
 import { readText } from '../plan.js';
@@ -15,16 +16,30 @@ export interface TestOutcome {
   passed: boolean;
   /** one line per failed expectation: `total: expected 90.05, got 89.5` */
   details: string[];
+  /** `file:line:col ` of each detail's `expect` (or '') */
+  where?: string[];
   /** the engine's explanation of the row, for failed tests */
   why: string[];
   seconds: number;
+  /** line of the test's name in the file */
+  line?: number;
 }
 
-/** Adapt one engine report (`runPlanTests`) to lines a person can read. */
-export function outcomeOf(file: string, report: TestReport, seconds: number): TestOutcome {
+/** Adapt one engine report (`runPlanTests`) to lines a person can read; `source` places them at `file:line:col`. */
+export function outcomeOf(file: string, report: TestReport, seconds: number, source?: SourceFile): TestOutcome {
+  const at = (offset: number) => {
+    if (!source) return '';
+    const { line, col } = source.lineCol(offset);
+    return `${file}:${line}:${col} `;
+  };
   const details = report.failures.map((f) => `${f.subject}: expected ${f.expected}, got ${f.actual}`);
-  for (const e of report.errors) details.push(`${e.code} ${e.message}`);
-  return { file, plan: report.plan, name: report.name, passed: report.passed, details, why: report.explanation ?? [], seconds };
+  const where = report.failures.map((f) => at(f.span.start));
+  for (const e of report.errors) {
+    details.push(`${e.code} ${e.message}`);
+    where.push('');
+  }
+  const line = source ? source.lineCol(report.nameSpan.start).line : undefined;
+  return { file, plan: report.plan, name: report.name, passed: report.passed, details, where, why: report.explanation ?? [], seconds, ...(line !== undefined ? { line } : {}) };
 }
 
 const xml = (s: string) =>
@@ -40,10 +55,10 @@ export function junitOfTests(outcomes: TestOutcome[]): string {
     const f = list.filter((o) => !o.passed).length;
     out += `  <testsuite name="${xml(file)}" tests="${list.length}" failures="${f}" errors="0" time="${time(list.reduce((a, o) => a + o.seconds, 0))}">\n`;
     for (const o of list) {
-      out += `    <testcase classname="${xml(`${file}.${o.plan}`)}" name="${xml(o.name)}" file="${xml(file)}" time="${time(o.seconds)}"`;
+      out += `    <testcase classname="${xml(`${file}.${o.plan}`)}" name="${xml(o.name)}" file="${xml(file)}"${o.line !== undefined ? ` line="${o.line}"` : ''} time="${time(o.seconds)}"`;
       if (o.passed) out += '/>\n';
       else {
-        const body = o.details.join('\n');
+        const body = [...o.details, ...(o.why.length ? ['', ...o.why] : [])].join('\n');
         out += `>\n      <failure message="${xml(o.details[0] ?? 'failed')}" type="kpi-test">${xml(body)}</failure>\n    </testcase>\n`;
       }
     }
@@ -73,10 +88,14 @@ A failure shows what was expected and what the plan computed. The last line is a
       const files = await expandPlanFiles(args, io.cwd);
       const c = colors(useColor(io, io.stdout));
       const outcomes: TestOutcome[] = [];
+      let matched = 0;
+      const planNames = new Set<string>();
       const term = opts.format === 'terminal';
       for (const name of files) {
         const text = await readText(resolve(io.cwd, name), name);
         const a = analyze(name, text);
+        const source = new SourceFile(name, text);
+        for (const p of a.file.plans) planNames.add(p.name.text);
         const errors = a.diagnostics.filter((d) => d.severity === 'error');
         if (term) io.stdout.write(`${c.bold(name)}\n`);
         if (errors.length) {
@@ -87,22 +106,27 @@ A failure shows what was expected and what the plan computed. The last line is a
         }
         for (const plan of a.file.plans) {
           if (opts.plan !== undefined && plan.name.text !== opts.plan) continue;
+          matched++;
           const t0 = performance.now();
           const reports = runPlanTests(plan, { file: name });
           const per = (performance.now() - t0) / 1000 / Math.max(1, reports.length);
           for (const rep of reports) {
-            const o = outcomeOf(name, rep, per);
+            const o = outcomeOf(name, rep, per, source);
             outcomes.push(o);
             if (!term) continue;
             const label = a.file.plans.length > 1 ? `${plan.name.text} › ${o.name}` : o.name;
             if (o.passed) io.stdout.write(`  ${c.green('✓')} ${label}\n`);
             else {
               io.stdout.write(`  ${c.red('✗')} ${c.red(label)}\n`);
-              for (const d of o.details) io.stdout.write(`      ${d}\n`);
+              o.details.forEach((d, i) => io.stdout.write(`      ${c.dim(o.where?.[i] ?? '')}${d}\n`));
               for (const w of o.why) io.stdout.write(`      ${c.dim(`│ ${w}`)}\n`);
             }
           }
         }
+      }
+      // a mistyped --plan must not pass CI by running nothing
+      if (opts.plan !== undefined && matched === 0 && !outcomes.some((o) => !o.passed)) {
+        throw new UserError(`no plan named \`${opts.plan}\` in ${files.length === 1 ? `\`${files[0]}\`` : `the ${files.length} files`}`, EXIT.USAGE, planNames.size ? `the plans are ${[...planNames].map((n) => `\`${n}\``).join(', ')}` : undefined);
       }
       const failed = outcomes.filter((o) => !o.passed).length;
       const passed = outcomes.length - failed;
