@@ -779,6 +779,17 @@ window.addEventListener('hashchange', () => {
 });
 
 // ---------------- test hook ----------------
+/** offset of the n-th (0-based) occurrence of `text` in the editor, or -1 */
+function findText(text: string, occurrence: number): number {
+  const all = model.getValue();
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = all.indexOf(text, at + 1);
+    if (at < 0) return -1;
+  }
+  return at;
+}
+
 function getResults(): JsonRow[] {
   return state.scoring ? toJsonRows(state.scoring) : [];
 }
@@ -799,6 +810,11 @@ declare global {
       select(row: number | null): void;
       /** put the editor's selection on the first occurrence of `text` (for real-keyboard tests) */
       selectText(text: string, occurrence?: number): boolean;
+      /**
+       * page coordinates of a point inside the n-th occurrence of `text` (`inside` characters in), scrolled
+       * into view: for real mouse tests (hover), from Monaco's own layout (getScrolledVisiblePosition)
+       */
+      pointAt(text: string, occurrence?: number, inside?: number): { x: number; y: number } | null;
       timing(): typeof state.timing;
       examples(): string[];
       ready: boolean;
@@ -836,15 +852,23 @@ window.kpiPlayground = {
     refreshScores();
   },
   selectText(text, occurrence = 0) {
-    let at = -1;
-    for (let i = 0; i <= occurrence; i++) {
-      at = model.getValue().indexOf(text, at + 1);
-      if (at < 0) return false;
-    }
+    const at = findText(text, occurrence);
+    if (at < 0) return false;
     editor.focus();
     editor.setSelection(monaco.Range.fromPositions(model.getPositionAt(at), model.getPositionAt(at + text.length)));
     editor.revealRangeInCenter(editor.getSelection()!);
     return true;
+  },
+  pointAt(text, occurrence = 0, inside = 1) {
+    const at = findText(text, occurrence);
+    if (at < 0) return null;
+    const pos = model.getPositionAt(at + Math.min(Math.max(0, inside), text.length));
+    editor.revealPositionInCenterIfOutsideViewport(pos, monaco.editor.ScrollType.Immediate);
+    const p = editor.getScrolledVisiblePosition(pos);
+    const dom = editor.getDomNode();
+    if (!p || !dom) return null;
+    const box = dom.getBoundingClientRect();
+    return { x: box.left + p.left + 2, y: box.top + p.top + p.height / 2 };
   },
   timing: () => ({ ...state.timing }),
   examples: () => EXAMPLES.map((e) => e.name),

@@ -5,7 +5,9 @@
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/hover/register';
-import 'monaco-editor/features/suggest/register';
+// `features/suggest/register` only bridges inline completions in 0.57; the suggest widget itself (Ctrl+Space,
+// suggestions while typing) is the SuggestController contribution
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/codeAction/register';
 import 'monaco-editor/features/gotoError/register';
 import 'monaco-editor/features/find/register';

@@ -23,6 +23,7 @@ interface Hook {
   getData(): { columns: string[]; rows: string[][] };
   shareUrl(): string;
   selectText(text: string, occurrence?: number): boolean;
+  pointAt(text: string, occurrence?: number, inside?: number): { x: number; y: number } | null;
   loadExample(name: string): boolean;
   select(row: number | null): void;
   setLang(lang: 'zh' | 'en'): void;
@@ -120,6 +121,79 @@ describe.skipIf(skip)('playground in Chromium', () => {
     await item.click();
     await expect.poll(() => hook(page, (h) => h.getMarkers().filter((m) => m.severity === 8).length), { timeout: 5000 }).toBe(0);
     await page.keyboard.press('Escape');
+    await page.evaluate((t) => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.setPlan(t), base);
+  });
+
+  /** the real mouse over a point inside `text` in the editor; the point comes from Monaco's own layout */
+  const hoverText = async (p: Page, text: string, inside: number) => {
+    const at = await p.evaluate(([t, i]) => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.pointAt(t, 0, i), [text, inside] as const);
+    expect(at, text).not.toBeNull();
+    await p.mouse.move(at!.x - 3, at!.y);
+    await p.mouse.move(at!.x, at!.y);
+  };
+  /** the mouse out of the editor, and wait until Monaco has hidden its hover (it hides after a delay) */
+  const unhover = async (p: Page) => {
+    await p.mouse.move(5, 5);
+    await expect.poll(() => p.locator('.monaco-hover-content:visible').count()).toBe(0);
+  };
+
+  it('hovers an indicator with its effective weight and its rule in words', async () => {
+    await hoverText(page, 'indicator 销售额达成', 'indicator 销'.length);
+    const box = page.locator('.monaco-hover-content').filter({ hasText: '有效权重' }).first();
+    await box.waitFor({ timeout: 5000 });
+    const text = (await box.textContent()) ?? '';
+    expect(text).toContain('销售额达成 — 有效权重 70%');
+    expect(text).toContain('线性：得分 = 100 × min(实际 ÷ 目标 100%, 封顶 120%)，不低于 0');
+    await shot(page, '03b-hover');
+    await unhover(page);
+
+    // inside a group: the product of the weights along the path
+    expect(await hook(page, (h) => h.loadExample('区域经理'))).toBe(true);
+    await hoverText(page, 'indicator 老店业绩增长率', 'indicator 老'.length);
+    const box2 = page.locator('.monaco-hover-content').filter({ hasText: '老店业绩增长率 — 有效权重' }).first();
+    await box2.waitFor({ timeout: 5000 });
+    const text2 = (await box2.textContent()) ?? '';
+    expect(text2).toContain('有效权重 24%');
+    expect(text2).toContain('原有店铺运营 › 老店业绩增长率 (40% × 60%)');
+    expect(text2).toContain('封顶 150%');
+    await unhover(page);
+    // and in English
+    await hook(page, (h) => h.setLang('en'));
+    await hoverText(page, 'indicator 销售任务达成', 'indicator 销'.length);
+    const box3 = page.locator('.monaco-hover-content').filter({ hasText: 'effective weight' }).first();
+    await box3.waitFor({ timeout: 5000 });
+    expect(await box3.textContent()).toContain('a ratio below the floor 60% scores 0');
+    await unhover(page);
+    await hook(page, (h) => h.setLang('zh'));
+    expect(await hook(page, (h) => h.loadExample('店长'))).toBe(true);
+  });
+
+  it('completes scoring methods and the names the plan defines, by real typing', async () => {
+    const base = await hook(page, (h) => h.getPlan());
+    // the method after `scoring `
+    expect(await hook(page, (h) => h.selectText('linear'))).toBe(true);
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('li');
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.suggest-widget .monaco-list-row').filter({ hasText: 'linear' }).first();
+    await suggest.waitFor({ timeout: 5000 });
+    await shot(page, '03c-completion');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => hook(page, (h) => h.getPlan())).toBe(base);
+    await expect.poll(() => hook(page, (h) => h.getMarkers().filter((m) => m.severity === 8).length)).toBe(0);
+
+    // an indicator's name after `expect `, with its weight as detail
+    expect(await hook(page, (h) => h.selectText('grade = S'))).toBe(true);
+    await page.keyboard.type('人');
+    await page.keyboard.press('Control+Space');
+    const row = page.locator('.suggest-widget .monaco-list-row').filter({ hasText: '人员流失率' }).first();
+    await row.waitFor({ timeout: 5000 });
+    expect(await page.locator('.suggest-widget .monaco-list-row').filter({ hasText: '销售额达成' }).count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => hook(page, (h) => h.getPlan())).toContain('expect 人员流失率\n');
+    await page.keyboard.type(' = 100');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => hook(page, (h) => h.getMarkers().filter((m) => m.severity === 8).length)).toBe(0);
     await page.evaluate((t) => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.setPlan(t), base);
   });
 
