@@ -98,6 +98,35 @@ if (biggest) {
   rows.push({ label: `one parse of examples/${biggest.f} (${biggest.t.length} chars)`, ms: r.ms / reps, mbs: (Buffer.byteLength(biggest.t) / 1e6) / (r.ms / reps / 1000) });
 }
 
+// the whole CLI, cold, as a user runs it: `kpi check plan.kpi` minus `kpi --version` (process start, imports),
+// in CPU time of the child process so that other load on the machine does not inflate it
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+{
+  const dir = mkdtempSync(join(tmpdir(), 'kpi-bench-'));
+  const planFile = join(dir, 'bench.kpi');
+  writeFileSync(planFile, text);
+  const bin = join(root, 'packages', 'cli', 'bin', 'kpi.js');
+  const hook = pathToFileURL(join(root, 'bench', 'cpu-at-exit.js')).href;
+  /** median CPU time (user + system) of a whole `kpi` process, from its own process.cpuUsage() at exit */
+  const cpu = (args) => {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const r = spawnSync(process.execPath, ['--import', hook, bin, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+      const m = /cpu-ms ([\d.]+)\s*$/.exec(r.stderr ?? '');
+      if (!m) throw new Error(`no CPU time from kpi ${args.join(' ')}: ${r.stderr}`);
+      times.push(Number(m[1]));
+    }
+    return times.sort((a, b) => a - b)[2];
+  };
+  const start = cpu(['--version']);
+  const full = cpu(['check', planFile, '--format', 'json']);
+  rows.push({ label: '`kpi check` on the plan, new process, CPU ms minus `kpi --version`', ms: full - start, mbs: mb / ((full - start) / 1000) });
+  rows.push({ label: '`kpi --version` CPU ms (process start and imports, for reference)', ms: start, mbs: NaN });
+  rmSync(dir, { recursive: true, force: true });
+}
+
 const items = parsed.file.plans[0].items.reduce((n, g) => n + (g.items?.length ?? 1), 0);
 console.log(`plan: ${items} indicators in ${parsed.file.plans[0].items.length} groups, ${(mb).toFixed(2)} MB, ${text.split('\n').length} lines, ${parsed.diagnostics.length} syntax diagnostics`);
 console.log('');
@@ -105,7 +134,7 @@ console.log('| stage | median ms | MB/s |');
 console.log('|---|---:|---:|');
 for (const r of rows) {
   if (r.skipped) console.log(`| ${r.label} | skipped (${r.skipped}) | |`);
-  else console.log(`| ${r.label} | ${r.ms < 10 ? r.ms.toFixed(3) : r.ms.toFixed(1)} | ${r.mbs.toFixed(1)} |`);
+  else console.log(`| ${r.label} | ${r.ms < 10 ? r.ms.toFixed(3) : r.ms.toFixed(1)} | ${Number.isNaN(r.mbs) ? '' : r.mbs.toFixed(1)} |`);
 }
 const gain = rows[1].ms / rows[0].ms;
 console.log('');
