@@ -1,8 +1,12 @@
-import { mkdtempSync, readFileSync, existsSync, rmSync, cpSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, golden, kpi, ROOT } from './helpers.js';
+import { BIN, FIXTURES, golden, kpi, ROOT } from './helpers.js';
+
+/** util-linux `script` runs a command on a pseudo-terminal */
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
 describe('kpi check', () => {
   it('exits 0 with a summary line for a clean plan', () => {
@@ -36,6 +40,82 @@ describe('kpi check', () => {
     if (format === 'json') expect(() => JSON.parse(r.stdout)).not.toThrow();
   });
 
+  it('writes SARIF 2.1.0: schema, version, one run with the tool and its rules, results with rule, level and 1-based regions', () => {
+    const r = kpi(['check', '--format', 'sarif', 'broken.kpi', 'warn.kpi', 'shop.kpi']);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout) as Record<string, unknown> & { runs: Record<string, unknown>[] };
+    expect(log.$schema).toMatch(/sarif-2\.1\.0.*\.json$/);
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs).toHaveLength(1);
+    const run = log.runs[0] as {
+      tool: { driver: { name: string; version?: string; rules: { id: string; shortDescription: { text: string }; defaultConfiguration?: { level: string } }[] } };
+      columnKind?: string;
+      results: {
+        ruleId: string;
+        ruleIndex?: number;
+        level: string;
+        message: { text: string };
+        locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number } } }[];
+      }[];
+    };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string };
+    expect(run.tool.driver).toMatchObject({ name: 'kpi', version: pkg.version });
+    const rules = run.tool.driver.rules;
+    expect(new Set(rules.map((x) => x.id)).size).toBe(rules.length);
+    for (const rule of rules) {
+      expect(rule.id).toMatch(/^KPI\d{4}$/);
+      expect(rule.shortDescription.text.length).toBeGreaterThan(0);
+      if (rule.defaultConfiguration) expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
+    }
+    expect(['unicodeCodePoints', 'utf16CodeUnits']).toContain(run.columnKind ?? 'utf16CodeUnits');
+    expect(run.results.map((x) => [x.ruleId, x.level])).toEqual([
+      ['KPI0402', 'error'],
+      ['KPI0602', 'warning'],
+    ]);
+    for (const res of run.results) {
+      if (res.ruleIndex !== undefined) expect(rules[res.ruleIndex]!.id).toBe(res.ruleId);
+      expect(res.message.text.length).toBeGreaterThan(0);
+      expect(res.locations).toHaveLength(1);
+      const { artifactLocation, region } = res.locations[0]!.physicalLocation;
+      expect(artifactLocation.uri).toMatch(/^(broken|warn)\.kpi$/);
+      expect(region.startLine).toBeGreaterThanOrEqual(1);
+      expect(region.startColumn).toBeGreaterThanOrEqual(1);
+      expect(region.endLine ?? region.startLine).toBeGreaterThanOrEqual(region.startLine);
+      if ((region.endLine ?? region.startLine) === region.startLine) expect(region.endColumn!).toBeGreaterThan(region.startColumn!);
+    }
+    // broken.kpi:4:35 is the `0` of `target 0`; SARIF's endColumn is exclusive
+    expect(run.results[0]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 4, startColumn: 35, endLine: 4, endColumn: 36 });
+  });
+
+  it('--format github prints one workflow command per finding, and nothing for clean files', () => {
+    const r = kpi(['check', '--format', 'github', 'broken.kpi', 'warn.kpi']);
+    expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split('::').slice(0, 2).join('::'))).toEqual([
+      '::error file=broken.kpi,line=4,col=35,endLine=4,endColumn=35,title=KPI0402',
+      '::warning file=warn.kpi,line=3,col=23,endLine=3,endColumn=24,title=KPI0602',
+    ]);
+    const clean = kpi(['check', '--format', 'github', 'shop.kpi']);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toBe('');
+  });
+
+  it('refuses a plan file that is not UTF-8 with one message (exit 2), not a screen of garbled names', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-gbk-'));
+    try {
+      // `plan 小店 {}` saved as GBK
+      writeFileSync(join(dir, 'gbk.kpi'), Buffer.concat([Buffer.from('plan '), Buffer.from([0xd0, 0xa1, 0xb5, 0xea]), Buffer.from(' {\n}\n')]));
+      const r = kpi(['check', 'gbk.kpi'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.split('\n')).toHaveLength(3);
+      expect(r.stderr).toMatch(/^error: `gbk.kpi` is GBK .*, not UTF-8\n {2}help: plan files are UTF-8: .*iconv -f gbk -t utf-8 gbk.kpi/);
+      // a UTF-8 BOM (Notepad) is fine
+      writeFileSync(join(dir, 'bom.kpi'), `\ufeff${readFileSync(join(FIXTURES, 'shop.kpi'), 'utf8')}`);
+      expect(kpi(['check', 'bom.kpi'], { cwd: dir }).stdout).toBe('no problems in 1 file\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('passes warnings unless --strict', () => {
     expect(kpi(['check', 'warn.kpi']).code).toBe(0);
     expect(kpi(['check', '--strict', 'warn.kpi']).code).toBe(1);
@@ -46,6 +126,23 @@ describe('kpi check', () => {
     expect(plain.stdout).not.toMatch(/\u001b\[/);
     const forced = kpi(['check', 'warn.kpi'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
     expect(forced.stdout).toMatch(/\u001b\[/);
+  });
+
+  it.skipIf(!hasScript)('colours on a terminal (a pseudo-TTY), and not when NO_COLOR is set there', () => {
+    const onTty = (env: Record<string, string>) =>
+      spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} check warn.kpi`, '/dev/null'], {
+        cwd: FIXTURES,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', ...env },
+        timeout: 60_000,
+      });
+    const tty = onTty({});
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toMatch(/\u001b\[\d+m/);
+    expect(tty.stdout).toMatch(/1 warning in 1 file/);
+    const plain = onTty({ NO_COLOR: '1' });
+    expect(plain.stdout).toMatch(/warn\.kpi:3:23 warning KPI0602/);
+    expect(plain.stdout).not.toMatch(/\u001b\[/);
   });
 
   it('expands directories and globs', () => {
@@ -89,26 +186,60 @@ describe('kpi --help and --version', () => {
 
 describe('kpi init', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kpi-init-'));
+  const repo = join(dir, 'repo');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('scaffolds a plan that checks clean, a workflow, sample data and a README', () => {
+  it('scaffolds a commented plan, sample data, a CI workflow, package.json and a README', () => {
     const r = kpi(['init', 'repo'], { cwd: dir });
     expect(r.code).toBe(0);
-    for (const f of ['店长.kpi', 'data/店长.csv', '.github/workflows/kpi.yml', 'README.md']) expect(existsSync(join(dir, 'repo', f))).toBe(true);
-    const wf = readFileSync(join(dir, 'repo', '.github/workflows/kpi.yml'), 'utf8');
-    expect(wf).toMatch(/npx kpi check --format github/);
-    expect(wf).toMatch(/npx kpi test/);
-    const c = kpi(['check', '.'], { cwd: join(dir, 'repo') });
+    const files = ['店长.kpi', 'data/店长.csv', '.github/workflows/kpi.yml', 'package.json', '.gitignore', 'README.md'];
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('created'))).toEqual(files.map((f) => `created repo/${f}`));
+    expect(r.stdout).toMatch(/\nNext: cd repo && kpi check \. && kpi test \. && kpi score 店长\.kpi --data data\/店长\.csv\n/);
+    const plan = readFileSync(join(repo, '店长.kpi'), 'utf8');
+    expect(plan.match(/^\s*#/gm)!.length).toBeGreaterThanOrEqual(8);
+    // the workflow installs kpi from package.json, then annotates findings and runs the plan tests
+    const wf = readFileSync(join(repo, '.github/workflows/kpi.yml'), 'utf8');
+    const steps = [...wf.matchAll(/^\s+- (?:run|uses): (.*)$/gm)].map((m) => m[1]);
+    expect(steps).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'npm install --no-audit --no-fund', 'npx kpi check --format github .', 'npx kpi test .']);
+    expect(wf).not.toMatch(/\t/);
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { private: boolean; devDependencies: Record<string, string> };
+    const cli = JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')) as { name: string; version: string };
+    expect(pkg.private).toBe(true);
+    expect(pkg.devDependencies).toEqual({ [cli.name]: `^${cli.version}` });
+  });
+
+  it('the scaffold is clean: it checks with no findings, its tests pass, it is formatted, and its sample data scores', () => {
+    const c = kpi(['check', '.'], { cwd: repo });
     expect(c.stdout).toBe('no problems in 1 file\n');
     expect(c.code).toBe(0);
+    // what the workflow runs
+    const gh = kpi(['check', '--format', 'github', '.'], { cwd: repo });
+    expect(gh.code).toBe(0);
+    expect(gh.stdout).toBe('');
+    const t = kpi(['test', '.'], { cwd: repo });
+    expect(t.code).toBe(0);
+    expect(t.stdout.trimEnd().split('\n').at(-1)).toBe('3 passed, 0 failed');
+    expect(kpi(['fmt', '--check', '.'], { cwd: repo }).code).toBe(0);
+    const s = kpi(['score', '店长.kpi', '--data', 'data/店长.csv', '--format', 'json'], { cwd: repo });
+    expect(s.code).toBe(0);
+    expect(s.stderr).toBe('');
+    expect((JSON.parse(s.stdout) as { id: string; total: number }[]).map((x) => x.id)).toEqual(['S001', 'S002', 'S003', 'S004']);
   });
 
   it('keeps existing files unless --force', () => {
+    writeFileSync(join(repo, '店长.kpi'), '# mine\n');
     const r = kpi(['init', 'repo'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/kept\s+repo\/店长.kpi/);
+    expect(readFileSync(join(repo, '店长.kpi'), 'utf8')).toBe('# mine\n');
+    expect(kpi(['init', '--force', 'repo'], { cwd: dir }).stdout).toMatch(/created repo\/店长.kpi/);
+    expect(readFileSync(join(repo, '店长.kpi'), 'utf8')).toMatch(/^# 店长月度考核/);
   });
 
-  void FIXTURES;
-  void cpSync;
+  it('exits 2 when the target exists and is not a directory', () => {
+    writeFileSync(join(dir, 'file'), '');
+    const r = kpi(['init', 'file'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: `file` exists and is not a directory\n');
+  });
 });
