@@ -2,7 +2,7 @@
  * Hand-drawn SVG charts. The scoring curve is SAMPLED from the compiled scorer (same code as the CLI):
  * the indicator's input slot is swept while the other inputs stay at a base person's values.
  */
-import { Rational, indicatorsOf, type Indicator, type Plan } from '@kpi/core';
+import { Rational, compilePlan, indicatorsOf, type Indicator, type Plan } from '@kpi/core';
 import type { CompiledPlan, ScoredRow } from './engine.js';
 import type { Strings } from './i18n.js';
 
@@ -31,6 +31,31 @@ function slotOf(compiled: CompiledPlan, ind: Indicator): number {
 
 /** sampled curves per compiled plan and base row: a data edit elsewhere does not resample */
 const sampleCache = new WeakMap<CompiledPlan, Map<string, [number, number][]>>();
+
+/**
+ * When an indicator's actual is computed by a metric, its scoring rule cannot be swept through an input
+ * column. The core compiles a one-indicator plan instead: the same indicator (method, target, cap, floor)
+ * with weight 100% reading its actual from a column of its own name, so the curve is still the engine's.
+ */
+const probeCache = new WeakMap<CompiledPlan, Map<string, { compiled: CompiledPlan; slot: number } | null>>();
+function probeFor(plan: Plan, compiled: CompiledPlan, ind: Indicator): { compiled: CompiledPlan; slot: number } | null {
+  let cache = probeCache.get(compiled);
+  if (!cache) probeCache.set(compiled, (cache = new Map()));
+  const name = ind.name.text;
+  if (cache.has(name)) return cache.get(name)!;
+  const lone: Indicator = { ...ind, weight: { value: '1', percent: true, span: ind.weight?.span ?? ind.span }, input: undefined, default: undefined };
+  const probe: Plan = { ...plan, items: [lone], metrics: [], bonuses: [], vetoes: [], grades: undefined, tests: [] };
+  let out: { compiled: CompiledPlan; slot: number } | null = null;
+  try {
+    const c = compilePlan(probe, { file: 'probe.kpi' }).compiled;
+    const slot = c?.slotOf(name);
+    if (c && slot !== undefined) out = { compiled: c, slot };
+  } catch {
+    out = null;
+  }
+  cache.set(name, out);
+  return out;
+}
 
 export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[], selected: number | null, samples = 60): Curve[] {
   const ok = rows.filter((r) => r.outcome?.ok && r.values);
@@ -73,20 +98,31 @@ export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[
     if (!(xMax > xMin)) xMax = xMin + 1;
     xMax = niceCeil(xMax);
     let points: [number, number][] = [];
-    const slot = slotOf(compiled, ind);
+    // sweep the indicator's own input column with the base person's other inputs, or a one-indicator probe
+    const direct = slotOf(compiled, ind);
+    const probe = direct < 0 ? probeFor(plan, compiled, ind) : null;
+    const scorer = probe ? probe.compiled : compiled;
+    const slot = probe ? probe.slot : direct;
+    const base = probe ? new Float64Array(probe.compiled.inputs.length).fill(NaN) : baseRow?.values;
     let cache = sampleCache.get(compiled);
     if (!cache) sampleCache.set(compiled, (cache = new Map()));
-    const key = slot >= 0 && baseRow?.values ? `${name}\u0000${xMin}\u0000${xMax}\u0000${Array.from(baseRow.values).join(',')}` : '';
+    const key = slot >= 0 && base ? `${name}\u0000${xMin}\u0000${xMax}\u0000${probe ? 'probe' : Array.from(base).join(',')}` : '';
     const cached = key ? cache.get(key) : undefined;
     if (cached) points = cached;
-    else if (slot >= 0 && baseRow?.values) {
-      const v = Float64Array.from(baseRow.values);
-      const isCount = compiled.inputs[slot]!.role === 'count' || m?.kind === 'rating';
+    else if (slot >= 0 && base) {
+      const v = Float64Array.from(base);
+      const isCount = scorer.inputs[slot]!.role === 'count' || m?.kind === 'rating';
       const n = isCount && xMax - xMin <= samples ? Math.round(xMax - xMin) : samples;
-      for (let i = 0; i <= n; i++) {
-        const x = xMin + ((xMax - xMin) * i) / n;
+      const xs = new Set<number>();
+      for (let i = 0; i <= n; i++) xs.add(xMin + ((xMax - xMin) * i) / n);
+      // the rule's breakpoints, and just before them: steps (threshold, floor, bands) draw as steps
+      if (!isCount) {
+        const eps = (xMax - xMin) * 1e-4;
+        for (const b of breakpoints(ind, target, cap, floor, lower)) if (b > xMin && b <= xMax) xs.add(b).add(b - eps);
+      }
+      for (const x of [...xs].sort((a, b) => a - b)) {
         v[slot] = x;
-        const o = compiled.score(v);
+        const o = scorer.score(v);
         if (!o.ok) continue;
         const s = o.result.indicators.find((r) => r.name === name);
         if (s) points.push([x, s.score]);
@@ -104,6 +140,26 @@ export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[
   return out;
 }
 
+/** x values where a rule may jump or bend: target, cap and floor points, band bounds, curve points */
+function breakpoints(ind: Indicator, target: number | undefined, cap: number, floor: number | undefined, lower: boolean): number[] {
+  const m = ind.method;
+  const out: number[] = [];
+  if (target !== undefined) {
+    out.push(target, lower ? target / cap : target * cap);
+    if (floor !== undefined) out.push(lower ? target / floor : target * floor);
+  }
+  if (m?.kind === 'bands' || m?.kind === 'curve') {
+    const k = m.on === 'ratio' ? (target ?? 1) : 1;
+    const xs = m.kind === 'bands' ? m.rows.map((r) => Number(r.bound.value)) : m.points.map((p) => Number(p.x.value));
+    // (a lower-is-better ratio may be target ÷ actual: both candidates are only extra samples)
+    for (const x of xs) out.push(x * k, ...(m.on === 'ratio' && lower && x !== 0 ? [k / x] : []));
+  }
+  return out.filter((x) => Number.isFinite(x));
+}
+
+/** approximate width of a 9 px label: CJK characters are square, Latin ones about half as wide */
+const textWidth = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\uffff]/u.test(ch) ? 9.5 : 5.2), 0);
+
 function niceCeil(x: number): number {
   if (x <= 0) return 1;
   const p = 10 ** Math.floor(Math.log10(x));
@@ -116,10 +172,10 @@ const fmtX = (x: number, percent: boolean) =>
 
 export function curveSvg(c: Curve, t: Strings, weightText: string): string {
   const W = 260;
-  const H = 160;
+  const H = 172;
   const L = 34;
   const R = 8;
-  const T = 10;
+  const T = 24; // a band above the plot for the target/cap/floor labels
   const B = 24;
   const sx = (x: number) => L + ((x - c.xMin) / (c.xMax - c.xMin)) * (W - L - R);
   const sy = (y: number) => H - B - (y / c.yMax) * (H - T - B);
@@ -133,11 +189,18 @@ export function curveSvg(c: Curve, t: Strings, weightText: string): string {
     const anchor = i === 0 ? 'start' : i === 2 ? 'end' : 'middle';
     parts.push(`<text x="${sx(x)}" y="${H - 8}" class="tick" text-anchor="${anchor}">${esc(fmtX(x, c.percent))}</text>`);
   });
-  for (const m of c.marks) {
-    if (m.x === undefined || m.x < c.xMin || m.x > c.xMax) continue;
+  // mark lines in the plot, their labels in the band above it (two rows, so close marks never overlap)
+  const rows: [number, number][][] = [[], []];
+  const shown = c.marks.filter((m) => m.x !== undefined && m.x >= c.xMin && m.x <= c.xMax).sort((a, b) => a.x! - b.x!);
+  for (const m of shown) {
+    const x = sx(m.x!);
     const label = m.kind === 'target' ? t.target : m.kind === 'cap' ? t.cap : t.floor;
-    parts.push(`<line x1="${sx(m.x)}" x2="${sx(m.x)}" y1="${T}" y2="${H - B}" class="mark mark-${m.kind}"><title>${esc(label)} ${esc(fmtX(m.x, c.percent))}</title></line>`);
-    parts.push(`<text x="${sx(m.x) + 2}" y="${T + 9 + (m.kind === 'cap' ? 10 : m.kind === 'floor' ? 20 : 0)}" class="mark-label mark-${m.kind}">${esc(label)}</text>`);
+    const w = textWidth(label);
+    const left = Math.min(Math.max(L, x - w / 2), W - R - w);
+    const row = rows[0]!.some(([a, b]) => left < b + 3 && left + w > a - 3) ? 1 : 0;
+    rows[row]!.push([left, left + w]);
+    parts.push(`<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${T - (row ? 11 : 3)}" y2="${H - B}" class="mark mark-${m.kind}"><title>${esc(label)} ${esc(fmtX(m.x!, c.percent))}</title></line>`);
+    parts.push(`<text x="${left.toFixed(1)}" y="${T - (row ? 14 : 5)}" class="mark-label mark-${m.kind}">${esc(label)}</text>`);
   }
   if (c.points.length > 1) {
     const d = c.points.map(([x, y], i) => `${i ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join('');
@@ -155,13 +218,13 @@ export function curveSvg(c: Curve, t: Strings, weightText: string): string {
   }
   for (const p of visible.filter((d) => d.selected))
     parts.push(`<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="5" class="dot selected"><title>${esc(p.id)}: ${esc(fmtX(p.x, c.percent))} → ${p.y}</title></circle>`);
-  const note = c.points.length === 0 ? `<text x="${L + 6}" y="${T + 14}" class="tick">${esc(t.derived)}</text>` : '';
+  const note = c.points.length === 0 ? `<text x="${L + 6}" y="${H - B - 6}" class="tick">${esc(t.derived)}</text>` : '';
   return `<figure class="chart" data-indicator="${esc(c.name)}"><figcaption title="${esc(c.name)}">${esc(c.name)} <span class="muted">${esc(weightText)}</span></figcaption><svg xmlns="${NS}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(c.name)}">${parts.join('')}${note}</svg></figure>`;
 }
 
 export function gradeBarsSvg(labels: string[], counts: Map<string, number>, t: Strings): string {
   const W = 260;
-  const H = 160;
+  const H = 172;
   const B = 24;
   const T = 14;
   const n = Math.max(1, labels.length);
