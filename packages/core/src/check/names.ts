@@ -111,37 +111,49 @@ function checkMetricCycles(plan: Plan, ctx: CheckContext): void {
   const state = new Map<string, 'visiting' | 'done'>();
   const stack: { name: string; via?: Span }[] = [];
   const reported = new Set<string>();
-  const visit = (name: string) => {
-    state.set(name, 'visiting');
-    for (const r of edges.get(name) ?? []) {
+  // depth-first search with an explicit stack of frames (a chain of 5,000 metrics must not overflow the call stack)
+  const report = (r: { name: string; span: Span }) => {
+    const at = stack.findIndex((f) => f.name === r.name);
+    const cycle = [...stack.slice(at), { name: r.name, via: r.span }];
+    const members = cycle.slice(0, -1).map((f) => f.name);
+    const key = [...members].sort().join('\u0000');
+    if (reported.has(key)) return;
+    reported.add(key);
+    const head = metrics.get(r.name)!;
+    if (members.length === 1) {
+      ctx.report('KPI0210', r.span, `metric ${bt(r.name)} refers to itself`, {
+        help: `a metric cannot use its own value; if \`${r.name}\` here is a data column, give the metric another name`,
+        related: [{ span: head.name.span, message: `${bt(r.name)} is defined here` }],
+      });
+    } else {
+      const path = cycle.map((f) => bt(f.name)).join(' → ');
+      ctx.report('KPI0210', head.name.span, `metrics depend on each other in a cycle: ${path}`, {
+        help: 'at least one metric in the cycle must be computed from data columns only',
+        related: cycle.slice(1).map((f) => ({ span: f.via!, message: `uses ${bt(f.name)}` })),
+      });
+    }
+  };
+  const visit = (root: string) => {
+    const frames: { name: string; next: number }[] = [{ name: root, next: 0 }];
+    state.set(root, 'visiting');
+    while (frames.length) {
+      const frame = frames[frames.length - 1]!;
+      const out = edges.get(frame.name) ?? [];
+      if (frame.next >= out.length) {
+        state.set(frame.name, 'done');
+        frames.pop();
+        if (frames.length) stack.pop();
+        continue;
+      }
+      const r = out[frame.next++]!;
       const s = state.get(r.name);
-      if (s === 'visiting') {
-        const at = stack.findIndex((f) => f.name === r.name);
-        const cycle = [...stack.slice(at), { name: r.name, via: r.span }];
-        const members = cycle.slice(0, -1).map((f) => f.name);
-        const key = [...members].sort().join('\u0000');
-        if (reported.has(key)) continue;
-        reported.add(key);
-        const head = metrics.get(r.name)!;
-        if (members.length === 1) {
-          ctx.report('KPI0210', r.span, `metric ${bt(r.name)} refers to itself`, {
-            help: `a metric cannot use its own value; if \`${r.name}\` here is a data column, give the metric another name`,
-            related: [{ span: head.name.span, message: `${bt(r.name)} is defined here` }],
-          });
-        } else {
-          const path = cycle.map((f) => bt(f.name)).join(' → ');
-          ctx.report('KPI0210', head.name.span, `metrics depend on each other in a cycle: ${path}`, {
-            help: 'at least one metric in the cycle must be computed from data columns only',
-            related: cycle.slice(1).map((f) => ({ span: f.via!, message: `uses ${bt(f.name)}` })),
-          });
-        }
-      } else if (s === undefined) {
+      if (s === 'visiting') report(r);
+      else if (s === undefined) {
         stack.push({ name: r.name, via: r.span });
-        visit(r.name);
-        stack.pop();
+        state.set(r.name, 'visiting');
+        frames.push({ name: r.name, next: 0 });
       }
     }
-    state.set(name, 'done');
   };
   for (const name of metrics.keys()) {
     if (state.has(name)) continue;

@@ -57,32 +57,38 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
   const visiting = new Set<string>();
   const cycleReported = new Set<string>();
 
-  const lowerExpr = (e: Expr, reader: string, role: InputColumn['role'], optional: boolean): LExpr | undefined => {
+  // Metrics may name metrics, in chains of any length (`m0 = m1 + 1`, `m1 = m2 + 1`, …). Lowering is written as
+  // generators that *yield* when they need a metric, and a driver (`run`) keeps the chain on an explicit stack,
+  // so a 5,000-long chain cannot overflow the call stack; the order of slots and metrics is that of a plain
+  // depth-first walk. (Recursion inside one expression is bounded by the parser's MAX_EXPR_DEPTH.)
+  type Need = { need: string; span: Span };
+  type Step<T> = Generator<Need, T, LSrc | undefined>;
+  function* lowerExprG(e: Expr, reader: string, role: InputColumn['role'], optional: boolean): Step<LExpr | undefined> {
     switch (e.kind) {
       case 'num': {
         const r = Rational.parse(e.value);
         return r ? { k: 'num', v: canon(r) } : undefined;
       }
       case 'ref': {
-        const s = resolve(e.name, reader, role, optional, e.span);
+        const s = yield* resolveG(e.name, reader, role, optional, e.span);
         return s ? { k: 'src', s } : undefined;
       }
       case 'neg':
       case 'not': {
-        const a = lowerExpr(e.operand, reader, role, optional);
+        const a = yield* lowerExprG(e.operand, reader, role, optional);
         return a ? { k: e.kind, a } : undefined;
       }
       case 'arith':
       case 'compare':
       case 'logic': {
-        const a = lowerExpr(e.left, reader, role, optional);
-        const b = lowerExpr(e.right, reader, role, optional);
+        const a = yield* lowerExprG(e.left, reader, role, optional);
+        const b = yield* lowerExprG(e.right, reader, role, optional);
         return a && b ? { k: e.op, a, b } : undefined;
       }
       case 'call': {
         const args: LExpr[] = [];
         for (const x of e.args) {
-          const a = lowerExpr(x, reader, role, optional);
+          const a = yield* lowerExprG(x, reader, role, optional);
           if (!a) return undefined;
           args.push(a);
         }
@@ -103,36 +109,61 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
         report('KPI0914', e.span, 'This expression is incomplete, so the plan cannot be scored.', 'Fix the syntax error first.');
         return undefined;
     }
-  };
+  }
 
-  const metricSrc = (name: string, span: Span): LSrc | undefined => {
-    const known = metricIndex.get(name);
-    if (known !== undefined) return { k: 'metric', i: known };
-    const def = metricDefs.get(name)!;
-    if (visiting.has(name)) {
-      if (!cycleReported.has(name)) {
-        cycleReported.add(name);
-        report('KPI0912', span, `Metric \`${name}\` depends on itself.`, 'Break the cycle: one of these metrics must read data columns only.');
+  /** the driver: runs a lowering step, lowering each metric it needs (once, in dependency order) on an explicit stack */
+  const run = <T>(root: Step<T>): T => {
+    const frames: { g: Step<unknown>; metric?: string }[] = [{ g: root }];
+    let input: LSrc | undefined;
+    for (;;) {
+      const top = frames[frames.length - 1]!;
+      const r = top.g.next(input);
+      if (r.done) {
+        frames.pop();
+        if (top.metric === undefined) return r.value as T;
+        // a metric finished lowering
+        const name = top.metric;
+        visiting.delete(name);
+        const expr = r.value as LExpr | undefined;
+        input = undefined;
+        if (expr) {
+          const def = metricDefs.get(name)!;
+          const m: LMetric = { name, expr };
+          const d = num(def.default);
+          if (d) m.default = canon(d);
+          metricIndex.set(name, metrics.length);
+          metrics.push(m);
+          input = { k: 'metric', i: metrics.length - 1 };
+        }
+        continue;
       }
-      return undefined;
+      const { need: name, span } = r.value;
+      const known = metricIndex.get(name);
+      if (known !== undefined) {
+        input = { k: 'metric', i: known };
+        continue;
+      }
+      input = undefined;
+      if (visiting.has(name)) {
+        if (!cycleReported.has(name)) {
+          cycleReported.add(name);
+          report('KPI0912', span, `Metric \`${name}\` depends on itself.`, 'Break the cycle: one of these metrics must read data columns only.');
+        }
+        continue;
+      }
+      visiting.add(name);
+      const def = metricDefs.get(name)!;
+      frames.push({ g: lowerExprG(def.expr, name, 'metric-input', def.default !== undefined), metric: name });
     }
-    visiting.add(name);
-    const expr = lowerExpr(def.expr, name, 'metric-input', def.default !== undefined);
-    visiting.delete(name);
-    if (!expr) return undefined;
-    const m: LMetric = { name, expr };
-    const d = num(def.default);
-    if (d) m.default = canon(d);
-    metricIndex.set(name, metrics.length);
-    metrics.push(m);
-    return { k: 'metric', i: metrics.length - 1 };
   };
 
   /** a name read by an element: a metric of that name, else a data column */
-  const resolve = (name: string, reader: string, role: InputColumn['role'], optional: boolean, span: Span): LSrc | undefined => {
-    if (metricDefs.has(name)) return metricSrc(name, span);
+  function* resolveG(name: string, reader: string, role: InputColumn['role'], optional: boolean, span: Span): Step<LSrc | undefined> {
+    if (metricDefs.has(name)) return yield { need: name, span };
     return { k: 'slot', i: slot(name, role, reader, optional) };
-  };
+  }
+  const resolve = (name: string, reader: string, role: InputColumn['role'], optional: boolean, span: Span): LSrc | undefined => run(resolveG(name, reader, role, optional, span));
+  const lowerExpr = (e: Expr, reader: string, role: InputColumn['role'], optional: boolean): LExpr | undefined => run(lowerExprG(e, reader, role, optional));
 
   // ---------- indicators ----------
   const inds: LIndicator[] = [];

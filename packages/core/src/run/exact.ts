@@ -89,6 +89,22 @@ export function makeExact(P: LPlan): ExactEvaluator {
   };
   const ZERO: Q = [0n, 1n];
   const ONE: Q = [1n, 1n];
+  /** Σ terms. Beyond a few terms, pairwise (a balanced tree): with unrelated denominators (targets 1..10,000)
+   * a running sum grows by every term and costs quadratic big-number work; pairwise keeps most additions small. */
+  const sumQ = (xs: readonly Q[]): Q => {
+    if (xs.length <= 8) {
+      let s = ZERO;
+      for (const x of xs) s = add(s, x);
+      return s;
+    }
+    let level: Q[] = xs.slice();
+    while (level.length > 1) {
+      const next: Q[] = [];
+      for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? add(level[i]!, level[i + 1]!) : level[i]!);
+      level = next;
+    }
+    return level[0]!;
+  };
   const HUNDRED: Q = [100n, 1n];
   /** round half away from zero to `dec` places → scaled integer */
   const POW10: bigint[] = [];
@@ -244,9 +260,16 @@ export function makeExact(P: LPlan): ExactEvaluator {
         }
       }
     };
+    // Metrics are lowered in dependency order (a metric reads only metrics before it). Evaluating the
+    // earlier ones first keeps the recursion one level deep however long a chain of metrics is.
+    let ready = 0;
     const metric = (i: number): Q | Fail => {
       const known = memo[i];
       if (known !== undefined) return known;
+      for (; ready < i; ready++) if (memo[ready] === undefined) evalMetric(ready);
+      return evalMetric(i);
+    };
+    const evalMetric = (i: number): Q | Fail => {
       let v = evalExpr(P.metrics[i]!.expr);
       if (isFail(v)) {
         const d = metricDefaults[i];
@@ -280,7 +303,6 @@ export function makeExact(P: LPlan): ExactEvaluator {
     const expl: Explanation['indicators'] = [];
     const weighted: Q[] = [];
     const scoresQ: Q[] = [];
-    let sum: Q = ZERO;
 
     for (const c of inds) {
       const ind = c.ind;
@@ -461,7 +483,6 @@ export function makeExact(P: LPlan): ExactEvaluator {
       const wv = mul(score, c.w);
       weighted.push(wv);
       scoresQ.push(score);
-      sum = add(sum, wv);
       const res: (typeof results)[number] = {
         name: ind.name,
         path: ind.path,
@@ -489,6 +510,8 @@ export function makeExact(P: LPlan): ExactEvaluator {
         expl.push(ex);
       }
     }
+
+    const sum = sumQ(weighted);
 
     // ---- bonus ----
     let bonus = ZERO;
@@ -561,8 +584,7 @@ export function makeExact(P: LPlan): ExactEvaluator {
 
     const groupScores: Q[] = [];
     const groups: Explanation['groups'] = P.groups.map((g) => {
-      let s = ZERO;
-      for (const i of g.inds) s = add(s, weighted[i]!);
+      const s = sumQ(g.inds.map((i) => weighted[i]!));
       const gw = parse(g.weight);
       const gs = isZero(gw) ? ZERO : div(s, gw);
       groupScores.push(gs);
