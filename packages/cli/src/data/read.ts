@@ -91,9 +91,9 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
   }
   let encoding: string;
   if (opts.encoding) {
-    encoding = opts.encoding.toLowerCase();
     try {
-      new TextDecoder(encoding);
+      // the canonical name: `utf8` → `utf-8`, `GB2312` → `gbk`
+      encoding = new TextDecoder(opts.encoding.toLowerCase()).encoding;
     } catch {
       throw dataError(name, 'KPI0801', `unknown encoding \`${opts.encoding}\``, 'use `--encoding utf-8` or `--encoding gbk`');
     }
@@ -118,7 +118,11 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
             name,
             'KPI0801',
             `\`${name}\` is not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} (bad bytes near byte ${done - chunk.length})`,
-            encoding === 'utf-8' ? 'the start of the file looked like UTF-8; pass `--encoding gbk` if it was saved by Excel in Chinese' : 'pass the right `--encoding`',
+            encoding !== 'utf-8'
+              ? 'pass the right `--encoding`'
+              : opts.encoding
+                ? 'pass `--encoding gbk` if it was saved by Excel in Chinese'
+                : 'the start of the file looked like UTF-8; pass `--encoding gbk` if it was saved by Excel in Chinese',
           ),
         );
       }

@@ -1,0 +1,156 @@
+/**
+ * `kpi score` input as people have it: values written every way a person writes them, a GBK CSV as
+ * Excel saves it (CRLF, no BOM), XLSX sheets by number; the percent-mistake warning; the progress bar
+ * (stderr only, only on a terminal).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { BIN, FIXTURES, kpi, ROOT } from './helpers.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'kpi-values-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+describe('values as people write them', () => {
+  it('reads ¥/￥/RMB amounts, grouping commas, decimals and full-width digits and commas alike', () => {
+    const r = kpi(['score', 'money.kpi', '--data', 'values-money.csv', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    // every row is 1,200,000 against a target of 1,000,000
+    expect(r.stdout.split('\r\n').slice(1, -1)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((id) => `${id},120,120`));
+  });
+
+  it('reads 90%, 0.9, ９０％, `90.0 %` and mixed full-width forms alike', () => {
+    const r = kpi(['score', 'shop.kpi', '--data', 'values-percent.csv', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\r\n').slice(1, -1)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5'].map((id) => `${id},82,B,1,2,90,50,80`));
+  });
+
+  it('warns when a value looks like a percent written without % (95 where the target is 98%), naming row, column and value', () => {
+    writeFileSync(join(tmp, 'p98.kpi'), 'plan 准确率考核 {\n  indicator 准确率 weight 100% target 98% scoring linear\n}\n');
+    writeFileSync(join(tmp, 'p98.csv'), '工号,准确率\nA,95\nB,0.97\n');
+    const r = kpi(['score', 'p98.kpi', '--data', 'p98.csv', '--format', 'json'], { cwd: tmp });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^p98\.csv:2 warning KPI0813 `95` in column `准确率`, row 2, reads as 9500%, but the target is 98%\n/);
+    expect(r.stderr).toMatch(/help: if it is a percent, write `95%` \(or `0\.95`\)/);
+    expect(r.stderr).not.toMatch(/row 3/);
+  });
+});
+
+describe('files as Excel saves them', () => {
+  it('a GBK CSV saved by Excel (CRLF, no BOM) scores identically to its UTF-8 twin, detected or with --encoding', () => {
+    const gbk = readFileSync(join(FIXTURES, 'good-gbk.csv'));
+    // GBK trail bytes are never 0x0A, so this only changes line ends
+    const excel = Buffer.from(gbk.toString('latin1').replace(/\n/g, '\r\n'), 'latin1');
+    expect(excel.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
+    writeFileSync(join(tmp, '五月-excel.csv'), excel);
+    const base = kpi(['score', 'shop.kpi', '--data', 'good.csv', '--format', 'json']);
+    expect(base.code).toBe(0);
+    for (const extra of [[], ['--encoding', 'gbk'], ['--encoding', 'GB18030']]) {
+      const r = kpi(['score', 'shop.kpi', '--data', join(tmp, '五月-excel.csv'), '--format', 'json', ...extra]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(base.stdout);
+    }
+    const table = kpi(['score', 'shop.kpi', '--data', join(tmp, '五月-excel.csv')]);
+    expect(table.stdout).toBe(kpi(['score', 'shop.kpi', '--data', 'good.csv']).stdout);
+  });
+
+  it('a GBK file read as UTF-8 is a data error that suggests --encoding gbk', () => {
+    const r = kpi(['score', 'shop.kpi', '--data', 'good-gbk.csv', '--encoding', 'utf8']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/KPI0801 `good-gbk\.csv` is not valid UTF-8 \(bad bytes near byte 0\)\n {2}= help: pass `--encoding gbk` if it was saved by Excel in Chinese\n/);
+  });
+
+  it('picks an XLSX sheet by 1-based number as well as by name', () => {
+    const byName = kpi(['score', 'shop.kpi', '--data', 'good.xlsx', '--sheet', '五月', '--format', 'csv']);
+    const byNumber = kpi(['score', 'shop.kpi', '--data', 'good.xlsx', '--sheet', '2', '--format', 'csv']);
+    expect(byName.code).toBe(0);
+    expect(byNumber.stdout).toBe(byName.stdout);
+  });
+
+  it('leaves no XLSX report behind when the data has errors', () => {
+    const out = join(tmp, '结果.xlsx');
+    const r = kpi(['score', 'shop.kpi', '--data', 'bad-value.csv', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('progress bar', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const fakeIo = (isTTY: boolean, env: Record<string, string> = {}) => {
+    const written: string[] = [];
+    const stderr = { isTTY, write: (s: string) => (written.push(s), true) };
+    return { io: { stdout: { write: () => true }, stderr, env, cwd: '/' }, written };
+  };
+
+  it('draws on a TTY only after a second, at most every 200 ms, and clears its line when done', async () => {
+    const { Progress } = (await import(pathToFileURL(join(ROOT, 'packages/cli/dist/progress.js')).href)) as typeof import('../../packages/cli/src/progress.js');
+    vi.useFakeTimers({ now: 0 });
+    const { io, written } = fakeIo(true);
+    const p = new Progress(io as never, 'scoring');
+    p.tick(1000, 10, 100);
+    expect(written).toEqual([]);
+    vi.setSystemTime(1500);
+    p.tick(150_000, 50, 100);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^\rscoring \[█{12}░{12}\] 50% {2}150,000 rows {2}100,000 rows\/s\u001b\[K$/);
+    vi.setSystemTime(1600);
+    p.tick(160_000, 55, 100);
+    expect(written).toHaveLength(1);
+    vi.setSystemTime(1800);
+    p.tick(180_000, 100, 100);
+    expect(written[1]).toMatch(/\[█{24}\] 100%/);
+    p.done();
+    expect(written.at(-1)).toBe('\r\u001b[K');
+  });
+
+  it('stays silent when stderr is not a TTY or CI is set', async () => {
+    const { Progress } = (await import(pathToFileURL(join(ROOT, 'packages/cli/dist/progress.js')).href)) as typeof import('../../packages/cli/src/progress.js');
+    vi.useFakeTimers({ now: 0 });
+    for (const { io, written } of [fakeIo(false), fakeIo(true, { CI: 'true' })]) {
+      const p = new Progress(io as never, 'scoring');
+      vi.setSystemTime(5000);
+      p.tick(1, 1, 2);
+      p.done();
+      expect(written).toEqual([]);
+    }
+  });
+
+  describe('on a real run of 300,000 rows', () => {
+    const big = join(tmp, 'big.csv');
+    const lines = ['工号,姓名,销售额,流失率,满意度,创新'];
+    for (let i = 0; i < 300_000; i++) lines.push(`E${i},x,${80 + (i % 50)}%,${1 + (i % 9)}%,${1 + (i % 5)},${i % 3}`);
+
+    it.skipIf(!hasScript)('shows the bar on a terminal’s stderr, keeps it out of the report, and clears it', () => {
+      writeFileSync(big, `${lines.join('\n')}\n`);
+      const out = join(tmp, 'big-tty.csv');
+      const cmd = [process.execPath, BIN, 'score', join(FIXTURES, 'shop.kpi'), '--data', big, '--format', 'csv', '-o', out].map((a) => JSON.stringify(a)).join(' ');
+      const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', NO_COLOR: '1' };
+      const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env, timeout: 120_000 });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/\rscoring \[[█░]{24}\] \d+% {2}[\d,]+ rows {2}[\d,]+ rows\/s\u001b\[K/);
+      expect(r.stdout).toMatch(/\r\u001b\[K✓ scored 300,?000 rows → /);
+      const report = readFileSync(out, 'utf8');
+      expect(report).not.toMatch(/scoring|\u001b/);
+      expect(report.split('\r\n')).toHaveLength(300_002);
+    });
+
+    it('writes nothing but the final line to a stderr that is not a terminal', () => {
+      if (!existsSync(big)) writeFileSync(big, `${lines.join('\n')}\n`);
+      const out = join(tmp, 'big-pipe.csv');
+      const r = kpi(['score', 'shop.kpi', '--data', big, '-o', out]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(`✓ scored 300000 rows → ${out}\n`);
+    });
+  });
+});
