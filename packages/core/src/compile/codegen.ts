@@ -22,6 +22,13 @@ export interface SideTable {
   grades: string[];
   coefs: (number | undefined)[];
   vetoes: string[];
+  /** traced variant only: plan name, units, rater names, bonus names, group names and paths */
+  plan?: string;
+  units?: (string | undefined)[];
+  raters?: string[][];
+  bonuses?: string[];
+  groupNames?: string[];
+  groupPaths?: string[][];
 }
 
 export interface Generated {
@@ -91,8 +98,33 @@ function lcmNum(a: number, b: number): number {
   return (a / x) * b;
 }
 
-export function generate(P: LPlan): Generated {
+/** a plan constant as the exact evaluator reports it (`numOf`: rounded half-up to 12 decimals) */
+const numOfC = (r: Rational): number => Number(r.toDecimalString(12));
+/** string literals the generated code may contain: only members of these fixed sets, never plan text */
+const METHODS = new Set(['linear', 'reverse', 'threshold', 'bands', 'curve', 'deduct', 'rating']);
+const OPS = new Set(['>=', '>', '<=', '<']);
+function word(x: string, allowed: Set<string>): string {
+  if (!allowed.has(x)) throw new CodegenError(`unexpected word ${x}`);
+  return `'${x}'`;
+}
+
+/**
+ * `traced: true` generates the traced variant: it returns `{ outcome, explanation }` with the explanation
+ * tree exactly as the exact evaluator builds it (same numbers, same key order), or null when any number or
+ * decision in it is too close to call in float64 (the caller then runs the exact evaluator, traced). The
+ * untraced variant (the default) contains none of this code, so explanation costs nothing when off.
+ */
+export function generate(P: LPlan, options: { traced?: boolean } = {}): Generated {
+  const TR = options.traced === true;
   const table: SideTable = { names: [], paths: [], grades: [], coefs: [], vetoes: [] };
+  if (TR) {
+    table.plan = P.name;
+    table.units = [];
+    table.raters = [];
+    table.bonuses = [];
+    table.groupNames = [];
+    table.groupPaths = [];
+  }
   const lines: string[] = [];
   /** per-indicator functions (small functions keep V8's optimising compiler fast on big plans) */
   const fnDefs: string[] = [];
@@ -226,16 +258,63 @@ export function generate(P: LPlan): Generated {
     return [v, `${v}e`];
   };
   /** slots that are read with a default: missing → use the default, only in that reader */
-  const rawRead = (slot: number, def: string | undefined, into: string): boolean => {
+  const rawRead = (slot: number, def: string | undefined, into: string, flag?: string): boolean => {
     const defOk = def !== undefined && Rational.fromNumber(f(Q(def))).eq(Q(def));
     if (def !== undefined && !defOk) {
       // the default's double is not its own shortest decimal: let the exact path handle missing values
       emit(`const ${into} = v[${idx(slot)}]; if (!(${into} - ${into} === 0)) return null;`);
+      if (flag) emit(`const ${flag} = false;`);
       return true;
     }
-    if (def !== undefined) emit(`let ${into} = v[${idx(slot)}]; if (!(${into} - ${into} === 0)) ${into} = ${lit(f(Q(def)))};`);
-    else emit(`const ${into} = v[${idx(slot)}]; if (!(${into} - ${into} === 0)) return null;`);
+    if (def !== undefined) {
+      if (flag) emit(`let ${into} = v[${idx(slot)}], ${flag} = false; if (!(${into} - ${into} === 0)) { ${into} = ${lit(f(Q(def)))}; ${flag} = true; }`);
+      else emit(`let ${into} = v[${idx(slot)}]; if (!(${into} - ${into} === 0)) ${into} = ${lit(f(Q(def)))};`);
+    } else {
+      emit(`const ${into} = v[${idx(slot)}]; if (!(${into} - ${into} === 0)) return null;`);
+      if (flag) emit(`const ${flag} = false;`);
+    }
     return true;
+  };
+
+  /** a reported number: float rounding, or an exact tie settled with the denominator bound, or fragile */
+  const rounded = (x: string, tol: string, scale: string, den: string): string => {
+    const out = fresh('q');
+    emit(`let ${out} = RD(${x}, ${tol}, ${scale});`);
+    emit(`if (fr) { fr = false; ${out} = TIE(${x}, ${tol}, ${den}, ${scale}); if (${out} !== ${out}) return null; }`);
+    return out;
+  };
+  /** traced: numOf (12 decimals) of a raw input double — itself when it has at most 8 decimals, else fragile */
+  const numOfRaw = (x: string): string => {
+    const out = fresh('n');
+    emit(`const ${out} = N12(${x}); if (${out} !== ${out}) return null;`);
+    return out;
+  };
+  /** traced: numOf of a computed value known within tol */
+  const numOfVal = (x: string, tol: string): string => rounded(x, tol, lit(1e12), '0');
+  /** traced: numOf of P × steps (steps an exact integer) */
+  const numOfTimes = (p: Rational, steps: string): string => {
+    const pf = f(p);
+    if (p.den === 1n) {
+      const out = fresh('n');
+      emit(`const ${out} = ${lit(pf)} * ${steps}; if (!(Math.abs(${out}) < 9007199254740992)) return null;`);
+      return `(${out} === 0 ? 0 : ${out})`;
+    }
+    return numOfVal(`${lit(pf)} * ${steps}`, `Math.abs(${lit(pf)} * ${steps}) * ${lit(2 * EPS)}`);
+  };
+  /** traced: `P × steps > M` decided exactly for an integer steps ≥ 0 */
+  const cappedCond = (p: Rational, m: Rational, steps: string): string => {
+    if (p.isZero()) return Rational.ZERO.gt(m) ? 'true' : 'false';
+    const lim = m.div(p);
+    if (p.gt(Rational.ZERO)) {
+      const k = lim.floor();
+      if (k < -(2n ** 52n) || k > 2n ** 52n) return k < 0n ? 'true' : 'false';
+      return `${steps} > ${lit(Number(k))}`;
+    }
+    // P < 0: steps < ceil(M / P)
+    let c = lim.floor();
+    if (!Rational.of(c).eq(lim)) c += 1n;
+    if (c < -(2n ** 52n) || c > 2n ** 52n) return c > 0n ? 'true' : 'false';
+    return `${steps} < ${lit(Number(c))}`;
   };
 
   emit('fr = false;');
@@ -266,6 +345,7 @@ export function generate(P: LPlan): Generated {
     const args = ind.src?.k === 'metric' ? metricVar.get(ind.src.i)! : ['0', '0'];
     const ov = `o${idx(k)}`;
     emit(`const ${ov} = I${idx(k)}(v, ${args[0]}, ${args[1]}); if (${ov} === null) return null;`);
+    if (TR) emit(`const x${idx(k)} = XI;`);
     objs.push(ov);
   });
 
@@ -277,13 +357,17 @@ export function generate(P: LPlan): Generated {
     const wf = f(w);
     let actualVar = a;
     let tolA = `${ea} * 2`;
+    /** traced: the raters' marks as an array literal */
+    let traceRaters: string | undefined;
     // ---- read ----
     if (ind.raters && ind.raters.length > 0) {
       const lo = Q(ind.lo!);
       const hi = Q(ind.hi!);
       emit(`let sw${k} = 0, sm${k} = 0;`);
+      const rxs: string[] = [];
       for (const r of ind.raters) {
         const x = fresh('r');
+        rxs.push(x);
         emit(`const ${x} = v[${idx(r.slot)}];`);
         emit(`if (${x} === ${x}) {`);
         emit(`  if (!(${x} - ${x} === 0) || !(${rawCmp(x, '>=', lo)}) || !(${rawCmp(x, '<=', hi)})) return null;`);
@@ -297,10 +381,21 @@ export function generate(P: LPlan): Generated {
         emit(`if (sw${k} === 0) return null;`);
         emit(`const ${a} = sm${k} / sw${k};`);
       }
+      if (TR) {
+        emit(`const df${k} = ${defOk ? `sw${k} === 0` : 'false'};`);
+        table.raters!.push(ind.raters.map((r) => r.name));
+        const ri = table.raters!.length - 1;
+        const entries = ind.raters.map((r, j) => {
+          const mk = fresh('mk');
+          emit(`let ${mk} = null; if (${rxs[j]} === ${rxs[j]}) { ${mk} = N12(${rxs[j]}); if (${mk} !== ${mk}) return null; }`);
+          return `{ name: RN[${idx(ri)}][${idx(j)}], weight: ${lit(numOfC(Q(r.weight)))}, mark: ${mk} }`;
+        });
+        traceRaters = `[${entries.join(', ')}]`;
+      }
       const maxAbs = Math.max(Math.abs(f(lo)), Math.abs(f(hi)));
       emit(`const ${ea} = ${lit(2 * (ind.raters.length + 3) * EPS * maxAbs)};`);
     } else if (raw) {
-      rawRead(ind.src!.i, ind.default, a);
+      rawRead(ind.src!.i, ind.default, a, TR ? `df${k}` : undefined);
       emit(`const ${ea} = Math.abs(${a}) * ${lit(U1)};`);
       if (ind.method === 'rating') {
         // data marks outside the scale are errors (the default is not checked)
@@ -309,6 +404,7 @@ export function generate(P: LPlan): Generated {
     } else {
       if (!metricVar.has(ind.src!.i)) throw new CodegenError('metric missing');
       emit(`const ${a} = M, ${ea} = E;`);
+      if (TR) emit(`const df${k} = false;`);
       if (ind.method === 'rating') {
         // marks from a metric: near or outside the scale → exact path decides (and reports)
         const lof = f(Q(ind.lo!));
@@ -368,10 +464,13 @@ export function generate(P: LPlan): Generated {
     const s = `sc${k}`;
     const ts = `ts${k}`;
     emit(`let ${s}, ${ts};`);
+    // traced: cap applied, floor applied, band row, curve segment, deduction (set where decided)
+    if (TR) emit(`let ca${k} = false, gt${k} = false, bd${k}, sg${k}, dx${k};`);
     let gateOpen = false;
     if (usesRatio && ind.floor !== undefined) {
       const cond = ratioCmp('<', Q(ind.floor));
-      emit(`if (${cond}) { ${s} = 0; ${ts} = 0; } else {`);
+      if (TR) emit(`gt${k} = ${cond};`);
+      emit(`if (${TR ? `gt${k}` : cond}) { ${s} = 0; ${ts} = 0; } else {`);
       gateOpen = true;
     }
     switch (ind.method) {
@@ -379,6 +478,7 @@ export function generate(P: LPlan): Generated {
       case 'reverse':
         emit(`${s} = 100 * Math.max(0, Math.min(${r}, ${lit(capf)}));`);
         emit(`${ts} = 100 * (${tr} + ${lit(Math.abs(capf) * EPS)}) + ${s} * ${lit(2 * EPS)};`);
+        if (TR) emit(`ca${k} = ${ratioCmp('>', cap)};`);
         break;
       case 'threshold': {
         const cond = cmpA(ind.lower ? '<=' : '>=', T!);
@@ -395,10 +495,11 @@ export function generate(P: LPlan): Generated {
         });
         rows.forEach((row, j) => {
           const sf = f(Q(row.score));
-          emit(`${j === 0 ? '' : 'else '}if (${conds[j]}) { ${s} = ${lit(sf)}; ${ts} = ${lit(Math.abs(sf) * EPS)}; }`);
+          const tb = TR ? ` bd${k} = { index: ${idx(j)}, op: ${word(row.op, OPS)}, bound: ${lit(numOfC(Q(row.bound)))}, score: ${lit(numOfC(Q(row.score)))} };` : '';
+          emit(`${j === 0 ? '' : 'else '}if (${conds[j]}) { ${s} = ${lit(sf)}; ${ts} = ${lit(Math.abs(sf) * EPS)};${tb} }`);
         });
         const ef = f(Q(ind.else ?? '0'));
-        const elseCode = `${s} = ${lit(ef)}; ${ts} = ${lit(Math.abs(ef) * EPS)};`;
+        const elseCode = `${s} = ${lit(ef)}; ${ts} = ${lit(Math.abs(ef) * EPS)};${TR ? ` bd${k} = { index: -1, score: ${lit(numOfC(Q(ind.else ?? '0')))} };` : ''}`;
         emit(rows.length > 0 ? `else { ${elseCode} }` : elseCode);
         break;
       }
@@ -427,6 +528,25 @@ export function generate(P: LPlan): Generated {
         }
         if (pts.length > 1) emit(`else ${s} = ${lit(last.y)};`);
         emit(`${ts} = ${lit(kmax)} * (${tc} + (Math.abs(${c}) + ${lit(xmax)}) * ${lit(4 * EPS)}) + ${lit(ymax * 4 * EPS)} + Math.abs(${s}) * ${lit(2 * EPS)};`);
+        if (TR) {
+          // which segment, decided exactly (raw actual) or fragile near a point (ratio, metric)
+          const xc = (op: CmpOp, x: Rational) => (ind.on === 'ratio' ? ratioCmp(op, x) : cmpA(op, x));
+          const P0 = (ind.points ?? []).map((p) => ({ x: Q(p.x), y: Q(p.y) }));
+          const pt = (p: { x: Rational; y: Rational }) => `{ x: ${lit(numOfC(p.x))}, y: ${lit(numOfC(p.y))} }`;
+          const F = P0[0]!;
+          const L = P0[P0.length - 1]!;
+          const below = fresh('c');
+          emit(`const ${below} = ${xc('<=', F.x)};`);
+          const above = fresh('c');
+          emit(`const ${above} = ${xc('>=', L.x)};`);
+          emit(`if (${below}) sg${k} = { end: 'below', x: ${lit(numOfC(F.x))}, y: ${lit(numOfC(F.y))} };`);
+          emit(`else if (${above}) sg${k} = { end: 'above', x: ${lit(numOfC(L.x))}, y: ${lit(numOfC(L.y))} };`);
+          for (let j = 0; j + 1 < P0.length; j++) {
+            const cj = fresh('c');
+            emit(`const ${cj} = ${xc('<', P0[j + 1]!.x)};`);
+            emit(`if (sg${k} === undefined && ${cj}) sg${k} = { from: ${pt(P0[j]!)}, to: ${pt(P0[j + 1]!)} };`);
+          }
+        }
         break;
       }
       case 'deduct': {
@@ -438,6 +558,17 @@ export function generate(P: LPlan): Generated {
         if (ind.max !== undefined) emit(`if (${d} > ${lit(f(Q(ind.max)))}) ${d} = ${lit(f(Q(ind.max)))};`);
         emit(`${s} = Math.max(0, 100 - ${d}); ${ts} = (100 + Math.abs(${d})) * ${lit(4 * EPS)};`);
         // deciding `min(d, max)` or `max(0, …)` near a tie is continuous: no fragility
+        if (TR) {
+          const P1 = Q(ind.dpoints!);
+          const cnt = raw ? numOfRaw(a) : numOfVal(a, `2 * ${ea}`);
+          const capped = ind.max !== undefined ? cappedCond(P1, Q(ind.max), steps) : 'false';
+          const cv = fresh('cp');
+          emit(`const ${cv} = ${capped};`);
+          const ded = numOfTimes(P1, steps);
+          const dedV = ind.max !== undefined ? `(${cv} ? ${lit(numOfC(Q(ind.max)))} : ${ded})` : ded;
+          const mx = ind.max !== undefined ? `, max: ${lit(numOfC(Q(ind.max)))}` : '';
+          emit(`dx${k} = { count: ${cnt}, per: ${lit(numOfC(per))}, points: ${lit(numOfC(P1))}, steps: ${steps}, deduction: ${dedV}, capped: ${cv}${mx} };`);
+        }
         break;
       }
       case 'rating': {
@@ -455,13 +586,6 @@ export function generate(P: LPlan): Generated {
     // the total's tie path runs in score(): it reads this indicator's actual from AV
     emit(`AV[${idx(k)}] = ${a};`);
     dens.push(denOf(ind, k, raw, `AV[${idx(k)}]`, w));
-    /** a reported number: float rounding, or an exact tie settled with the denominator bound, or fragile */
-    const rounded = (x: string, tol: string, scale: string, den: string): string => {
-      const out = fresh('q');
-      emit(`let ${out} = RD(${x}, ${tol}, ${scale});`);
-      emit(`if (fr) { fr = false; ${out} = TIE(${x}, ${tol}, ${den}, ${scale}); if (${out} !== ${out}) return null; }`);
-      return out;
-    };
     const actualQ = rounded(a, tolA, sc(R + 4), raw ? `DEN(${a})` : '0');
     const ratioQ = usesRatio ? rounded(r, tr, sc(R + 4), denRatio(ind, raw, a)) : '';
     const scoreQ = rounded(s, ts, sc(R + 2), denOf(ind, k, raw, a, Rational.ONE));
@@ -473,6 +597,30 @@ export function generate(P: LPlan): Generated {
     parts.push(`weight: ${lit(Number(w.toDecimalString(12)))}`);
     parts.push(`weighted: ${weightedQ}`);
     emit(`const ${obj} = { ${parts.join(', ')} };`);
+    if (TR) {
+      // the explanation entry, key for key as run/exact.ts builds it
+      table.units!.push(ind.unit);
+      const T0 = ind.target !== undefined ? Q(ind.target) : undefined;
+      const ex = fresh('ex');
+      emit(
+        `const ${ex} = { name: N[${idx(k)}], path: PA[${idx(k)}], method: ${word(ind.method, METHODS)}, on: ${ind.on === 'ratio' ? "'ratio'" : "'actual'"}, lower: ${ind.lower ? 'true' : 'false'}, ` +
+          `actual: ${actualQ}, actualPercent: ${ind.targetPercent || ind.unit === '%' ? 'true' : 'false'}, defaulted: df${k}, targetPercent: ${ind.targetPercent ? 'true' : 'false'}, ` +
+          `capApplied: ca${k}, floorApplied: gt${k}, score: ${scoreQ}, weight: ${lit(Number(w.toDecimalString(12)))}, weighted: ${weightedQ} };`,
+      );
+      if (T0) emit(`${ex}.target = ${lit(numOfC(T0))};`);
+      if (ind.unit !== undefined) emit(`${ex}.unit = U[${idx(k)}];`);
+      if (ind.method === 'bands') emit(`if (bd${k} !== undefined) ${ex}.band = bd${k};`);
+      if (ind.method === 'curve') emit(`if (sg${k} !== undefined) ${ex}.segment = sg${k};`);
+      if (ind.method === 'deduct') emit(`${ex}.deduct = dx${k};`);
+      if (ind.method === 'rating') {
+        const rs = traceRaters !== undefined ? `, raters: ${traceRaters}` : '';
+        emit(`${ex}.rating = { lo: ${lit(numOfC(Q(ind.lo!)))}, hi: ${lit(numOfC(Q(ind.hi!)))}, mark: ${actualQ}${rs} };`);
+      }
+      if (usesRatio) emit(`${ex}.ratio = ${ratioQ};`);
+      if (ind.floor !== undefined && usesRatio) emit(`${ex}.floor = ${lit(numOfC(Q(ind.floor)))};`);
+      if (ind.method === 'linear' || ind.method === 'reverse') emit(`${ex}.cap = ${lit(numOfC(cap))};`);
+      emit(`XI = ${ex}; WV[${idx(k)}] = ${wv}; TW[${idx(k)}] = tw${k};`);
+    }
     return obj;
   }
 
@@ -571,6 +719,8 @@ export function generate(P: LPlan): Generated {
 
   // ---------- bonus ----------
   emit('let bo = 0, tb = 0;');
+  /** traced: one explanation entry per bonus */
+  const bonusEx: string[] = [];
   P.bonuses.forEach((b) => {
     let n: string;
     let en: string;
@@ -598,14 +748,31 @@ export function generate(P: LPlan): Generated {
       }
       dens.push(acc === undefined || acc > 1099511627776 ? '0' : lit(acc));
     }
+    if (TR) {
+      table.bonuses!.push(b.name);
+      const cnt = raw ? numOfRaw(n) : numOfVal(n, `2 * ${en}`);
+      const val = rounded(bv, `Math.abs(${bv}) * ${lit(4 * EPS)}`, sc(R), dens[dens.length - 1]!);
+      const cv = fresh('cp');
+      emit(`const ${cv} = ${b.max !== undefined ? cappedCond(Q(b.points), Q(b.max), steps) : 'false'};`);
+      const mx = b.max !== undefined ? `, max: ${lit(numOfC(Q(b.max)))}` : '';
+      bonusEx.push(
+        `{ name: BN[${idx(table.bonuses!.length - 1)}], count: ${cnt}, points: ${lit(numOfC(Q(b.points)))}, per: ${lit(numOfC(Q(b.per)))}, steps: ${steps}, value: ${val}, capped: ${cv}${mx} }`,
+      );
+    }
   });
 
   // ---------- vetoes ----------
   emit('const vt = [];');
+  const vetoEx: string[] = [];
   P.vetoes.forEach((vto, i) => {
     table.vetoes.push(vto.name);
     const t = truthy(vto.expr);
-    emit(`if (${t}) vt.push(VN[${idx(i)}]);`);
+    if (TR) {
+      const hv = fresh('hit');
+      emit(`const ${hv} = ${t};`);
+      emit(`if (${hv}) vt.push(VN[${idx(i)}]);`);
+      vetoEx.push(`{ name: VN[${idx(i)}], triggered: ${hv} }`);
+    } else emit(`if (${t}) vt.push(VN[${idx(i)}]);`);
   });
 
   // ---------- total, grade ----------
@@ -646,13 +813,57 @@ export function generate(P: LPlan): Generated {
         emit(`else if (total >= ${lit(bound)}) g = ${idx(i)};`);
       }
     });
-    // one object literal per shape, so every row's result has the same hidden class
-    emit('if (g >= 0) {');
-    emit('  if (GC[g] != null) return { ok: true, result: { total, grade: GL[g], coefficient: GC[g], bonus, vetoes: vt, indicators: inds } };');
-    emit('  return { ok: true, result: { total, grade: GL[g], bonus, vetoes: vt, indicators: inds } };');
-    emit('}');
+    if (!TR) {
+      // one object literal per shape, so every row's result has the same hidden class
+      emit('if (g >= 0) {');
+      emit('  if (GC[g] != null) return { ok: true, result: { total, grade: GL[g], coefficient: GC[g], bonus, vetoes: vt, indicators: inds } };');
+      emit('  return { ok: true, result: { total, grade: GL[g], bonus, vetoes: vt, indicators: inds } };');
+      emit('}');
+    }
   }
-  emit('return { ok: true, result: { total, bonus, vetoes: vt, indicators: inds } };');
+  if (!TR) emit('return { ok: true, result: { total, bonus, vetoes: vt, indicators: inds } };');
+  else {
+    emit('let res;');
+    if (P.grades.length > 0) {
+      emit('if (g >= 0 && GC[g] != null) res = { total, grade: GL[g], coefficient: GC[g], bonus, vetoes: vt, indicators: inds };');
+      emit('else if (g >= 0) res = { total, grade: GL[g], bonus, vetoes: vt, indicators: inds };');
+      emit('else res = { total, bonus, vetoes: vt, indicators: inds };');
+    } else emit('res = { total, bonus, vetoes: vt, indicators: inds };');
+    // groups: Σ weighted of the indicators under each (any depth), and that sum ÷ the group's weight
+    const indDens = dens.slice(0, P.inds.length);
+    const groupEx = P.groups.map((g, gi) => {
+      table.groupNames!.push(g.name);
+      table.groupPaths!.push(g.path);
+      const gs = fresh('gs');
+      const gt = fresh('gt');
+      const gd = fresh('gd');
+      emit(`let ${gs} = 0, ${gt} = 0, ${gd} = 1;`);
+      for (const i of g.inds) emit(`${gs} += WV[${idx(i)}]; ${gt} += TW[${idx(i)}] + Math.abs(WV[${idx(i)}]) * ${lit((g.inds.length + 2) * 2 * EPS)}; ${gd} = LCM(${gd}, ${indDens[i]!});`);
+      const weighted = rounded(gs, gt, sc(R + 2), gd);
+      const gw = Q(g.weight);
+      let score = '0';
+      if (!gw.isZero()) {
+        const gwf = f(gw);
+        const q = fresh('gq');
+        emit(`const ${q} = ${gs} / ${lit(gwf)};`);
+        const num = gw.num < 0n ? -gw.num : gw.num;
+        const den = num <= 1099511627776n ? `LCM(1, ${gd} * ${lit(Number(num))})` : '0';
+        score = rounded(q, `${gt} / ${lit(Math.abs(gwf))} + Math.abs(${q}) * ${lit(4 * EPS)}`, sc(R + 2), den);
+      }
+      return `{ name: GN[${idx(gi)}], path: GP[${idx(gi)}], weight: ${lit(numOfC(gw))}, score: ${score}, weighted: ${weighted} }`;
+    });
+    emit('let SD = 1;');
+    for (const d of indDens) emit(`SD = LCM(SD, ${d});`);
+    const subtotal = rounded('tot', `tt + ab * ${lit((P.inds.length + 2) * 2 * EPS)}`, sc(R + 2), 'SD');
+    const xs = P.inds.map((_, k) => `x${idx(k)}`).join(', ');
+    emit(
+      `const X = { plan: PN, round: ${idx(R)}, indicators: [${xs}], groups: [${groupEx.join(', ')}], subtotal: ${subtotal}, ` +
+        `bonuses: [${bonusEx.join(', ')}], bonus, vetoes: [${vetoEx.join(', ')}], vetoed: vt.length > 0, total: res.total };`,
+    );
+    emit('if (res.grade !== undefined) X.grade = res.grade;');
+    emit('if (res.coefficient !== undefined) X.coefficient = res.coefficient;');
+    emit('return { outcome: { ok: true, result: res }, explanation: X };');
+  }
 
 
   const body = [
@@ -660,6 +871,15 @@ export function generate(P: LPlan): Generated {
     'const N = T.names, PA = T.paths, GL = T.grades, GC = T.coefs, VN = T.vetoes;',
     'let fr = false, tot = 0, tt = 0, ab = 0;',
     `const AV = new Float64Array(${lit(Math.max(1, P.inds.length))});`,
+    ...(TR
+      ? [
+          'const PN = T.plan, U = T.units, RN = T.raters, BN = T.bonuses, GN = T.groupNames, GP = T.groupPaths;',
+          'let XI = null;',
+          `const WV = new Float64Array(${lit(Math.max(1, P.inds.length))}), TW = new Float64Array(${lit(Math.max(1, P.inds.length))});`,
+          // numOf (12 decimals) of a raw input double: the double itself when its decimal has at most 8 places
+          'function N12(x) { if (x === 0) return 0; return DEN(x) > 0 ? x : NaN; }',
+        ]
+      : []),
     ...fnDefs,
     // half-up (away from zero) rounding of x to 1/sc, or fr = true when x is within tol of a tie
     'function RD(x, tol, sc) {',

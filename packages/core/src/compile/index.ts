@@ -1,6 +1,8 @@
 /**
  * compilePlan: IR → a specialised float64 scoring function that is exact by construction (fragile rows
- * fall back to the exact evaluator), plus explain() backed by the exact evaluator.
+ * fall back to the exact evaluator), and explain(): a second, traced variant of the generated code that
+ * also builds the explanation tree (generated on the first explain() call, so scoring never pays for it),
+ * with the exact evaluator, traced, for fragile rows.
  */
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Plan } from '../ir/schema.js';
@@ -24,10 +26,12 @@ export interface CompiledPlan {
   scoreRecord(row: Record<string, number | null | undefined>): RowOutcome;
   /** score many rows (each aligned with `inputs`) */
   scoreBatch(rows: ArrayLike<ArrayLike<number>>): RowOutcome[];
-  /** the explanation tree of one row (exact evaluator, traced); undefined when the row has errors */
+  /** the explanation tree of one row (traced generated code, or the exact evaluator traced); undefined when the row has errors */
   explain(values: ArrayLike<number>): { outcome: RowOutcome; explanation?: Explanation };
   /** how rows were scored so far (fast float path vs exact fallback), for benchmarks and tests */
   stats: { fast: number; exact: number };
+  /** the same for explain(): traced generated code vs the exact evaluator traced */
+  traceStats: { fast: number; exact: number };
   /** true when the generated fast path is in use (false: every row uses the exact evaluator) */
   accelerated: boolean;
   /** why the fast path is off (a plan constant out of float range, no `Function` constructor, …) */
@@ -37,11 +41,12 @@ export interface CompiledPlan {
 }
 
 type Fast = (v: ArrayLike<number>) => RowOutcome | null;
+type Traced = (v: ArrayLike<number>) => { outcome: RowOutcome; explanation: Explanation } | null;
 
 /** build the fast function from generated code (names come in through the side table only) */
-function instantiate(g: Generated): Fast {
+function instantiate<F = Fast>(g: Generated): F {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function('T', g.body) as (t: Generated['table']) => Fast;
+  const factory = new Function('T', g.body) as (t: Generated['table']) => F;
   return factory(g.table);
 }
 
@@ -64,6 +69,19 @@ export function compilePlan(plan: Plan, options: { file?: string; fast?: boolean
     }
   }
   const stats = { fast: 0, exact: 0 };
+  const traceStats = { fast: 0, exact: 0 };
+  /** the traced variant: generated on first use; null when it cannot be (the exact evaluator explains) */
+  let traced: Traced | null | undefined = fast ? undefined : null;
+  const tracedFn = (): Traced | null => {
+    if (traced === undefined) {
+      try {
+        traced = instantiate<Traced>(generate(lowered, { traced: true }));
+      } catch {
+        traced = null;
+      }
+    }
+    return traced;
+  };
   const slots = new Map(lowered.inputs.map((c, i) => [c.column, i] as const));
   const score = fast
     ? (values: ArrayLike<number>): RowOutcome => {
@@ -99,10 +117,18 @@ export function compilePlan(plan: Plan, options: { file?: string; fast?: boolean
       return out;
     },
     explain(values) {
+      const t = tracedFn();
+      const f = t ? t(values) : null;
+      if (f !== null) {
+        traceStats.fast++;
+        return f;
+      }
+      traceStats.exact++;
       const r = exact(values, true);
       return r.explanation ? { outcome: r.outcome, explanation: r.explanation } : { outcome: r.outcome };
     },
     stats,
+    traceStats,
     accelerated: fast !== undefined,
   };
   if (source !== undefined) compiled.source = source;

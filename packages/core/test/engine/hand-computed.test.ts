@@ -14,6 +14,7 @@ import { parseText } from '../../src/parser/index.js';
 import { check } from '../../src/check/index.js';
 import { compilePlan, type CompiledPlan } from '../../src/compile/index.js';
 import { makeReference } from '../../src/run/reference.js';
+import { makeExact } from '../../src/run/exact.js';
 import { renderExplanation } from '../../src/run/explain.js';
 import type { RowOutcome } from '../../src/run/types.js';
 import { n } from './helpers.js';
@@ -659,8 +660,12 @@ describe('hand-computed scores (compiled == reference == explain)', () => {
           const ref = reference(v);
           expect(fast).toStrictEqual(ref);
           expect(JSON.stringify(fast)).toBe(JSON.stringify(ref));
-          const { outcome, explanation } = compiled.explain(v);
+          const traced = compiled.explain(v);
+          const { outcome, explanation } = traced;
           expect(outcome).toStrictEqual(ref);
+          // the traced generated variant (or its exact fallback) builds the exact evaluator's tree, key for key
+          const want = makeExact(compiled.lowered)(v, true);
+          expect(JSON.stringify(traced)).toBe(JSON.stringify(want.explanation ? { outcome: want.outcome, explanation: want.explanation } : { outcome: want.outcome }));
 
           if (row.error) {
             expect(ref.ok).toBe(false);
@@ -697,4 +702,20 @@ describe('hand-computed scores (compiled == reference == explain)', () => {
       }
     });
   }
+});
+
+describe('traced and untraced variants', () => {
+  it('the untraced code has no explanation code; explain() runs a separate traced variant, generated on first use', () => {
+    const c = compileText(SHOP);
+    expect(c.source).toBeDefined();
+    expect(c.source).not.toMatch(/\bXI\b|explanation|capApplied/);
+    const v = rowValues(c, { 销售额达成: '96.5%', 人员流失率: '1.25%', 账目准确率: '99%', 货品专业知识达标: '90%', 会员流失率: '4%' });
+    expect(c.score(v)).toStrictEqual(c.explain(v).outcome);
+    expect(c.stats).toEqual({ fast: 1, exact: 0 });
+    expect(c.traceStats).toEqual({ fast: 1, exact: 0 }); // explained by the traced generated code, not the BigInt evaluator
+    // a row the float code cannot settle (a missing value) is explained by the exact evaluator
+    const blank = rowValues(c, { 销售额达成: '96.5%' });
+    expect(c.explain(blank).explanation).toBeUndefined();
+    expect(c.traceStats).toEqual({ fast: 1, exact: 1 });
+  });
 });
