@@ -719,3 +719,35 @@ describe('traced and untraced variants', () => {
     expect(c.traceStats).toEqual({ fast: 1, exact: 1 });
   });
 });
+
+describe('traced variant with hostile names', () => {
+  it('names, units, raters, groups and bonuses reach the explanation as data, never as code', async () => {
+    const { generate } = await import('../../src/compile/codegen.js');
+    const h = ['"); process.exit(1); //', '${x}', '*/ throw 1 /*', "'`\\n", '__proto__'];
+    const text = `plan "${h[0].replace(/["\\]/g, '\\$&')}" {
+  group "${h[1]}" weight 50% {
+    indicator "${h[2]}" weight 100% target 100% unit "${h[3].replace(/["\\]/g, '\\$&')}" scoring linear
+  }
+  indicator "${h[4]}" weight 50% scoring rating 1..5 raters { "${h[1]}" 50%, manager 50% }
+  bonus "${h[2]}奖" points 1 per 1 max 3
+}`;
+    const r = parseText('h.kpi', text);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const { compiled } = compilePlan(r.file.plans[0]!);
+    const g = generate(compiled!.lowered, { traced: true });
+    for (const x of h) expect(g.body).not.toContain(x);
+    const v = new Float64Array(compiled!.inputs.length).fill(NaN);
+    v[compiled!.slotOf(h[2])!] = 0.9;
+    v[compiled!.slotOf(`${h[4]}.${h[1]}`)!] = 4;
+    v[compiled!.slotOf(`${h[4]}.manager`)!] = 5;
+    v[compiled!.slotOf(`${h[2]}奖`)!] = 2;
+    const got = compiled!.explain(v);
+    expect(compiled!.traceStats.fast).toBe(1);
+    const want = makeExact(compiled!.lowered)(v, true);
+    expect(JSON.stringify(got)).toBe(JSON.stringify({ outcome: want.outcome, explanation: want.explanation }));
+    // 90 × 50% = 45; (4 + 5) / 2 = 4.5 → 90 × 50% = 45; + 2 → 92
+    expect(got.explanation).toMatchObject({ plan: h[0], total: 92, groups: [{ name: h[1], weighted: 45 }], bonuses: [{ name: `${h[2]}奖`, value: 2 }] });
+    expect(got.explanation!.indicators[0]).toMatchObject({ name: h[2], unit: h[3], path: [h[1]] });
+    expect(got.explanation!.indicators[1]!.rating!.raters).toEqual([{ name: h[1], weight: 0.5, mark: 4 }, { name: 'manager', weight: 0.5, mark: 5 }]);
+  });
+});
