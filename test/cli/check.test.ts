@@ -177,6 +177,16 @@ describe('kpi --help and --version', () => {
     expect(r.stdout.trim()).toBe(pkg.version);
   });
 
+  it('a bare `kpi` prints the help on stderr and exits 2; `kpi help CMD` exits 0', () => {
+    const bare = kpi([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toMatch(/^Usage: kpi \[options\] \[command\]/);
+    const help = kpi(['help', 'score']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: kpi score \[options\] <plan>/);
+  });
+
   it.each(['check', 'test', 'score', 'explain', 'fmt', 'compile', 'init'])('shows an example in `kpi %s --help`', (cmd) => {
     const r = kpi([cmd, '--help']);
     expect(r.code).toBe(0);

@@ -82,6 +82,20 @@ describe('files as Excel saves them', () => {
   });
 });
 
+describe('output paths', () => {
+  it('a missing folder or a folder given as the output is a usage error that names it, not the temp file', () => {
+    const missing = kpi(['score', 'shop.kpi', '--data', 'good.csv', '-o', join(tmp, 'no-such-dir', '结果.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`error: cannot write \`${join(tmp, 'no-such-dir', '结果.csv')}\`: the folder \`${join(tmp, 'no-such-dir')}\` does not exist\n`);
+    const folder = kpi(['score', 'shop.kpi', '--data', 'good.csv', '-o', tmp]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/^error: cannot write `.*`: it is a folder\n/);
+    const compile = kpi(['compile', 'shop.kpi', '-o', join(tmp, 'no-such-dir', 'x.mjs')]);
+    expect(compile.code).toBe(2);
+    expect(compile.stderr).toMatch(/the folder `.*no-such-dir` does not exist/);
+  });
+});
+
 describe('progress bar', () => {
   afterEach(() => {
     vi.useRealTimers();

@@ -81,8 +81,14 @@ export class AtomicFile {
       this.stream.end();
       await once(this.stream, 'finish');
     }
-    await rename(this.tmp, this.target);
-    live.delete(this.tmp);
+    try {
+      await rename(this.tmp, this.target);
+    } catch (e) {
+      await unlink(this.tmp).catch(() => undefined);
+      throw e;
+    } finally {
+      live.delete(this.tmp);
+    }
   }
 
   async abort(): Promise<void> {
@@ -101,4 +107,17 @@ export class AtomicFile {
 /** write with backpressure */
 export async function put(stream: NodeJS.WritableStream, s: string | Uint8Array): Promise<void> {
   if (!stream.write(s)) await once(stream as unknown as import('node:events').EventEmitter, 'drain');
+}
+
+/** why `target` (as the user wrote it) could not be written, in words; never the temp file's name */
+export function writeErrorMessage(shown: string, target: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const dir = dirname(target);
+  if (code === 'ENOENT') return `cannot write \`${shown}\`: the folder \`${dir}\` does not exist`;
+  if (code === 'ENOTDIR') return `cannot write \`${shown}\`: \`${dir}\` is not a folder`;
+  if (code === 'EACCES' || code === 'EPERM') return `cannot write \`${shown}\`: permission denied`;
+  if (code === 'EISDIR') return `cannot write \`${shown}\`: it is a folder`;
+  if (code === 'EROFS') return `cannot write \`${shown}\`: the file system is read-only`;
+  if (code === 'ENOSPC') return `cannot write \`${shown}\`: the disk is full`;
+  return `cannot write \`${shown}\`: ${(e as Error).message ?? String(e)}`;
 }

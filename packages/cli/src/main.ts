@@ -38,9 +38,9 @@ export async function main(argv: string[], io?: Io): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      // --help and --version end here with exit code 0; usage mistakes were printed by commander
+      // --help, `kpi help` and --version end here with exit code 0; usage mistakes were printed by commander,
+      // and so was the help for a bare `kpi` (commander.help: no command given), which is a usage error
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return EXIT.OK;
-      if (e.code === 'commander.help') return EXIT.OK;
       return EXIT.USAGE;
     }
     if (e instanceof UserError) {

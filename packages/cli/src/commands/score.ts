@@ -1,12 +1,12 @@
 /** `kpi score <plan> --data <file>`: score every row of a data file, streaming where the output allows. */
 import { Command, Option } from 'commander';
 import { createReadStream } from 'node:fs';
-import { unlink } from 'node:fs/promises';
+import { stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, extname } from 'node:path';
 import { once } from 'node:events';
 import { createBinder, percentHintsOf, type Diagnostic } from '@kpi/core';
-import { AtomicFile } from '../atomic.js';
+import { AtomicFile, writeErrorMessage } from '../atomic.js';
 import { openTable, DataError } from '../data/read.js';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
 import { loadCompiled } from '../plan.js';
@@ -128,11 +128,14 @@ async function runScore(io: Io, planPath: string, opts: DataOptions & { format?:
 
   // Output goes to a temp file first: the target file (or stdout) only ever sees a complete report.
   const target = opts.output ? resolve(io.cwd, opts.output) : join(tmpdir(), `kpi-score-${process.pid}-${Date.now()}.out`);
+  if (opts.output && (await stat(target).catch(() => undefined))?.isDirectory()) {
+    throw new UserError(`cannot write \`${opts.output}\`: it is a folder`, EXIT.USAGE, 'give a file name, e.g. `-o 结果.xlsx`');
+  }
   const out = new AtomicFile(target);
   try {
     await out.ready();
   } catch (e) {
-    throw new UserError(`cannot write \`${opts.output ?? target}\`: ${(e as Error).message}`);
+    throw new UserError(writeErrorMessage(opts.output ?? target, target, e));
   }
   let writer: ResultWriter;
   const c = colors(useColor(io, io.stdout));
@@ -180,7 +183,11 @@ async function runScore(io: Io, planPath: string, opts: DataOptions & { format?:
       return EXIT.USAGE;
     }
     await writer.end();
-    await out.commit();
+    try {
+      await out.commit();
+    } catch (e) {
+      throw new UserError(writeErrorMessage(opts.output ?? target, target, e));
+    }
     printDiagnostics(io, io.stderr, warnings);
     if (!opts.output) {
       const rs = createReadStream(target);
