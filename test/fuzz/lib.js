@@ -198,9 +198,10 @@ const ROW_VALUES = [NaN, 0, -0, 1, -1, 0.95, 1e308, -1e308, 5e-324, 1e-300, 100,
 
 /**
  * The invariant. Returns undefined when the case is fine, or a finding `{ kind, message, stack }`.
- * Any exception is caught and reported, never thrown.
+ * Any exception is caught and reported, never thrown. `info.clean` (when an object is passed) tells whether
+ * the text was an error-free plan, i.e. whether compile/score/explain/emit ran too.
  */
-export function checkCase(core, text, name = 'fuzz.kpi') {
+export function checkCase(core, text, name = 'fuzz.kpi', info = undefined) {
   let stage = 'analyze';
   try {
     const a = core.analyze(name, text);
@@ -213,6 +214,7 @@ export function checkCase(core, text, name = 'fuzz.kpi') {
       }
     }
     const hasErr = a.diagnostics.some((d) => d.severity === 'error');
+    if (info) info.clean = !hasErr;
     if (!hasErr) {
       for (const plan of a.file.plans) {
         stage = 'compilePlan';
