@@ -91,6 +91,7 @@ const editor = monaco.editor.create($('#editor'), {
   automaticLayout: true,
   minimap: { enabled: false },
   fontSize: 14,
+  lineNumbersMinChars: 3,
   lineHeight: 21,
   fontFamily: 'ui-monospace, "Cascadia Mono", "Sarasa Mono SC", "Noto Sans Mono CJK SC", Menlo, Consolas, monospace',
   scrollBeyondLastLine: false,

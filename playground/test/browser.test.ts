@@ -2,7 +2,7 @@
  * The playground in a real browser: the BUILT app (vite build) served from 127.0.0.1 on a random port,
  * driven through playwright-core in Debian's Chromium. Screenshots go to test-results/playground/.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -82,6 +82,17 @@ describe.skipIf(skip)('playground in Chromium', () => {
     expect(await page.locator('#table tbody tr').count()).toBe(6);
     expect(await page.locator('#charts figure').count()).toBeGreaterThan(1);
     await shot(page, '01-default');
+    // charts: the grade distribution, and per indicator the engine's curve with target/cap marked and the people as dots
+    await page.locator('#charts figure[data-chart="grades"]').waitFor();
+    expect(await page.locator('#charts figure[data-chart="grades"] rect.gbar').count()).toBe(5);
+    const sales = page.locator('#charts figure[data-indicator="销售额达成"]');
+    expect(await sales.locator('path.curve').count()).toBe(1);
+    expect(await sales.locator('line.mark-target').count()).toBe(1);
+    expect(await sales.locator('line.mark-cap').count()).toBe(1);
+    expect(await sales.locator('circle.dot').count()).toBe(6);
+    await page.locator('#charts').scrollIntoViewIfNeeded();
+    await shot(page, '01b-charts');
+    await page.locator('#table').scrollIntoViewIfNeeded();
   });
 
   it('shows a marker at the weight-sum line, offers the quick fix, and clears it when fixed by keyboard', async () => {
@@ -183,8 +194,9 @@ describe.skipIf(skip)('playground in Chromium', () => {
     await expect.poll(() => hook(page, (h) => h.getMarkers().filter((m) => m.severity === 8).length)).toBe(0);
 
     // an indicator's name after `expect `, with its weight as detail
-    expect(await hook(page, (h) => h.selectText('grade = S'))).toBe(true);
-    await page.keyboard.type('人');
+    const gradeLine = base.split('\n').find((l) => l.trim().startsWith('expect grade'))!.trim();
+    expect(await page.evaluate((t) => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.selectText(t), gradeLine)).toBe(true);
+    await page.keyboard.type('expect 人');
     await page.keyboard.press('Control+Space');
     const row = page.locator('.suggest-widget .monaco-list-row').filter({ hasText: '人员流失率' }).first();
     await row.waitFor({ timeout: 5000 });
@@ -227,12 +239,91 @@ describe.skipIf(skip)('playground in Chromium', () => {
     await hook(page, (h) => h.setLang('zh'));
   });
 
+  it('adds rows, pastes a block from Excel (tab-separated) and removes rows', async () => {
+    expect(await hook(page, (h) => h.loadExample('店长'))).toBe(true);
+    await page.locator('#add-row').click();
+    await page.locator('#table input.cell-input').waitFor();
+    expect(await page.locator('#table tbody tr').count()).toBe(7);
+    // two rows copied from Excel, pasted into the new row's id cell with the real clipboard and Ctrl+V
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const block = 'S007\t新人\t120%\t0.5%\t100%\t100%\t4%\r\nS008\t老员工\t80%\t2%\t99%\t90%\t6%\r\n';
+    await page.evaluate((t) => navigator.clipboard.writeText(t), block);
+    await page.locator('#table td.cell[data-r="6"][data-c="0"]').click();
+    await page.locator('#table input.cell-input').waitFor();
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => page.locator('#table tbody tr').count()).toBe(8);
+    const data = await hook(page, (h) => h.getData());
+    expect(data.rows.slice(6).map((r) => r.slice(0, 7))).toEqual([
+      ['S007', '新人', '120%', '0.5%', '100%', '100%', '4%'],
+      ['S008', '老员工', '80%', '2%', '99%', '90%', '6%'],
+    ]);
+    const rows = await hook(page, (h) => h.getResults());
+    // 120 × 70% + 100 × 10% + 100 × 5% + 100 × 5% + 100 × 10% = 114;  56 + 5 + 0 + 4.5 + 8.33 = 73.83
+    expect(rows.slice(6).map((r) => [r.id, r.total, r.grade])).toEqual([
+      ['S007', 114, 'S'],
+      ['S008', 73.83, 'B'],
+    ]);
+    expect(await page.locator('#table tbody tr').nth(7).locator('td.total').textContent()).toBe('73.83');
+    await shot(page, '04a-pasted');
+    // remove both again with the row buttons
+    await page.locator('#table button[data-remove="7"]').click();
+    await page.locator('#table button[data-remove="6"]').click();
+    await expect.poll(() => hook(page, (h) => h.getResults().length)).toBe(6);
+    expect((await hook(page, (h) => h.getData())).rows.map((r) => r[0])).toEqual(['S001', 'S002', 'S003', 'S004', 'S005', 'S006']);
+  });
+
+  it('loads the sample table from a CSV or an XLSX file', async () => {
+    const csv = '\ufeff工号,姓名,销售额达成,人员流失率,账目准确率,货品专业知识达标,会员流失率\r\nC1,甲,110%,1%,100%,95%,5%\r\nC2,乙,"90%",3%,100%,80%,8%\r\n';
+    await page.locator('#load').setInputFiles({ name: '团队.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await expect.poll(() => hook(page, (h) => h.getResults().map((r) => r.id))).toEqual(['C1', 'C2']);
+    expect(await page.locator('#notice').textContent()).toBe('已导入 2 行（团队.csv）');
+    expect((await hook(page, (h) => h.getData())).rows[1]).toEqual(['C2', '乙', '90%', '3%', '100%', '80%', '8%']);
+
+    const XLSX = await import('xlsx');
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['工号', '姓名', '销售额达成', '人员流失率', '账目准确率', '货品专业知识达标', '会员流失率'],
+      ['X1', '丙', { t: 'n', v: 0.965, z: '0.0%' }, '1.25%', '99%', '90%', '4%'],
+    ]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, sheet, 'Sheet1');
+    const xlsx = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    await page.locator('#load').setInputFiles({ name: 'team.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+    await expect.poll(() => hook(page, (h) => h.getResults().map((r) => r.id))).toEqual(['X1']);
+    // the same row as S002 of the example: 67.55 + 8 + 0 + 4.5 + 10
+    expect((await hook(page, (h) => h.getData())).rows[0]![2]).toBe('96.5%');
+    expect((await hook(page, (h) => h.getResults()))[0]!.total).toBe(90.05);
+    expect(await hook(page, (h) => h.loadExample('店长'))).toBe(true);
+  });
+
+  it('picks an example from the picker and downloads the plan (.kpi) and the results (CSV)', async () => {
+    await page.locator('#example').selectOption('区域经理');
+    await expect.poll(() => hook(page, (h) => h.getPlan())).toContain('plan 区域经理季度考核');
+    const results = await hook(page, (h) => h.getResults());
+    expect(results.length).toBeGreaterThan(1);
+    expect(results.every((r) => typeof r.total === 'number')).toBe(true);
+    const [planDl] = await Promise.all([page.waitForEvent('download'), page.locator('#download-plan').click()]);
+    expect(planDl.suggestedFilename()).toBe('区域经理季度考核.kpi');
+    expect(readFileSync((await planDl.path())!, 'utf8')).toBe(await hook(page, (h) => h.getPlan()));
+    const [csvDl] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
+    expect(csvDl.suggestedFilename()).toBe('区域经理季度考核.results.csv');
+    const csv = readFileSync((await csvDl.path())!, 'utf8');
+    expect(csv.startsWith('\ufeff工号,total,grade,coefficient,销售任务达成,')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
+    expect(lines.map((l) => [l[0], Number(l[1]), l[2]])).toEqual(results.map((r) => [r.id, r.total, r.grade]));
+    await page.locator('#example').selectOption('店长');
+    await expect.poll(() => hook(page, (h) => h.getPlan())).toContain('plan 店长月度考核');
+  });
+
   it('restores plan and data exactly from a share link in a new page', async () => {
     const plan = (await hook(page, (h) => h.getPlan())) + '\n# 分享测试 ✓\n';
     await page.evaluate((t) => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.setPlan(t), plan);
     const data = await hook(page, (h) => h.getData());
     const url = await hook(page, (h) => h.shareUrl());
     expect(url).toMatch(/#v1=/);
+    // the button puts the same link in the address bar (and on the clipboard when allowed)
+    await page.locator('#share').click();
+    await expect.poll(() => page.evaluate(() => location.href)).toBe(url);
+    await expect.poll(() => page.locator('#notice').isVisible()).toBe(true);
     const p2 = await open(url.slice(url.indexOf('#')));
     expect(await hook(p2, (h) => h.getPlan())).toBe(plan);
     expect(await hook(p2, (h) => h.getData())).toEqual(data);
@@ -259,9 +350,9 @@ describe.skipIf(skip)('playground in Chromium', () => {
     const stacked = await narrow.evaluate(() => {
       const e = document.querySelector('.editor-pane')!.getBoundingClientRect();
       const s = document.querySelector('.side')!.getBoundingClientRect();
-      return s.top >= e.bottom - 1;
+      return { stacked: s.top >= e.bottom - 1, fits: document.documentElement.scrollWidth <= 420 };
     });
-    expect(stacked).toBe(true);
+    expect(stacked).toEqual({ stacked: true, fits: true });
     await shot(narrow, '06-narrow');
     await narrow.close();
     const dark = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
@@ -271,6 +362,13 @@ describe.skipIf(skip)('playground in Chromium', () => {
     expect(await dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(246, 247, 249)');
     await shot(dark, '07-dark');
     await dark.close();
+    // and it follows the system while open
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator('.monaco-editor.vs-dark').waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 25)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.locator('.monaco-editor.vs').waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(246, 247, 249)');
   });
 
   it('loads every example without errors in the plan or the sample data', async () => {
