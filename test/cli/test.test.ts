@@ -26,6 +26,23 @@ describe('kpi test', () => {
     golden('test-terminal.txt', r.stdout);
   });
 
+  it('says once why a `given` row cannot be scored, and which expectations that leaves unchecked', () => {
+    const r = kpi(['test', 'unscorable-test.kpi']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        'unscorable-test.kpi',
+        '  ✗ 少给一个',
+        '      unscorable-test.kpi:5:8 the `given` row cannot be scored: KPI0901 Missing value in column `流失率` for `流失率`.',
+        '      unscorable-test.kpi:7:5 total: expected 54, not scored',
+        '  ✓ 零流失',
+        '',
+        '1 passed, 1 failed',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('writes JUnit XML with one testcase per test block and the failure text (golden)', () => {
     const r = kpi(['test', '--format', 'junit', 'failing.kpi', 'shop.kpi']);
     expect(r.code).toBe(1);

@@ -32,11 +32,12 @@ export function outcomeOf(file: string, report: TestReport, seconds: number, sou
     const { line, col } = source.lineCol(offset);
     return `${file}:${line}:${col} `;
   };
-  const details = report.failures.map((f) => `${f.subject}: expected ${f.expected}, got ${f.actual}`);
-  const where = report.failures.map((f) => at(f.span.start));
-  for (const e of report.errors) {
-    details.push(`${e.code} ${e.message}`);
-    where.push('');
+  // a `given` row that cannot be scored: say why once, first, then which expectations it leaves unchecked
+  const details = report.errors.map((e) => `the \`given\` row cannot be scored: ${e.code} ${e.message}`);
+  const where = report.errors.map(() => at(report.nameSpan.start));
+  for (const f of report.failures) {
+    details.push(report.errors.length && f.actual.startsWith('error:') ? `${f.subject}: expected ${f.expected}, not scored` : `${f.subject}: expected ${f.expected}, got ${f.actual}`);
+    where.push(at(f.span.start));
   }
   const line = source ? source.lineCol(report.nameSpan.start).line : undefined;
   return { file, plan: report.plan, name: report.name, passed: report.passed, details, where, why: report.explanation ?? [], seconds, ...(line !== undefined ? { line } : {}) };
