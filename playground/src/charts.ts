@@ -23,10 +23,13 @@ export interface Curve {
   yMax: number;
 }
 
-/** The input slot the indicator's actual comes from, when it is a single data column. */
-function slotOf(compiled: CompiledPlan, ind: Indicator): number {
+/**
+ * The input slots the indicator's actual comes from: its data column, or every rater's column of a rating
+ * (all set to the same mark, the weighted mark is that mark). Empty when the actual is a metric.
+ */
+function slotsOf(compiled: CompiledPlan, ind: Indicator): number[] {
   const name = ind.name.text;
-  return compiled.inputs.findIndex((c) => (c.role === 'actual' || c.role === 'count') && c.readers.includes(name));
+  return compiled.inputs.flatMap((c, i) => ((c.role === 'actual' || c.role === 'count' || c.role === 'rater') && c.readers.includes(name) ? [i] : []));
 }
 
 /** sampled curves per compiled plan and base row: a data edit elsewhere does not resample */
@@ -37,19 +40,19 @@ const sampleCache = new WeakMap<CompiledPlan, Map<string, [number, number][]>>()
  * column. The core compiles a one-indicator plan instead: the same indicator (method, target, cap, floor)
  * with weight 100% reading its actual from a column of its own name, so the curve is still the engine's.
  */
-const probeCache = new WeakMap<CompiledPlan, Map<string, { compiled: CompiledPlan; slot: number } | null>>();
-function probeFor(plan: Plan, compiled: CompiledPlan, ind: Indicator): { compiled: CompiledPlan; slot: number } | null {
+const probeCache = new WeakMap<CompiledPlan, Map<string, { compiled: CompiledPlan; slots: number[] } | null>>();
+function probeFor(plan: Plan, compiled: CompiledPlan, ind: Indicator): { compiled: CompiledPlan; slots: number[] } | null {
   let cache = probeCache.get(compiled);
   if (!cache) probeCache.set(compiled, (cache = new Map()));
   const name = ind.name.text;
   if (cache.has(name)) return cache.get(name)!;
   const lone: Indicator = { ...ind, weight: { value: '1', percent: true, span: ind.weight?.span ?? ind.span }, input: undefined, default: undefined };
   const probe: Plan = { ...plan, items: [lone], metrics: [], bonuses: [], vetoes: [], grades: undefined, tests: [] };
-  let out: { compiled: CompiledPlan; slot: number } | null = null;
+  let out: { compiled: CompiledPlan; slots: number[] } | null = null;
   try {
     const c = compilePlan(probe, { file: 'probe.kpi' }).compiled;
-    const slot = c?.slotOf(name);
-    if (c && slot !== undefined) out = { compiled: c, slot };
+    const slots = c ? slotsOf(c, lone) : [];
+    if (c && slots.length) out = { compiled: c, slots };
   } catch {
     out = null;
   }
@@ -99,19 +102,19 @@ export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[
     xMax = niceCeil(xMax);
     let points: [number, number][] = [];
     // sweep the indicator's own input column with the base person's other inputs, or a one-indicator probe
-    const direct = slotOf(compiled, ind);
-    const probe = direct < 0 ? probeFor(plan, compiled, ind) : null;
+    const direct = slotsOf(compiled, ind);
+    const probe = direct.length === 0 ? probeFor(plan, compiled, ind) : null;
     const scorer = probe ? probe.compiled : compiled;
-    const slot = probe ? probe.slot : direct;
+    const slots = probe ? probe.slots : direct;
     const base = probe ? new Float64Array(probe.compiled.inputs.length).fill(NaN) : baseRow?.values;
     let cache = sampleCache.get(compiled);
     if (!cache) sampleCache.set(compiled, (cache = new Map()));
-    const key = slot >= 0 && base ? `${name}\u0000${xMin}\u0000${xMax}\u0000${probe ? 'probe' : Array.from(base).join(',')}` : '';
+    const key = slots.length && base ? `${name}\u0000${xMin}\u0000${xMax}\u0000${probe ? 'probe' : Array.from(base).join(',')}` : '';
     const cached = key ? cache.get(key) : undefined;
     if (cached) points = cached;
-    else if (slot >= 0 && base) {
+    else if (slots.length && base) {
       const v = Float64Array.from(base);
-      const isCount = scorer.inputs[slot]!.role === 'count' || m?.kind === 'rating';
+      const isCount = scorer.inputs[slots[0]!]!.role === 'count' || m?.kind === 'rating';
       const n = isCount && xMax - xMin <= samples ? Math.round(xMax - xMin) : samples;
       const xs = new Set<number>();
       for (let i = 0; i <= n; i++) xs.add(xMin + ((xMax - xMin) * i) / n);
@@ -121,7 +124,7 @@ export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[
         for (const b of breakpoints(ind, target, cap, floor, lower)) if (b > xMin && b <= xMax) xs.add(b).add(b - eps);
       }
       for (const x of [...xs].sort((a, b) => a - b)) {
-        v[slot] = x;
+        for (const k of slots) v[k] = x;
         const o = scorer.score(v);
         if (!o.ok) continue;
         const s = o.result.indicators.find((r) => r.name === name);
