@@ -288,7 +288,9 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
           out.raters = m.raters.map((r) => ({
             name: r.name.text,
             weight: canon(num(r.weight) ?? Rational.ZERO),
-            slot: slot(`${column}.${r.name.text}`, 'rater', name, true),
+            // the column must exist (a misspelt `执行力.manger` must not drop a rater silently); a blank
+            // mark in a row re-weights the other raters (see table.ts `required`)
+            slot: slot(`${column}.${r.name.text}`, 'rater', name, optional),
           }));
           return out;
         }

@@ -184,9 +184,12 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
         const readers = inp.readers.length ? ` (read by ${inp.readers.map(bt).join(', ')})` : '';
         diagnostics.push(
           d('KPI0804', 'error', `column ${bt(inp.column)} is missing from the data file${readers}`, {
-            help: near
-              ? `did you mean ${bt(near)}? Rename the column, or point the indicator at it with \`input ${near}\``
-              : `add a column ${bt(inp.column)}, or give its readers a \`default\``,
+            help:
+              inp.role === 'rater'
+                ? `${near ? `did you mean ${bt(near)}? ` : ''}a rater's marks are read from the column \`INDICATOR.RATER\`: ${near ? `rename ${bt(near)} to` : 'add a column'} ${bt(inp.column)} (a blank mark in a row re-weights the other raters)`
+                : near
+                  ? `did you mean ${bt(near)}? Rename the column, or point the indicator at it with \`input ${near}\``
+                  : `add a column ${bt(inp.column)}, or give its readers a \`default\``,
             data: { row: 1, column: inp.column },
           }),
         );

@@ -41,6 +41,24 @@ describe('bindTable', () => {
     expect(t.diagnostics[0]!.help).toMatch(/did you mean `销售额达成率`/);
   });
 
+  it('reports a misspelt rater column instead of dropping that rater; a blank mark in a row is allowed', async () => {
+    const { parseText } = await import('../../src/parser/index.js');
+    const { compilePlan } = await import('../../src/compile/index.js');
+    const plan = parseText('p.kpi', 'plan 测试 {\n  indicator 执行力 weight 100% scoring rating 1..5 raters { self 10%, manager 70%, peer 20% }\n}\n').file.plans[0]!;
+    const { compiled } = compilePlan(plan);
+    const misspelt = bindTable(['工号', '执行力.self', '执行力.manger', '执行力.peer'], [['A1', '4', '5', '3']], compiled!.inputs);
+    expect(misspelt.ok).toBe(false);
+    expect(misspelt.diagnostics).toHaveLength(1);
+    expect(misspelt.diagnostics[0]).toMatchObject({ code: 'KPI0804', message: 'column `执行力.manager` is missing from the data file (read by `执行力`)' });
+    expect(misspelt.diagnostics[0]!.help).toMatch(/did you mean `执行力.manger`\? .*rename `执行力.manger` to `执行力.manager`/);
+    // all three columns present, the peer mark blank: the row is bound and scored from self and manager
+    const blank = bindTable(['工号', '执行力.self', '执行力.manager', '执行力.peer'], [['A1', '4', '5', '']], compiled!.inputs);
+    expect(blank.ok).toBe(true);
+    const out = compiled!.score(blank.rows[0]!.values);
+    // (4 × 10% + 5 × 70%) ÷ 80% = 4.875 → 100 × 4.875 ÷ 5 = 97.5
+    expect(out.ok && out.result.total).toBe(97.5);
+  });
+
   it('does not require a column whose readers all have a default', () => {
     const t = bindTable(['工号', '销售额达成', '人员流失率'], [['a', '1', '1']], inputs);
     expect(t.ok).toBe(true);
