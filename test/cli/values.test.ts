@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { createRequire } from 'node:module';
 import { BIN, FIXTURES, kpi, ROOT } from './helpers.js';
+
+const ExcelJS = createRequire(join(ROOT, 'packages/cli/package.json'))('exceljs') as typeof import('exceljs');
 
 const tmp = mkdtempSync(join(tmpdir(), 'kpi-values-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -79,6 +82,43 @@ describe('files as Excel saves them', () => {
     const r = kpi(['score', 'shop.kpi', '--data', 'bad-value.csv', '-o', out]);
     expect(r.code).toBe(2);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('kpi score --keep', () => {
+  it('copies named data columns after the id into table, CSV (neutralised) and JSON', () => {
+    const table = kpi(['score', 'shop.kpi', '--data', 'good.csv', '--keep', '姓名']);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n')[0]).toBe('工号  姓名    总分  等级  绩效系数  加分  销售额 得分  流失率 得分  满意度 得分');
+    expect(table.stdout.split('\n')[3]).toBe('S002  王芳   82.00  B            1     2           90           50           80');
+    const csv = kpi(['score', 'shop.kpi', '--data', 'injection.csv', '--keep', '姓名', '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\r\n').slice(1, -1).map((l) => l.split(',')[1])).toEqual(["'=1+2", "'@SUM(A1)", '丙', '丁']);
+    const json = JSON.parse(kpi(['score', 'shop.kpi', '--data', 'good.csv', '--keep', '姓名', '--format', 'json']).stdout) as { id: string; columns: Record<string, string> }[];
+    expect(json.map((x) => [x.id, x.columns])).toEqual([
+      ['S001', { 姓名: '张伟' }],
+      ['S002', { 姓名: '王芳' }],
+      ['S003', { 姓名: '李娜' }],
+      ['S004', { 姓名: '刘洋' }],
+    ]);
+  });
+
+  it('puts the kept columns into the XLSX report as text, with Chinese headers', async () => {
+    const out = join(tmp, '带姓名.xlsx');
+    const r = kpi(['score', 'shop.kpi', '--data', 'good.xlsx', '--sheet', '五月', '--keep', '姓名', '-o', out]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['工号', '姓名', '总分']);
+    expect((ws.getRow(3).values as unknown[]).slice(1, 4)).toEqual(['S002', '王芳', 82]);
+  });
+
+  it('a --keep column that is not in the data is a usage error listing the columns', () => {
+    const r = kpi(['score', 'shop.kpi', '--data', 'good.csv', '--keep', '姓名，部门']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('error: `部门` given with `--keep` is not a column of `good.csv`\n  help: its columns are `工号`, `姓名`, `销售额`, `流失率`, `满意度`, `创新`\n');
   });
 });
 

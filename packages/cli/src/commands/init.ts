@@ -99,7 +99,7 @@ command once with \`npm install\` (it is a dev dependency in \`package.json\`), 
 | \`npx kpi check .\` | checks every plan: weights sum to 100%, ranges, tables, names |
 | \`npx kpi test .\` | runs the \`test\` blocks in the plans |
 | \`npx kpi score 店长.kpi --data data/店长.csv\` | scores a month of actuals (CSV UTF-8 or GBK, XLSX, JSON) |
-| \`npx kpi score 店长.kpi --data data/店长.csv -o 结果.xlsx\` | the same as an Excel report |
+| \`npx kpi score 店长.kpi --data data/店长.csv --keep 姓名 -o 结果.xlsx\` | the same as an Excel report, with the names |
 | \`npx kpi explain 店长.kpi --data data/店长.csv --id S002\` | explains one person's score |
 | \`npx kpi fmt .\` | formats the plans |
 

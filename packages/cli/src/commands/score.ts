@@ -83,6 +83,7 @@ export function scoreCommand(io: Io, done: (code: number) => void): Command {
   dataOptions(cmd)
     .addOption(new Option('-f, --format <format>', 'output format (default: from -o, else table)').choices(['table', 'csv', 'json', 'xlsx']))
     .option('-o, --output <file>', 'write to a file (written whole or not at all)')
+    .option('--keep <columns>', 'copy these data columns into the report after the id, e.g. `--keep 姓名,部门`')
     .addOption(new Option('--lang <lang>', 'language of column headers').choices(['zh', 'en']).default('zh'))
     .addHelpText(
       'after',
@@ -90,13 +91,14 @@ export function scoreCommand(io: Io, done: (code: number) => void): Command {
 Examples:
   $ kpi score 店长.kpi --data data/店长.csv
   $ kpi score 店长.kpi --data 五月.xlsx --sheet 门店 --id 工号 -o 五月结果.xlsx
+  $ kpi score 店长.kpi --data 五月.csv --keep 姓名,门店 -o 五月结果.csv
   $ kpi score 运营中心.kpi --plan 店长月度考核 --data actuals.csv --format json
 
 Values are read as people write them: 95%, 0.95, 1,200,000, ¥1,200,000, full-width digits.
 Any data error (missing column, unreadable value, duplicate id) stops the run with exit 2 and
 lists every error with its row and column; no output file is written.`,
     )
-    .action(async (planPath: string, opts: DataOptions & { format?: Format; output?: string; lang: Lang }) => {
+    .action(async (planPath: string, opts: ScoreOptions) => {
       done(await runScore(io, planPath, opts));
     });
   return cmd;
@@ -107,12 +109,27 @@ function formatFromPath(p: string): Format | undefined {
   return e === '.csv' ? 'csv' : e === '.json' ? 'json' : e === '.xlsx' ? 'xlsx' : e === '.txt' ? 'table' : undefined;
 }
 
-async function runScore(io: Io, planPath: string, opts: DataOptions & { format?: Format; output?: string; lang: Lang }): Promise<number> {
+type ScoreOptions = DataOptions & { format?: Format; output?: string; keep?: string; lang: Lang };
+
+/** `--keep 姓名,部门` (commas, full-width commas or 、) → column names */
+export const keepColumnsOf = (s: string | undefined): string[] =>
+  s === undefined ? [] : s.split(/[,，、]/).map((x) => x.trim()).filter(Boolean);
+
+const cellText = (c: unknown): string => (c === null || c === undefined ? '' : String(c).trim());
+
+async function runScore(io: Io, planPath: string, opts: ScoreOptions): Promise<number> {
   const limit = maxErrorsOf(opts.maxErrors);
   const format: Format = opts.format ?? (opts.output ? formatFromPath(opts.output) : undefined) ?? 'table';
   if (format === 'xlsx' && !opts.output && io.stdout.isTTY) throw new UserError('an XLSX report is binary: write it to a file with `-o report.xlsx`');
 
+  const keep = keepColumnsOf(opts.keep);
+  if (opts.keep !== undefined && keep.length === 0) throw new UserError('`--keep` needs column names, e.g. `--keep 姓名,部门`');
   const { plan, compiled } = await loadCompiled(resolve(io.cwd, planPath), planPath, opts.plan);
+  // Output goes to a temp file first: the target file (or stdout) only ever sees a complete report.
+  const target = opts.output ? resolve(io.cwd, opts.output) : join(tmpdir(), `kpi-score-${process.pid}-${Date.now()}.out`);
+  if (opts.output && (await stat(target).catch(() => undefined))?.isDirectory()) {
+    throw new UserError(`cannot write \`${opts.output}\`: it is a folder`, EXIT.USAGE, 'give a file name, e.g. `-o 结果.xlsx`');
+  }
   const dataName = opts.data;
   const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
   const binder = createBinder(source.header, compiled.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.id !== undefined ? { idColumn: opts.id } : {}) });
@@ -124,13 +141,18 @@ async function runScore(io: Io, planPath: string, opts: DataOptions & { format?:
     return EXIT.USAGE;
   }
   const idHeader = String(source.header[binder.idIndex] ?? 'id').trim();
-  const shape = shapeOf(plan, idHeader, opts.lang);
-
-  // Output goes to a temp file first: the target file (or stdout) only ever sees a complete report.
-  const target = opts.output ? resolve(io.cwd, opts.output) : join(tmpdir(), `kpi-score-${process.pid}-${Date.now()}.out`);
-  if (opts.output && (await stat(target).catch(() => undefined))?.isDirectory()) {
-    throw new UserError(`cannot write \`${opts.output}\`: it is a folder`, EXIT.USAGE, 'give a file name, e.g. `-o 结果.xlsx`');
+  const headers = source.header.map(cellText);
+  const keepIndex = keep.map((k) => headers.indexOf(k));
+  const unknown = keep.filter((_, i) => keepIndex[i]! < 0);
+  if (unknown.length) {
+    throw new UserError(
+      `${unknown.map((k) => `\`${k}\``).join(', ')} given with \`--keep\` ${unknown.length === 1 ? 'is not a column' : 'are not columns'} of \`${dataName}\``,
+      EXIT.USAGE,
+      `its columns are ${headers.filter(Boolean).map((h) => `\`${h}\``).join(', ')}`,
+    );
   }
+  const shape = shapeOf(plan, idHeader, opts.lang, keep);
+
   const out = new AtomicFile(target);
   try {
     await out.ready();
@@ -140,7 +162,7 @@ async function runScore(io: Io, planPath: string, opts: DataOptions & { format?:
   let writer: ResultWriter;
   const c = colors(useColor(io, io.stdout));
   if (format === 'csv') writer = csvWriter(out.stream, shape);
-  else if (format === 'json') writer = jsonWriter(out.stream);
+  else if (format === 'json') writer = jsonWriter(out.stream, shape);
   else if (format === 'xlsx') writer = await xlsxWriter(out.stream, shape);
   else {
     const plain = (s: string) => s;
@@ -164,7 +186,7 @@ async function runScore(io: Io, planPath: string, opts: DataOptions & { format?:
             ok = false;
             errors.add(rowErrorDiagnostics(dataName, row, bound.id, outcome.errors));
           } else if (ok) {
-            writer.row(bound.id, outcome.result);
+            writer.row(bound.id, outcome.result, keep.length ? keepIndex.map((i) => cellText(cells[i])) : undefined);
             scored++;
           }
         }

@@ -8,8 +8,8 @@ import { put } from '../atomic.js';
 import { cellOf, columnsOf, jsonRow, type Column, type ReportShape } from './shape.js';
 
 export interface ResultWriter {
-  /** take one row (buffered; never waits) */
-  row(id: string, r: RowResult): void;
+  /** take one row (buffered; never waits); `kept` are the cells of the `--keep` columns */
+  row(id: string, r: RowResult, kept?: readonly string[]): void;
   /** write what is buffered, waiting for the output to drain (called after each batch of rows) */
   flush(): Promise<void>;
   /** write what remains (table, closing bracket, workbook) to the stream */
@@ -44,10 +44,10 @@ export function csvWriter(out: NodeJS.WritableStream, shape: ReportShape): Resul
     buf = `\ufeff${cols.map((c) => csvText(c.header)).join(',')}\r\n`;
   };
   return {
-    row(id, r) {
+    row(id, r, kept) {
       if (!started) start();
       let line = csvText(id);
-      for (let i = 1; i < n; i++) line += `,${csvCell(cellOf(cols[i]!, id, r))}`;
+      for (let i = 1; i < n; i++) line += `,${csvCell(cellOf(cols[i]!, id, r, kept))}`;
       buf += `${line}\r\n`;
     },
     async flush() {
@@ -66,12 +66,13 @@ export function csvWriter(out: NodeJS.WritableStream, shape: ReportShape): Resul
 
 // ---------- JSON ----------
 
-export function jsonWriter(out: NodeJS.WritableStream): ResultWriter {
+export function jsonWriter(out: NodeJS.WritableStream, shape?: ReportShape): ResultWriter {
   let n = 0;
   let buf = '[';
+  const headers = shape?.keep ?? [];
   return {
-    row(id, r) {
-      buf += `${n++ ? ',' : ''}\n  ${JSON.stringify(jsonRow(id, r))}`;
+    row(id, r, kept) {
+      buf += `${n++ ? ',' : ''}\n  ${JSON.stringify(jsonRow(id, r, headers.length ? { headers, cells: kept ?? [] } : undefined))}`;
     },
     async flush() {
       if (buf.length < 64 * 1024) return;
@@ -93,6 +94,7 @@ interface Compact {
   id: string;
   grade: string | undefined;
   veto: string;
+  kept: readonly string[] | undefined;
   /** total, coefficient, bonus, scores... (NaN = blank) */
   nums: Float64Array;
 }
@@ -100,28 +102,29 @@ interface Compact {
 export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, color: { bold(s: string): string; dim(s: string): string }): ResultWriter {
   const cols = columnsOf(shape);
   const rows: Compact[] = [];
-  const numCols = cols.filter((c) => c.kind !== 'id' && c.kind !== 'grade' && c.kind !== 'veto');
+  const numCols = cols.filter((c) => c.kind !== 'id' && c.kind !== 'keep' && c.kind !== 'grade' && c.kind !== 'veto');
   return {
-    row(id, r) {
+    row(id, r, kept) {
       const nums = new Float64Array(numCols.length);
       numCols.forEach((c, i) => {
         const v = cellOf(c, id, r);
         nums[i] = typeof v === 'number' ? v : NaN;
       });
-      rows.push({ id, grade: r.grade, veto: r.vetoes.join(', '), nums });
+      rows.push({ id, grade: r.grade, veto: r.vetoes.join(', '), kept, nums });
     },
     async flush() {},
     async end() {
       const { default: stringWidth } = await import('string-width');
       const text = (c: Column, row: Compact): string => {
         if (c.kind === 'id') return row.id;
+        if (c.kind === 'keep') return row.kept?.[c.index!] ?? '';
         if (c.kind === 'grade') return row.grade ?? '';
         if (c.kind === 'veto') return row.veto;
         const v = row.nums[numCols.indexOf(c)]!;
         if (Number.isNaN(v)) return '';
         return c.kind === 'total' ? v.toFixed(shape.round) : String(v);
       };
-      const right = (c: Column) => c.kind !== 'id' && c.kind !== 'grade' && c.kind !== 'veto';
+      const right = (c: Column) => c.kind !== 'id' && c.kind !== 'keep' && c.kind !== 'grade' && c.kind !== 'veto';
       const widths = cols.map((c) => stringWidth(c.header));
       for (const row of rows) cols.forEach((c, i) => (widths[i] = Math.max(widths[i]!, stringWidth(text(c, row)))));
       const pad = (s: string, w: number, r: boolean) => {
@@ -168,8 +171,8 @@ export async function xlsxWriter(out: NodeJS.WritableStream, shape: ReportShape)
   head.alignment = { vertical: 'middle', horizontal: 'center' };
   head.commit();
   return {
-    row(id, r) {
-      ws.addRow(cols.map((c) => cellOf(c, id, r) ?? null)).commit();
+    row(id, r, kept) {
+      ws.addRow(cols.map((c) => cellOf(c, id, r, kept) ?? null)).commit();
     },
     async flush() {
       // let exceljs' zip stream catch up with the rows committed so far

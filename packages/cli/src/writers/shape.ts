@@ -5,6 +5,8 @@ export type Lang = 'zh' | 'en';
 
 export interface ReportShape {
   idHeader: string;
+  /** data columns copied into the report after the id (`--keep 姓名,部门`) */
+  keep: string[];
   indicators: string[];
   hasGrades: boolean;
   hasBonus: boolean;
@@ -19,9 +21,10 @@ const LABELS = {
   en: { total: 'total', grade: 'grade', coefficient: 'coefficient', bonus: 'bonus', veto: 'veto', score: ' score' },
 } as const;
 
-export function shapeOf(plan: Plan, idHeader: string, lang: Lang): ReportShape {
+export function shapeOf(plan: Plan, idHeader: string, lang: Lang, keep: string[] = []): ReportShape {
   return {
     idHeader,
+    keep,
     indicators: indicatorsOf(plan).map((i) => i.indicator.name.text),
     hasGrades: (plan.grades?.lines.length ?? 0) > 0,
     hasBonus: plan.bonuses.length > 0,
@@ -31,17 +34,19 @@ export function shapeOf(plan: Plan, idHeader: string, lang: Lang): ReportShape {
   };
 }
 
-export type ColumnKind = 'id' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'veto' | 'score';
+export type ColumnKind = 'id' | 'keep' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'veto' | 'score';
 export interface Column {
   kind: ColumnKind;
   header: string;
-  /** indicator index for `score` */
+  /** indicator index for `score`, kept-column index for `keep` */
   index?: number;
 }
 
 export function columnsOf(shape: ReportShape): Column[] {
   const L = LABELS[shape.lang];
-  const cols: Column[] = [{ kind: 'id', header: shape.idHeader }, { kind: 'total', header: L.total }];
+  const cols: Column[] = [{ kind: 'id', header: shape.idHeader }];
+  shape.keep.forEach((header, index) => cols.push({ kind: 'keep', header, index }));
+  cols.push({ kind: 'total', header: L.total });
   if (shape.hasGrades) cols.push({ kind: 'grade', header: L.grade }, { kind: 'coefficient', header: L.coefficient });
   if (shape.hasBonus) cols.push({ kind: 'bonus', header: L.bonus });
   if (shape.hasVeto) cols.push({ kind: 'veto', header: L.veto });
@@ -49,11 +54,13 @@ export function columnsOf(shape: ReportShape): Column[] {
   return cols;
 }
 
-/** the value of one column of a result: a number, text, or blank (undefined) */
-export function cellOf(col: Column, id: string, r: RowResult): number | string | undefined {
+/** the value of one column of a result: a number, text, or blank (undefined); `kept` are the `--keep` cells */
+export function cellOf(col: Column, id: string, r: RowResult, kept?: readonly string[]): number | string | undefined {
   switch (col.kind) {
     case 'id':
       return id;
+    case 'keep':
+      return kept?.[col.index!] || undefined;
     case 'total':
       return r.total;
     case 'grade':
@@ -70,10 +77,10 @@ export function cellOf(col: Column, id: string, r: RowResult): number | string |
 }
 
 /** The JSON form of a row (SPEC §3): id, total, grade, coefficient, indicators keyed by name. */
-export function jsonRow(id: string, r: RowResult): Record<string, unknown> {
+export function jsonRow(id: string, r: RowResult, keep?: { headers: readonly string[]; cells: readonly string[] }): Record<string, unknown> {
   const indicators: Record<string, unknown> = {};
   for (const ind of r.indicators) {
-    indicators[ind.name] = {
+    const value = {
       ...(ind.path.length ? { path: ind.path } : {}),
       actual: ind.actual,
       ...(ind.ratio !== undefined ? { ratio: ind.ratio } : {}),
@@ -81,9 +88,12 @@ export function jsonRow(id: string, r: RowResult): Record<string, unknown> {
       weight: ind.weight,
       weighted: ind.weighted,
     };
+    // defineProperty, not `indicators[name] =`: an indicator named `__proto__` is a key like any other
+    Object.defineProperty(indicators, ind.name, { value, enumerable: true, writable: true, configurable: true });
   }
   return {
     id,
+    ...(keep?.headers.length ? { columns: Object.fromEntries(keep.headers.map((h, i) => [h, keep.cells[i] ?? ''])) } : {}),
     total: r.total,
     grade: r.grade ?? null,
     coefficient: r.coefficient ?? null,
