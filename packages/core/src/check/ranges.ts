@@ -56,7 +56,47 @@ export function checkRanges(plan: Plan, ctx: CheckContext): void {
       });
     }
   }
+  for (const m of plan.metrics) checkCalls(ctx, m.expr);
+  for (const v of plan.vetoes) checkCalls(ctx, v.when);
   checkGrades(plan, ctx);
+}
+
+/** `min`/`max` take one or more numbers, `abs` exactly one: otherwise the plan checks clean but cannot be scored */
+function checkCalls(ctx: CheckContext, e: Expr): void {
+  switch (e.kind) {
+    case 'neg':
+    case 'not':
+      checkCalls(ctx, e.operand);
+      return;
+    case 'arith':
+    case 'compare':
+    case 'logic':
+      checkCalls(ctx, e.left);
+      checkCalls(ctx, e.right);
+      return;
+    case 'call': {
+      for (const a of e.args) checkCalls(ctx, a);
+      const n = e.args.length;
+      if (e.fn === 'abs' ? n === 1 : n >= 1) return;
+      const text = ctx.source.text.slice(e.span.start, e.span.end);
+      ctx.report(
+        'KPI0413',
+        e.span,
+        e.fn === 'abs' ? `\`abs\` takes exactly one number, found ${n} in \`${text}\`` : `\`${e.fn}\` needs at least one number, found none in \`${text}\``,
+        {
+          help:
+            e.fn === 'abs'
+              ? n === 0
+                ? 'write the number inside: `abs(本期 - 上期)`'
+                : 'for the distance between two numbers write `abs(a - b)`; for the larger of several, `max(a, b)`'
+              : `write the numbers to compare: \`${e.fn}(上期, 1)\``,
+        },
+      );
+      return;
+    }
+    default:
+      return;
+  }
 }
 
 export function isCondition(e: Expr): boolean {
