@@ -117,6 +117,8 @@ function checkWeightValue(ctx: CheckContext, name: string, w: NumLit | undefined
 }
 
 function checkPositive(ctx: CheckContext, n: NumLit, what: string): void {
+  // an empty span is the parser's placeholder for a clause it reported missing (KPI0106): no second error
+  if (n.span.start === n.span.end) return;
   const r = val(n);
   if (!r || r.gt(ZERO)) return;
   ctx.report('KPI0409', n.span, `${what} must be above 0, not ${shown(n)}`, {

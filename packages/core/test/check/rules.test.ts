@@ -236,3 +236,13 @@ describe('after syntax errors', () => {
     expect(codes(t)).toEqual(expect.arrayContaining(['KPI0101', 'KPI0301']));
   });
 });
+
+describe('no consequential errors', () => {
+  it('a bonus missing `points … per …` is KPI0106 only, not also KPI0409 for the placeholder', () => {
+    const text = plan('  indicator 甲 weight 100% target 100% scoring linear\n  bonus 创新提案 max 10');
+    expect(codes(text)).toEqual(['KPI0106']);
+  });
+  it('a bonus with `points 0` is KPI0409', () => {
+    expect(codes(plan('  indicator 甲 weight 100% target 100% scoring linear\n  bonus 创新提案 points 0 per 1'))).toEqual(['KPI0409']);
+  });
+});
