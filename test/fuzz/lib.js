@@ -244,7 +244,15 @@ export function checkCase(core, text, name = 'fuzz.kpi', info = undefined) {
     }
     if (typeof core.formatText === 'function') {
       stage = 'formatText';
-      core.formatText(text, name);
+      const f = core.formatText(name, text);
+      if (!f || !Array.isArray(f.diagnostics)) return finding('shape', 'formatText returned no diagnostics');
+      if (f.output !== undefined) {
+        // the formatted text parses without syntax errors, and formatting it again changes nothing
+        const syntax = core.parseText(name, f.output).diagnostics.filter((d) => d.severity === 'error');
+        if (syntax.length) return finding('format', `formatted text has a syntax error: ${syntax[0].code} ${syntax[0].message}`);
+        const again = core.formatText(name, f.output);
+        if (again.output !== f.output) return finding('format', 'formatting is not idempotent');
+      }
     }
     return undefined;
   } catch (e) {

@@ -31,7 +31,8 @@ export function tableFromJson(text: string, fileName?: string): JsonTable {
   const header = [...keys.keys()];
   const rows: Cell[][] = data.map((item: Record<string, unknown>) =>
     header.map((k) => {
-      const v = item[k];
+      // own keys only: a row without `__proto__` or `constructor` has a blank cell, not Object.prototype's
+      const v = Object.prototype.hasOwnProperty.call(item, k) ? item[k] : undefined;
       if (v === null || v === undefined) return null;
       if (typeof v === 'number' || typeof v === 'string') return v;
       return JSON.stringify(v);

@@ -137,7 +137,8 @@ export function parseValue(raw: string): ParsedValue {
   const text = `${negative ? '-' : ''}${intDigits || '0'}.${fracDigits || '0'}e${exp + shift}`;
   const value = Number(text);
   if (!Number.isFinite(value)) return { ok: false, reason: 'too large to be a number' };
-  if (value !== 0 && Math.abs(value) < 1e-300) return { ok: false, reason: 'too small to be read exactly' };
+  // `all` holds the significant digits: a non-zero number that reads as 0 (`1e-400`) is as unreadable as a tiny one
+  if ((value !== 0 || all !== '') && Math.abs(value) < 1e-300) return { ok: false, reason: 'too small to be read exactly' };
   return { ok: true, value: value === 0 ? 0 : value, percent };
 }
 

@@ -112,10 +112,34 @@ export function tokenize(text: string, file?: string): TokenizeResult {
           fix: { message: 'remove the stray `_`', edits: [{ span: tokenSpan(t), text: t.image.replace(/_+/g, (m, i: number, s: string) => (i > 0 && /[0-9]/.test(s[i - 1]!) && /[0-9]/.test(s[i + m.length] ?? '') ? '_' : '')) }] },
         }),
       );
+    } else if ((tt === NumberLit || tt === PercentLit) && significantDecimals(t.image) > MAX_LITERAL_DECIMALS) {
+      // the IR keeps 40 decimals: more would be rounded away silently (0.000…0001 read as 0)
+      const shown = t.image.length > 24 ? `${t.image.slice(0, 12)}…${t.image.slice(-8)}` : t.image;
+      diagnostics.push(
+        syntaxDiagnostic('KPI0105', {
+          file,
+          span: tokenSpan(t),
+          message: `number \`${shown}\` has more than ${MAX_LITERAL_DECIMALS} decimal places${tt === PercentLit ? ' (as a fraction)' : ''}; it cannot be kept exactly`,
+          help: `round it to at most ${MAX_LITERAL_DECIMALS} decimal places${tt === PercentLit ? ` (${MAX_LITERAL_DECIMALS - 2} before the \`%\`)` : ''}`,
+        }),
+      );
     }
   }
   const comments = (r.groups['comments'] ?? []) as IToken[];
   return { tokens, comments, groups: { comments }, diagnostics };
+}
+
+/** decimals the IR keeps for a number literal (a percent's value is the literal ÷ 100) */
+export const MAX_LITERAL_DECIMALS = 40;
+/** decimal places of a number or percent literal's value, trailing zeros aside (`1.50` → 1, `0.5%` → 3) */
+export function significantDecimals(image: string): number {
+  const percent = image.endsWith('%');
+  const dot = image.indexOf('.');
+  const frac = dot < 0 ? '' : image.slice(dot + 1, percent ? -1 : undefined).replace(/_/g, '').replace(/0+$/, '');
+  if (!percent) return frac.length;
+  // `100%` is 1; `5%` is 0.05: two more places unless the integer part ends in zeros
+  const int = (dot < 0 ? image.slice(0, -1) : image.slice(0, dot)).replace(/_/g, '');
+  return frac.length > 0 ? frac.length + 2 : Math.max(0, 2 - (/0*$/.exec(int)![0].length));
 }
 
 /** The comments of a text, in source order: `{ text, span }` with 0-based half-open spans. */

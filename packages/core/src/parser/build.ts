@@ -26,6 +26,7 @@ import type {
   Veto,
 } from '../ir/schema.js';
 import { parseQuotedNumber } from './quoted.js';
+import { MAX_LITERAL_DECIMALS, significantDecimals } from '../lexer/index.js';
 
 type Children = Record<string, CstElement[] | undefined>;
 
@@ -88,8 +89,14 @@ function unescape(s: string): string {
 /** the content of a string token (the closing quote may be missing after an unterminated string) */
 export function stringValue(image: string): string {
   if (image.startsWith('“')) return image.slice(1, -1);
-  const body = image.length >= 2 && image.endsWith('"') && !image.endsWith('\\"') ? image.slice(1, -1) : image.slice(1);
-  return unescape(body);
+  // closed when the last `"` is not itself escaped, i.e. follows an even number of `\` (`"a\\"` is `a\`)
+  let closed = false;
+  if (image.length >= 2 && image.endsWith('"')) {
+    let k = 0;
+    for (let i = image.length - 2; i >= 1 && image[i] === '\\'; i--) k++;
+    closed = k % 2 === 0;
+  }
+  return unescape(closed ? image.slice(1, -1) : image.slice(1));
 }
 
 export class IrBuilder {
@@ -763,6 +770,8 @@ export function canonicalDecimal(literal: string, shift: number): string | undef
 
 /** `95%` → 0.95 exactly (percent: true); `1_200_000` → 1200000 */
 export function numberToken(t: IToken): NumLit | undefined {
+  // too many decimals to keep exactly: the lexer reported KPI0105; no value (not a rounded one)
+  if (significantDecimals(t.image) > MAX_LITERAL_DECIMALS) return undefined;
   const span = tspan(t);
   if (t.tokenType.name === 'PercentLit') {
     const v = canonicalDecimal(t.image.slice(0, -1), 2);
