@@ -122,6 +122,41 @@ describe('kpi score --keep', () => {
   });
 });
 
+describe('mistakes a newcomer makes', () => {
+  it('a data file given without --data gets the corrected command', () => {
+    const r = kpi(['score', 'shop.kpi', 'good.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: required option '-d, --data <file>' not specified\n  help: name the data file with `--data`: `kpi score shop.kpi --data good.csv`\n");
+    const ex = kpi(['explain', 'shop.kpi', 'good.csv', '--id', 'S001']);
+    expect(ex.code).toBe(2);
+    expect(ex.stderr).toMatch(/`kpi explain shop\.kpi --data good\.csv`/);
+    const extra = kpi(['score', 'shop.kpi', '--data', 'good.csv', 'more.kpi']);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toMatch(/^error: unexpected argument `more\.kpi`\n/);
+  });
+
+  it('a data file given to check, test or fmt is refused; a glob takes only the .kpi files it matches', () => {
+    for (const cmd of ['check', 'test', 'fmt']) {
+      const r = kpi([cmd, 'good.csv']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('error: `good.csv` is a data file, not a plan\n  help: this command takes plan files (.kpi); score data with `kpi score PLAN.kpi --data good.csv`\n');
+    }
+    const all = kpi(['check', 'examples/*'], { cwd: ROOT });
+    expect(all.stdout).toMatch(/ in 6 files\n$/);
+    const data = kpi(['check', 'examples/data/*'], { cwd: ROOT });
+    expect(data.code).toBe(2);
+    expect(data.stderr).toBe('error: no plan files (.kpi) match `examples/data/*`\n');
+  });
+
+  it('explain offers the id that differs only in case, width or spaces', () => {
+    for (const id of ['s002', 'Ｓ００２']) {
+      const r = kpi(['explain', 'shop.kpi', '--data', 'good.csv', '--id', id]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`KPI0816 no row has id \`${id}\`\n {2}= help: did you mean \`S002\`\\?\n`));
+    }
+  });
+});
+
 describe('output paths', () => {
   it('a missing folder or a folder given as the output is a usage error that names it, not the temp file', () => {
     const missing = kpi(['score', 'shop.kpi', '--data', 'good.csv', '-o', join(tmp, 'no-such-dir', '结果.csv')]);

@@ -2,9 +2,11 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { UserError } from './io.js';
+import { EXIT, UserError } from './io.js';
 
 const IGNORE = ['**/node_modules/**', '**/.git/**', '**/dist/**'];
+/** data files given by mistake to check/test/fmt (a plan saved as .txt is still read) */
+const DATA_FILE = /\.(csv|tsv|xlsx|xlsm|xls|json)$/i;
 
 /** Expand to a sorted, de-duplicated list of paths as the user would write them (relative to cwd). */
 export async function expandPlanFiles(args: string[], cwd: string): Promise<string[]> {
@@ -26,11 +28,16 @@ export async function expandPlanFiles(args: string[], cwd: string): Promise<stri
       if (found.length === 0) throw new UserError(`no .kpi files in directory \`${arg}\``);
       for (const f of found.sort()) out.add(show(f));
     } else if (st?.isFile()) {
+      if (DATA_FILE.test(arg)) {
+        throw new UserError(`\`${arg}\` is a data file, not a plan`, EXIT.USAGE, 'this command takes plan files (.kpi); score data with `kpi score PLAN.kpi --data ' + arg + '`');
+      }
       out.add(show(abs));
     } else if (isDynamicPattern(arg)) {
       const found = await glob(arg, { cwd, ignore: IGNORE, absolute: true });
-      const files = found.filter((f) => !f.endsWith('/'));
-      if (files.length === 0) throw new UserError(`no files match \`${arg}\``);
+      // `plans/*` means the plans in it: only .kpi files, unless the pattern names another extension (`*.txt`)
+      const ownExt = /\.[\w]+$/.test(arg) && !/\.kpi$/i.test(arg);
+      const files = found.filter((f) => !f.endsWith('/') && (ownExt ? !DATA_FILE.test(f) : f.toLowerCase().endsWith('.kpi')));
+      if (files.length === 0) throw new UserError(found.length ? `no plan files (.kpi) match \`${arg}\`` : `no files match \`${arg}\``);
       for (const f of files.sort()) out.add(show(f));
     } else {
       throw new UserError(`cannot find \`${arg}\``);

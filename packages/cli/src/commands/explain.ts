@@ -6,7 +6,7 @@ import { openTable, DataError } from '../data/read.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { loadCompiled } from '../plan.js';
 import { renderExplanation } from '../engine.js';
-import { dataOptions, ErrorLog, maxErrorsOf, printDataOutcome, rowErrorDiagnostics, type DataOptions } from './score.js';
+import { dataOptions, ErrorLog, maxErrorsOf, printDataOutcome, requireData, rowErrorDiagnostics, type DataOptions } from './score.js';
 import { printDiagnostics } from '../report.js';
 
 export function explainCommand(io: Io, done: (code: number) => void): Command {
@@ -27,7 +27,8 @@ Examples:
 
 \`--id\` is the person's id, looked up in the first column (or the column named by \`--id-column\`).`,
     )
-    .action(async (planPath: string, opts: DataOptions & { idColumn?: string; lang: 'zh' | 'en'; format: 'text' | 'json' }) => {
+    .action(async (planPath: string, opts: ExplainOptions) => {
+      requireData(cmd, opts);
       done(await runExplain(io, planPath, opts));
     });
   return cmd;
@@ -37,7 +38,9 @@ async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
   for await (const b of batches) yield* b;
 }
 
-async function runExplain(io: Io, planPath: string, opts: DataOptions & { idColumn?: string; lang: 'zh' | 'en'; format: 'text' | 'json' }): Promise<number> {
+type ExplainOptions = DataOptions & { idColumn?: string; lang: 'zh' | 'en'; format: 'text' | 'json' };
+
+async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { data: string }): Promise<number> {
   const errors = new ErrorLog(maxErrorsOf(opts.maxErrors));
   const { plan, compiled } = await loadCompiled(resolve(io.cwd, planPath), planPath, opts.plan);
   const dataName = opts.data;
@@ -51,9 +54,18 @@ async function runExplain(io: Io, planPath: string, opts: DataOptions & { idColu
       return EXIT.USAGE;
     }
     const want = (opts.id ?? '').trim();
+    // `s002`, `Ｓ００２` or ` S002 ` for `S002`: not taken silently, but offered
+    const loose = (x: string) => x.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+    const wantLoose = loose(want);
+    const near: string[] = [];
     for await (const { cells, row } of flatten(source.rows)) {
       const idCell = cells[binder.idIndex];
-      if (idCell === null || idCell === undefined || String(idCell).trim() !== want) continue;
+      if (idCell === null || idCell === undefined) continue;
+      const id = String(idCell).trim();
+      if (id !== want) {
+        if (near.length < 3 && loose(id) === wantLoose && !near.includes(id)) near.push(id);
+        continue;
+      }
       const bound = binder.bindRow(cells, row)!;
       const warnings: Diagnostic[] = binder.finish().filter((d) => d.severity === 'warning' && d.code === 'KPI0813');
       if (bound.errors.length) {
@@ -83,7 +95,9 @@ async function runExplain(io: Io, planPath: string, opts: DataOptions & { idColu
       severity: 'error',
       file: dataName,
       message: `no row has id \`${want}\``,
-      help: `the id is read from column \`${String(source.header[binder.idIndex] ?? '').trim()}\`; pick another id column with \`--id-column\``,
+      help: near.length
+        ? `did you mean ${near.map((x) => `\`${x}\``).join(' or ')}?`
+        : `the id is read from column \`${String(source.header[binder.idIndex] ?? '').trim()}\`; pick another id column with \`--id-column\``,
     });
   } catch (e) {
     if (e instanceof DataError) {

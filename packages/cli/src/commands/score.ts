@@ -16,7 +16,7 @@ import { csvWriter, jsonWriter, tableWriter, xlsxWriter, type Format, type Resul
 import { shapeOf, type Lang } from '../writers/shape.js';
 
 export interface DataOptions {
-  data: string;
+  data?: string;
   id?: string;
   plan?: string;
   encoding?: string;
@@ -26,12 +26,29 @@ export interface DataOptions {
 
 export const dataOptions = (cmd: Command, idFlag = '--id <column>'): Command =>
   cmd
-    .requiredOption('-d, --data <file>', 'actuals: .csv (UTF-8 or GBK), .xlsx or .json')
+    // checked in requireData, which can tell `kpi score plan.kpi data.csv` (no --data) what was meant
+    .option('-d, --data <file>', 'actuals: .csv (UTF-8 or GBK), .xlsx or .json (required)')
+    .allowExcessArguments(true)
     .option(idFlag, 'id column (default: the first column)')
     .option('--plan <name>', 'plan to use when the file holds several')
     .option('--encoding <name>', 'CSV encoding: utf-8, gbk, gb18030, utf-16le (default: detected)')
     .option('--sheet <name>', 'XLSX sheet name or 1-based number (default: the first)')
     .option('--max-errors <n>', 'stop listing data errors after this many', '50');
+
+/** `--data` is required; a data file given without it (`kpi score 店长.kpi 五月.csv`) gets a hint */
+export function requireData(cmd: Command, opts: { data?: string }): asserts opts is { data: string } {
+  const extra = cmd.args.slice(1);
+  if (opts.data !== undefined) {
+    if (extra.length) throw new UserError(`unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((a) => `\`${a}\``).join(' ')}`, EXIT.USAGE, `\`kpi ${cmd.name()}\` takes one plan file; see \`kpi ${cmd.name()} --help\``);
+    return;
+  }
+  const data = extra.find((a) => /\.(csv|tsv|txt|xlsx|xlsm|xls|json)$/i.test(a));
+  throw new UserError(
+    "required option '-d, --data <file>' not specified",
+    EXIT.USAGE,
+    data ? `name the data file with \`--data\`: \`kpi ${cmd.name()} ${cmd.args[0] ?? '<plan>'} --data ${data}\`` : `e.g. \`kpi ${cmd.name()} 店长.kpi --data 五月.csv\``,
+  );
+}
 
 /** row errors from the engine as data diagnostics carrying the row */
 export function rowErrorDiagnostics(file: string, row: number, id: string, errors: { code: string; message: string; column?: string; value?: string }[]): Diagnostic[] {
@@ -99,6 +116,7 @@ Any data error (missing column, unreadable value, duplicate id) stops the run wi
 lists every error with its row and column; no output file is written.`,
     )
     .action(async (planPath: string, opts: ScoreOptions) => {
+      requireData(cmd, opts);
       done(await runScore(io, planPath, opts));
     });
   return cmd;
@@ -117,7 +135,7 @@ export const keepColumnsOf = (s: string | undefined): string[] =>
 
 const cellText = (c: unknown): string => (c === null || c === undefined ? '' : String(c).trim());
 
-async function runScore(io: Io, planPath: string, opts: ScoreOptions): Promise<number> {
+async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: string }): Promise<number> {
   const limit = maxErrorsOf(opts.maxErrors);
   const format: Format = opts.format ?? (opts.output ? formatFromPath(opts.output) : undefined) ?? 'table';
   if (format === 'xlsx' && !opts.output && io.stdout.isTTY) throw new UserError('an XLSX report is binary: write it to a file with `-o report.xlsx`');
