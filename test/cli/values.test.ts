@@ -3,8 +3,8 @@
  * Excel saves it (CRLF, no BOM), XLSX sheets by number; the percent-mistake warning; the progress bar
  * (stderr only, only on a terminal).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -232,6 +232,21 @@ describe('progress bar', () => {
       const report = readFileSync(out, 'utf8');
       expect(report).not.toMatch(/scoring|\u001b/);
       expect(report.split('\r\n')).toHaveLength(300_002);
+    });
+
+    it('Ctrl-C in the middle leaves the old report untouched and no temp file (exit 130)', async () => {
+      if (!existsSync(big)) writeFileSync(big, `${lines.join('\n')}\n`);
+      const dir = mkdtempSync(join(tmp, 'sigint-'));
+      writeFileSync(join(dir, 'out.csv'), 'old report\n');
+      const child = spawn(process.execPath, [BIN, 'score', join(FIXTURES, 'shop.kpi'), '--data', big, '-o', join(dir, 'out.csv')], { stdio: 'ignore' });
+      const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+      // wait until the temp file exists, i.e. the run is writing
+      for (let i = 0; i < 400 && !readdirSync(dir).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(true);
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(readdirSync(dir)).toEqual(['out.csv']);
+      expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('old report\n');
     });
 
     it('writes nothing but the final line to a stderr that is not a terminal', () => {
