@@ -85,11 +85,11 @@ export class ErrorLog {
   }
 }
 
-export function printDataOutcome(io: Io, errors: ErrorLog, warnings: Diagnostic[], file: string): void {
+export function printDataOutcome(io: Io, errors: ErrorLog, warnings: Diagnostic[], file: string, outcome = 'nothing was scored'): void {
   printDiagnostics(io, io.stderr, [...errors.list, ...errors.summary(file), ...warnings]);
   if (errors.total) {
     const c = colors(useColor(io, io.stderr));
-    io.stderr.write(`${c.red(c.bold(`${errors.total} data error${errors.total === 1 ? '' : 's'}`))} in \`${file}\`; nothing was scored\n`);
+    io.stderr.write(`${c.red(c.bold(`${errors.total} data error${errors.total === 1 ? '' : 's'}`))} in \`${file}\`; ${outcome}\n`);
   }
 }
 
