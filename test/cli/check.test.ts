@@ -210,7 +210,7 @@ describe('kpi init', () => {
     // the workflow installs kpi from package.json, then annotates findings and runs the plan tests
     const wf = readFileSync(join(repo, '.github/workflows/kpi.yml'), 'utf8');
     const steps = [...wf.matchAll(/^\s+- (?:run|uses): (.*)$/gm)].map((m) => m[1]);
-    expect(steps).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'npm install --no-audit --no-fund', 'npx kpi check --format github .', 'npx kpi test .']);
+    expect(steps).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'npm install --no-audit --no-fund', 'npx kpi check --format github .', 'npx kpi test --format github .']);
     expect(wf).not.toMatch(/\t/);
     const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { private: boolean; devDependencies: Record<string, string> };
     const cli = JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')) as { name: string; version: string };
@@ -226,7 +226,8 @@ describe('kpi init', () => {
     const gh = kpi(['check', '--format', 'github', '.'], { cwd: repo });
     expect(gh.code).toBe(0);
     expect(gh.stdout).toBe('');
-    const t = kpi(['test', '.'], { cwd: repo });
+    const t = kpi(['test', '--format', 'github', '.'], { cwd: repo });
+    expect(t.stdout).not.toMatch(/::/);
     expect(t.code).toBe(0);
     expect(t.stdout.trimEnd().split('\n').at(-1)).toBe('3 passed, 0 failed');
     expect(kpi(['fmt', '--check', '.'], { cwd: repo }).code).toBe(0);

@@ -53,6 +53,23 @@ describe('kpi test', () => {
     golden('test-junit.xml', stableTimes(r.stdout));
   });
 
+  it('--format github prints the terminal lines, then one annotation per failed expectation at its line, then the summary', () => {
+    const r = kpi(['test', '--format', 'github', 'failing.kpi', 'shop.kpi']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    expect(r.stdout).toMatch(/^ {6}failing\.kpi:7:5 total: expected 95, got 94$/m);
+    const ann = r.stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(ann.map((l) => l.split('::').slice(0, 2).join('::'))).toEqual([
+      '::error file=failing.kpi,line=7,col=5,endLine=7,endColumn=21,title=KPI0920',
+      '::error file=failing.kpi,line=8,col=5,endLine=8,endColumn=19,title=KPI0920',
+    ]);
+    expect(ann[0]).toMatch(/::Test "算错了": expected `total` = 95, got 94\.%0Ahelp: How the row scored:%0A销售额 90%25 ÷ 目标 100%25/);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('3 passed, 1 failed');
+    const clean = kpi(['test', '--format', 'github', 'shop.kpi']);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).not.toMatch(/::/);
+  });
+
   it('exits 0 in JUnit mode when every test passes', () => {
     const r = kpi(['test', '--format', 'junit', 'shop.kpi']);
     expect(r.code).toBe(0);

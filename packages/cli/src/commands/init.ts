@@ -85,8 +85,8 @@ jobs:
       - run: npm install --no-audit --no-fund
       # errors and warnings appear as annotations on the plan lines
       - run: npx kpi check --format github .
-      # every \`test\` block in every plan
-      - run: npx kpi test .
+      # every \`test\` block in every plan; a failed expectation is annotated on its line
+      - run: npx kpi test --format github .
 `;
 
 const README = `# 绩效考核方案 (KPI plans)

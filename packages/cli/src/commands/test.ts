@@ -1,8 +1,9 @@
 /** `kpi test <files|dirs...>`: run the `test` blocks of every plan; final line `N passed, N failed`. */
 import { Command, Option } from 'commander';
-import { SourceFile } from '@kpi/core';
+import { SourceFile, type Diagnostic } from '@kpi/core';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
-import { analyze, runPlanTests, type TestReport } from '../engine.js';
+import { analyze, renderDiagnostics, runPlanTests, type TestReport } from '../engine.js';
+import { sourceMap, type SourceText } from '../report.js';
 import { expandPlanFiles } from '../files.js';
 import { readText } from '../plan.js';
 import { resolve } from 'node:path';
@@ -72,7 +73,7 @@ export function testCommand(io: Io, done: (code: number) => void): Command {
   return new Command('test')
     .description('run the `test` blocks of plan files')
     .argument('<files...>', 'plan files, directories (every .kpi under them) or globs')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'junit']).default('terminal'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'github', 'junit']).default('terminal'))
     .option('--plan <name>', 'only the plan with this name')
     .addHelpText(
       'after',
@@ -81,17 +82,22 @@ Examples:
   $ kpi test 店长.kpi
   $ kpi test plans/
   $ kpi test --format junit plans/ > kpi-tests.xml
+  $ kpi test --format github plans/         the same lines, plus annotations in a GitHub Actions run
 
 A failure shows what was expected and what the plan computed. The last line is always
 \`N passed, N failed\`. Exit codes: 0 all passed · 1 a test failed or a plan has errors · 2 usage or I/O error.`,
     )
-    .action(async (args: string[], opts: { format: 'terminal' | 'junit'; plan?: string }) => {
+    .action(async (args: string[], opts: { format: 'terminal' | 'github' | 'junit'; plan?: string }) => {
       const files = await expandPlanFiles(args, io.cwd);
-      const c = colors(useColor(io, io.stdout));
+      const github = opts.format === 'github';
+      const c = colors(!github && useColor(io, io.stdout));
+      // --format github: the terminal lines, then one `::error` workflow command per failed expect or plan error
+      const annotations: Diagnostic[] = [];
+      const sources: SourceText[] = [];
       const outcomes: TestOutcome[] = [];
       let matched = 0;
       const planNames = new Set<string>();
-      const term = opts.format === 'terminal';
+      const term = opts.format !== 'junit';
       for (const name of files) {
         const text = await readText(resolve(io.cwd, name), name);
         const a = analyze(name, text);
@@ -99,7 +105,9 @@ A failure shows what was expected and what the plan computed. The last line is a
         for (const p of a.file.plans) planNames.add(p.name.text);
         const errors = a.diagnostics.filter((d) => d.severity === 'error');
         if (term) io.stdout.write(`${c.bold(name)}\n`);
+        if (github) sources.push({ name, text });
         if (errors.length) {
+          annotations.push(...errors);
           if (term) printPlanDiagnostics(io, io.stdout, [{ name, text, diagnostics: errors }]);
           outcomes.push({ file: name, plan: '', name: `${name} has errors`, passed: false, why: [], details: [`${errors.length} error${errors.length === 1 ? '' : 's'}: run \`kpi check ${name}\``], seconds: 0 });
           if (term) io.stdout.write(`  ${c.red('✗')} cannot run the tests: the file has ${errors.length} error${errors.length === 1 ? '' : 's'}\n`);
@@ -114,6 +122,7 @@ A failure shows what was expected and what the plan computed. The last line is a
           for (const rep of reports) {
             const o = outcomeOf(name, rep, per, source);
             outcomes.push(o);
+            annotations.push(...rep.diagnostics.map((d) => ({ ...d, file: d.file ?? name })));
             if (!term) continue;
             const label = a.file.plans.length > 1 ? `${plan.name.text} › ${o.name}` : o.name;
             if (o.passed) io.stdout.write(`  ${c.green('✓')} ${label}\n`);
@@ -131,6 +140,9 @@ A failure shows what was expected and what the plan computed. The last line is a
       }
       const failed = outcomes.filter((o) => !o.passed).length;
       const passed = outcomes.length - failed;
+      if (github && annotations.length) {
+        io.stdout.write(`\n${renderDiagnostics('github', annotations, sourceMap(sources))}`);
+      }
       if (term) {
         const line = `${passed} passed, ${failed} failed`;
         io.stdout.write(`\n${failed ? c.red(c.bold(line)) : c.green(line)}\n`);
