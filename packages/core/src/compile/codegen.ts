@@ -280,7 +280,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
   const rounded = (x: string, tol: string, scale: string, den: string): string => {
     const out = fresh('q');
     emit(`let ${out} = RD(${x}, ${tol}, ${scale});`);
-    emit(`if (fr) { fr = false; ${out} = TIE(${x}, ${tol}, ${den}, ${scale}); if (${out} !== ${out}) return null; }`);
+    emit(`if (${out} !== ${out}) { ${out} = TIE(${x}, ${tol}, ${den}, ${scale}); if (${out} !== ${out}) return null; }`);
     return out;
   };
   /** traced: numOf (12 decimals) of a raw input double — itself when it has at most 8 decimals, else fragile */
@@ -317,7 +317,6 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     return `${steps} < ${lit(Number(c))}`;
   };
 
-  emit('fr = false;');
   // ---------- metrics (only those read; in dependency order) ----------
   for (let i = 0; i < P.metrics.length; i++) {
     const m = P.metrics[i]!;
@@ -330,7 +329,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
   }
 
   // ---------- indicators ----------
-  emit('tot = 0; tt = 0; ab = 0;');
+  emit('ACC[0] = 0; ACC[1] = 0; ACC[2] = 0;');
   const objs: string[] = [];
   /** per indicator/bonus: JS expression bounding the denominator of its exact weighted value ('0' = unknown) */
   const dens: string[] = [];
@@ -581,12 +580,29 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     if (gateOpen) emit('}');
     const wv = `w${k}`;
     emit(`const ${wv} = ${s} * ${lit(wf)}, tw${k} = ${ts} * ${lit(wf)} + Math.abs(${wv}) * ${lit(2 * EPS)};`);
-    emit(`tot += ${wv}; tt += tw${k}; ab += Math.abs(${wv});`);
+    // accumulated in a Float64Array: a mutable double captured by a closure would be boxed on every write
+    emit(`ACC[0] += ${wv}; ACC[1] += tw${k}; ACC[2] += Math.abs(${wv});`);
     const wDen = denOf(ind, k, raw, a, w);
-    // the total's tie path runs in score(): it reads this indicator's actual from AV
-    emit(`AV[${idx(k)}] = ${a};`);
-    dens.push(denOf(ind, k, raw, `AV[${idx(k)}]`, w));
-    const actualQ = rounded(a, tolA, sc(R + 4), raw ? `DEN(${a})` : '0');
+    // the total's tie path runs in score(): it re-reads this indicator's actual from the row
+    let again = '0';
+    if (raw) {
+      const i = idx(ind.src!.i);
+      const def = ind.default;
+      const defOk = def !== undefined && Rational.fromNumber(f(Q(def))).eq(Q(def));
+      again = defOk ? `(v[${i}] - v[${i}] === 0 ? v[${i}] : ${lit(f(Q(def!)))})` : `v[${i}]`;
+    }
+    dens.push(denOf(ind, k, raw, again, w));
+    let actualQ: string;
+    if (raw) {
+      // a raw input whose decimal has at most round + 4 places is reported as itself (the common case):
+      // round-tripping through the scaled integer proves it, and costs less than the tie-aware rounding
+      actualQ = fresh('q');
+      const S = sc(R + 4);
+      emit(`let ${actualQ} = Math.round(${a} * ${S}) / ${S};`);
+      emit(
+        `if (${actualQ} !== ${a}) { ${actualQ} = RD(${a}, ${tolA}, ${S}); if (${actualQ} !== ${actualQ}) { ${actualQ} = TIE(${a}, ${tolA}, DEN(${a}), ${S}); if (${actualQ} !== ${actualQ}) return null; } } else ${actualQ} += 0;`,
+      );
+    } else actualQ = rounded(a, tolA, sc(R + 4), '0');
     const ratioQ = usesRatio ? rounded(r, tr, sc(R + 4), denRatio(ind, raw, a)) : '';
     const scoreQ = rounded(s, ts, sc(R + 2), denOf(ind, k, raw, a, Rational.ONE));
     const weightedQ = rounded(wv, `tw${k}`, sc(R + 2), wDen);
@@ -778,19 +794,18 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
   // ---------- total, grade ----------
   const n = P.inds.length + P.bonuses.length + 2;
   emit(`let T0 = 0, tT = 0;`);
+  emit('const tot = ACC[0], tt = ACC[1], ab = ACC[2];');
   emit(`if (vt.length === 0) { T0 = tot + bo; tT = tt + tb + (ab + Math.abs(bo)) * ${lit(n * 2 * EPS)}; }`);
-  emit('if (fr) return null;');
   emit(`let total = RD(T0, tT, ${sc(R)});`);
-  emit('if (fr) {');
+  emit('if (total !== total) {');
   emit('  // an exact rounding tie (or too close to call): settle it with integers when every term is a short decimal');
-  emit('  fr = false;');
   emit(`  let D = 1;`);
   for (const d of dens) emit(`  D = LCM(D, ${d});`);
   emit(`  total = TIE(T0, tT, D, ${sc(R)});`);
   emit('  if (total !== total) return null;');
   emit('}');
   emit(`const bonus = RD(bo, tb, ${sc(R)});`);
-  emit('if (fr) return null;');
+  emit('if (bonus !== bonus) return null;');
   emit(`const inds = [${objs.join(', ')}];`);
   if (P.grades.length > 0) {
     P.grades.forEach((g) => {
@@ -869,8 +884,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
   const body = [
     '"use strict";',
     'const N = T.names, PA = T.paths, GL = T.grades, GC = T.coefs, VN = T.vetoes;',
-    'let fr = false, tot = 0, tt = 0, ab = 0;',
-    `const AV = new Float64Array(${lit(Math.max(1, P.inds.length))});`,
+    'const ACC = new Float64Array(3);',
     ...(TR
       ? [
           'const PN = T.plan, U = T.units, RN = T.raters, BN = T.bonuses, GN = T.groupNames, GP = T.groupPaths;',
@@ -881,14 +895,12 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
         ]
       : []),
     ...fnDefs,
-    // half-up (away from zero) rounding of x to 1/sc, or fr = true when x is within tol of a tie
+    // half-up rounding of x to 1/sc, or NaN when x is within tol of a tie (then half-up and Math.round
+    // could differ, and float cannot tell which side the exact value is on), huge, or not finite
     'function RD(x, tol, sc) {',
-    '  const neg = x < 0; const s = (neg ? -x : x) * sc;',
-    '  if (!(s < 4503599627370496)) { fr = true; return 0; }',
-    '  const fl = Math.floor(s); const d = s - fl - 0.5;',
-    '  if ((d < 0 ? -d : d) <= tol * sc + s * 5e-16) { fr = true; return 0; }',
-    '  const i = d > 0 ? fl + 1 : fl;',
-    '  return i === 0 ? 0 : (neg ? -i : i) / sc;',
+    '  const s = x * sc; const i = Math.round(s); const e = s - i;',
+    '  if (!(0.5 - (e < 0 ? -e : e) > tol * sc + (s < 0 ? -s : s) * 5e-16)) return NaN;',
+    '  return i / sc + 0;',
     '}',
     // smallest 10^k (k ≤ 8) with x = m / 10^k exactly as the input's decimal, 0 when none
     'function DEN(x) {',
