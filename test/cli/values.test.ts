@@ -64,6 +64,14 @@ describe('files as Excel saves them', () => {
     expect(table.stdout).toBe(kpi(['score', 'shop.kpi', '--data', 'good.csv']).stdout);
   });
 
+  it('Excel’s “Unicode Text” (UTF-16LE with BOM, tab-separated, CRLF) scores identically too', () => {
+    const text = readFileSync(join(FIXTURES, 'good.csv'), 'utf8').replace(/,/g, '\t').replace(/\n/g, '\r\n');
+    writeFileSync(join(tmp, '五月.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const r = kpi(['score', 'shop.kpi', '--data', join(tmp, '五月.txt'), '--format', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(kpi(['score', 'shop.kpi', '--data', 'good.csv', '--format', 'csv']).stdout);
+  });
+
   it('a GBK file read as UTF-8 is a data error that suggests --encoding gbk', () => {
     const r = kpi(['score', 'shop.kpi', '--data', 'good-gbk.csv', '--encoding', 'utf8']);
     expect(r.code).toBe(2);
