@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -154,6 +154,20 @@ describe('kpi check', () => {
     expect(d.code).toBe(1);
     const g = kpi(['check', 'sho*.kpi', 'two-plans.kpi']);
     expect(g.stdout).toBe('no problems in 2 files\n');
+  });
+
+  it('reads a file reached twice (a symlinked folder, a glob and the path itself) once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-links-'));
+    try {
+      mkdirSync(join(dir, 'a'));
+      writeFileSync(join(dir, 'a', 'shop.kpi'), readFileSync(join(FIXTURES, 'shop.kpi')));
+      symlinkSync('..', join(dir, 'a', 'up'));
+      const r = kpi(['check', '.', 'a/**/*.kpi', './a/shop.kpi'], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('no problems in 1 file\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 with a clear message for a missing file, never a stack trace', () => {

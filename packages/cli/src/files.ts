@@ -1,4 +1,5 @@
 /** Expanding `kpi check` arguments: files, directories (every `.kpi` under them) and globs. */
+import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -10,7 +11,23 @@ const DATA_FILE = /\.(csv|tsv|xlsx|xlsm|xls|json)$/i;
 
 /** Expand to a sorted, de-duplicated list of paths as the user would write them (relative to cwd). */
 export async function expandPlanFiles(args: string[], cwd: string): Promise<string[]> {
-  const out = new Set<string>();
+  const shown = new Set<string>();
+  /** real paths seen: one file reached twice (a symlinked folder, `a.kpi` and `./a.kpi`) is read once */
+  const seen = new Set<string>();
+  const out = {
+    add(p: string) {
+      const abs = resolve(cwd, p);
+      let real = abs;
+      try {
+        real = realpathSync(abs);
+      } catch {
+        /* keep the path as given */
+      }
+      if (seen.has(real)) return;
+      seen.add(real);
+      shown.add(p);
+    },
+  };
   const show = (p: string) => {
     const rel = relative(cwd, p);
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
@@ -43,5 +60,5 @@ export async function expandPlanFiles(args: string[], cwd: string): Promise<stri
       throw new UserError(`cannot find \`${arg}\``);
     }
   }
-  return [...out];
+  return [...shown];
 }
