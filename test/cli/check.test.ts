@@ -261,6 +261,16 @@ describe('kpi init', () => {
     expect(readFileSync(join(repo, '店长.kpi'), 'utf8')).toMatch(/^# 店长月度考核/);
   });
 
+  it('in a folder whose package.json does not bring kpi, says how to add it for the workflow', () => {
+    mkdirSync(join(dir, 'existing'));
+    writeFileSync(join(dir, 'existing', 'package.json'), '{"name":"hr-plans"}\n');
+    const r = kpi(['init', 'existing'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/kept {4}existing\/package\.json \(exists; --force to overwrite\)\n {8}the CI workflow needs kpi from it: run `npm install --save-dev @kpi\/cli` there\n/);
+    expect(r.stdout).not.toMatch(/package\.json lists kpi/);
+    expect(readFileSync(join(dir, 'existing', 'package.json'), 'utf8')).toBe('{"name":"hr-plans"}\n');
+  });
+
   it('exits 2 when the target exists and is not a directory', () => {
     writeFileSync(join(dir, 'file'), '');
     const r = kpi(['init', 'file'], { cwd: dir });

@@ -1,6 +1,6 @@
 /** `kpi init [dir]`: scaffold a plan repository — an example plan, sample data, a CI workflow, a README. */
 import { Command } from 'commander';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
 import { VERSION } from '../version.js';
@@ -110,13 +110,16 @@ indicator (named as the indicator, or its \`input\`). Values may be written \`95
 CI: \`.github/workflows/kpi.yml\` runs \`kpi check\` and \`kpi test\` on every push.
 `;
 
+/** the npm package that brings the `kpi` command */
+const CLI_PACKAGE = '@kpi/cli';
+
 const PACKAGE = `${JSON.stringify(
   {
     name: 'kpi-plans',
     private: true,
     description: '绩效考核方案 (KPI plans)',
     scripts: { check: 'kpi check .', test: 'kpi test .', fmt: 'kpi fmt .' },
-    devDependencies: { '@kpi/cli': `^${VERSION}` },
+    devDependencies: { [CLI_PACKAGE]: `^${VERSION}` },
   },
   null,
   2,
@@ -131,6 +134,16 @@ export const INIT_FILES: Record<string, string> = {
   '.gitignore': 'node_modules/\n',
   'README.md': README,
 };
+
+/** does an existing package.json already bring the kpi command? */
+async function dependsOnKpi(path: string): Promise<boolean> {
+  try {
+    const pkg = JSON.parse(await readFile(path, 'utf8')) as { dependencies?: object; devDependencies?: object };
+    return CLI_PACKAGE in (pkg.devDependencies ?? {}) || CLI_PACKAGE in (pkg.dependencies ?? {});
+  } catch {
+    return false;
+  }
+}
 
 export function initCommand(io: Io, done: (code: number) => void): Command {
   return new Command('init')
@@ -150,6 +163,7 @@ existing files are kept unless --force is given.`,
     .action(async (dir: string, opts: { force?: boolean }) => {
       const root = resolve(io.cwd, dir);
       const c = colors(useColor(io, io.stdout));
+      let kpiInPackage = true;
       try {
         const st = await stat(root).catch(() => undefined);
         if (st && !st.isDirectory()) throw new UserError(`\`${dir}\` exists and is not a directory`);
@@ -158,6 +172,10 @@ existing files are kept unless --force is given.`,
           const shown = relative(io.cwd, path) || path;
           if (!opts.force && (await stat(path).catch(() => undefined))) {
             io.stdout.write(`${c.yellow('kept')}    ${shown} (exists; --force to overwrite)\n`);
+            if (rel === 'package.json' && !(await dependsOnKpi(path))) {
+              kpiInPackage = false;
+              io.stdout.write(`        the CI workflow needs kpi from it: run \`npm install --save-dev ${CLI_PACKAGE}\` there\n`);
+            }
             continue;
           }
           await mkdir(dirname(path), { recursive: true });
@@ -171,7 +189,7 @@ existing files are kept unless --force is given.`,
       const cd = dir === '.' ? '' : `cd ${/^[\w./\-\u3400-\u9fff]+$/.test(dir) ? dir : JSON.stringify(dir)} && `;
       io.stdout.write(
         `\nNext: ${cd}kpi check . && kpi test . && kpi score 店长.kpi --data data/店长.csv\n` +
-          `(package.json lists kpi as a dev dependency: \`npm install\` there gives \`npx kpi\` and the CI workflow its command)\n`,
+          (kpiInPackage ? `(package.json lists kpi as a dev dependency: \`npm install\` there gives \`npx kpi\` and the CI workflow its command)\n` : ''),
       );
       done(EXIT.OK);
     });
