@@ -355,7 +355,15 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     const w = Q(ind.weight);
     const wf = f(w);
     let actualVar = a;
-    let tolA = `${ea} * 2`;
+    /**
+     * linear/reverse on a raw input: every quantity is a product or quotient of the input and constants
+     * (min/max with constants are 1-Lipschitz), so its float error is relative, a few units in the last
+     * place; bounds are |x| × a constant instead of running absolute bounds (fewer operations per row).
+     * 1e-14 is more than ten times the worst case (≤ 6 roundings of 2^-53 each). The total's bound adds
+     * 1e-14 × Σ|weighted| for them.
+     */
+    const relative = raw && (ind.method === 'linear' || ind.method === 'reverse');
+    let tolA = relative ? `(Math.abs(${a}) * ${lit(2 * U1)})` : `${ea} * 2`;
     /** traced: the raters' marks as an array literal */
     let traceRaters: string | undefined;
     // ---- read ----
@@ -395,7 +403,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
       emit(`const ${ea} = ${lit(2 * (ind.raters.length + 3) * EPS * maxAbs)};`);
     } else if (raw) {
       rawRead(ind.src!.i, ind.default, a, TR ? `df${k}` : undefined);
-      emit(`const ${ea} = Math.abs(${a}) * ${lit(U1)};`);
+      if (!relative) emit(`const ${ea} = Math.abs(${a}) * ${lit(U1)};`);
       if (ind.method === 'rating') {
         // data marks outside the scale are errors (the default is not checked)
         emit(`if (!(${rawCmp(a, '>=', Q(ind.lo!))}) || !(${rawCmp(a, '<=', Q(ind.hi!))})) { if (v[${idx(ind.src!.i)}] === v[${idx(ind.src!.i)}]) return null; }`);
@@ -432,7 +440,8 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     const cap = Q(ind.cap);
     const capf = f(cap);
     const r = `r${k}`;
-    const tr = `tr${k}`;
+    let tr = `tr${k}`;
+
     const nonpos = `np${k}`;
     /** condition `ratio OP c` expressed on the actual (exact for raw inputs) */
     const ratioCmp = (op: CmpOp, c: Rational): string => {
@@ -454,10 +463,12 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
         const np = raw ? `${a} <= 0` : (emit(`if (Math.abs(${a}) <= 2 * ${ea}) return null;`), `${a} <= 0`);
         emit(`const ${nonpos} = ${np};`);
         emit(`const ${r} = ${nonpos} ? ${lit(capf)} : ${lit(tf)} / ${a};`);
-        emit(`const ${tr} = ${nonpos} ? ${lit(Math.abs(capf) * EPS)} : Math.abs(${r}) * (2 * ${ea} / Math.abs(${a}) + ${lit(3 * EPS)});`);
+        if (relative) tr = `(Math.abs(${r}) * 1e-14)`;
+        else emit(`const ${tr} = ${nonpos} ? ${lit(Math.abs(capf) * EPS)} : Math.abs(${r}) * (2 * ${ea} / Math.abs(${a}) + ${lit(3 * EPS)});`);
       } else {
         emit(`const ${r} = ${a} / ${lit(tf)};`);
-        emit(`const ${tr} = 2 * ${ea} / ${lit(tf)} + Math.abs(${r}) * ${lit(3 * EPS)};`);
+        if (relative) tr = `(Math.abs(${r}) * 1e-14)`;
+        else emit(`const ${tr} = 2 * ${ea} / ${lit(tf)} + Math.abs(${r}) * ${lit(3 * EPS)};`);
       }
     }
     const s = `sc${k}`;
@@ -469,14 +480,15 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     if (usesRatio && ind.floor !== undefined) {
       const cond = ratioCmp('<', Q(ind.floor));
       if (TR) emit(`gt${k} = ${cond};`);
-      emit(`if (${TR ? `gt${k}` : cond}) { ${s} = 0; ${ts} = 0; } else {`);
+      else emit(`const gt${k} = ${cond};`);
+      emit(`if (gt${k}) { ${s} = 0; ${ts} = 0; } else {`);
       gateOpen = true;
     }
     switch (ind.method) {
       case 'linear':
       case 'reverse':
         emit(`${s} = 100 * Math.max(0, Math.min(${r}, ${lit(capf)}));`);
-        emit(`${ts} = 100 * (${tr} + ${lit(Math.abs(capf) * EPS)}) + ${s} * ${lit(2 * EPS)};`);
+        if (!relative) emit(`${ts} = 100 * (${tr} + ${lit(Math.abs(capf) * EPS)}) + ${s} * ${lit(2 * EPS)};`);
         if (TR) emit(`ca${k} = ${ratioCmp('>', cap)};`);
         break;
       case 'threshold': {
@@ -579,9 +591,17 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     }
     if (gateOpen) emit('}');
     const wv = `w${k}`;
-    emit(`const ${wv} = ${s} * ${lit(wf)}, tw${k} = ${ts} * ${lit(wf)} + Math.abs(${wv}) * ${lit(2 * EPS)};`);
-    // accumulated in a Float64Array: a mutable double captured by a closure would be boxed on every write
-    emit(`ACC[0] += ${wv}; ACC[1] += tw${k}; ACC[2] += Math.abs(${wv});`);
+    let twk = `tw${k}`;
+    if (relative) {
+      emit(`const ${wv} = ${s} * ${lit(wf)};`);
+      twk = `(Math.abs(${wv}) * 1e-14)`;
+      if (TR) emit(`const tw${k} = ${twk};`);
+      // accumulated in a Float64Array: a mutable double captured by a closure would be boxed on every write
+      emit(`ACC[0] += ${wv}; ACC[2] += Math.abs(${wv});`);
+    } else {
+      emit(`const ${wv} = ${s} * ${lit(wf)}, tw${k} = ${ts} * ${lit(wf)} + Math.abs(${wv}) * ${lit(2 * EPS)};`);
+      emit(`ACC[0] += ${wv}; ACC[1] += tw${k}; ACC[2] += Math.abs(${wv});`);
+    }
     const wDen = denOf(ind, k, raw, a, w);
     // the total's tie path runs in score(): it re-reads this indicator's actual from the row
     let again = '0';
@@ -603,9 +623,22 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
         `if (${actualQ} !== ${a}) { ${actualQ} = RD(${a}, ${tolA}, ${S}); if (${actualQ} !== ${actualQ}) { ${actualQ} = TIE(${a}, ${tolA}, DEN(${a}), ${S}); if (${actualQ} !== ${actualQ}) return null; } } else ${actualQ} += 0;`,
       );
     } else actualQ = rounded(a, tolA, sc(R + 4), '0');
-    const ratioQ = usesRatio ? rounded(r, tr, sc(R + 4), denRatio(ind, raw, a)) : '';
-    const scoreQ = rounded(s, ts, sc(R + 2), denOf(ind, k, raw, a, Rational.ONE));
-    const weightedQ = rounded(wv, `tw${k}`, sc(R + 2), wDen);
+    // ratio a / 1 is the actual itself: same reported number
+    const ratioQ = !usesRatio ? '' : !inverse && T!.eq(Rational.ONE) ? actualQ : rounded(r, tr, sc(R + 4), denRatio(ind, raw, a));
+    let scoreQ: string;
+    const capScore = Rational.HUNDRED.mul(cap);
+    if ((ind.method === 'linear' || ind.method === 'reverse') && cap.mul(Rational.of(10n ** BigInt(R + 4))).lt(Rational.of(2n ** 52n))) {
+      // score = 100 × ratio unless floored, capped or negative, so its report (round + 2 places) is 100 × the
+      // ratio's report (round + 4 places), exactly: derived from it without another tie-aware rounding
+      const capped = ratioCmp('>', cap);
+      const neg = inverse ? 'false' : cmpA('<', Rational.ZERO);
+      const gate = ind.floor !== undefined ? `gt${k} ? 0 : ` : '';
+      scoreQ = fresh('q');
+      emit(
+        `const ${scoreQ} = ${gate}(${capped}) ? ${lit(numOfC(capScore.round(R + 2)))} : (${neg}) ? 0 : Math.round(${ratioQ} * ${sc(R + 4)}) / ${sc(R + 2)};`,
+      );
+    } else scoreQ = rounded(s, relative ? `(Math.abs(${s}) * 1e-14)` : ts, sc(R + 2), denOf(ind, k, raw, a, Rational.ONE));
+    const weightedQ = rounded(wv, twk, sc(R + 2), wDen);
     const obj = fresh('o');
     const parts = [`name: N[${idx(k)}]`, `path: PA[${idx(k)}]`, `actual: ${actualQ}`];
     if (usesRatio) parts.push(`ratio: ${ratioQ}`);
@@ -795,7 +828,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
   const n = P.inds.length + P.bonuses.length + 2;
   emit(`let T0 = 0, tT = 0;`);
   emit('const tot = ACC[0], tt = ACC[1], ab = ACC[2];');
-  emit(`if (vt.length === 0) { T0 = tot + bo; tT = tt + tb + (ab + Math.abs(bo)) * ${lit(n * 2 * EPS)}; }`);
+  emit(`${P.vetoes.length > 0 ? 'if (vt.length === 0) ' : ''}{ T0 = tot + bo; tT = tt + tb + (ab + Math.abs(bo)) * ${lit(n * 2 * EPS + 1e-14)}; }`);
   emit(`let total = RD(T0, tT, ${sc(R)});`);
   emit('if (total !== total) {');
   emit('  // an exact rounding tie (or too close to call): settle it with integers when every term is a short decimal');
@@ -804,8 +837,11 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
   emit(`  total = TIE(T0, tT, D, ${sc(R)});`);
   emit('  if (total !== total) return null;');
   emit('}');
-  emit(`const bonus = RD(bo, tb, ${sc(R)});`);
-  emit('if (bonus !== bonus) return null;');
+  if (P.bonuses.length === 0) emit('const bonus = 0;');
+  else {
+    emit(`const bonus = RD(bo, tb, ${sc(R)});`);
+    emit('if (bonus !== bonus) return null;');
+  }
   emit(`const inds = [${objs.join(', ')}];`);
   if (P.grades.length > 0) {
     P.grades.forEach((g) => {
@@ -869,7 +905,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     });
     emit('let SD = 1;');
     for (const d of indDens) emit(`SD = LCM(SD, ${d});`);
-    const subtotal = rounded('tot', `tt + ab * ${lit((P.inds.length + 2) * 2 * EPS)}`, sc(R + 2), 'SD');
+    const subtotal = rounded('tot', `tt + ab * ${lit((P.inds.length + 2) * 2 * EPS + 1e-14)}`, sc(R + 2), 'SD');
     const xs = P.inds.map((_, k) => `x${idx(k)}`).join(', ');
     emit(
       `const X = { plan: PN, round: ${idx(R)}, indicators: [${xs}], groups: [${groupEx.join(', ')}], subtotal: ${subtotal}, ` +
