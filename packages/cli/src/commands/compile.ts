@@ -6,6 +6,7 @@ import { writeErrorMessage, writeFileAtomic } from '../atomic.js';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
 import { compilePlan, emitModule } from '../engine.js';
 import { loadFile, pickPlan, PlanErrors } from '../plan.js';
+import { refuseOverwritingInputs } from '../same-file.js';
 
 export function compileCommand(io: Io, done: (code: number) => void): Command {
   return new Command('compile')
@@ -25,6 +26,7 @@ Examples:
 validated numbers and indices from the plan (names travel as JSON data).`,
     )
     .action(async (planPath: string, opts: { target: 'js' | 'json'; plan?: string; output?: string }) => {
+      if (opts.output) await refuseOverwritingInputs(resolve(io.cwd, opts.output), opts.output, [{ path: resolve(io.cwd, planPath), what: 'plan file', shown: planPath }]);
       const loaded = await loadFile(resolve(io.cwd, planPath), planPath);
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length) throw new PlanErrors(loaded, errors);

@@ -12,6 +12,7 @@ import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
 import { loadCompiled } from '../plan.js';
 import { printDiagnostics } from '../report.js';
 import { Progress } from '../progress.js';
+import { refuseOverwritingInputs } from '../same-file.js';
 import { csvWriter, jsonWriter, tableWriter, xlsxWriter, type Format, type ResultWriter } from '../writers/index.js';
 import { shapeOf, type Lang } from '../writers/shape.js';
 
@@ -142,6 +143,12 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
 
   const keep = keepColumnsOf(opts.keep);
   if (opts.keep !== undefined && keep.length === 0) throw new UserError('`--keep` needs column names, e.g. `--keep 姓名,部门`');
+  if (opts.output) {
+    await refuseOverwritingInputs(resolve(io.cwd, opts.output), opts.output, [
+      { path: resolve(io.cwd, opts.data), what: 'data file', shown: opts.data },
+      { path: resolve(io.cwd, planPath), what: 'plan file', shown: planPath },
+    ]);
+  }
   const { plan, compiled } = await loadCompiled(resolve(io.cwd, planPath), planPath, opts.plan);
   // Output goes to a temp file first: the target file (or stdout) only ever sees a complete report.
   const target = opts.output ? resolve(io.cwd, opts.output) : join(tmpdir(), `kpi-score-${process.pid}-${Date.now()}.out`);

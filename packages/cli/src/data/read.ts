@@ -99,6 +99,32 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
     }
   } else {
     encoding = detectEncoding(probe, probe.length < size).encoding;
+    if (encoding === 'gbk') {
+      // not UTF-8. A header that is UTF-8 text (with CJK) means a UTF-8 file with a few bad bytes, not GBK:
+      // say where, instead of decoding it all as GBK and reporting garbled columns as missing
+      const bad = firstNonUtf8(probe);
+      const eol = probe.indexOf(0x0a);
+      const headerEnd = eol < 0 ? probe.length : eol;
+      if (bad > headerEnd && probe.subarray(0, headerEnd).some((b) => b >= 0x80)) {
+        const row = rowAt(probe, bad);
+        throw dataError(
+          name,
+          'KPI0801',
+          `\`${name}\` is UTF-8 except for row ${row}: byte ${bad} (0x${probe[bad]!.toString(16).padStart(2, '0')}) is not UTF-8`,
+          'fix or retype that row, or save the file again as CSV UTF-8',
+          row,
+        );
+      }
+    }
+  }
+  if (!opts.encoding && !encoding.startsWith('utf-16') && probe.subarray(0, Math.min(probe.length, 4096)).includes(0)) {
+    throw dataError(
+      name,
+      'KPI0801',
+      `\`${name}\` is not a CSV text file: it holds NUL bytes`,
+      'an .xlsx renamed to .csv, or UTF-16 text without a BOM? Save it as .xlsx or CSV UTF-8, or pass `--encoding utf-16le`',
+      1,
+    );
   }
   const firstText = new TextDecoder(encoding).decode(probe.subarray(0, 4096));
   const firstLine = firstText.split(/\r?\n/, 1)[0] ?? '';
@@ -117,7 +143,9 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
           dataError(
             name,
             'KPI0801',
-            `\`${name}\` is not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} (bad bytes near byte ${done - chunk.length})`,
+            opts.encoding || encoding !== 'gbk'
+              ? `\`${name}\` is not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} (bad bytes near byte ${done - chunk.length})`
+              : `\`${name}\` is neither UTF-8 nor GBK (bad bytes near byte ${done - chunk.length})`,
             encoding !== 'utf-8'
               ? 'pass the right `--encoding`'
               : opts.encoding
@@ -137,6 +165,8 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
   });
   const parser = parse({
     delimiter,
+    // line ends as a person sees them: CRLF, LF and lone CR, even mixed in one file
+    record_delimiter: ['\r\n', '\n', '\r'],
     bom: true,
     relax_column_count: true,
     relax_quotes: true,
@@ -188,6 +218,26 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
     }
   }
   return { format: 'csv', header: head, rows: rows(), encoding, progress: () => ({ done, total: size }) };
+}
+
+/** offset of the first byte that breaks UTF-8, or the length when there is none */
+function firstNonUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    if (i + need >= bytes.length) return bytes.length; // cut at the end of the probe: not a verdict
+    for (let k = 1; k <= need; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+/** spreadsheet row (1-based line) of a byte offset */
+function rowAt(bytes: Uint8Array, offset: number): number {
+  let row = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) row++;
+  return row;
 }
 
 /** read an object-mode stream in batches: one promise per batch instead of one per record */
@@ -251,7 +301,9 @@ export function xlsxCell(v: unknown): Cell {
     const o = v as Record<string, unknown>;
     if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
     if ('result' in o) return xlsxCell(o.result);
-    if ('formula' in o || 'sharedFormula' in o) return null;
+    // a formula the saving program never calculated: its text (unreadable as a number: an error with row and column)
+    if ('formula' in o) return `=${String(o.formula)}`;
+    if ('sharedFormula' in o) return `=(formula shared with ${String(o.sharedFormula)})`;
     if (typeof o.error === 'string') return o.error;
     if (typeof o.text === 'string') return o.text;
     if ('text' in o) return xlsxCell(o.text);
@@ -263,6 +315,16 @@ async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<
   const name = opts.displayName;
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
+  const magic = new Uint8Array(4);
+  const fh = await open(path, 'r');
+  try {
+    await fh.read(magic, 0, 4, 0);
+  } finally {
+    await fh.close();
+  }
+  if (!(magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04)) {
+    throw dataError(name, 'KPI0801', `\`${name}\` is not an Excel workbook (an .xlsx file is a zip archive; this one is not)`, 'a CSV or an old .xls saved under an .xlsx name? Give it its real extension, or save it from Excel as .xlsx');
+  }
   try {
     await wb.xlsx.readFile(path);
   } catch (e) {
@@ -282,6 +344,12 @@ async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<
     const vals = r.values as unknown[];
     const cells: Cell[] = [];
     for (let i = 1; i < vals.length; i++) cells.push(xlsxCell(vals[i]));
+    // a merged range holds its value in its top-left cell only; exceljs repeats it in the others. Reading it
+    // again there would give one value to several people: show those cells as what they are (an error
+    // with row and column when the plan reads them)
+    r.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (cell.isMerged && cell.master !== cell && col <= cells.length) cells[col - 1] = `(merged with ${cell.master.address})`;
+    });
     all.push({ cells, row: rowNumber });
   });
   const headerRow = all.find((r) => r.cells.some((c) => c !== null && String(c).trim() !== ''));

@@ -15,6 +15,9 @@ export interface TerminalOptions {
 }
 
 const TAB = '  ';
+/** code frame lines wider than this are shown as a window of FRAME_CONTEXT characters around the span */
+const MAX_FRAME_WIDTH = 200;
+const FRAME_CONTEXT = 40;
 
 const ansi = (on: boolean) => {
   const wrap = (open: string, close: string) => (s: string) => (on ? `\u001b[${open}m${s}\u001b[${close}m` : s);
@@ -49,11 +52,25 @@ function renderOne(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, opts
     const lineStart = source.lineStarts[li]!;
     const startInLine = d.span.start - lineStart;
     const endInLine = region.endLine === region.startLine ? d.span.end - lineStart : text.length;
-    const before = text.slice(0, Math.max(0, startInLine));
-    const under = text.slice(Math.max(0, startInLine), Math.max(startInLine, endInLine));
+    let before = text.slice(0, Math.max(0, startInLine));
+    let under = text.slice(Math.max(0, startInLine), Math.max(startInLine, endInLine));
+    let shown = text;
+    let cut = region.endLine > region.startLine;
+    if (width(text) > MAX_FRAME_WIDTH) {
+      // a very long line (a 200,000-character name, 20,000 parentheses): show a window around the span
+      const from = Math.max(0, startInLine - FRAME_CONTEXT);
+      const lead = from > 0 ? '…' : '';
+      if (under.length > FRAME_CONTEXT * 2) {
+        under = under.slice(0, FRAME_CONTEXT * 2);
+        cut = true;
+      }
+      const to = Math.min(text.length, Math.max(0, startInLine) + under.length + FRAME_CONTEXT);
+      before = lead + text.slice(from, Math.max(from, startInLine));
+      shown = lead + text.slice(from, to) + (to < text.length ? '…' : '');
+    }
     const pad = ' '.repeat(gutter);
-    out.push(`${c.blue(` ${lineNo} |`)} ${expandTabs(text)}`);
-    const carets = '^'.repeat(Math.max(1, width(under))) + (region.endLine > region.startLine ? '…' : '');
+    out.push(`${c.blue(` ${lineNo} |`)} ${expandTabs(shown)}`);
+    const carets = '^'.repeat(Math.max(1, width(under))) + (cut ? '…' : '');
     out.push(`${c.blue(`${pad}|`)} ${' '.repeat(width(before))}${sevColor(carets)}`);
   }
   const ind = ' '.repeat(gutter);
