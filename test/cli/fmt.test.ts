@@ -76,6 +76,13 @@ describe('kpi fmt', () => {
     expect(readFileSync(join(dir, '店长-权重.kpi'), 'utf8')).toBe(before);
   });
 
+  it('--check counts a file with syntax errors as a failure and says so', () => {
+    const r = kpi(['fmt', '--check', 'examples/broken/店长-权重.kpi', 'examples/店长.kpi'], { cwd: ROOT });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/error KPI0101 [^\n]*\n[\s\S]*\n1 file has syntax errors and cannot be formatted\n$/);
+  });
+
   it('the examples are already formatted', () => {
     const r = kpi(['fmt', '--check', 'examples/*.kpi'], { cwd: ROOT });
     expect(r.stdout).toBe('');

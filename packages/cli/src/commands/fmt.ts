@@ -68,8 +68,12 @@ A file with syntax errors is left unchanged and its errors are printed (exit 1).
           io.stderr.write(`${c.green('formatted')} ${name}\n`);
         }
       }
-      if (opts.check && unformatted.length) {
-        io.stderr.write(`${c.red(`${unformatted.length} file${unformatted.length === 1 ? ' is' : 's are'} not formatted`)}; run \`kpi fmt ${unformatted.length === 1 ? unformatted[0] : '<files>'}\`\n`);
+      if (opts.check && (unformatted.length || broken)) {
+        const parts: string[] = [];
+        if (unformatted.length) parts.push(`${unformatted.length} file${unformatted.length === 1 ? ' is' : 's are'} not formatted`);
+        if (broken) parts.push(`${broken} file${broken === 1 ? ' has' : 's have'} syntax errors and cannot be formatted`);
+        const run = unformatted.length ? `; run \`kpi fmt ${unformatted.length === 1 ? unformatted[0] : '<files>'}\`` : '';
+        io.stderr.write(`${c.red(parts.join(', '))}${run}\n`);
       } else if (!opts.stdout && !opts.check) {
         io.stderr.write(`${changed} file${changed === 1 ? '' : 's'} formatted, ${files.length - changed - broken} already formatted${broken ? `, ${broken} with errors` : ''}\n`);
       }
