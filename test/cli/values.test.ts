@@ -165,6 +165,25 @@ describe('mistakes a newcomer makes', () => {
   });
 });
 
+describe('a table wider than the terminal', () => {
+  const onTty = (cols: number) =>
+    spawnSync('script', ['-qec', `stty cols ${cols}; ${[process.execPath, BIN, 'score', 'shop.kpi', '--data', 'good.csv'].map((a) => JSON.stringify(a)).join(' ')}`, '/dev/null'], {
+      cwd: FIXTURES,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', NO_COLOR: '1' },
+      timeout: 60_000,
+    });
+
+  it.skipIf(!hasScript)('gets a note pointing at -o 结果.xlsx; a table that fits gets none', () => {
+    const narrow = onTty(40);
+    expect(narrow.status).toBe(0);
+    expect(narrow.stdout).toMatch(/note: the table is \d+ columns wide and the terminal 40; for a spreadsheet: -o 结果\.xlsx \(or --format csv\)/);
+    const wide = onTty(200);
+    expect(wide.stdout).toMatch(/S004 {3}93\.00/);
+    expect(wide.stdout).not.toMatch(/note:/);
+  });
+});
+
 describe('output paths', () => {
   it('a missing folder or a folder given as the output is a usage error that names it, not the temp file', () => {
     const missing = kpi(['score', 'shop.kpi', '--data', 'good.csv', '-o', join(tmp, 'no-such-dir', '结果.csv')]);

@@ -241,6 +241,12 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
       rs.pipe(io.stdout, { end: false });
       await once(rs, 'end');
       await unlink(target).catch(() => undefined);
+      // a table wider than the terminal wraps into an unreadable mess: point at the spreadsheet outputs
+      const width = writer.width?.() ?? 0;
+      if (io.stdout.isTTY && io.stdout.columns && width > io.stdout.columns) {
+        const cc = colors(useColor(io, io.stderr));
+        io.stderr.write(`${cc.dim(`note: the table is ${width} columns wide and the terminal ${io.stdout.columns}; for a spreadsheet: -o 结果.xlsx (or --format csv)`)}\n`);
+      }
     } else {
       const cc = colors(useColor(io, io.stderr));
       io.stderr.write(`${cc.green('✓')} scored ${scored} row${scored === 1 ? '' : 's'} → ${opts.output}\n`);

@@ -14,6 +14,8 @@ export interface ResultWriter {
   flush(): Promise<void>;
   /** write what remains (table, closing bracket, workbook) to the stream */
   end(): Promise<void>;
+  /** table only, after end(): the display width of its lines */
+  width?(): number;
 }
 
 export type Format = 'table' | 'csv' | 'json' | 'xlsx';
@@ -103,7 +105,9 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
   const cols = columnsOf(shape);
   const rows: Compact[] = [];
   const numCols = cols.filter((c) => c.kind !== 'id' && c.kind !== 'keep' && c.kind !== 'grade' && c.kind !== 'veto');
+  let lineWidth = 0;
   return {
+    width: () => lineWidth,
     row(id, r, kept) {
       const nums = new Float64Array(numCols.length);
       numCols.forEach((c, i) => {
@@ -131,6 +135,7 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
         const fill = ' '.repeat(Math.max(0, w - stringWidth(s)));
         return r ? fill + s : s + fill;
       };
+      lineWidth = widths.reduce((a, w) => a + w, 0) + 2 * (widths.length - 1);
       const line = (cells: string[]) => cells.map((s, i) => pad(s, widths[i]!, right(cols[i]!))).join('  ').trimEnd();
       let buf = `${color.bold(line(cols.map((c) => c.header)))}\n${color.dim(widths.map((w) => '─'.repeat(w)).join('  '))}\n`;
       for (const row of rows) {
