@@ -87,6 +87,57 @@ describe('kpi check', () => {
     expect(run.results[0]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 4, startColumn: 35, endLine: 4, endColumn: 36 });
   });
 
+  it('SARIF for every broken example keeps the 2.1.0 constraints on regions, related locations and fixes', () => {
+    const r = kpi(['check', '--format', 'sarif', 'examples/broken'], { cwd: ROOT });
+    expect(r.code).toBe(1);
+    interface Region {
+      startLine: number;
+      startColumn?: number;
+      endLine?: number;
+      endColumn?: number;
+    }
+    const validRegion = (g: Region) => {
+      expect(Number.isInteger(g.startLine) && g.startLine >= 1).toBe(true);
+      for (const k of ['startColumn', 'endLine', 'endColumn'] as const) if (g[k] !== undefined) expect(Number.isInteger(g[k]) && g[k]! >= 1).toBe(true);
+    };
+    const run = (JSON.parse(r.stdout) as { runs: { results: Record<string, unknown>[] }[] }).runs[0]!;
+    let related = 0;
+    let fixes = 0;
+    for (const res of run.results as {
+      level: string;
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region?: Region } }[];
+      relatedLocations?: { id: number; message: { text: string }; physicalLocation: { region?: Region } }[];
+      fixes?: { description: { text: string }; artifactChanges: { artifactLocation: { uri: string }; replacements: { deletedRegion: Region; insertedContent: { text: string } }[] }[] }[];
+    }[]) {
+      expect(['none', 'note', 'warning', 'error']).toContain(res.level);
+      // URIs are percent-encoded (CJK file names)
+      expect(res.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/^examples\/broken\/[A-Za-z0-9%._-]+\.kpi$/);
+      validRegion(res.locations[0]!.physicalLocation.region!);
+      const ids = (res.relatedLocations ?? []).map((x) => x.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const x of res.relatedLocations ?? []) {
+        related++;
+        expect(Number.isInteger(x.id) && x.id >= 0).toBe(true);
+        expect(x.message.text.length).toBeGreaterThan(0);
+        if (x.physicalLocation.region) validRegion(x.physicalLocation.region);
+      }
+      for (const f of res.fixes ?? []) {
+        fixes++;
+        expect(f.artifactChanges.length).toBeGreaterThanOrEqual(1);
+        for (const ch of f.artifactChanges) {
+          expect(ch.replacements.length).toBeGreaterThanOrEqual(1);
+          for (const rep of ch.replacements) {
+            validRegion(rep.deletedRegion);
+            expect(typeof rep.insertedContent.text).toBe('string');
+          }
+        }
+      }
+    }
+    expect(related).toBeGreaterThan(5);
+    expect(fixes).toBeGreaterThan(3);
+  });
+
   it('--format github prints one workflow command per finding, and nothing for clean files', () => {
     const r = kpi(['check', '--format', 'github', 'broken.kpi', 'warn.kpi']);
     expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split('::').slice(0, 2).join('::'))).toEqual([
