@@ -279,7 +279,9 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
   /** a reported number: float rounding, or an exact tie settled with the denominator bound, or fragile */
   const rounded = (x: string, tol: string, scale: string, den: string): string => {
     const out = fresh('q');
-    emit(`let ${out} = RD(${x}, ${tol}, ${scale});`);
+    // a relative bound |x| × 1e-14 (linear/reverse on raw inputs): RR folds it into one multiplication
+    if (tol === `(Math.abs(${x}) * 1e-14)`) emit(`let ${out} = RR(${x}, ${scale});`);
+    else emit(`let ${out} = RD(${x}, ${tol}, ${scale});`);
     emit(`if (${out} !== ${out}) { ${out} = TIE(${x}, ${tol}, ${den}, ${scale}); if (${out} !== ${out}) return null; }`);
     return out;
   };
@@ -474,6 +476,12 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     const s = `sc${k}`;
     const ts = `ts${k}`;
     emit(`let ${s}, ${ts};`);
+    /** threshold and bands score a table constant: its report and its weighted report are constants too */
+    const constScore = ind.method === 'threshold' || ind.method === 'bands';
+    const rep = (x: Rational, d: number) => lit(Number(x.round(d).toDecimalString(d)));
+    const zeroW = Rational.ZERO;
+    if (constScore) emit(`let sq${k} = ${rep(zeroW, R + 2)}, wq${k} = ${rep(zeroW, R + 2)};`);
+    const setConst = (score: Rational) => (constScore ? ` sq${k} = ${rep(score, R + 2)}; wq${k} = ${rep(score.mul(w), R + 2)};` : '');
     // traced: cap applied, floor applied, band row, curve segment, deduction (set where decided)
     if (TR) emit(`let ca${k} = false, gt${k} = false, bd${k}, sg${k}, dx${k};`);
     let gateOpen = false;
@@ -493,7 +501,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
         break;
       case 'threshold': {
         const cond = cmpA(ind.lower ? '<=' : '>=', T!);
-        emit(`${s} = (${cond}) ? 100 : 0; ${ts} = 0;`);
+        emit(`if (${cond}) { ${s} = 100; ${ts} = 0;${setConst(Rational.HUNDRED)} } else { ${s} = 0; ${ts} = 0; }`);
         break;
       }
       case 'bands': {
@@ -507,10 +515,10 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
         rows.forEach((row, j) => {
           const sf = f(Q(row.score));
           const tb = TR ? ` bd${k} = { index: ${idx(j)}, op: ${word(row.op, OPS)}, bound: ${lit(numOfC(Q(row.bound)))}, score: ${lit(numOfC(Q(row.score)))} };` : '';
-          emit(`${j === 0 ? '' : 'else '}if (${conds[j]}) { ${s} = ${lit(sf)}; ${ts} = ${lit(Math.abs(sf) * EPS)};${tb} }`);
+          emit(`${j === 0 ? '' : 'else '}if (${conds[j]}) { ${s} = ${lit(sf)}; ${ts} = ${lit(Math.abs(sf) * EPS)};${setConst(Q(row.score))}${tb} }`);
         });
         const ef = f(Q(ind.else ?? '0'));
-        const elseCode = `${s} = ${lit(ef)}; ${ts} = ${lit(Math.abs(ef) * EPS)};${TR ? ` bd${k} = { index: -1, score: ${lit(numOfC(Q(ind.else ?? '0')))} };` : ''}`;
+        const elseCode = `${s} = ${lit(ef)}; ${ts} = ${lit(Math.abs(ef) * EPS)};${setConst(Q(ind.else ?? '0'))}${TR ? ` bd${k} = { index: -1, score: ${lit(numOfC(Q(ind.else ?? '0')))} };` : ''}`;
         emit(rows.length > 0 ? `else { ${elseCode} }` : elseCode);
         break;
       }
@@ -637,8 +645,9 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
       emit(
         `const ${scoreQ} = ${gate}(${capped}) ? ${lit(numOfC(capScore.round(R + 2)))} : (${neg}) ? 0 : Math.round(${ratioQ} * ${sc(R + 4)}) / ${sc(R + 2)};`,
       );
-    } else scoreQ = rounded(s, relative ? `(Math.abs(${s}) * 1e-14)` : ts, sc(R + 2), denOf(ind, k, raw, a, Rational.ONE));
-    const weightedQ = rounded(wv, twk, sc(R + 2), wDen);
+    } else if (constScore) scoreQ = `sq${k}`;
+    else scoreQ = rounded(s, relative ? `(Math.abs(${s}) * 1e-14)` : ts, sc(R + 2), denOf(ind, k, raw, a, Rational.ONE));
+    const weightedQ = constScore ? `wq${k}` : rounded(wv, twk, sc(R + 2), wDen);
     const obj = fresh('o');
     const parts = [`name: N[${idx(k)}]`, `path: PA[${idx(k)}]`, `actual: ${actualQ}`];
     if (usesRatio) parts.push(`ratio: ${ratioQ}`);
@@ -850,7 +859,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     });
     const last = P.grades.length - 1;
     emit('let g = -1;');
-    emit(`if (vt.length > 0) g = ${idx(last)};`);
+    emit(P.vetoes.length > 0 ? `if (vt.length > 0) g = ${idx(last)};` : 'if (false) g = -1;');
     P.grades.forEach((g, i) => {
       if (g.min === undefined) emit(`else if (true) g = ${idx(i)};`);
       else {
@@ -936,6 +945,12 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     'function RD(x, tol, sc) {',
     '  const s = x * sc; const i = Math.round(s); const e = s - i;',
     '  if (!(0.5 - (e < 0 ? -e : e) > tol * sc + (s < 0 ? -s : s) * 5e-16)) return NaN;',
+    '  return i / sc + 0;',
+    '}',
+    // RD(x, |x| × 1e-14, sc) in fewer operations
+    'function RR(x, sc) {',
+    '  const s = x * sc; const i = Math.round(s); const e = s - i;',
+    '  if (!(0.5 - (e < 0 ? -e : e) > (s < 0 ? -s : s) * 1.05e-14)) return NaN;',
     '  return i / sc + 0;',
     '}',
     // smallest 10^k (k ≤ 8) with x = m / 10^k exactly as the input's decimal, 0 when none
