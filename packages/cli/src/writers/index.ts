@@ -155,7 +155,28 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
 export async function xlsxWriter(out: NodeJS.WritableStream, shape: ReportShape): Promise<ResultWriter> {
   const { default: ExcelJS } = await import('exceljs');
   const { default: stringWidth } = await import('string-width');
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as import('stream').Stream, useStyles: true, useSharedStrings: false });
+  // Same plan and data, same bytes: the workbook's created/modified dates and the zip entries' dates are
+  // fixed (SOURCE_DATE_EPOCH when set, as reproducible builds do), not the time of the run.
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  const date = new Date(Number.isFinite(epoch) && epoch > 315532800 ? epoch * 1000 : Date.UTC(2000, 0, 1));
+  type Zip = { append(src: unknown, data: Record<string, unknown>): unknown };
+  const Base = ExcelJS.stream.xlsx.WorkbookWriter;
+  // the writer appends its first zip entries from its constructor (addThemes comes first): date them from there on
+  class Reproducible extends Base {
+    override addThemes(): Promise<void> {
+      const zip = (this as unknown as { zip: Zip }).zip;
+      const append = zip.append.bind(zip);
+      zip.append = (src, data) => append(src, { ...data, date });
+      return super.addThemes();
+    }
+  }
+  const wb = new Reproducible({
+    stream: out as unknown as import('stream').Stream,
+    useStyles: true,
+    useSharedStrings: false,
+    created: date,
+    modified: date,
+  } as ConstructorParameters<typeof Base>[0]);
   const cols = columnsOf(shape);
   const ws = wb.addWorksheet(shape.lang === 'zh' ? '考核结果' : 'scores', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   const decimals = (n: number) => (n <= 0 ? '0' : `0.${'0'.repeat(n)}`);
