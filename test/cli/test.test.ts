@@ -19,8 +19,8 @@ describe('kpi test', () => {
   it('shows each failed expectation with its place, the expected and the actual value, and the row explained (golden)', () => {
     const r = kpi(['test', 'failing.kpi']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^ {6}failing\.kpi:7:5 total: expected 95, got 94$/m);
-    expect(r.stdout).toMatch(/^ {6}failing\.kpi:8:5 销售额: expected 95, got 90$/m);
+    expect(r.stdout).toMatch(/^ {6}failing\.kpi:7:5 KPI0920 total: expected 95, got 94$/m);
+    expect(r.stdout).toMatch(/^ {6}failing\.kpi:8:5 KPI0920 销售额: expected 95, got 90$/m);
     expect(r.stdout).toMatch(/│ 合计 94 \+ 加分 0 = 总分 94/);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed');
     golden('test-terminal.txt', r.stdout);
@@ -49,7 +49,7 @@ describe('kpi test', () => {
     expect(r.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="kpi test" tests="4" failures="1" errors="0"/);
     expect(r.stdout.match(/<testcase /g)).toHaveLength(4);
     expect(r.stdout.match(/<failure /g)).toHaveLength(1);
-    expect(r.stdout).toMatch(/<testcase classname="failing\.kpi\.小店考核" name="算错了" file="failing\.kpi" line="5" time="[\d.]+">\n\s+<failure message="total: expected 95, got 94" type="kpi-test">/);
+    expect(r.stdout).toMatch(/<testcase classname="failing\.kpi\.小店考核" name="算错了" file="failing\.kpi" line="5" time="[\d.]+">\n\s+<failure message="KPI0920 total: expected 95, got 94" type="kpi-test">/);
     golden('test-junit.xml', stableTimes(r.stdout));
   });
 
@@ -57,7 +57,7 @@ describe('kpi test', () => {
     const r = kpi(['test', '--format', 'github', 'failing.kpi', 'shop.kpi']);
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/\u001b\[/);
-    expect(r.stdout).toMatch(/^ {6}failing\.kpi:7:5 total: expected 95, got 94$/m);
+    expect(r.stdout).toMatch(/^ {6}failing\.kpi:7:5 KPI0920 total: expected 95, got 94$/m);
     const ann = r.stdout.split('\n').filter((l) => l.startsWith('::'));
     expect(ann.map((l) => l.split('::').slice(0, 2).join('::'))).toEqual([
       '::error file=failing.kpi,line=7,col=5,endLine=7,endColumn=21,title=KPI0920',

@@ -82,7 +82,7 @@ export class ErrorLog {
   }
   summary(file: string): Diagnostic[] {
     if (this.total <= this.list.length) return [];
-    return [{ code: 'KPI0814', severity: 'error', file, message: `${this.total - this.list.length} more data errors not shown (${this.total} in all)`, help: 'fix the errors above, or raise the limit with `--max-errors`' }];
+    return [{ code: 'KPI0814', severity: 'error', file, message: `${this.total - this.list.length} more data error${this.total - this.list.length === 1 ? '' : 's'} not shown (${this.total} in all)`, help: 'fix the errors above, or raise the limit with `--max-errors`' }];
   }
 }
 

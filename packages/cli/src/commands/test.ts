@@ -15,7 +15,7 @@ export interface TestOutcome {
   plan: string;
   name: string;
   passed: boolean;
-  /** one line per failed expectation: `total: expected 90.05, got 89.5` */
+  /** one line per failed expectation: `KPI0920 total: expected 90.05, got 89.5` */
   details: string[];
   /** `file:line:col ` of each detail's `expect` (or '') */
   where?: string[];
@@ -37,7 +37,8 @@ export function outcomeOf(file: string, report: TestReport, seconds: number, sou
   const details = report.errors.map((e) => `the \`given\` row cannot be scored: ${e.code} ${e.message}`);
   const where = report.errors.map(() => at(report.nameSpan.start));
   for (const f of report.failures) {
-    details.push(report.errors.length && f.actual.startsWith('error:') ? `${f.subject}: expected ${f.expected}, not scored` : `${f.subject}: expected ${f.expected}, got ${f.actual}`);
+    // the catalogue code of a failed expectation, as `kpi check` shows codes (grammar/diagnostics/KPI0920.md)
+    details.push(report.errors.length && f.actual.startsWith('error:') ? `${f.subject}: expected ${f.expected}, not scored` : `KPI0920 ${f.subject}: expected ${f.expected}, got ${f.actual}`);
     where.push(at(f.span.start));
   }
   const line = source ? source.lineCol(report.nameSpan.start).line : undefined;

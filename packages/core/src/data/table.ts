@@ -247,7 +247,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
       if (first !== undefined) {
         errors.push(
           d('KPI0808', 'error', `id ${bt(id)} in row ${row} was already used in row ${first}`, {
-            help: `each row needs its own id in column ${bt(idName)}; pick another column with \`--id\` if this one is not unique`,
+            help: `each row needs its own id in column ${bt(idName)}; if this column is not unique, name one that is (\`kpi score --id COLUMN\`, \`kpi explain --id-column COLUMN\`)`,
             data: { row, column: idName, value: id },
           }),
         );
