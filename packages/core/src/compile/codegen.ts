@@ -331,26 +331,52 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
   }
 
   // ---------- indicators ----------
+  /** no weighted score can be negative (then Σ|weighted| = Σ weighted; curves are left out: float
+   * interpolation towards a 0 point may dip a hair below 0) */
+  const allNonNeg = P.inds.every((ind) => {
+    if (!Q(ind.weight).ge(Rational.ZERO)) return false;
+    switch (ind.method) {
+      case 'linear':
+      case 'reverse':
+      case 'threshold':
+      case 'deduct':
+        return true;
+      case 'bands':
+        return (ind.rows ?? []).every((r) => Q(r.score).ge(Rational.ZERO)) && Q(ind.else ?? '0').ge(Rational.ZERO);
+      case 'rating':
+        return Q(ind.lo!).ge(Rational.ZERO);
+      default:
+        return false;
+    }
+  });
   emit('ACC[0] = 0; ACC[1] = 0; ACC[2] = 0;');
   const objs: string[] = [];
   /** per indicator/bonus: JS expression bounding the denominator of its exact weighted value ('0' = unknown) */
   const dens: string[] = [];
+  /** small plans: every indicator inline in score() (measured faster); big plans: one small function per
+   * indicator (keeps V8's optimising compiler fast) */
+  const INLINE = P.inds.length <= 8;
   P.inds.forEach((ind, k) => {
     table.names.push(ind.name);
     table.paths.push(ind.path);
-    const body: string[] = [];
-    cur = body;
-    const o = indicator(ind, k);
-    cur = lines;
-    fnDefs.push(`function I${idx(k)}(v, M, E) {\n${body.map((l) => '  ' + l).join('\n')}\n  return ${o};\n}`);
     const args = ind.src?.k === 'metric' ? metricVar.get(ind.src.i)! : ['0', '0'];
     const ov = `o${idx(k)}`;
-    emit(`const ${ov} = I${idx(k)}(v, ${args[0]}, ${args[1]}); if (${ov} === null) return null;`);
+    if (INLINE) {
+      const o = indicator(ind, k, args as [string, string]);
+      emit(`const ${ov} = ${o};`);
+    } else {
+      const body: string[] = [];
+      cur = body;
+      const o = indicator(ind, k, ['M', 'E']);
+      cur = lines;
+      fnDefs.push(`function I${idx(k)}(v, M, E) {\n${body.map((l) => '  ' + l).join('\n')}\n  return ${o};\n}`);
+      emit(`const ${ov} = I${idx(k)}(v, ${args[0]}, ${args[1]}); if (${ov} === null) return null;`);
+    }
     if (TR) emit(`const x${idx(k)} = XI;`);
     objs.push(ov);
   });
 
-  function indicator(ind: LIndicator, k: number): string {
+  function indicator(ind: LIndicator, k: number, metricArgs: [string, string]): string {
     const a = `a${k}`;
     const ea = `ea${k}`;
     const raw = ind.src?.k === 'slot';
@@ -365,7 +391,9 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
      * 1e-14 × Σ|weighted| for them.
      */
     const relative = raw && (ind.method === 'linear' || ind.method === 'reverse');
-    let tolA = relative ? `(Math.abs(${a}) * ${lit(2 * U1)})` : `${ea} * 2`;
+    /** a raw input's error bound is needed only by the methods that compute with it */
+    const noEa = relative || (raw && (ind.method === 'threshold' || (ind.method === 'bands' && ind.on === 'actual')));
+    let tolA = noEa ? `(Math.abs(${a}) * ${lit(2 * U1)})` : `${ea} * 2`;
     /** traced: the raters' marks as an array literal */
     let traceRaters: string | undefined;
     // ---- read ----
@@ -405,14 +433,14 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
       emit(`const ${ea} = ${lit(2 * (ind.raters.length + 3) * EPS * maxAbs)};`);
     } else if (raw) {
       rawRead(ind.src!.i, ind.default, a, TR ? `df${k}` : undefined);
-      if (!relative) emit(`const ${ea} = Math.abs(${a}) * ${lit(U1)};`);
+      if (!noEa) emit(`const ${ea} = Math.abs(${a}) * ${lit(U1)};`);
       if (ind.method === 'rating') {
         // data marks outside the scale are errors (the default is not checked)
         emit(`if (!(${rawCmp(a, '>=', Q(ind.lo!))}) || !(${rawCmp(a, '<=', Q(ind.hi!))})) { if (v[${idx(ind.src!.i)}] === v[${idx(ind.src!.i)}]) return null; }`);
       }
     } else {
       if (!metricVar.has(ind.src!.i)) throw new CodegenError('metric missing');
-      emit(`const ${a} = M, ${ea} = E;`);
+      emit(`const ${a} = ${metricArgs[0]}, ${ea} = ${metricArgs[1]};`);
       if (TR) emit(`const df${k} = false;`);
       if (ind.method === 'rating') {
         // marks from a metric: near or outside the scale → exact path decides (and reports)
@@ -600,15 +628,18 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     if (gateOpen) emit('}');
     const wv = `w${k}`;
     let twk = `tw${k}`;
-    if (relative) {
+    // sums accumulate in a Float64Array: a mutable double captured by a closure would be boxed on every write;
+    // Σ|weighted| is the plain sum when no weighted score can be negative
+    const absAcc = allNonNeg ? '' : ` ACC[2] += Math.abs(${wv});`;
+    if (relative || constScore) {
+      // a table constant times the weight, or see `relative`: the error is relative
       emit(`const ${wv} = ${s} * ${lit(wf)};`);
       twk = `(Math.abs(${wv}) * 1e-14)`;
       if (TR) emit(`const tw${k} = ${twk};`);
-      // accumulated in a Float64Array: a mutable double captured by a closure would be boxed on every write
-      emit(`ACC[0] += ${wv}; ACC[2] += Math.abs(${wv});`);
+      emit(`ACC[0] += ${wv};${absAcc}`);
     } else {
       emit(`const ${wv} = ${s} * ${lit(wf)}, tw${k} = ${ts} * ${lit(wf)} + Math.abs(${wv}) * ${lit(2 * EPS)};`);
-      emit(`ACC[0] += ${wv}; ACC[1] += tw${k}; ACC[2] += Math.abs(${wv});`);
+      emit(`ACC[0] += ${wv}; ACC[1] += tw${k};${absAcc}`);
     }
     const wDen = denOf(ind, k, raw, a, w);
     // the total's tie path runs in score(): it re-reads this indicator's actual from the row
@@ -836,7 +867,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
   // ---------- total, grade ----------
   const n = P.inds.length + P.bonuses.length + 2;
   emit(`let T0 = 0, tT = 0;`);
-  emit('const tot = ACC[0], tt = ACC[1], ab = ACC[2];');
+  emit(`const tot = ACC[0], tt = ACC[1], ab = ${allNonNeg ? 'tot' : 'ACC[2]'};`);
   emit(`${P.vetoes.length > 0 ? 'if (vt.length === 0) ' : ''}{ T0 = tot + bo; tT = tt + tb + (ab + Math.abs(bo)) * ${lit(n * 2 * EPS + 1e-14)}; }`);
   emit(`let total = RD(T0, tT, ${sc(R)});`);
   emit('if (total !== total) {');

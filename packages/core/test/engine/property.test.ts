@@ -301,3 +301,43 @@ describe('compiled == reference on deeper plans (property)', () => {
     expect(exact).toBeGreaterThan(1000);
   });
 });
+
+describe('compiled == reference on plans of 9–14 indicators (one generated function per indicator)', () => {
+  it('agrees exactly, untraced and traced (seed fixed)', () => {
+    const bigArb = fc
+      .record({
+        inds: fc.integer({ min: 9, max: 14 }).chain((k) => fc.tuple(...Array.from({ length: k }, (_, j) => indArb(`指标${j}`)))),
+        round: fc.constantFrom(2, 0, 3),
+      })
+      .map((o) => {
+        const metrics: [string, Expr][] = [];
+        for (const { i, metric } of o.inds) if (metric) metrics.push([i.name.text, e.bin('/', e.ref(`${i.name.text}_a`), e.ref(`${i.name.text}_b`))]);
+        const items = o.inds.map((x) => x.i);
+        return plan([...items.slice(0, 4), group('组', '30%', [items[4]!, group('子组', '50%', items.slice(5))])], {
+          round: o.round,
+          metrics,
+          bonuses: [{ name: '加分', points: '1.5', per: '1', max: '4' }],
+          vetoes: [['否决', e.bin('>', e.ref('事故'), e.num(0))]],
+          grades: [['S', '95', '1.5'], ['A', '84.995', '1.2'], ['C', undefined, '0.5']],
+        });
+      });
+    let fast = 0;
+    fc.assert(
+      fc.property(bigArb, fc.array(fc.array(presentArb, { minLength: 60, maxLength: 60 }), { minLength: 2, maxLength: 6 }), (p, rows) => {
+        const { compiled, diagnostics } = compilePlan(p);
+        expect(diagnostics).toEqual([]);
+        expect(compiled!.source).toMatch(/function I8\(/);
+        const ref = makeReference(p)!;
+        const traceExact = makeExact(compiled!.lowered);
+        for (const row of rows) {
+          const v = row.slice(0, compiled!.inputs.length).map((x, i) => (compiled!.inputs[i]!.role === 'rater' ? 1 + (Math.abs(x) % 4) : x));
+          expect(compiled!.score(v)).toStrictEqual(ref(v));
+          sameTrace(compiled!, traceExact, v);
+        }
+        fast += compiled!.stats.fast;
+      }),
+      { seed: 7, numRuns: 500 },
+    );
+    expect(fast).toBeGreaterThan(100);
+  });
+});
