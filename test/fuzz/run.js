@@ -89,6 +89,7 @@ async function main() {
   } else {
     const cps = res.cases / secs;
     say(`fuzz: ${fmtInt(res.cases)} cases (${fmtInt(res.numRuns)} runs + ${fmtInt(res.cases - res.numRuns)} shrink steps) in ${secs.toFixed(1)} s = ${Math.round(cps)} cases/s; slowest case ${res.slowestMs.toFixed(0)} ms; ${fmtInt(res.clean)} cases were error-free plans (compiled, scored, explained, emitted)`);
+    if (res.slowest) say(`  slowest recipe: ${res.slowest}`);
     if (res.failed) {
       failed = true;
       say(`\nFAIL after ${fmtInt(res.numRuns)} runs, shrunk ${res.numShrinks} times (seed ${res.seed}, path ${res.path})`);
@@ -232,6 +233,7 @@ async function worker() {
   let cases = 0;
   let clean = 0;
   let slowestMs = 0;
+  let slowest;
   const step = Math.max(1, Math.min(1000, Math.floor(job.runs / 10)));
   const t0 = performance.now();
   const property = fc.property(recipeArb, (recipe) => {
@@ -244,13 +246,16 @@ async function worker() {
     close();
     cases++;
     if (info.clean && cases <= job.runs) clean++;
-    if (ms > slowestMs) slowestMs = ms;
+    if (ms > slowestMs) {
+      slowestMs = ms;
+      slowest = recipe;
+    }
     if (cases % step === 0) parentPort.postMessage({ type: 'progress', done: cases, runs: job.runs, cps: (cases * 1000) / (performance.now() - t0), slowestMs });
     if (f) throw Object.assign(new Error(`${f.kind}: ${f.message}`), { finding: f });
     if (ms > job.caseMs) throw Object.assign(new Error(`slow: ${ms.toFixed(0)} ms`), { finding: { kind: 'slow', message: `took ${ms.toFixed(0)} ms (bound ${job.caseMs} ms)` } });
   });
   const r = fc.check(property, { seed: job.seed, numRuns: job.runs });
-  const base = { type: 'cases', cases, clean, slowestMs, numRuns: r.numRuns, seed: r.seed };
+  const base = { type: 'cases', cases, clean, slowestMs, slowest: JSON.stringify(slowest), numRuns: r.numRuns, seed: r.seed };
   if (!r.failed) {
     parentPort.postMessage({ ...base, failed: false });
     return;

@@ -132,6 +132,19 @@ describe('giant inputs finish with diagnostics (or a clean IR) inside the bound'
   }, 180_000);
 });
 
+describe('regressions found by `pnpm fuzz` (100,000 cases, seed 20261202)', () => {
+  // case 25,470: the formatter printed a 30-digit `round` as `round 1.2345678901234568e+29`, a syntax error
+  it('a `round` too large to hold exactly is a KPI0109 syntax error, and the formatter leaves the file alone', () => {
+    const text = 'plan P {\n  round 123456789012345678901234567890\n  indicator a weight 100% target 1 scoring linear\n}\n';
+    const a = core.analyze('r.kpi', text);
+    expect(a.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(['KPI0109 `round` needs a whole number of decimals (0 to 6), found `123456789012345678901234567890`']);
+    expect(core.formatText('r.kpi', text).output).toBeUndefined();
+    expect(core.formatText('r.kpi', text.replace(/round \d+/, 'round 9')).output).toMatch(/^ {2}round 9$/m);
+    const recipe = { example: 1486179789, mutations: [{ kind: 'number', a: 1165536285, b: 1949916712, c: 0 }] };
+    expect(checkCase(core, buildText(recipe, examples))).toBeUndefined();
+  });
+});
+
 describe('every example with a BOM, NULs, CRLF or lone CRs, and lone surrogates', () => {
   const variants: [string, (t: string) => string][] = [
     ['BOM', (t) => `\ufeff${t}`],

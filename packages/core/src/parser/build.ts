@@ -244,8 +244,9 @@ export class IrBuilder {
           const sp = nspan(sn, span);
           if (!t) break;
           const v = dec.parse(t.image);
-          // the range (0 to 6) is the checker's KPI0408; here only the form: a whole number
-          if (!v || !/^\d+$/.test(v)) {
+          // the range (0 to 6) is the checker's KPI0408; here only the form: a whole number the IR can hold
+          // exactly (a 30-digit `round` printed back as `1.2345678901234568e+29` broke `kpi fmt`)
+          if (!v || !/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
             this.diag(
               syntaxDiagnostic('KPI0109', {
                 file: this.ctx.file,
