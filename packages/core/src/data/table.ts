@@ -221,10 +221,13 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
     const values = new Float64Array(inputs.length);
 
     // ragged rows: fewer cells, or extra non-blank cells
+    let ragged = false;
     if (cells.length !== width) {
       let extra = false;
       for (let i = width; i < cells.length; i++) if (!isBlank(cells[i])) extra = true;
       if (cells.length < width || extra) {
+        // values after an unquoted comma sit one column to the right: no percent hints for them
+        ragged = extra;
         const firstExtra = cells.findIndex((c, i) => i >= width && !isBlank(c));
         errors.push(
           d('KPI0810', 'error', `row ${row} has ${cells.length} cells, the header has ${width}`, {
@@ -292,8 +295,20 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
         }
         continue;
       }
+      const role = inputs[k]!.role;
+      if ((role === 'count' || role === 'bonus-input') && p.value < 0) {
+        // a deduction or bonus counts events: a negative count would turn a deduction into extra points
+        errors.push(
+          d('KPI0811', 'error', `${bt(showValue(cell))} in column ${bt(column)}, row ${row} is negative, but it counts events`, {
+            help: `write how many times it happened (0 or more); ${inputs[k]!.readers.map(bt).join(', ')} ${role === 'count' ? 'deducts' : 'adds'} points per event`,
+            data: { row, column, value: showValue(cell) },
+          }),
+        );
+        continue;
+      }
       const hint = hints[k];
-      if (hint && !p.percent && p.value > 1 && p.value >= 10 * hint.target) {
+      // no percent hint on a row with extra cells: its values may sit in the wrong columns (KPI0810 says so)
+      if (hint && !ragged && !p.percent && p.value > 1 && p.value >= 10 * hint.target) {
         const s = percentSeen[k];
         if (s) s.count++;
         else percentSeen[k] = { row, value: showValue(cell), read: p.value, count: 1 };

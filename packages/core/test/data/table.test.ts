@@ -59,6 +59,23 @@ describe('bindTable', () => {
     expect(out.ok && out.result.total).toBe(97.5);
   });
 
+  it('rejects a negative count for a deduction or a bonus (it would add points), naming row, column and value', () => {
+    const counts = [input('违纪次数', { role: 'count' }), input('创新提案', { role: 'bonus-input', optional: true })];
+    const t = bindTable(['工号', '违纪次数', '创新提案'], [['A1', '-3', '1'], ['A2', '2', '-1'], ['A3', '0', '']], counts);
+    expect(t.rows.map((r) => r.errors.map((e) => [e.code, e.message]))).toEqual([
+      [['KPI0811', '`-3` in column `违纪次数`, row 2 is negative, but it counts events']],
+      [['KPI0811', '`-1` in column `创新提案`, row 3 is negative, but it counts events']],
+      [],
+    ]);
+  });
+
+  it('gives no percent hint for a value pushed into the wrong column of a ragged row', () => {
+    const hinted = [input('销售额达成'), input('人员流失率')];
+    const opts = { percentHints: new Map([['销售额达成', { target: 1 }], ['人员流失率', { target: 0.01 }]]) };
+    const t = bindTable(['工号', '销售额达成', '人员流失率'], [['A1', '1', '200', '5%']], hinted, opts);
+    expect(t.diagnostics.concat(t.rows.flatMap((r) => r.errors)).map((x) => x.code)).toEqual(['KPI0810']);
+  });
+
   it('does not require a column whose readers all have a default', () => {
     const t = bindTable(['工号', '销售额达成', '人员流失率'], [['a', '1', '1']], inputs);
     expect(t.ok).toBe(true);
