@@ -13,7 +13,9 @@ const lexer = await import(pathToFileURL(join(coreDist, 'lexer', 'index.js')).hr
 const parser = await import(pathToFileURL(join(coreDist, 'parser', 'index.js')).href);
 const core = await import(pathToFileURL(join(coreDist, 'index.js')).href).catch(() => ({}));
 const require = createRequire(join(root, 'packages', 'core', 'package.json'));
-const chevrotain = await import(pathToFileURL(require.resolve('chevrotain')).href);
+// the core imports chevrotain's ESM bundle (its exports' "import" entry, see patches/); require.resolve gives
+// the "require" entry, a second copy whose token types would not mix with the core's
+const chevrotain = await import(pathToFileURL(join(dirname(require.resolve('chevrotain')), '..', 'chevrotain.mjs')).href);
 
 function generate(nIndicators) {
   const lines = ['# generated benchmark plan', 'plan 基准方案 {', '  cycle monthly', '  role 店长', '  round 2', ''];
