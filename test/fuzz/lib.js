@@ -296,6 +296,11 @@ export const GIANTS = [
   { name: '100,000 lone surrogates', make: () => `plan P {\n${'\ud800'.repeat(100000)}\n}\n` },
   { name: '100,000 NULs', make: () => '\u0000'.repeat(100000) },
   { name: '100,000 CRs', make: () => `plan P {${'\r'.repeat(100000)}}` },
+  {
+    // the formatter pads every indicator line to the longest name: 100 lines × 20,000 spaces (was quadratic)
+    name: 'a 20,000-character name among 100 aligned indicators',
+    make: () => `plan P {\n  indicator ${'名'.repeat(20000)} weight 1% target 1 scoring linear\n${Array.from({ length: 99 }, (_, i) => `  indicator 指标${i} weight 1% target 1 scoring linear\n`).join('')}}\n`,
+  },
   { name: 'curve with 10,000 points', make: () => `plan P {\n  indicator a weight 100% scoring curve { ${Array.from({ length: 10000 }, (_, i) => `${i}: ${Math.min(100, i)}`).join(', ')} }\n}\n` },
   { name: 'metric chain 5,000 long', make: () => `plan P {\n${Array.from({ length: 5000 }, (_, i) => `  metric m${i} = m${i + 1} + 1\n`).join('')}  metric m5000 = x\n  indicator m0 weight 100% target 1 scoring linear\n}\n` },
   { name: 'metric cycle 5,000 long', make: () => `plan P {\n${Array.from({ length: 5000 }, (_, i) => `  metric m${i} = m${(i + 1) % 5000} + 1\n`).join('')}  indicator m0 weight 100% target 1 scoring linear\n}\n` },

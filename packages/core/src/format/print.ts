@@ -242,7 +242,7 @@ class Builder {
       }
       if (p.head !== undefined) cols.push('scoring ' + p.head);
       cols.push(...p.options);
-      return { kind: 'indicator', span, line: cols.join(' ').replace(/ +$/, '') };
+      return { kind: 'indicator', span, line: trimSpaces(cols.join(' ')) };
     });
   }
 
@@ -345,6 +345,13 @@ function alignRows(rows: string[][], n: number): string[] {
     const cells = r.map((cell, c) => (c < n ? padEnd(cell, widths[c]!) : cell)).filter((cell, c) => c < n || cell !== '');
     // drop columns that are empty in every row
     const kept = cells.filter((_, c) => c >= n || widths[c]! > 0);
-    return kept.join(' ').replace(/ +$/, '');
+    return trimSpaces(kept.join(' '));
   });
+}
+
+/** drop trailing spaces in linear time (`/ +$/` is quadratic on the long padding a long name causes) */
+function trimSpaces(s: string): string {
+  let e = s.length;
+  while (e > 0 && s.charCodeAt(e - 1) === 32) e--;
+  return e === s.length ? s : s.slice(0, e);
 }
