@@ -5,6 +5,7 @@
  * Streaming: `createBinder` binds one row at a time and keeps only the ids seen (for duplicates).
  * Shared with the playground: no Node-only APIs.
  */
+import { IdRows } from './id-rows.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { InputColumn } from '../run/types.js';
 import { numberValue, parseValue, type ParsedValue } from './value.js';
@@ -199,7 +200,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
   if (diagnostics.some((x) => x.severity === 'error')) ok = false;
 
   // state kept while streaming: ids seen (for duplicates), blank-header data, percent hints
-  const seen = new Map<string, number>();
+  const seen = new IdRows();
   const blankHeaderData = new Map<number, number>(); // header index → first row with data
   const hints = inputs.map((inp) => hintFor(opts.percentHints, inp.column));
   const percentSeen: ({ row: number; value: string; read: number; count: number } | undefined)[] = inputs.map(() => undefined);
@@ -246,7 +247,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
     if (id === '') {
       errors.push(d('KPI0809', 'error', `row ${row} has no id in column ${bt(idName)}`, { help: 'fill in the id, or delete the row', data: { row, column: idName } }));
     } else {
-      const first = seen.get(id);
+      const first = seen.firstRow(id, row);
       if (first !== undefined) {
         errors.push(
           d('KPI0808', 'error', `id ${bt(id)} in row ${row} was already used in row ${first}`, {
@@ -254,7 +255,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
             data: { row, column: idName, value: id },
           }),
         );
-      } else seen.set(id, row);
+      }
     }
 
     for (const h of blankHeaders) {
