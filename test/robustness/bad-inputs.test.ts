@@ -151,12 +151,19 @@ export const CASES: Case[] = [
   },
   {
     id: 'negative-values',
-    files: { 'ng.csv': csv(H.join(','), 'S001,张伟,-50%,150%,1,-3') },
+    files: { 'ng.csv': csv(H.join(','), 'S001,张伟,-50%,150%,1,0') },
     args: score('ng.csv'),
     code: 0,
     stderr: [/scored 1 row/],
-    // linear never below 0; churn 150% against 5% → 3.33; rating 1 → 20; a negative bonus count adds nothing
+    // linear never below 0; churn 150% against 5% → 3.33; rating 1 → 20
     report: /S001,4\.67,C,0\.8,0,0,3\.3333,20/,
+  },
+  {
+    id: 'negative-count',
+    files: { 'nc.csv': csv(H.join(','), 'S001,张伟,100%,4%,5,-3') },
+    args: score('nc.csv'),
+    code: 2,
+    stderr: [/nc.csv:2 error KPI0811 `-3` in column `创新`, row 2 is negative, but it counts events/],
   },
   // ---- XLSX ----
   {
