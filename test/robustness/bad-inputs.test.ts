@@ -244,9 +244,9 @@ export const CASES: Case[] = [
   { id: 'xlsx-unknown-sheet', files: { 'good.xlsx': fixture('good.xlsx') }, args: score('good.xlsx', '--sheet', '六月'), code: 2, stderr: [/KPI0815 `good.xlsx` has no sheet `六月`/, /its sheets are `说明`, `五月`/] },
   { id: 'xlsx-wrong-sheet', files: { 'good.xlsx': fixture('good.xlsx') }, args: score('good.xlsx'), code: 2, stderr: [/KPI0804 column `销售额` is missing/, /note: read sheet `说明`; the workbook also has `五月`/] },
   // ---- JSON ----
-  { id: 'json-invalid', files: { 'b.json': '[{"工号":"S1",' }, args: score('b.json'), code: 2, stderr: [/b.json error KPI0801 the data file is not valid JSON/] },
+  { id: 'json-invalid', files: { 'b.json': '[{"工号":"S1",' }, args: score('b.json'), code: 2, stderr: [/b.json error KPI0801 the data file is not valid JSON at line 1, column 13: /] },
   { id: 'json-not-array', files: { 'o.json': '{"工号":"S1"}' }, args: score('o.json'), code: 2, stderr: [/o.json error KPI0817 the JSON data file is not an array/] },
-  { id: 'json-not-objects', files: { 'n.json': '[1,2]' }, args: score('n.json'), code: 2, stderr: [/n.json error KPI0817 the JSON data file holds an item that is not an object/] },
+  { id: 'json-not-objects', files: { 'n.json': '[1,2]' }, args: score('n.json'), code: 2, stderr: [/n.json error KPI0817 item 1 of the JSON data file \(row 2\) is not an object: `1`/] },
   { id: 'json-empty-array', files: { 'e.json': '[]' }, args: score('e.json'), code: 2, stderr: [/e.json error KPI0802 `e.json` has no rows or no keys/] },
   // ---- the output ----
   {

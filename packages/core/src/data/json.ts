@@ -13,18 +13,29 @@ export function tableFromJson(text: string, fileName?: string): JsonTable {
     diagnostic: { code, severity: 'error', ...(fileName !== undefined ? { file: fileName } : {}), message, help },
   });
   let data: unknown;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    data = JSON.parse(body);
   } catch (e) {
-    return fail('KPI0801', `the data file is not valid JSON: ${(e as Error).message}`, 'a JSON data file is an array of objects, one per employee');
+    // where, as a person finds it in an editor: line and column (JSON.parse gives a character position)
+    const msg = (e as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    let where = '';
+    if (pos) {
+      const at = Math.min(Number(pos[1]), body.length);
+      const before = body.slice(0, at);
+      const line = before.split('\n').length;
+      where = ` at line ${line}, column ${at - before.lastIndexOf('\n')}`;
+    } else if (/end of (JSON )?input/i.test(msg)) where = ' (it ends too early)';
+    return fail('KPI0801', `the data file is not valid JSON${where}: ${msg}`, 'a JSON data file is an array of objects, one per employee');
   }
   if (!Array.isArray(data)) {
     return fail('KPI0817', 'the JSON data file is not an array', 'write `[{"工号": "S001", "销售额达成": "105%"}, ...]`: one object per employee');
   }
   const keys = new Map<string, number>();
-  for (const item of data) {
+  for (const [i, item] of data.entries()) {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      return fail('KPI0817', 'the JSON data file holds an item that is not an object', 'every array item must be an object of column → value');
+      return fail('KPI0817', `item ${i + 1} of the JSON data file (row ${i + 2}) is not an object: \`${JSON.stringify(item)?.slice(0, 40)}\``, 'every array item must be an object of column → value');
     }
     for (const k of Object.keys(item)) if (!keys.has(k)) keys.set(k, keys.size);
   }
