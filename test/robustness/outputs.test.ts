@@ -130,6 +130,29 @@ describe('formula injection is neutralised in CSV and XLSX reports', () => {
   });
 });
 
+describe('terminal output: control characters from plans and data never reach the terminal', () => {
+  // ESC sequences that would clear the screen, recolour the rest of the output or retitle the window
+  const plan = 'plan P {\n  indicator "a\x1b[2Jb" weight 100% target 1 scoring linear\n  grades { "\x1b]0;pwned\x07" coefficient 1 }\n}\n';
+  writeFileSync(join(dir, 'esc.kpi'), plan);
+  writeFileSync(join(dir, 'esc.csv'), 'id,"a\x1b[2Jb"\n"S\x1b[31m1",1\n');
+  writeFileSync(join(dir, 'esc-bad.csv'), 'id,"a\x1b[2Jb"\n"S\x1b[31m1",x\x1b[0m\r\n');
+  writeFileSync(join(dir, 'esc-broken.kpi'), 'plan P {\n  indicator "\x1b[2J" weight 100% target 0 scoring linear # \x1b]0;x\x07\n}\n');
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  it.each([
+    ['score (table)', ['score', 'esc.kpi', '--data', 'esc.csv'], 0, /S␛\[31m1 +100\.00 +␛\]0;pwned␇/],
+    ['score (data errors)', ['score', 'esc.kpi', '--data', 'esc-bad.csv'], 2, /cannot read `x␛\[0m` in column `a␛\[2Jb`, row 2/],
+    ['explain', ['explain', 'esc.kpi', '--data', 'esc.csv', '--id', 'S\x1b[31m1'], 0, /^S␛\[31m1 \(第 2 行\)/],
+    ['check (code frame)', ['check', 'esc-broken.kpi'], 1, / 2 \| {3}indicator "␛\[2J" weight 100% target 0 scoring linear # ␛\]0;x␇/],
+  ] as const)('%s', (_what, args, code, shown) => {
+    const r = kpi([...args], { cwd: dir });
+    expect(r.code, r.stderr).toBe(code);
+    const all = r.stdout + r.stderr;
+    expect(all).toMatch(shown);
+    expect(all.replace(/\n/g, ''), JSON.stringify(all)).not.toMatch(CONTROL);
+  });
+});
+
 describe('atomic output: a killed run leaves nothing behind', () => {
   // a data file large enough that scoring takes a while (the report is written as the rows are scored)
   const big = join(dir, 'big.csv');

@@ -1,7 +1,7 @@
 /** `kpi explain <plan> --data <file> --id <id>`: why one person got their score, as sentences or JSON. */
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { createBinder, percentHintsOf, type Diagnostic } from '@kpi/core';
+import { createBinder, percentHintsOf, visibleText, type Diagnostic } from '@kpi/core';
 import { openTable, DataError } from '../data/read.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { loadCompiled } from '../plan.js';
@@ -86,7 +86,8 @@ async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { dat
       else {
         const lines = renderExplanation(explanation, opts.lang);
         const head = opts.lang === 'zh' ? `${bound.id} (第 ${row} 行) · ${plan.name.text}` : `${bound.id} (row ${row}) · ${plan.name.text}`;
-        io.stdout.write(`${head}\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+        // names and ids from the plan and the data: no control characters to the terminal
+        io.stdout.write(`${visibleText(head, false)}\n${lines.map((l) => `  ${visibleText(l, false)}`).join('\n')}\n`);
       }
       return EXIT.OK;
     }

@@ -2,7 +2,7 @@
  * Score report writers. Each takes rows one at a time; csv, json and xlsx stream to their output,
  * table keeps compact results (it needs every row to size its columns).
  */
-import type { RowResult } from '@kpi/core';
+import { visibleText, type RowResult } from '@kpi/core';
 import { once } from 'node:events';
 import { put } from '../atomic.js';
 import { cellOf, columnsOf, jsonRow, type Column, type ReportShape } from './shape.js';
@@ -119,17 +119,19 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
     async flush() {},
     async end() {
       const { default: stringWidth } = await import('string-width');
+      // ids, kept cells, grades, vetoes and headers come from data and plans: no control characters to the terminal
       const text = (c: Column, row: Compact): string => {
-        if (c.kind === 'id') return row.id;
-        if (c.kind === 'keep') return row.kept?.[c.index!] ?? '';
-        if (c.kind === 'grade') return row.grade ?? '';
-        if (c.kind === 'veto') return row.veto;
+        if (c.kind === 'id') return visibleText(row.id, false);
+        if (c.kind === 'keep') return visibleText(row.kept?.[c.index!] ?? '', false);
+        if (c.kind === 'grade') return visibleText(row.grade ?? '', false);
+        if (c.kind === 'veto') return visibleText(row.veto, false);
         const v = row.nums[numCols.indexOf(c)]!;
         if (Number.isNaN(v)) return '';
         return c.kind === 'total' ? v.toFixed(shape.round) : String(v);
       };
       const right = (c: Column) => c.kind !== 'id' && c.kind !== 'keep' && c.kind !== 'grade' && c.kind !== 'veto';
-      const widths = cols.map((c) => stringWidth(c.header));
+      const header = (c: Column) => visibleText(c.header, false);
+      const widths = cols.map((c) => stringWidth(header(c)));
       for (const row of rows) cols.forEach((c, i) => (widths[i] = Math.max(widths[i]!, stringWidth(text(c, row)))));
       const pad = (s: string, w: number, r: boolean) => {
         const fill = ' '.repeat(Math.max(0, w - stringWidth(s)));
@@ -137,7 +139,7 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
       };
       lineWidth = widths.reduce((a, w) => a + w, 0) + 2 * (widths.length - 1);
       const line = (cells: string[]) => cells.map((s, i) => pad(s, widths[i]!, right(cols[i]!))).join('  ').trimEnd();
-      let buf = `${color.bold(line(cols.map((c) => c.header)))}\n${color.dim(widths.map((w) => '─'.repeat(w)).join('  '))}\n`;
+      let buf = `${color.bold(line(cols.map(header)))}\n${color.dim(widths.map((w) => '─'.repeat(w)).join('  '))}\n`;
       for (const row of rows) {
         buf += `${line(cols.map((c) => text(c, row)))}\n`;
         if (buf.length > 64 * 1024) {

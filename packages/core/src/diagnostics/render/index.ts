@@ -1,5 +1,5 @@
 /** Renderers: one module per output format, all from the same Diagnostic data. */
-export { renderTerminal, type TerminalOptions } from './terminal.js';
+export { renderTerminal, visibleText, type TerminalOptions } from './terminal.js';
 export { renderJson, toJsonData, type JsonOptions } from './json.js';
 export { renderGithub, type GithubOptions } from './github.js';
 export { renderSarif, toSarif, type SarifOptions } from './sarif.js';

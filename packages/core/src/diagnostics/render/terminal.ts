@@ -15,6 +15,18 @@ export interface TerminalOptions {
 }
 
 const TAB = '  ';
+
+/**
+ * Text from plans and data made safe for a terminal: control characters (ESC, CR, BEL, NUL, DEL, C1) are
+ * shown as visible symbols (`␛`, `␍`, …), so a name or a cell cannot move the cursor, clear the screen or
+ * retitle the window. Tabs stay (expanded later); newlines stay unless `newlines` is false.
+ */
+export function visibleText(s: string, newlines = true): string {
+  return s.replace(newlines ? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g : /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (ch) => {
+    const n = ch.charCodeAt(0);
+    return n < 0x20 ? String.fromCharCode(0x2400 + n) : n === 0x7f ? '\u2421' : '\ufffd';
+  });
+}
 /** code frame lines wider than this are shown as a window of FRAME_CONTEXT characters around the span */
 const MAX_FRAME_WIDTH = 200;
 const FRAME_CONTEXT = 40;
@@ -40,7 +52,7 @@ function renderOne(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, opts
   const c = ansi(opts.color === true);
   const sevColor = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.cyan;
   const out: string[] = [];
-  out.push(`${c.bold(locationText(d, sources))} ${sevColor(c.bold(d.severity))} ${c.bold(d.code)} ${d.message}`);
+  out.push(`${c.bold(visibleText(locationText(d, sources)))} ${sevColor(c.bold(d.severity))} ${c.bold(d.code)} ${visibleText(d.message)}`);
   const source = sourceFor(d, sources);
   const region = regionOf(source, d.span);
   let gutter = 2;
@@ -68,8 +80,10 @@ function renderOne(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, opts
       before = lead + text.slice(from, Math.max(from, startInLine));
       shown = lead + text.slice(from, to) + (to < text.length ? '…' : '');
     }
+    before = visibleText(before, false);
+    under = visibleText(under, false);
     const pad = ' '.repeat(gutter);
-    out.push(`${c.blue(` ${lineNo} |`)} ${expandTabs(shown)}`);
+    out.push(`${c.blue(` ${lineNo} |`)} ${expandTabs(visibleText(shown, false))}`);
     const carets = '^'.repeat(Math.max(1, width(under))) + (cut ? '…' : '');
     out.push(`${c.blue(`${pad}|`)} ${' '.repeat(width(before))}${sevColor(carets)}`);
   }
@@ -78,17 +92,17 @@ function renderOne(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, opts
     const rs = sources.get(r.file ?? d.file ?? '');
     const rr = regionOf(rs, r.span);
     const where = rr ? `${r.file && r.file !== d.file ? `${r.file}:` : ''}${rr.startLine}:${rr.startColumn}` : (r.file ?? '');
-    out.push(`${ind}${c.blue('=')} ${c.bold('note')} ${where ? `${where}: ` : ''}${r.message}`);
+    out.push(`${ind}${c.blue('=')} ${c.bold('note')} ${where ? `${visibleText(where)}: ` : ''}${visibleText(r.message)}`);
   }
   if (d.data && !d.span) {
     const parts: string[] = [];
     if (d.data.row !== undefined) parts.push(`row ${d.data.row}`);
     if (d.data.column !== undefined) parts.push(`column \`${d.data.column}\``);
     if (d.data.value !== undefined) parts.push(`value \`${d.data.value}\``);
-    if (parts.length) out.push(`${ind}${c.blue('=')} ${c.bold('at')} ${parts.join(', ')}`);
+    if (parts.length) out.push(`${ind}${c.blue('=')} ${c.bold('at')} ${visibleText(parts.join(', '), false)}`);
   }
-  if (d.help) out.push(`${ind}${c.blue('=')} ${c.bold(c.green('help'))}: ${d.help}`);
-  if (d.fix) out.push(`${ind}${c.blue('=')} ${c.bold(c.green('fix'))}: ${d.fix.message}`);
+  if (d.help) out.push(`${ind}${c.blue('=')} ${c.bold(c.green('help'))}: ${visibleText(d.help)}`);
+  if (d.fix) out.push(`${ind}${c.blue('=')} ${c.bold(c.green('fix'))}: ${visibleText(d.fix.message)}`);
   return out.join('\n') + '\n';
 }
 
