@@ -70,6 +70,14 @@ export const CASES: Case[] = [
     stderr: [/bad.csv:3 error KPI0801 `bad.csv` is UTF-8 except for row 3: byte 80 \(0xff\) is not UTF-8/],
   },
   {
+    // found by test/robustness/data-fuzz.test.ts: the reader crashed (TypeError) on a UTF-8 file cut inside a character
+    id: 'cut-inside-a-character',
+    files: { 'cut.csv': new Uint8Array(Buffer.from(csv(H.join(','), 'S001,张伟,100%,4%,5,1', 'S002,王')).subarray(0, -2)) },
+    args: score('cut.csv'),
+    code: 2,
+    stderr: [/cut.csv:3 error KPI0801 `cut.csv` ends in the middle of a character \(row 3\): the file was cut short/],
+  },
+  {
     id: 'latin1',
     files: { 'l1.csv': new Uint8Array(Buffer.from('Nr,Name,Umsatz\nS001,Jürgen,100%\n', 'latin1')) },
     args: score('l1.csv'),

@@ -105,12 +105,15 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
       const bad = firstNonUtf8(probe);
       const eol = probe.indexOf(0x0a);
       const headerEnd = eol < 0 ? probe.length : eol;
-      if (bad > headerEnd && probe.subarray(0, headerEnd).some((b) => b >= 0x80)) {
+      if (bad > headerEnd && bad < probe.length && probe.subarray(0, headerEnd).some((b) => b >= 0x80)) {
         const row = rowAt(probe, bad);
+        const cutShort = probe.length === size && probe.length - bad < 4 && probe[bad]! >= 0xc2;
         throw dataError(
           name,
           'KPI0801',
-          `\`${name}\` is UTF-8 except for row ${row}: byte ${bad} (0x${probe[bad]!.toString(16).padStart(2, '0')}) is not UTF-8`,
+          cutShort
+            ? `\`${name}\` ends in the middle of a character (row ${row}): the file was cut short`
+            : `\`${name}\` is UTF-8 except for row ${row}: byte ${bad} (0x${probe[bad]!.toString(16).padStart(2, '0')}) is not UTF-8`,
           'fix or retype that row, or save the file again as CSV UTF-8',
           row,
         );
@@ -226,7 +229,7 @@ function firstNonUtf8(bytes: Uint8Array): number {
     const b = bytes[i]!;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
-    if (i + need >= bytes.length) return bytes.length; // cut at the end of the probe: not a verdict
+    if (i + need >= bytes.length) return i; // a character cut at the end
     for (let k = 1; k <= need; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
     i += need + 1;
   }
