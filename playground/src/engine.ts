@@ -89,7 +89,7 @@ export function toJsonRows(s: Scoring): JsonRow[] {
       const indicators: JsonRow['indicators'] = {};
       // key order and fields as the CLI's jsonRow (packages/cli/src/writers/shape.ts)
       for (const i of res.indicators) {
-        indicators[i.name] = {
+        const value = {
           ...(i.path.length ? { path: i.path } : {}),
           actual: i.actual,
           ...(i.ratio !== undefined ? { ratio: i.ratio } : {}),
@@ -97,6 +97,8 @@ export function toJsonRows(s: Scoring): JsonRow[] {
           weight: i.weight,
           weighted: i.weighted,
         };
+        // defineProperty, not `indicators[name] =`: an indicator named `__proto__` is a key like any other
+        Object.defineProperty(indicators, i.name, { value, enumerable: true, writable: true, configurable: true });
       }
       out.push({
         id: r.id,

@@ -232,4 +232,21 @@ describe('determinism', () => {
     // the same rows, keys in the same order, the same numbers: equal as JSON text
     expect(JSON.stringify(JSON.parse(cli.stdout))).toBe(JSON.stringify(playground));
   });
+
+  it("an indicator named `__proto__` or `constructor` is kept by the CLI's JSON and by the playground's alike", () => {
+    const plan = 'plan P {\n  indicator "__proto__"   weight 50% target 100% scoring linear\n  indicator constructor weight 50% target 100% scoring linear\n}\n';
+    const data = 'id,__proto__,constructor\nS1,90%,80%\n';
+    writeFileSync(join(dir, 'proto.kpi'), plan);
+    writeFileSync(join(dir, 'proto.csv'), data);
+    const a = analyse(plan);
+    expect(a.hasErrors).toBe(false);
+    const loaded = parseCsvBytes(new TextEncoder().encode(data));
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const playground = toJsonRows(scoreTable(a.compiled!, a.plan!, loaded.table));
+    expect(Object.keys(playground[0]!.indicators!)).toEqual(['__proto__', 'constructor']);
+    const cli = kpi(['score', join(dir, 'proto.kpi'), '--data', join(dir, 'proto.csv'), '--format', 'json']);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(JSON.stringify(JSON.parse(cli.stdout))).toBe(JSON.stringify(playground));
+    expect(cli.stdout).toContain('"__proto__":{"actual":0.9');
+  });
 });
