@@ -1,6 +1,6 @@
 /** `kpi test <files|dirs...>`: run the `test` blocks of every plan; final line `N passed, N failed`. */
 import { Command, Option } from 'commander';
-import { SourceFile, type Diagnostic } from '@kpi/core';
+import { SourceFile, visibleText, type Diagnostic } from '@kpi/core';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
 import { analyze, renderDiagnostics, runPlanTests, type TestReport } from '../engine.js';
 import { sourceMap, type SourceText } from '../report.js';
@@ -125,12 +125,13 @@ A failure shows what was expected and what the plan computed. The last line is a
             outcomes.push(o);
             annotations.push(...rep.diagnostics.map((d) => ({ ...d, file: d.file ?? name })));
             if (!term) continue;
-            const label = a.file.plans.length > 1 ? `${plan.name.text} › ${o.name}` : o.name;
+            // names and details come from the plan: control characters are shown, never sent to the terminal
+            const label = visibleText(a.file.plans.length > 1 ? `${plan.name.text} › ${o.name}` : o.name, false);
             if (o.passed) io.stdout.write(`  ${c.green('✓')} ${label}\n`);
             else {
               io.stdout.write(`  ${c.red('✗')} ${c.red(label)}\n`);
-              o.details.forEach((d, i) => io.stdout.write(`      ${c.dim(o.where?.[i] ?? '')}${d}\n`));
-              for (const w of o.why) io.stdout.write(`      ${c.dim(`│ ${w}`)}\n`);
+              o.details.forEach((d, i) => io.stdout.write(`      ${c.dim(visibleText(o.where?.[i] ?? '', false))}${visibleText(d, false)}\n`));
+              for (const w of o.why) io.stdout.write(`      ${c.dim(`│ ${visibleText(w, false)}`)}\n`);
             }
           }
         }
