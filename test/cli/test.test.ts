@@ -33,7 +33,7 @@ describe('kpi test', () => {
       [
         'unscorable-test.kpi',
         '  ✗ 少给一个',
-        '      unscorable-test.kpi:5:8 the `given` row cannot be scored: KPI0901 Missing value in column `流失率` for `流失率`.',
+        '      unscorable-test.kpi:5:8 the `given` row cannot be scored: KPI0901 no value in column `流失率` for `流失率`',
         '      unscorable-test.kpi:7:5 total: expected 54, not scored',
         '  ✓ 零流失',
         '',

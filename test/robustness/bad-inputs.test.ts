@@ -155,7 +155,7 @@ export const CASES: Case[] = [
     files: { 'or.csv': csv(H.join(','), 'S001,张伟,100%,4%,9,1', 'S002,王芳,100%,4%,0,1') },
     args: score('or.csv'),
     code: 2,
-    stderr: [/or.csv:2 error KPI0903 row 2 \(`S001`\): Mark 9 in column `满意度` is outside the rating scale 1..5/, /or.csv:3 error KPI0903 row 3 \(`S002`\): Mark 0/],
+    stderr: [/or.csv:2 error KPI0903 row 2 \(`S001`\): mark 9 in column `满意度` is outside the rating scale 1..5/, /or.csv:3 error KPI0903 row 3 \(`S002`\): mark 0/],
   },
   {
     id: 'negative-values',
@@ -278,7 +278,7 @@ export const CASES: Case[] = [
     files: { 'good.csv': fixture('good.csv'), 'nt.kpi': 'plan P {\n  indicator 销售额 weight 100% scoring linear\n}\n' },
     args: ['score', 'nt.kpi', '--data', 'good.csv'],
     code: 1,
-    stderr: [/nt.kpi:2:13 error KPI0911 Indicator `销售额` needs a target: `linear` divides by it/],
+    stderr: [/nt.kpi:2:13 error KPI0911 indicator `销售额` needs a target: `linear` divides by it/],
   },
   { id: 'plan-missing', files: { 'good.csv': fixture('good.csv') }, args: ['score', 'nope.kpi', '--data', 'good.csv'], code: 2, stderr: [/error: cannot find `nope.kpi`/] },
   { id: 'plan-empty', files: { 'good.csv': fixture('good.csv'), 'e.kpi': '' }, args: ['score', 'e.kpi', '--data', 'good.csv'], code: 2, stderr: [/error: `e.kpi` has no plan/] },

@@ -82,13 +82,13 @@ function compileText(text: string): { plan: core.Plan; compiled: CompiledPlan } 
   return { plan, compiled: c.compiled! };
 }
 
-/** an outcome with hostile names mapped to the plain ones and messages dropped (they quote the names) */
+/** a result with plan names mapped back to the plain names; message and help text (which quote names) are left out */
 function normalise(o: unknown, map: Map<string, string>): unknown {
   if (typeof o === 'string') return map.get(o) ?? o;
   if (Array.isArray(o)) return o.map((x) => normalise(x, map));
   if (o && typeof o === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(o)) if (k !== 'message') Object.defineProperty(out, map.get(k) ?? k, { value: normalise(v, map), enumerable: true });
+    for (const [k, v] of Object.entries(o)) if (k !== 'message' && k !== 'help') Object.defineProperty(out, map.get(k) ?? k, { value: normalise(v, map), enumerable: true });
     return out;
   }
   return o;

@@ -52,12 +52,13 @@ export function requireData(cmd: Command, opts: { data?: string }): asserts opts
 }
 
 /** row errors from the engine as data diagnostics carrying the row */
-export function rowErrorDiagnostics(file: string, row: number, id: string, errors: { code: string; message: string; column?: string; value?: string }[]): Diagnostic[] {
+export function rowErrorDiagnostics(file: string, row: number, id: string, errors: { code: string; message: string; help?: string; column?: string; value?: string }[]): Diagnostic[] {
   return errors.map((e) => ({
     code: e.code,
     severity: 'error' as const,
     file,
     message: `row ${row}${id ? ` (\`${id}\`)` : ''}: ${e.message}`,
+    ...(e.help !== undefined ? { help: e.help } : {}),
     data: { row, ...(e.column !== undefined ? { column: e.column } : {}), ...(e.value !== undefined ? { value: e.value } : {}) },
   }));
 }

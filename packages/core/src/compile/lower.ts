@@ -93,12 +93,12 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
           args.push(a);
         }
         if (args.length === 0) {
-          report('KPI0914', e.span, `\`${e.fn}()\` needs at least one argument.`);
+          report('KPI0914', e.span, `\`${e.fn}()\` needs at least one argument`);
           return undefined;
         }
         if (e.fn === 'abs') {
           if (args.length !== 1) {
-            report('KPI0914', e.span, '`abs` takes exactly one argument.');
+            report('KPI0914', e.span, '`abs` takes exactly one argument');
             return undefined;
           }
           return { k: 'abs', a: args[0]! };
@@ -106,7 +106,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
         return { k: e.fn, args };
       }
       case 'error':
-        report('KPI0914', e.span, 'This expression is incomplete, so the plan cannot be scored.', 'Fix the syntax error first.');
+        report('KPI0914', e.span, 'this expression is incomplete, so the plan cannot be scored', 'fix the syntax error first');
         return undefined;
     }
   }
@@ -147,7 +147,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
       if (visiting.has(name)) {
         if (!cycleReported.has(name)) {
           cycleReported.add(name);
-          report('KPI0912', span, `Metric \`${name}\` depends on itself.`, 'Break the cycle: one of these metrics must read data columns only.');
+          report('KPI0912', span, `metric \`${name}\` depends on itself`, 'break the cycle: one of these metrics must read data columns only');
         }
         continue;
       }
@@ -174,7 +174,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
     const name = ind.name.text;
     const m = ind.method;
     if (!m) {
-      report('KPI0910', ind.name.span, `Indicator \`${name}\` has no scoring method.`, 'Add `scoring linear` (or another method) after the weight and target.');
+      report('KPI0910', ind.name.span, `indicator \`${name}\` has no scoring method`, 'add `scoring linear` (or another method) after the weight and target');
       return undefined;
     }
     const target = num(ind.target);
@@ -198,12 +198,12 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
     const optional = def !== undefined;
     const needTarget = (why: string): boolean => {
       if (!target) {
-        report('KPI0911', ind.name.span, `Indicator \`${name}\` needs a target: ${why}.`, 'Add `target T` after the weight, e.g. `target 100%`.');
+        report('KPI0911', ind.name.span, `indicator \`${name}\` needs a target: ${why}`, 'add `target T` after the weight, e.g. `target 100%`');
         return false;
       }
       if (!target.gt(Rational.ZERO)) {
-        report('KPI0911', ind.target!.span, `The target of \`${name}\` must be above 0: ${why}.`,
-          'For zero-tolerance goals (零事故, 零投诉) use `scoring threshold lower` with `target 0`, or `scoring deduct`.');
+        report('KPI0911', ind.target!.span, `the target of \`${name}\` must be above 0: ${why}`,
+          'for zero-tolerance goals (零事故, 零投诉) use `scoring threshold lower` with `target 0`, or `scoring deduct`');
         return false;
       }
       return true;
@@ -215,7 +215,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
         break;
       case 'threshold':
         if (!target) {
-          report('KPI0911', ind.name.span, `Indicator \`${name}\` needs a target: \`threshold\` compares the actual with it.`, 'Add `target T` after the weight.');
+          report('KPI0911', ind.name.span, `indicator \`${name}\` needs a target: \`threshold\` compares the actual with it`, 'add `target T` after the weight');
           return undefined;
         }
         break;
@@ -227,7 +227,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
           const b = num(r.bound);
           const s = num(r.score);
           if (!b || !s) {
-            report('KPI0913', r.span, `A band row of \`${name}\` is incomplete.`);
+            report('KPI0913', r.span, `a band row of \`${name}\` is incomplete`);
             return undefined;
           }
           out.rows.push({ op: r.op, bound: canon(b), score: canon(s) });
@@ -244,18 +244,18 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
           const x = num(p.x);
           const y = num(p.y);
           if (!x || !y) {
-            report('KPI0913', p.span, `A curve point of \`${name}\` is incomplete.`);
+            report('KPI0913', p.span, `a curve point of \`${name}\` is incomplete`);
             return undefined;
           }
           if (prev && !x.gt(prev)) {
-            report('KPI0913', p.x.span, `Curve points of \`${name}\` must have strictly increasing X.`, 'Sort the points by X and remove duplicates.');
+            report('KPI0913', p.x.span, `curve points of \`${name}\` must have strictly increasing X`, 'sort the points by X and remove duplicates');
             return undefined;
           }
           prev = x;
           out.points.push({ x: canon(x), y: canon(y) });
         }
         if (out.points.length === 0) {
-          report('KPI0913', m.span, `The curve of \`${name}\` has no points.`, 'Add points such as `{ 80%: 60, 100%: 100 }`.');
+          report('KPI0913', m.span, `the curve of \`${name}\` has no points`, 'add points such as `{ 80%: 60, 100%: 100 }`');
           return undefined;
         }
         break;
@@ -264,7 +264,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
         const p = num(m.points);
         const per = num(m.per);
         if (!p || !per || !per.gt(Rational.ZERO)) {
-          report('KPI0913', m.span, `\`deduct\` of \`${name}\` needs points and a \`per\` step above 0.`, 'Write e.g. `scoring deduct 2 per 1 max 10`.');
+          report('KPI0913', m.span, `\`deduct\` of \`${name}\` needs points and a \`per\` step above 0`, 'write e.g. `scoring deduct 2 per 1 max 10`');
           return undefined;
         }
         out.dpoints = canon(p);
@@ -279,7 +279,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
         const lo = num(m.lo);
         const hi = num(m.hi);
         if (!lo || !hi || !lo.lt(hi) || !hi.gt(Rational.ZERO)) {
-          report('KPI0913', m.span, `The rating scale of \`${name}\` must have LO < HI and HI above 0.`, 'Write e.g. `scoring rating 1..5`.');
+          report('KPI0913', m.span, `the rating scale of \`${name}\` must have LO < HI and HI above 0`, 'write e.g. `scoring rating 1..5`');
           return undefined;
         }
         out.lo = canon(lo);
@@ -333,7 +333,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
     const p = num(b.points);
     const per = num(b.per);
     if (!p || !per || !per.gt(Rational.ZERO)) {
-      report('KPI0913', b.span, `Bonus \`${b.name.text}\` needs points and a \`per\` step above 0.`, 'Write e.g. `bonus 创新提案 points 2 per 1 max 10`.');
+      report('KPI0913', b.span, `bonus \`${b.name.text}\` needs points and a \`per\` step above 0`, 'write e.g. `bonus 创新提案 points 2 per 1 max 10`');
       ok = false;
       continue;
     }

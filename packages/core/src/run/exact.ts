@@ -289,11 +289,21 @@ export function makeExact(P: LPlan): ExactEvaluator {
       seen.add(key);
       const via = f.metric !== undefined ? ` (read by metric \`${f.metric}\`)` : '';
       let message: string;
-      if (f.code === 'KPI0901') message = `Missing value in column \`${f.column}\`${via} for \`${element}\`.`;
-      else if (f.code === 'KPI0902') message = `Metric \`${f.metric}\` divides by zero for \`${element}\`.`;
-      else if (f.code === 'KPI0903') message = `Mark ${f.value} in column \`${f.column}\` is outside the rating scale ${f.detail} of \`${element}\`.`;
-      else message = `Value ${f.value} in column \`${f.column}\`${via} is not a finite number (\`${element}\`).`;
-      const err: RowError = { code: f.code, message, element };
+      let help: string;
+      if (f.code === 'KPI0901') {
+        message = `no value in column \`${f.column}\`${via} for \`${element}\``;
+        help = `fill in the cell, or give \`${element}\` a \`default\``;
+      } else if (f.code === 'KPI0902') {
+        message = `metric \`${f.metric}\` divides by zero for \`${element}\``;
+        help = `check the row's values; for rows where it cannot be computed, give \`${element}\` a \`default\``;
+      } else if (f.code === 'KPI0903') {
+        message = `mark ${f.value} in column \`${f.column}\` is outside the rating scale ${f.detail} of \`${element}\``;
+        help = `a mark lies within ${f.detail}: correct the cell`;
+      } else {
+        message = `value ${f.value} in column \`${f.column}\`${via} is not a finite number`;
+        help = 'write a number as people do: `95%`, `0.95`, `1,200,000`';
+      }
+      const err: RowError = { code: f.code, message, help, element };
       if (f.column !== undefined) err.column = f.column;
       if (f.value !== undefined) err.value = f.value;
       errors.push(err);

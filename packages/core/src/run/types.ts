@@ -45,6 +45,8 @@ export interface RowResult {
 export interface RowError {
   code: string;
   message: string;
+  /** how to fix it */
+  help?: string;
   column?: string;
   value?: string;
   /** the plan element being evaluated */
