@@ -109,7 +109,9 @@ let settingText = false;
 model.onDidChangeContent(() => {
   if (settingText) return;
   if (!changeAt) changeAt = performance.now();
-  state.example = undefined;
+  // the picker names an example while the text is that example's, also after editing it back
+  const len = model.getValueLength();
+  state.example = EXAMPLES.find((e) => e.plan.length === len && e.plan === model.getValue())?.name;
   syncExampleSelect();
   clearTimeout(debounce);
   debounce = setTimeout(() => refreshPlan(), DEBOUNCE_MS);

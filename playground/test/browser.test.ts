@@ -312,6 +312,13 @@ describe.skipIf(skip)('playground in Chromium', () => {
     expect(lines.map((l) => [l[0], Number(l[1]), l[2]])).toEqual(results.map((r) => [r.id, r.total, r.grade]));
     await page.locator('#example').selectOption('店长');
     await expect.poll(() => hook(page, (h) => h.getPlan())).toContain('plan 店长月度考核');
+    // typing makes the plan custom; typing it back to the example's text names the example again
+    expect(await hook(page, (h) => h.selectText('plan 店长月度考核'))).toBe(true);
+    await page.keyboard.press('End');
+    await page.keyboard.type('x');
+    await expect.poll(() => page.locator('#example').inputValue()).toBe('');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.locator('#example').inputValue()).toBe('店长');
   });
 
   it('restores plan and data exactly from a share link in a new page', async () => {
