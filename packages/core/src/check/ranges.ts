@@ -209,6 +209,15 @@ function checkGrades(plan: Plan, ctx: CheckContext): void {
     }
     const min = val(line.min);
     if (!min) return;
+    if (line.min.percent) {
+      // totals are points on the 0–100 scale: `S >= 95%` would be 0.95 points and grade nearly everyone S
+      const written = shown(line.min);
+      const points = written.replace(/%$/, '');
+      ctx.report('KPI0414', line.min.span, `grade ${bt(line.label.text)} bound ${written} means ${min.toDecimalString(10)} points, not ${points}`, {
+        help: `grade bounds compare the total in points (0–100), not a percent; write \`${points}\``,
+        fix: { message: `write \`${points}\``, edits: [{ span: line.min.span, text: points }] },
+      });
+    }
     if (prev && !min.lt(prev.min)) outOfOrder.push({ line, lit: line.min, prev: { label: prev.label, lit: prev.lit } });
     if (!prev || min.lt(prev.min)) prev = { label: line.label.text, min, lit: line.min };
     if (isLast) {

@@ -33,6 +33,7 @@ export const CHECK_CODES: CatalogueEntry[] = [
   { code: 'KPI0411', severity: 'error', name: 'veto-not-a-condition', summary: 'A veto’s `when` expression is a number, not a condition.' },
   { code: 'KPI0412', severity: 'error', name: 'metric-is-a-condition', summary: 'A metric’s expression is a condition (true/false), not a number.' },
   { code: 'KPI0413', severity: 'error', name: 'function-arguments', summary: '`min`/`max` without arguments, or `abs` without exactly one argument.' },
+  { code: 'KPI0414', severity: 'error', name: 'percent-grade-bound', summary: 'A grade bound is written as a percent (`S >= 95%`), but totals are points on a 0–100 scale.' },
   // ---- 05xx tables ----
   { code: 'KPI0501', severity: 'error', name: 'band-direction-mixed', summary: 'A bands table mixes `>=`/`>` rows with `<=`/`<` rows.' },
   { code: 'KPI0502', severity: 'error', name: 'band-row-unreachable', summary: 'A band row can never be chosen: an earlier row (or `else`) already covers it.' },
