@@ -162,7 +162,9 @@ export function renderExplanation(expl: Explanation, lang: ExplainLang): string[
   for (const g of expl.groups) lines.push(w.group(g.name, pct(g.weight), txt(g.weighted)));
   for (const b of expl.bonuses) {
     const cap = b.capped && b.max !== undefined ? `, ${w.bonusCap(txt(b.max))}` : '';
-    lines.push(`${w.bonus(b.name, txt(b.count), txt(b.per), txt(b.points), txt(b.value))}${cap}`);
+    // the points earned before the cap, then the cap: `5 ÷ 每 1 加 2 分 = 10 分, 加分封顶 6`
+    const earned = b.capped ? Rational.fromNumber(b.points).mul(Rational.fromNumber(b.steps)).toDecimalString(20) : txt(b.value);
+    lines.push(`${w.bonus(b.name, txt(b.count), txt(b.per), txt(b.points), earned)}${cap}`);
   }
   for (const v of expl.vetoes) if (v.triggered) lines.push(w.veto(v.name));
   lines.push(expl.vetoed ? w.totalVeto(txt(expl.total)) : w.total(txt(expl.subtotal), txt(expl.bonus), txt(expl.total)));

@@ -568,7 +568,7 @@ const CASES: Record<string, Case> = {
       // 90 + 2 × 2 = 94 → A
       { name: 'bonus under max', given: { 销售额达成: '90%', 创新提案: 2, 安全事故次数: 0 }, total: 94, bonus: 4, grade: 'A', vetoes: [] },
       // 2 × 9 = 18, capped at 5 → 90 + 5 = 95 → S
-      { name: 'bonus over max', given: { 销售额达成: '90%', 创新提案: 9, 安全事故次数: 0 }, total: 95, bonus: 5, grade: 'S', zh: ['加分项 创新提案: 9 ÷ 每 1 加 2 分 = 5 分, 加分封顶 5'] },
+      { name: 'bonus over max', given: { 销售额达成: '90%', 创新提案: 9, 安全事故次数: 0 }, total: 95, bonus: 5, grade: 'S', zh: ['加分项 创新提案: 9 ÷ 每 1 加 2 分 = 18 分, 加分封顶 5'] },
       // 120 (capped) + 5 = 125: bonus may push the total above 100
       { name: 'bonus above 100', given: { 销售额达成: '130%', 创新提案: 3, 安全事故次数: 0 }, total: 125, bonus: 5, grade: 'S' },
       // a negative count adds nothing
