@@ -76,6 +76,11 @@ describe('bindTable', () => {
     expect(t.diagnostics.concat(t.rows.flatMap((r) => r.errors)).map((x) => x.code)).toEqual(['KPI0810']);
   });
 
+  it('suggests `input` with the column quoted when it is not a plain name', () => {
+    const t = bindTable(['工号', '一次解决率 得分'], [], [input('一次解决率')]);
+    expect(t.diagnostics[0]!.help).toBe('did you mean `一次解决率 得分`? Rename the column, or point the indicator at it with `input "一次解决率 得分"`');
+  });
+
   it('does not require a column whose readers all have a default', () => {
     const t = bindTable(['工号', '销售额达成', '人员流失率'], [['a', '1', '1']], inputs);
     expect(t.ok).toBe(true);
