@@ -82,7 +82,7 @@ describe('kpi test', () => {
     expect(r.stdout).toMatch(/^broken\.kpi:4:35 error KPI0402 /m);
     expect(r.stdout).toMatch(/✗ cannot run the tests: the file has 1 error\n/);
     expect(r.stdout).toMatch(/✓ 部分达标/);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('2 passed, 1 failed');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('2 passed, 0 failed, 1 file not run (errors in the plan)');
   });
 
   it('runs only the plan named with --plan, and a --plan that names no plan is a usage error', () => {

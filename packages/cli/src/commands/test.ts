@@ -24,6 +24,8 @@ export interface TestOutcome {
   seconds: number;
   /** line of the test's name in the file */
   line?: number;
+  /** a file whose tests could not run (errors in the plan): a failure, counted apart from failed tests */
+  notRun?: boolean;
 }
 
 /** Adapt one engine report (`runPlanTests`) to lines a person can read; `source` places them at `file:line:col`. */
@@ -110,7 +112,7 @@ A failure shows what was expected and what the plan computed. The last line is a
         if (errors.length) {
           annotations.push(...errors);
           if (term) printPlanDiagnostics(io, io.stdout, [{ name, text, diagnostics: errors }]);
-          outcomes.push({ file: name, plan: '', name: `${name} has errors`, passed: false, why: [], details: [`${errors.length} error${errors.length === 1 ? '' : 's'}: run \`kpi check ${name}\``], seconds: 0 });
+          outcomes.push({ file: name, plan: '', name: `${name} has errors`, passed: false, notRun: true, why: [], details: [`${errors.length} error${errors.length === 1 ? '' : 's'}: run \`kpi check ${name}\``], seconds: 0 });
           if (term) io.stdout.write(`  ${c.red('✗')} cannot run the tests: the file has ${errors.length} error${errors.length === 1 ? '' : 's'}\n`);
           continue;
         }
@@ -140,15 +142,16 @@ A failure shows what was expected and what the plan computed. The last line is a
       if (opts.plan !== undefined && matched === 0 && !outcomes.some((o) => !o.passed)) {
         throw new UserError(`no plan named \`${opts.plan}\` in ${files.length === 1 ? `\`${files[0]}\`` : `the ${files.length} files`}`, EXIT.USAGE, planNames.size ? `the plans are ${[...planNames].map((n) => `\`${n}\``).join(', ')}` : undefined);
       }
-      const failed = outcomes.filter((o) => !o.passed).length;
-      const passed = outcomes.length - failed;
+      const notRun = outcomes.filter((o) => o.notRun).length;
+      const failed = outcomes.filter((o) => !o.passed && !o.notRun).length;
+      const passed = outcomes.length - failed - notRun;
       if (github && annotations.length) {
         io.stdout.write(`\n${renderDiagnostics('github', annotations, sourceMap(sources))}`);
       }
       if (term) {
-        const line = `${passed} passed, ${failed} failed`;
-        io.stdout.write(`\n${failed ? c.red(c.bold(line)) : c.green(line)}\n`);
+        const line = `${passed} passed, ${failed} failed${notRun ? `, ${notRun} file${notRun === 1 ? '' : 's'} not run (errors in the plan)` : ''}`;
+        io.stdout.write(`\n${failed || notRun ? c.red(c.bold(line)) : c.green(line)}\n`);
       } else io.stdout.write(junitOfTests(outcomes));
-      done(failed ? EXIT.FAILED : EXIT.OK);
+      done(failed || notRun ? EXIT.FAILED : EXIT.OK);
     });
 }
