@@ -142,7 +142,9 @@ function runOne(plan: Plan, c: CompiledPlan, exact: ReturnType<typeof makeExact>
     }
     if (!pass) {
       report.passed = false;
-      report.failures.push({ subject, expected: shownExpected, actual, span: ex.span });
+      // a group's score is its own 0–100 score, before the group's weight (the explanation shows the weighted one)
+      const shownSubject = groupIndex.has(subject) && !indIndex.has(subject) ? `${subject} (group score, before its weight)` : subject;
+      report.failures.push({ subject: shownSubject, expected: shownExpected, actual, span: ex.span });
     }
   }
   if (!report.passed) {
@@ -152,8 +154,8 @@ function runOne(plan: Plan, c: CompiledPlan, exact: ReturnType<typeof makeExact>
         code: 'KPI0920',
         severity: 'error',
         span: f.span,
-        message: `Test "${t.name}": expected \`${f.subject}\` = ${f.expected}, got ${f.actual}.`,
-        help: report.explanation ? `How the row scored:\n${report.explanation.join('\n')}` : 'Fix the `given` values or the plan so the row can be scored.',
+        message: `test "${t.name}": expected \`${f.subject}\` = ${f.expected}, got ${f.actual}`,
+        help: report.explanation ? `how the row scored:\n${report.explanation.join('\n')}` : 'fix the `given` values or the plan so the row can be scored',
         related: [{ span: t.nameSpan, message: `in test "${t.name}"` }],
       };
       if (file !== undefined) d.file = file;

@@ -27,6 +27,16 @@ describe('in-plan tests', () => {
     });
   }
 
+  it("checks a group's own score (before its weight) and says so when it fails", () => {
+    const plan = planOf(
+      'plan P {\n  group 业绩 weight 60% {\n    indicator 甲 weight 100% target 100% scoring linear\n  }\n  indicator 乙 weight 40% target 100% scoring linear\n' +
+        '  test "组" {\n    given 甲 = 90%, 乙 = 100%\n    expect 业绩 = 90\n  }\n  test "按加权写错" {\n    given 甲 = 90%, 乙 = 100%\n    expect 业绩 = 54\n  }\n}\n',
+    );
+    const [ok, wrong] = runPlanTests(plan);
+    expect(ok!.passed).toBe(true);
+    expect(wrong!.failures.map((f) => [f.subject, f.expected, f.actual])).toEqual([['业绩 (group score, before its weight)', '54', '90']]);
+  });
+
   it('reports a failing expect with expected, actual, span and the explanation', () => {
     const text = `plan P {
   indicator 销售额达成 weight 70% target 100% scoring linear cap 120%
