@@ -37,6 +37,16 @@ export class CheckContext {
     });
   }
 
+  /** a syntax error lies on a line of `span`: what the parser built there may be incomplete */
+  syntaxErrorIn(span: Span): boolean {
+    const first = this.source.lineIndex(span.start);
+    const last = this.source.lineIndex(Math.max(span.start, span.end - 1));
+    return this.syntaxErrors.some((e) => {
+      const l = this.source.lineIndex(e.start);
+      return l >= first && l <= last;
+    });
+  }
+
   report(code: string, span: Span, message: string, extras: Extras = {}): Diagnostic {
     const entry = catalogueEntry(code);
     if (!entry) throw new Error(`checker bug: code ${code} is not in the catalogue`);

@@ -39,6 +39,8 @@ function checkRatioBound(ctx: CheckContext, ind: Indicator, n: NumLit): void {
 function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
   const name = ind.name.text;
   if (m.rows.length === 0) {
+    // rows lost to a syntax error in the table (`bands on ration { … }`) are the parser's finding
+    if (ctx.syntaxErrorIn(ind.span)) return;
     ctx.report('KPI0507', m.span, `bands table of ${bt(name)} has no rows`, {
       help: 'add rows such as `>= 100%: 100` and `else: 0`',
     });
@@ -154,6 +156,7 @@ function covers(opA: string, a: Rational, opB: string, b: Rational): boolean {
 function checkCurve(ctx: CheckContext, ind: Indicator, m: Curve): void {
   const name = ind.name.text;
   if (m.points.length === 0) {
+    if (ctx.syntaxErrorIn(ind.span)) return;
     ctx.report('KPI0507', m.span, `curve of ${bt(name)} has no points`, {
       help: 'add points `X: SCORE`, e.g. `curve { 80%: 60, 100%: 100, 120%: 120 }`',
     });

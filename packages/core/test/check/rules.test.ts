@@ -242,6 +242,12 @@ describe('no consequential errors', () => {
     const text = plan('  indicator 甲 weight 100% target 100% scoring linear\n  bonus 创新提案 max 10');
     expect(codes(text)).toEqual(['KPI0106']);
   });
+  it('a typo in `on ratio` is KPI0101 only, not also KPI0507 "no rows" for the rows it cost', () => {
+    expect(codes(one('scoring bands on ration { >= 100%: 100 else: 0 }'))).toEqual(['KPI0101']);
+  });
+  it('an empty bands table is still KPI0507', () => {
+    expect(codes(one('scoring bands { }'))).toEqual(['KPI0507']);
+  });
   it('a bonus with `points 0` is KPI0409', () => {
     expect(codes(plan('  indicator 甲 weight 100% target 100% scoring linear\n  bonus 创新提案 points 0 per 1'))).toEqual(['KPI0409']);
   });
