@@ -44,6 +44,17 @@ describe('values as people write them', () => {
     expect(r.stderr).toMatch(/help: if it is a percent, write `95%` \(or `0\.95`\)/);
     expect(r.stderr).not.toMatch(/row 3/);
   });
+
+  it('with --strict the percent warning fails the run: exit 2, nothing written', () => {
+    writeFileSync(join(tmp, 'p98s.kpi'), 'plan 准确率考核 {\n  indicator 准确率 weight 100% target 98% scoring linear\n}\n');
+    writeFileSync(join(tmp, 'p98s.csv'), '工号,准确率\nA,95\nB,0.97\n');
+    const r = kpi(['score', 'p98s.kpi', '--data', 'p98s.csv', '--strict', '-o', 'p98s-out.csv'], { cwd: tmp });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/warning KPI0813 `95` in column `准确率`/);
+    expect(r.stderr).toMatch(/1 data warning in `p98s\.csv`; nothing was scored \(`--strict` makes warnings fail\)\n$/);
+    expect(existsSync(join(tmp, 'p98s-out.csv'))).toBe(false);
+    expect(kpi(['score', 'p98s.kpi', '--data', 'p98s.csv', '-o', 'p98s-out.csv'], { cwd: tmp }).code).toBe(0);
+  });
 });
 
 describe('files as Excel saves them', () => {

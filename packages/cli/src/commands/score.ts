@@ -104,6 +104,7 @@ export function scoreCommand(io: Io, done: (code: number) => void): Command {
     .option('-o, --output <file>', 'write to a file (written whole or not at all)')
     .option('--keep <columns>', 'copy these data columns into the report after the id, e.g. `--keep 姓名,部门`')
     .addOption(new Option('--lang <lang>', 'language of column headers').choices(['zh', 'en']).default('zh'))
+    .option('--strict', 'data warnings fail too (e.g. `95` where the target is 98%): exit 2, nothing written')
     .addHelpText(
       'after',
       `
@@ -112,6 +113,7 @@ Examples:
   $ kpi score 店长.kpi --data 五月.xlsx --sheet 门店 --id 工号 -o 五月结果.xlsx
   $ kpi score 店长.kpi --data 五月.csv --keep 姓名,门店 -o 五月结果.csv
   $ kpi score 运营中心.kpi --plan 店长月度考核 --data actuals.csv --format json
+  $ kpi score 店长.kpi --data 五月.csv --strict -o 五月结果.csv      (for CI: a data warning fails too)
 
 Values are read as people write them: 95%, 0.95, 1,200,000, ¥1,200,000, full-width digits.
 Any data error (missing column, unreadable value, duplicate id) stops the run with exit 2 and
@@ -129,7 +131,7 @@ function formatFromPath(p: string): Format | undefined {
   return e === '.csv' ? 'csv' : e === '.json' ? 'json' : e === '.xlsx' ? 'xlsx' : e === '.txt' ? 'table' : undefined;
 }
 
-type ScoreOptions = DataOptions & { format?: Format; output?: string; keep?: string; lang: Lang };
+type ScoreOptions = DataOptions & { format?: Format; output?: string; keep?: string; lang: Lang; strict?: boolean };
 
 /** `--keep 姓名,部门` (commas, full-width commas or 、) → column names */
 export const keepColumnsOf = (s: string | undefined): string[] =>
@@ -225,9 +227,14 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     const tail = binder.finish();
     errors.add(tail);
     const warnings = [...binder.diagnostics, ...tail].filter((d) => d.severity !== 'error');
-    if (!ok || errors.total) {
+    if (!ok || errors.total || (opts.strict && warnings.length)) {
       await out.abort();
       printDataOutcome(io, errors, warnings, dataName);
+      if (!errors.total) {
+        const c = colors(useColor(io, io.stderr));
+        const n = warnings.length;
+        io.stderr.write(`${c.red(c.bold(`${n} data warning${n === 1 ? '' : 's'}`))} in \`${dataName}\`; nothing was scored (\`--strict\` makes warnings fail)\n`);
+      }
       return EXIT.USAGE;
     }
     await writer.end();
