@@ -198,6 +198,8 @@ function checkGrades(plan: Plan, ctx: CheckContext): void {
   g.lines.forEach((line, i) => {
     const isLast = i === g.lines.length - 1;
     if (!line.min) {
+      // a "grade" the parser already reported as a syntax error (`coeficient` read as a label) is no grade
+      if (ctx.syntaxErrors.some((e) => e.start === line.label.span.start)) return;
       if (!isLast) {
         const next = g.lines[i + 1]!;
         ctx.report('KPI0406', line.label.span, `grade ${bt(line.label.text)} has no bound but is not the last line`, {

@@ -85,6 +85,7 @@ export function parse(source: SourceFile): ParseResult {
       prevLine = t.endLine ?? line;
     }
   }
+  misspeltCoefficient(tokens, diagnostics, fileName);
   const builder = new IrBuilder({ text, file: fileName, diagnostics });
   const file = builder.file(cst);
   // a missing clause on a line that already has a syntax error is a consequence of it, not news
@@ -324,4 +325,44 @@ function withSuggestion(d: Diagnostic, tok: IToken | undefined, candidates: stri
     d.help = fallbackHelp;
   }
   return d;
+}
+
+/**
+ * `A >= 90 coeficient 1.2` in a grades block parses as a grade line `A >= 90`, a catch-all grade named
+ * `coeficient`, and an unexpected `1.2`. When an unexpected number follows, on the same line, a word
+ * close to `coefficient` inside `grades { }`, the error is the word: report it there with the fix.
+ */
+function misspeltCoefficient(tokens: readonly IToken[], diagnostics: Diagnostic[], file: string): void {
+  for (let k = 0; k < diagnostics.length; k++) {
+    const d = diagnostics[k]!;
+    if (d.code !== 'KPI0101' || !d.span) continue;
+    const i = tokens.findIndex((t) => t.startOffset === d.span!.start);
+    const tok = tokens[i];
+    const prev = tokens[i - 1];
+    if (!tok || !prev || (tok.tokenType !== T.NumberLit && tok.tokenType !== T.PercentLit)) continue;
+    if (prev.tokenType !== T.Identifier || (prev.endLine ?? 0) !== (tok.startLine ?? 0) || nearest(prev.image, ['coefficient']) !== 'coefficient') continue;
+    // inside `grades { … }`: the innermost unclosed `{` before the word follows `grades`
+    let depth = 0;
+    let inGrades = false;
+    for (let j = i - 2; j >= 0; j--) {
+      const tt = tokens[j]!.tokenType;
+      if (tt === T.RBrace) depth++;
+      else if (tt === T.LBrace) {
+        if (depth === 0) {
+          inGrades = tokens[j - 1]?.tokenType === T.Grades;
+          break;
+        }
+        depth--;
+      }
+    }
+    if (!inGrades) continue;
+    const span = { start: prev.startOffset, end: prev.startOffset + prev.image.length };
+    diagnostics[k] = syntaxDiagnostic('KPI0101', {
+      file,
+      span,
+      message: `unexpected \`${prev.image}\` before \`${tok.image}\``,
+      help: 'did you mean `coefficient`?',
+      fix: { message: `replace \`${prev.image}\` with \`coefficient\``, edits: [{ span, text: 'coefficient' }] },
+    });
+  }
 }

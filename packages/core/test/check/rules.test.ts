@@ -248,6 +248,12 @@ describe('no consequential errors', () => {
   it('an empty bands table is still KPI0507', () => {
     expect(codes(one('scoring bands { }'))).toEqual(['KPI0507']);
   });
+  it('a misspelt `coefficient` in grades is one KPI0101 on the word with a fix, not a bogus catch-all grade', () => {
+    const text = plan('  indicator 甲 weight 100% target 100% scoring linear\n  grades {\n    A >= 90 coeficient 1.2\n    B coefficient 1\n  }');
+    const ds = run(text).diagnostics;
+    expect(ds.map((d) => [d.code, d.message])).toEqual([['KPI0101', 'unexpected `coeficient` before `1.2`']]);
+    expect(codes(applyFix(text, ds[0]!))).toEqual([]);
+  });
   it('a bonus with `points 0` is KPI0409', () => {
     expect(codes(plan('  indicator 甲 weight 100% target 100% scoring linear\n  bonus 创新提案 points 0 per 1'))).toEqual(['KPI0409']);
   });
