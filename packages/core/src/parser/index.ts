@@ -238,6 +238,9 @@ export function nearest(word: string, candidates: readonly string[]): string | u
 
 const real = (t: IToken): boolean => t.tokenType !== EOF && !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
 
+/** rules whose items are clauses separated by spaces, where a comma is a slip */
+const CLAUSE_ITEMS = new Set(['indicator', 'indicatorClause', 'planItem', 'groupItem', 'group', 'bonus', 'plan']);
+
 function toDiagnostic(err: IRecognitionException, src: string, file: string, firstTok: IToken | undefined): Diagnostic {
   const tok = err.token;
   const atEof = !tok || tok.tokenType === EOF || !Number.isFinite(tok.startOffset);
@@ -265,6 +268,13 @@ function toDiagnostic(err: IRecognitionException, src: string, file: string, fir
     }
     const d = syntaxDiagnostic('KPI0101', { file, span, message: `unexpected ${found} after the end of the plan` });
     return withSuggestion(d, tok, ['plan'], 'everything belongs inside `plan NAME { ... }`: check for an extra `}` above');
+  }
+  if (!atEof && tok.tokenType === T.Comma && prev && real(prev) && (prev.endLine ?? 0) === (tok.startLine ?? 0) && CLAUSE_ITEMS.has(rule)) {
+    // `weight 30%, target 100%`: clauses are not a list
+    const d = syntaxDiagnostic('KPI0101', { file, span, message: `unexpected ${found} between clauses` });
+    d.help = 'the clauses of an item (`weight`, `target`, `scoring`, `cap` …) are separated by spaces, not commas';
+    d.fix = { message: `remove ${found}`, edits: [{ span, text: /\s/.test(src[span.end] ?? ' ') ? '' : ' ' }] };
+    return d;
   }
   const closesBlock = expected.length === 1 && expected[0] === T.RBrace && !atEof;
   if (closesBlock) {

@@ -254,6 +254,15 @@ describe('no consequential errors', () => {
     expect(ds.map((d) => [d.code, d.message])).toEqual([['KPI0101', 'unexpected `coeficient` before `1.2`']]);
     expect(codes(applyFix(text, ds[0]!))).toEqual([]);
   });
+  it('a comma between clauses (ASCII or full-width) is one KPI0101 whose fix leaves a clean plan', () => {
+    const text = plan('  indicator 甲 weight 30%，target 100% scoring linear\n  indicator 乙 weight 70%, target 100% scoring linear');
+    const ds = run(text).diagnostics;
+    expect(ds.map((d) => [d.code, d.message])).toEqual([
+      ['KPI0101', 'unexpected `，` between clauses'],
+      ['KPI0101', 'unexpected `,` between clauses'],
+    ]);
+    expect(codes(applyFix(applyFix(text, ds[1]!), ds[0]!))).toEqual([]);
+  });
   it('a bonus with `points 0` is KPI0409', () => {
     expect(codes(plan('  indicator 甲 weight 100% target 100% scoring linear\n  bonus 创新提案 points 0 per 1'))).toEqual(['KPI0409']);
   });
