@@ -14,7 +14,7 @@
  * the plan's metrics to find cycles, including a metric that refers to its own name.
  */
 import type { Expr, Name, Plan, PlanFile } from '../ir/schema.js';
-import { indicatorsOf } from '../ir/walk.js';
+import { exprNodes, indicatorsOf } from '../ir/walk.js';
 import type { Span } from '../source/span.js';
 import { type CheckContext, bt } from './context.js';
 
@@ -77,28 +77,8 @@ export function checkNames(plan: Plan, ctx: CheckContext): void {
   checkMetricCycles(plan, ctx);
 }
 
-export function refsOf(e: Expr, out: { name: string; span: Span }[] = []): { name: string; span: Span }[] {
-  switch (e.kind) {
-    case 'ref':
-      out.push({ name: e.name, span: e.span });
-      break;
-    case 'neg':
-    case 'not':
-      refsOf(e.operand, out);
-      break;
-    case 'arith':
-    case 'compare':
-    case 'logic':
-      refsOf(e.left, out);
-      refsOf(e.right, out);
-      break;
-    case 'call':
-      for (const a of e.args) refsOf(a, out);
-      break;
-    default:
-      break;
-  }
-  return out;
+export function refsOf(e: Expr): { name: string; span: Span }[] {
+  return exprNodes(e).flatMap((x) => (x.kind === 'ref' ? [{ name: x.name, span: x.span }] : []));
 }
 
 function checkMetricCycles(plan: Plan, ctx: CheckContext): void {

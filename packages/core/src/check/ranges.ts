@@ -5,8 +5,7 @@
  * and metrics are numbers.
  */
 import type { Expr, GradeLine, Indicator, NumLit, Plan } from '../ir/schema.js';
-import { indicatorsOf } from '../ir/walk.js';
-import { groupsOf } from '../ir/walk.js';
+import { exprNodes, groupsOf, indicatorsOf } from '../ir/walk.js';
 import { Rational } from '../numbers/rational.js';
 import { type CheckContext, bt, pct, reorderFix, shown, val, ZERO, ONE } from './context.js';
 
@@ -63,39 +62,24 @@ export function checkRanges(plan: Plan, ctx: CheckContext): void {
 
 /** `min`/`max` take one or more numbers, `abs` exactly one: otherwise the plan checks clean but cannot be scored */
 function checkCalls(ctx: CheckContext, e: Expr): void {
-  switch (e.kind) {
-    case 'neg':
-    case 'not':
-      checkCalls(ctx, e.operand);
-      return;
-    case 'arith':
-    case 'compare':
-    case 'logic':
-      checkCalls(ctx, e.left);
-      checkCalls(ctx, e.right);
-      return;
-    case 'call': {
-      for (const a of e.args) checkCalls(ctx, a);
-      const n = e.args.length;
-      if (e.fn === 'abs' ? n === 1 : n >= 1) return;
-      const text = ctx.source.text.slice(e.span.start, e.span.end);
-      ctx.report(
-        'KPI0413',
-        e.span,
-        e.fn === 'abs' ? `\`abs\` takes exactly one number, found ${n} in \`${text}\`` : `\`${e.fn}\` needs at least one number, found none in \`${text}\``,
-        {
-          help:
-            e.fn === 'abs'
-              ? n === 0
-                ? 'write the number inside: `abs(本期 - 上期)`'
-                : 'for the distance between two numbers write `abs(a - b)`; for the larger of several, `max(a, b)`'
-              : `write the numbers to compare: \`${e.fn}(上期, 1)\``,
-        },
-      );
-      return;
-    }
-    default:
-      return;
+  for (const x of exprNodes(e)) {
+    if (x.kind !== 'call') continue;
+    const n = x.args.length;
+    if (x.fn === 'abs' ? n === 1 : n >= 1) continue;
+    const text = ctx.source.text.slice(x.span.start, x.span.end);
+    ctx.report(
+      'KPI0413',
+      x.span,
+      x.fn === 'abs' ? `\`abs\` takes exactly one number, found ${n} in \`${text}\`` : `\`${x.fn}\` needs at least one number, found none in \`${text}\``,
+      {
+        help:
+          x.fn === 'abs'
+            ? n === 0
+              ? 'write the number inside: `abs(本期 - 上期)`'
+              : 'for the distance between two numbers write `abs(a - b)`; for the larger of several, `max(a, b)`'
+            : `write the numbers to compare: \`${x.fn}(上期, 1)\``,
+      },
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { Rational } from '../numbers/rational.js';
-import type { Group, Indicator, Plan, ScoredItem } from './schema.js';
+import type { Expr, Group, Indicator, Plan, ScoredItem } from './schema.js';
 
 export interface IndicatorOnPath {
   indicator: Indicator;
@@ -38,5 +38,35 @@ export function groupsOf(plan: Pick<Plan, 'items'>): { group: Group; parents: Gr
     }
   };
   visit(plan.items, []);
+  return out;
+}
+
+/**
+ * Every node of an expression, in source order (a node before its operands, left before right).
+ * Iterative: a metric summing thousands of terms is a left-nested chain thousands deep.
+ */
+export function exprNodes(e: Expr): Expr[] {
+  const out: Expr[] = [];
+  const stack: Expr[] = [e];
+  while (stack.length) {
+    const x = stack.pop()!;
+    out.push(x);
+    switch (x.kind) {
+      case 'neg':
+      case 'not':
+        stack.push(x.operand);
+        break;
+      case 'arith':
+      case 'compare':
+      case 'logic':
+        stack.push(x.right, x.left);
+        break;
+      case 'call':
+        for (let i = x.args.length - 1; i >= 0; i--) stack.push(x.args[i]!);
+        break;
+      default:
+        break;
+    }
+  }
   return out;
 }
