@@ -346,8 +346,16 @@ function misspeltCoefficient(tokens: readonly IToken[], diagnostics: Diagnostic[
   for (let k = 0; k < diagnostics.length; k++) {
     const d = diagnostics[k]!;
     if (d.code !== 'KPI0101' || !d.span) continue;
-    const i = tokens.findIndex((t) => t.startOffset === d.span!.start);
-    const tok = tokens[i];
+    // tokens are in source order: find the diagnostic's token by binary search, not a scan per diagnostic
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (tokens[mid]!.startOffset < d.span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const i = lo;
+    const tok = tokens[i]?.startOffset === d.span.start ? tokens[i] : undefined;
     const prev = tokens[i - 1];
     if (!tok || !prev || (tok.tokenType !== T.NumberLit && tok.tokenType !== T.PercentLit)) continue;
     if (prev.tokenType !== T.Identifier || (prev.endLine ?? 0) !== (tok.startLine ?? 0) || nearest(prev.image, ['coefficient']) !== 'coefficient') continue;

@@ -113,6 +113,9 @@ const W = {
 };
 
 /** One sentence per line: each indicator, each group, bonus, veto, total, grade. */
+/** points × steps before any cap, exactly (a deduction's or a bonus's raw amount) */
+const pointsTimesSteps = (points: number, steps: number): string => Rational.fromNumber(points).mul(Rational.fromNumber(steps)).toDecimalString(20);
+
 export function renderExplanation(expl: Explanation, lang: ExplainLang): string[] {
   const w = W[lang];
   const lines: string[] = [];
@@ -134,7 +137,7 @@ export function renderExplanation(expl: Explanation, lang: ExplainLang): string[
       head = `${ind.name} ${val(ind.actual)}${unit} ${op} ${w.target} ${val(ind.target)}? ${ind.score > 0 ? w.met : w.notMet}`;
     } else if (ind.deduct) {
       const d = ind.deduct;
-      const raw = Rational.fromNumber(d.points).mul(Rational.fromNumber(d.steps)).toDecimalString(20);
+      const raw = pointsTimesSteps(d.points, d.steps);
       head = `${ind.name} ${w.deduct(txt(d.count), txt(d.per), txt(d.points), raw)}`;
       if (d.capped && d.max !== undefined) parts.push(w.deductCap(txt(d.max)));
     } else if (ind.rating) {
@@ -163,7 +166,7 @@ export function renderExplanation(expl: Explanation, lang: ExplainLang): string[
   for (const b of expl.bonuses) {
     const cap = b.capped && b.max !== undefined ? `, ${w.bonusCap(txt(b.max))}` : '';
     // the points earned before the cap, then the cap: `5 ÷ 每 1 加 2 分 = 10 分, 加分封顶 6`
-    const earned = b.capped ? Rational.fromNumber(b.points).mul(Rational.fromNumber(b.steps)).toDecimalString(20) : txt(b.value);
+    const earned = b.capped ? pointsTimesSteps(b.points, b.steps) : txt(b.value);
     lines.push(`${w.bonus(b.name, txt(b.count), txt(b.per), txt(b.points), earned)}${cap}`);
   }
   for (const v of expl.vetoes) if (v.triggered) lines.push(w.veto(v.name));
