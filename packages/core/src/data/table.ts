@@ -6,6 +6,7 @@
  * Shared with the playground: no Node-only APIs.
  */
 import { IdRows } from './id-rows.js';
+import { printName } from '../format/text.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { InputColumn } from '../run/types.js';
 import { numberValue, parseValue, type ParsedValue } from './value.js';
@@ -103,11 +104,6 @@ export const showValue = (c: Cell): string => {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 };
 
-/** a column name as a plan writes it: bare when it is an identifier, else quoted (`"一次解决率 得分"`) */
-function nameInPlan(name: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : `"${name.replace(/["\\]/g, '\\$&')}"`;
-}
-
 function hintFor(hints: BindOptions['percentHints'], column: string): PercentHint | undefined {
   if (!hints) return undefined;
   if (hints instanceof Map) return hints.get(column);
@@ -194,7 +190,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
               inp.role === 'rater'
                 ? `${near ? `did you mean ${bt(near)}? ` : ''}a rater's marks are read from the column \`INDICATOR.RATER\`: ${near ? `rename ${bt(near)} to` : 'add a column'} ${bt(inp.column)} (a blank mark in a row re-weights the other raters)`
                 : near
-                  ? `did you mean ${bt(near)}? Rename the column, or point the indicator at it with \`input ${nameInPlan(near)}\``
+                  ? `did you mean ${bt(near)}? Rename the column, or point the indicator at it with \`input ${printName(near, 'qualified')}\``
                   : `add a column ${bt(inp.column)}, or give its readers a \`default\``,
             data: { row: 1, column: inp.column },
           }),
