@@ -87,12 +87,13 @@ export class ErrorLog {
   }
 }
 
-export function printDataOutcome(io: Io, errors: ErrorLog, warnings: Diagnostic[], file: string, outcome = 'nothing was scored'): void {
+/** the data findings, then one summary line: the errors, or (with `--strict`) the warnings that failed the run */
+export function printDataOutcome(io: Io, errors: ErrorLog, warnings: Diagnostic[], file: string, outcome = 'nothing was scored', strict = false): void {
   printDiagnostics(io, io.stderr, [...errors.list, ...errors.summary(file), ...warnings]);
-  if (errors.total) {
-    const c = colors(useColor(io, io.stderr));
-    io.stderr.write(`${c.red(c.bold(`${errors.total} data error${errors.total === 1 ? '' : 's'}`))} in \`${file}\`; ${outcome}\n`);
-  }
+  const c = colors(useColor(io, io.stderr));
+  const count = (n: number, what: string) => c.red(c.bold(`${n} data ${what}${n === 1 ? '' : 's'}`));
+  if (errors.total) io.stderr.write(`${count(errors.total, 'error')} in \`${file}\`; ${outcome}\n`);
+  else if (strict && warnings.length) io.stderr.write(`${count(warnings.length, 'warning')} in \`${file}\`; ${outcome} (\`--strict\` makes warnings fail)\n`);
 }
 
 export function scoreCommand(io: Io, done: (code: number) => void): Command {
@@ -229,12 +230,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     const warnings = [...binder.diagnostics, ...tail].filter((d) => d.severity !== 'error');
     if (!ok || errors.total || (opts.strict && warnings.length)) {
       await out.abort();
-      printDataOutcome(io, errors, warnings, dataName);
-      if (!errors.total) {
-        const c = colors(useColor(io, io.stderr));
-        const n = warnings.length;
-        io.stderr.write(`${c.red(c.bold(`${n} data warning${n === 1 ? '' : 's'}`))} in \`${dataName}\`; nothing was scored (\`--strict\` makes warnings fail)\n`);
-      }
+      printDataOutcome(io, errors, warnings, dataName, undefined, opts.strict);
       return EXIT.USAGE;
     }
     await writer.end();
