@@ -36,6 +36,12 @@ const T = {
       `扣分制：得分 = 100 − ${n} × ⌊次数 ÷ ${per}⌋${max ? `，最多扣 ${max} 分` : ''}，不低于 0`,
     rating: (lo: string, hi: string, raters?: string) =>
       `评分 ${lo}..${hi}：得分 = 100 × 分数 ÷ ${hi}${raters ? `；评分人加权 ${raters}` : ''}`,
+    steps: (clauses: string) => `按与目标的差距计分：${clauses}`,
+    stepClause: (kind: 'deduct' | 'add', side: 'below' | 'above', n: string, per: string, max?: string, rounding?: string) =>
+      `每${side === 'below' ? '低于' : '高于'}目标 ${per} ${kind === 'deduct' ? '扣' : '加'} ${n} 分${max ? `（最多${kind === 'deduct' ? '扣' : '加'} ${max} 分）` : ''}${rounding === 'whole' ? '，不足一档不计' : rounding === 'started' ? '，不足一档按一档计' : '，不足一档按比例计'}`,
+    perPerson: (col: string) => `每人的目标取自 ${col}`,
+    range: (lo: string, hi: string) => `目标区间 ${lo}..${hi}：达到 ${lo} 得 100 分，达到 ${hi} 得封顶分`,
+    optional: '可不适用（N/A 时权重按比例分给同级指标）',
     missing: '（未写评分方法）',
     score: '分',
     weight: '权重',
@@ -60,6 +66,12 @@ const T = {
       `deduction: score = 100 − ${n} × ⌊count ÷ ${per}⌋${max ? `, at most ${max} deducted` : ''}, at least 0`,
     rating: (lo: string, hi: string, raters?: string) =>
       `rating ${lo}..${hi}: score = 100 × mark ÷ ${hi}${raters ? `; raters weighted ${raters}` : ''}`,
+    steps: (clauses: string) => `points per step from the target: ${clauses}`,
+    stepClause: (kind: 'deduct' | 'add', side: 'below' | 'above', n: string, per: string, max?: string, rounding?: string) =>
+      `${kind === 'deduct' ? 'minus' : 'plus'} ${n} per ${per} ${side} target${max ? ` (at most ${max})` : ''}${rounding === 'whole' ? ', whole steps only' : rounding === 'started' ? ', a started step counts whole' : ', partial steps in proportion'}`,
+    perPerson: (col: string) => `each person's target comes from ${col}`,
+    range: (lo: string, hi: string) => `target range ${lo}..${hi}: ${lo} scores 100, ${hi} reaches the cap`,
+    optional: 'may be N/A (its weight then goes to its siblings in proportion)',
     missing: '(no scoring method)',
     score: 'points',
     weight: 'weight',
@@ -79,17 +91,22 @@ export function describeRule(ind: Indicator, lang: Lang): string {
   if (!m) return t.missing;
   const cap = ind.cap ? numText(ind.cap) : '100%';
   const floor = ind.floor ? t.floor(numText(ind.floor)) : '';
-  const target = ind.target ? numText(ind.target) : '?';
+  const target = ind.targetRef ? ind.targetRef.text : ind.target ? numText(ind.target) + (ind.targetHigh ? `..${numText(ind.targetHigh)}` : '') : '?';
+  const sepz = lang === 'zh' ? '；' : '; ';
+  const extras =
+    (ind.targetRef ? sepz + t.perPerson(ind.targetRef.text) : '') +
+    (ind.targetHigh && ind.target ? sepz + t.range(numText(ind.target), numText(ind.targetHigh)) : '') +
+    (ind.optional ? sepz + t.optional : '');
   const on = (basis: 'actual' | 'ratio') => (basis === 'ratio' ? t.ratio : t.actual);
   switch (m.kind) {
     case 'linear': {
       const basis = lang === 'zh' ? `实际 ÷ 目标 ${target}` : `actual ÷ target ${target}`;
-      return t.linear(basis, cap) + floor;
+      return t.linear(basis, cap) + floor + extras;
     }
     case 'reverse':
-      return `${t.reverse(cap)}${lang === 'zh' ? `，目标 ${target}` : `, target ${target}`}${floor}`;
+      return `${t.reverse(cap)}${lang === 'zh' ? `，目标 ${target}` : `, target ${target}`}${floor}${extras}`;
     case 'threshold':
-      return t.threshold(ind.lower, target);
+      return t.threshold(ind.lower, target) + extras;
     case 'bands': {
       const rows = m.rows.map((r) => `${r.op} ${numText(r.bound)} → ${numText(r.score)}`).join(lang === 'zh' ? '、' : ', ');
       return t.bands(on(m.on), `[${rows}]`, m.else ? numText(m.else.score) : '0');
@@ -100,6 +117,13 @@ export function describeRule(ind: Indicator, lang: Lang): string {
     }
     case 'deduct':
       return t.deduct(numText(m.points), numText(m.per), m.max ? numText(m.max) : undefined);
+    case 'steps': {
+      const cl = (['deduct', 'add'] as const).flatMap((k) => {
+        const c = m[k];
+        return c ? [t.stepClause(k, c.side, numText(c.points), numText(c.per), c.max ? numText(c.max) : undefined, c.rounding)] : [];
+      });
+      return t.steps(cl.join(lang === 'zh' ? '；' : '; ')) + extras;
+    }
     case 'rating': {
       const raters = m.raters?.map((r) => `${r.name.text} ${numText(r.weight)}`).join(', ');
       return t.rating(numText(m.lo), numText(m.hi), raters);

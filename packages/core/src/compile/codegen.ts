@@ -134,6 +134,17 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
   const fresh = (p: string) => `${p}_${tmp++}`;
   const sc = (d: number) => lit(10 ** d);
   const R = P.round;
+  /**
+   * Forms the float path does not compile yet (steps from the target, per-person targets, target ranges):
+   * every row of such a plan takes the exact evaluator, which is the reference anyway. Correct, slower.
+   */
+  const exactOnly = P.inds.some((ind) => ind.method === 'steps' || ind.targetSrc !== undefined || ind.targetHigh !== undefined);
+  if (exactOnly) {
+    return {
+      body: ['"use strict";', 'return function score(v) {', '  return null;', '};'].join('\n'),
+      table,
+    };
+  }
 
   // ---------- expressions with running error bounds ----------
   /** emits code computing the expression; returns [valueVar, errVar] */
@@ -432,6 +443,8 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
       const maxAbs = Math.max(Math.abs(f(lo)), Math.abs(f(hi)));
       emit(`const ${ea} = ${lit(2 * (ind.raters.length + 3) * EPS * maxAbs)};`);
     } else if (raw) {
+      // an optional indicator's N/A cell (−∞) must not take its default: the exact path re-weights the row
+      if (ind.optional && ind.default !== undefined) emit(`if (v[${idx(ind.src!.i)}] === -Infinity) return null;`);
       rawRead(ind.src!.i, ind.default, a, TR ? `df${k}` : undefined);
       if (!noEa) emit(`const ${ea} = Math.abs(${a}) * ${lit(U1)};`);
       if (ind.method === 'rating') {
@@ -806,11 +819,13 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     return k;
   }
 
-  // ---------- bonus ----------
-  emit('let bo = 0, tb = 0;');
-  /** traced: one explanation entry per bonus */
+  // ---------- bonus and penalty ----------
+  emit('let bo = 0, tb = 0, pe = 0;');
+  /** traced: one explanation entry per bonus (and per penalty) */
   const bonusEx: string[] = [];
-  P.bonuses.forEach((b) => {
+  const penaltyEx: string[] = [];
+  const pointItems = [...P.bonuses, ...(P.penalties ?? [])];
+  pointItems.forEach((b) => {
     let n: string;
     let en: string;
     const raw = b.src.k === 'slot';
@@ -826,7 +841,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     const bv = fresh('bv');
     emit(`let ${bv} = ${lit(f(Q(b.points)))} * ${steps};`);
     if (b.max !== undefined) emit(`if (${bv} > ${lit(f(Q(b.max)))}) ${bv} = ${lit(f(Q(b.max)))};`);
-    emit(`bo += ${bv}; tb += Math.abs(${bv}) * ${lit(4 * EPS)};`);
+    emit(b.penalty ? `pe += ${bv}; tb += Math.abs(${bv}) * ${lit(4 * EPS)};` : `bo += ${bv}; tb += Math.abs(${bv}) * ${lit(4 * EPS)};`);
     {
       const ds = [Q(b.points)];
       if (b.max !== undefined) ds.push(Q(b.max));
@@ -844,7 +859,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
       const cv = fresh('cp');
       emit(`const ${cv} = ${b.max !== undefined ? cappedCond(Q(b.points), Q(b.max), steps) : 'false'};`);
       const mx = b.max !== undefined ? `, max: ${lit(numOfC(Q(b.max)))}` : '';
-      bonusEx.push(
+      (b.penalty ? penaltyEx : bonusEx).push(
         `{ name: BN[${idx(table.bonuses!.length - 1)}], count: ${cnt}, points: ${lit(numOfC(Q(b.points)))}, per: ${lit(numOfC(Q(b.per)))}, steps: ${steps}, value: ${val}, capped: ${cv}${mx} }`,
       );
     }
@@ -865,10 +880,16 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
   });
 
   // ---------- total, grade ----------
-  const n = P.inds.length + P.bonuses.length + 2;
+  const n = P.inds.length + pointItems.length + 2;
+  const hasPen = (P.penalties ?? []).length > 0;
   emit(`let T0 = 0, tT = 0;`);
   emit(`const tot = ACC[0], tt = ACC[1], ab = ${allNonNeg ? 'tot' : 'ACC[2]'};`);
-  emit(`${P.vetoes.length > 0 ? 'if (vt.length === 0) ' : ''}{ T0 = tot + bo; tT = tt + tb + (ab + Math.abs(bo)) * ${lit(n * 2 * EPS + 1e-14)}; }`);
+  emit(`${P.vetoes.length > 0 ? 'if (vt.length === 0) ' : ''}{ T0 = tot + bo - pe; tT = tt + tb + (ab + Math.abs(bo) + Math.abs(pe)) * ${lit(n * 2 * EPS + 1e-14)}; }`);
+  if (hasPen && !P.negativeTotal) {
+    // the total stops at 0: which side of 0 the exact total lies on must be certain
+    emit('if (T0 < 0) { if (-T0 <= 2 * tT) return null; T0 = 0; tT = 0; }');
+    emit('const fl = T0 === 0 && (tot + bo - pe) < 0;');
+  } else if (hasPen) emit('const fl = false;');
   emit(`let total = RD(T0, tT, ${sc(R)});`);
   emit('if (total !== total) {');
   emit('  // an exact rounding tie (or too close to call): settle it with integers when every term is a short decimal');
@@ -882,6 +903,12 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     emit(`const bonus = RD(bo, tb, ${sc(R)});`);
     emit('if (bonus !== bonus) return null;');
   }
+  if (hasPen) {
+    emit(`const penalty = RD(pe, tb, ${sc(R)});`);
+    emit('if (penalty !== penalty) return null;');
+  }
+  /** `bonus` (and `penalty` when the plan has penalties): keys as run/exact.ts orders them */
+  const BP = hasPen ? 'bonus, penalty' : 'bonus';
   emit(`const inds = [${objs.join(', ')}];`);
   if (P.grades.length > 0) {
     P.grades.forEach((g) => {
@@ -907,19 +934,19 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     if (!TR) {
       // one object literal per shape, so every row's result has the same hidden class
       emit('if (g >= 0) {');
-      emit('  if (GC[g] != null) return { ok: true, result: { total, grade: GL[g], coefficient: GC[g], bonus, vetoes: vt, indicators: inds } };');
-      emit('  return { ok: true, result: { total, grade: GL[g], bonus, vetoes: vt, indicators: inds } };');
+      emit(`  if (GC[g] != null) return { ok: true, result: { total, grade: GL[g], coefficient: GC[g], ${BP}, vetoes: vt, indicators: inds } };`);
+      emit(`  return { ok: true, result: { total, grade: GL[g], ${BP}, vetoes: vt, indicators: inds } };`);
       emit('}');
     }
   }
-  if (!TR) emit('return { ok: true, result: { total, bonus, vetoes: vt, indicators: inds } };');
+  if (!TR) emit(`return { ok: true, result: { total, ${BP}, vetoes: vt, indicators: inds } };`);
   else {
     emit('let res;');
     if (P.grades.length > 0) {
-      emit('if (g >= 0 && GC[g] != null) res = { total, grade: GL[g], coefficient: GC[g], bonus, vetoes: vt, indicators: inds };');
-      emit('else if (g >= 0) res = { total, grade: GL[g], bonus, vetoes: vt, indicators: inds };');
-      emit('else res = { total, bonus, vetoes: vt, indicators: inds };');
-    } else emit('res = { total, bonus, vetoes: vt, indicators: inds };');
+      emit(`if (g >= 0 && GC[g] != null) res = { total, grade: GL[g], coefficient: GC[g], ${BP}, vetoes: vt, indicators: inds };`);
+      emit(`else if (g >= 0) res = { total, grade: GL[g], ${BP}, vetoes: vt, indicators: inds };`);
+      emit(`else res = { total, ${BP}, vetoes: vt, indicators: inds };`);
+    } else emit(`res = { total, ${BP}, vetoes: vt, indicators: inds };`);
     // groups: Σ weighted of the indicators under each (any depth), and that sum ÷ the group's weight
     const indDens = dens.slice(0, P.inds.length);
     const groupEx = P.groups.map((g, gi) => {
@@ -949,7 +976,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     const xs = P.inds.map((_, k) => `x${idx(k)}`).join(', ');
     emit(
       `const X = { plan: PN, round: ${idx(R)}, indicators: [${xs}], groups: [${groupEx.join(', ')}], subtotal: ${subtotal}, ` +
-        `bonuses: [${bonusEx.join(', ')}], bonus, vetoes: [${vetoEx.join(', ')}], vetoed: vt.length > 0, total: res.total };`,
+        `bonuses: [${bonusEx.join(', ')}], bonus, ${hasPen ? `penalties: [${penaltyEx.join(', ')}], penalty, floored: fl, ` : ''}vetoes: [${vetoEx.join(', ')}], vetoed: vt.length > 0, total: res.total };`,
     );
     emit('if (res.grade !== undefined) X.grade = res.grade;');
     emit('if (res.coefficient !== undefined) X.coefficient = res.coefficient;');

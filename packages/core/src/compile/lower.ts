@@ -4,11 +4,11 @@
  */
 import type { Diagnostic } from '../diagnostics/types.js';
 import { catalogueEntry } from '../diagnostics/catalogue.js';
-import type { Expr, Group, Indicator, NumLit, Plan, ScoredItem } from '../ir/schema.js';
+import type { Expr, Group, Indicator, NumLit, Plan, ScoredItem, StepClause } from '../ir/schema.js';
 import { Rational } from '../numbers/rational.js';
 import type { Span } from '../source/span.js';
 import type { InputColumn } from '../run/types.js';
-import type { LExpr, LGroup, LIndicator, LMetric, LPlan, LSrc } from './lowered.js';
+import type { LExpr, LGroup, LIndicator, LMetric, LPlan, LSrc, LStep } from './lowered.js';
 
 export interface LowerResult {
   lowered?: LPlan;
@@ -170,7 +170,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
   const groups: LGroup[] = [];
   const weightOf = (item: ScoredItem) => num(item.weight) ?? Rational.ZERO;
 
-  const lowerIndicator = (ind: Indicator, path: string[], weight: Rational): LIndicator | undefined => {
+  const lowerIndicator = (ind: Indicator, path: string[], weight: Rational, parent: number, optionalScope: boolean): LIndicator | undefined => {
     const name = ind.name.text;
     const m = ind.method;
     if (!m) {
@@ -183,6 +183,8 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
       name,
       path,
       weight: canon(weight),
+      local: canon(weightOf(ind)),
+      parent,
       method: m.kind,
       targetPercent: ind.target?.percent ?? false,
       cap: canon(num(ind.cap) ?? Rational.ONE),
@@ -190,13 +192,21 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
       on: 'actual',
     };
     if (target) out.target = canon(target);
+    const high = num(ind.targetHigh);
+    if (high) out.targetHigh = canon(high);
+    if (ind.optional || optionalScope) out.optional = true;
+    const column = ind.input?.text ?? name;
+    const optional = def !== undefined || out.optional === true;
+    if (ind.targetRef) {
+      out.targetSrc = resolve(ind.targetRef.text, name, 'target', false, ind.targetRef.span);
+      if (!out.targetSrc) return undefined;
+    }
     const floor = num(ind.floor);
     if (floor) out.floor = canon(floor);
     if (def) out.default = canon(def);
     if (ind.unit) out.unit = ind.unit.text;
-    const column = ind.input?.text ?? name;
-    const optional = def !== undefined;
     const needTarget = (why: string): boolean => {
+      if (ind.targetRef) return true; // read per row: a zero or blank target is a row error (KPI0905)
       if (!target) {
         report('KPI0911', ind.name.span, `indicator \`${name}\` needs a target: ${why}`, 'add `target T` after the weight, e.g. `target 100%`');
         return false;
@@ -275,6 +285,39 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
         if (!out.src) return undefined;
         return out;
       }
+      case 'steps': {
+        if (!ind.targetRef && !target) {
+          report('KPI0911', ind.name.span, `indicator \`${name}\` needs a target: its steps are counted from it`, 'add `target T` after the weight, e.g. `target 98%`');
+          return undefined;
+        }
+        const step = (cl: StepClause | undefined): LStep | undefined => {
+          if (!cl) return undefined;
+          const p = num(cl.points);
+          const per = num(cl.per);
+          if (!p || !per || !per.gt(Rational.ZERO)) return undefined;
+          const st: LStep = { points: canon(p), per: canon(per), side: cl.side, rounding: cl.rounding };
+          const mx = num(cl.max);
+          if (mx) st.max = canon(mx);
+          return st;
+        };
+        const d = step(m.deduct);
+        const a = step(m.add);
+        if ((m.deduct && !d) || (m.add && !a)) {
+          report('KPI0913', m.span, `the steps of \`${name}\` need points and a step above 0`, 'write e.g. `scoring deduct 5 per 1% below target max 30`');
+          return undefined;
+        }
+        if (d) out.stepDeduct = d;
+        if (a) out.stepAdd = a;
+        // a `%` step on an amount counts shares of the target (完成率每低1%); on a percent, percentage points
+        const pctStep = (m.deduct ?? m.add)!.per.percent;
+        const pctValues = ind.target?.percent === true || ind.unit?.text === '%';
+        out.stepMeasure = pctStep && !pctValues ? 'share' : 'abs';
+        if (out.stepMeasure === 'share' && target && !target.gt(Rational.ZERO)) {
+          needTarget('a `%` step on an amount is a share of the target');
+          return undefined;
+        }
+        break;
+      }
       case 'rating': {
         const lo = num(m.lo);
         const hi = num(m.hi);
@@ -305,12 +348,12 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
   };
 
   let ok = true;
-  const visit = (items: ScoredItem[], path: string[], w: Rational): number[] => {
+  const visit = (items: ScoredItem[], path: string[], w: Rational, parent: number, optionalScope: boolean): number[] => {
     const mine: number[] = [];
     for (const item of items) {
       const ew = w.mul(weightOf(item));
       if (item.kind === 'indicator') {
-        const l = lowerIndicator(item, path, ew);
+        const l = lowerIndicator(item, path, ew, parent, optionalScope);
         if (!l) ok = false;
         else {
           mine.push(inds.length);
@@ -318,37 +361,44 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
         }
       } else {
         const g: Group = item;
-        const entry: LGroup = { name: g.name.text, path, weight: canon(ew), inds: [] };
+        const entry: LGroup = { name: g.name.text, path, weight: canon(ew), local: canon(weightOf(g)), parent, inds: [] };
         groups.push(entry);
-        entry.inds = visit(g.items, [...path, g.name.text], ew);
+        entry.inds = visit(g.items, [...path, g.name.text], ew, groups.length - 1, optionalScope || g.optional === true);
         mine.push(...entry.inds);
       }
     }
     return mine;
   };
-  visit(plan.items, [], Rational.ONE);
+  visit(plan.items, [], Rational.ONE, -1, false);
 
-  const bonuses: LPlan['bonuses'] = [];
-  for (const b of plan.bonuses) {
-    const p = num(b.points);
-    const per = num(b.per);
-    if (!p || !per || !per.gt(Rational.ZERO)) {
-      report('KPI0913', b.span, `bonus \`${b.name.text}\` needs points and a \`per\` step above 0`, 'write e.g. `bonus 创新提案 points 2 per 1 max 10`');
-      ok = false;
-      continue;
+  /** bonus and penalty items: points per counted unit, added to or taken off the total */
+  const lowerPoints = (list: Plan['bonuses']): LPlan['bonuses'] => {
+    const outList: LPlan['bonuses'] = [];
+    for (const b of list) {
+      const p = num(b.points);
+      const per = num(b.per);
+      if (!p || !per || !per.gt(Rational.ZERO)) {
+        report('KPI0913', b.span, `${b.kind} \`${b.name.text}\` needs points and a \`per\` step above 0`, `write e.g. \`${b.kind === 'bonus' ? 'bonus 创新提案 points 2 per 1 max 10' : 'penalty 有效投诉 points 3 per 1 max 15'}\``);
+        ok = false;
+        continue;
+      }
+      const def = num(b.default);
+      const src = resolve(b.input?.text ?? b.name.text, b.name.text, b.kind === 'bonus' ? 'bonus-input' : 'penalty-input', def !== undefined, b.name.span);
+      if (!src) {
+        ok = false;
+        continue;
+      }
+      const lb: LPlan['bonuses'][number] = { name: b.name.text, src, points: canon(p), per: canon(per) };
+      if (b.kind === 'penalty') lb.penalty = true;
+      const mx = num(b.max);
+      if (mx) lb.max = canon(mx);
+      if (def) lb.default = canon(def);
+      outList.push(lb);
     }
-    const def = num(b.default);
-    const src = resolve(b.input?.text ?? b.name.text, b.name.text, 'bonus-input', def !== undefined, b.name.span);
-    if (!src) {
-      ok = false;
-      continue;
-    }
-    const lb: LPlan['bonuses'][number] = { name: b.name.text, src, points: canon(p), per: canon(per) };
-    const mx = num(b.max);
-    if (mx) lb.max = canon(mx);
-    if (def) lb.default = canon(def);
-    bonuses.push(lb);
-  }
+    return outList;
+  };
+  const bonuses = lowerPoints(plan.bonuses);
+  const penalties = lowerPoints(plan.penalties ?? []);
 
   const vetoes: LPlan['vetoes'] = [];
   for (const v of plan.vetoes) {
@@ -381,6 +431,9 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
       inds,
       groups,
       bonuses,
+      penalties,
+      negativeTotal: plan.settings.negativeTotal !== undefined,
+      hasOptional: inds.some((i) => i.optional === true),
       vetoes,
       grades,
     },

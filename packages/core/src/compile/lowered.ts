@@ -34,17 +34,42 @@ export interface LBandRow {
   score: string;
 }
 
+/** one clause of a `steps` method: points per step of distance from the target */
+export interface LStep {
+  points: string;
+  /** the step as an exact fraction (`1%` → 0.01) */
+  per: string;
+  side: 'below' | 'above';
+  max?: string;
+  rounding: 'proportional' | 'whole' | 'started';
+}
+
 export interface LIndicator {
   name: string;
   path: string[];
   /** effective weight (product along the path), exact decimal fraction */
   weight: string;
-  method: 'linear' | 'reverse' | 'threshold' | 'bands' | 'curve' | 'deduct' | 'rating';
+  /** the weight written on the indicator (its share of its scope), for N/A re-weighting */
+  local: string;
+  /** index into LPlan.groups of the enclosing group, −1 at plan level */
+  parent: number;
+  method: 'linear' | 'reverse' | 'threshold' | 'bands' | 'curve' | 'deduct' | 'steps' | 'rating';
   /** actual (linear…curve), count (deduct), mark (rating without raters); absent for rating with raters */
   src?: LSrc;
   raters?: LRater[];
   target?: string;
+  /** per-person target: read from this column or metric in each row (then `target` is absent) */
+  targetSrc?: LSrc;
+  /** `target LO..HI`: the high end (`target` is the low end) */
+  targetHigh?: string;
   targetPercent: boolean;
+  /** `optional` (or inside an optional group): an N/A cell removes it for the row */
+  optional?: boolean;
+  /** steps: the clauses, and what a step measures: `share` = a fraction of the target (a `%` step on an
+   * amount: 完成率每低1%), `abs` = units of the actual (percentage points of a percent, 秒, 次) */
+  stepDeduct?: LStep;
+  stepAdd?: LStep;
+  stepMeasure?: 'abs' | 'share';
   /** cap as a fraction (default 1) */
   cap: string;
   floor?: string;
@@ -67,6 +92,8 @@ export interface LIndicator {
 
 export interface LBonus {
   name: string;
+  /** present only on penalties, which subtract */
+  penalty?: true;
   src: LSrc;
   points: string;
   per: string;
@@ -89,6 +116,10 @@ export interface LGroup {
   name: string;
   path: string[];
   weight: string;
+  /** the weight written on the group (its share of its scope) */
+  local: string;
+  /** enclosing group index, −1 at plan level */
+  parent: number;
   /** indices into inds of every indicator under it (any depth) */
   inds: number[];
 }
@@ -103,11 +134,22 @@ export interface LPlan {
   inds: LIndicator[];
   groups: LGroup[];
   bonuses: LBonus[];
+  /** `penalty` items: points taken off after weighting (扣分项) */
+  penalties: LBonus[];
+  /** the total may go below 0 (`allow negative total`); otherwise penalties stop at 0 */
+  negativeTotal: boolean;
+  /** some indicator may be not applicable in a row (N/A re-weighting, run/exact.ts) */
+  hasOptional: boolean;
   vetoes: LVeto[];
   grades: LGrade[];
 }
 
 /** "ratio" is computed (and reported) for these */
+/** the target divides (ratio, or a `%` step measured as a share of the target) */
+export function targetDivides(ind: LIndicator): boolean {
+  return usesRatio(ind) || (ind.method === 'steps' && ind.stepMeasure === 'share');
+}
+
 export function usesRatio(ind: LIndicator): boolean {
   return ind.method === 'linear' || ind.method === 'reverse' || ((ind.method === 'bands' || ind.method === 'curve') && ind.on === 'ratio');
 }

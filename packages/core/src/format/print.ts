@@ -25,6 +25,7 @@
  *   kinds, and every block (group, grades, test); plans are separated by one blank line.
  */
 import type {
+  Allow,
   Bonus,
   Expr,
   GradeLine,
@@ -36,6 +37,7 @@ import type {
   NumLit,
   Plan,
   PlanFile,
+  StepClause,
   TestCase,
   Veto,
 } from '../ir/schema.js';
@@ -107,7 +109,7 @@ export function buildFileUnits(file: PlanFile, opts: BuildOptions): Unit[] {
   return file.plans.map((p) => new Builder(opts).plan(p));
 }
 
-type Item = Indicator | Group | Metric | Bonus | Veto | Grades | TestCase;
+type Item = Indicator | Group | Metric | Bonus | Veto | Grades | TestCase | Allow;
 
 class Builder {
   constructor(private readonly opts: BuildOptions) {}
@@ -129,7 +131,17 @@ class Builder {
     if (s.cycle) children.push({ kind: 'setting', span: s.cycle.span, line: `cycle ${s.cycle.value}` });
     if (s.role) children.push({ kind: 'setting', span: s.role.span, line: `role ${printName(s.role.text)}`, keywordBefore: 'role' });
     if (s.round) children.push({ kind: 'setting', span: s.round.span, line: `round ${s.round.value}` });
-    const items: Item[] = [...p.items, ...p.metrics, ...p.bonuses, ...p.vetoes, ...(p.grades ? [p.grades] : []), ...p.tests];
+    if (s.negativeTotal) children.push({ kind: 'setting', span: s.negativeTotal.span, line: 'allow negative total' });
+    const items: Item[] = [
+      ...p.items,
+      ...p.metrics,
+      ...p.bonuses,
+      ...(p.penalties ?? []),
+      ...p.vetoes,
+      ...(p.grades ? [p.grades] : []),
+      ...p.tests,
+      ...(p.allows ?? []),
+    ];
     const order = items.map((it, i) => ({ it, i })).sort((a, b) => a.it.span.start - b.it.span.start || a.i - b.i);
     const aligned = this.alignScope(items);
     for (const { it } of order) children.push(aligned.get(it)!);
@@ -159,16 +171,20 @@ class Builder {
     const vetoes = items.filter((x): x is Veto => x.kind === 'veto');
     const vw = Math.max(0, ...vetoes.map((v) => displayWidth(printName(v.name.text))));
     for (const v of vetoes) out.set(v, { kind: 'veto', span: v.span, line: `veto ${padEnd(printName(v.name.text), vw)} when ${this.expr(v.when)}` });
-    const bonuses = items.filter((x): x is Bonus => x.kind === 'bonus');
+    // bonuses and penalties share one layout, aligned together
+    const bonuses = items.filter((x): x is Bonus => x.kind === 'bonus' || x.kind === 'penalty');
     const rows = bonuses.map((b) => {
       const rest: string[] = [];
       if (b.max) rest.push(`max ${this.num(b.max)}`);
       if (b.input) rest.push(`input ${printName(b.input.text, 'qualified')}`);
       if (b.default) rest.push(`default ${this.num(b.default)}`);
-      return [`bonus ${printName(b.name.text)}`, `points ${this.num(b.points)}`, `per ${this.num(b.per)}`, ...rest];
+      return [`${b.kind} ${printName(b.name.text)}`, `points ${this.num(b.points)}`, `per ${this.num(b.per)}`, ...rest];
     });
     const lines = alignRows(rows, 3);
     bonuses.forEach((b, i) => out.set(b, { kind: 'bonus', span: b.span, line: lines[i]! }));
+    for (const a of items.filter((x): x is Allow => x.kind === 'allow')) {
+      out.set(a, { kind: 'allow', span: a.span, line: `allow ${a.code.text}${a.reason !== undefined ? ' ' + quote(a.reason) : ''}` });
+    }
     for (const it of items) {
       if (it.kind === 'group') out.set(it, this.group(it));
       else if (it.kind === 'grades') out.set(it, this.grades(it));
@@ -181,6 +197,7 @@ class Builder {
     const aligned = this.alignScope(g.items);
     let line = `group ${printName(g.name.text)}`;
     if (g.weight) line += ` weight ${this.num(g.weight)}`;
+    if (g.optional) line += ' optional';
     return {
       kind: 'group',
       span: g.span,
@@ -197,7 +214,10 @@ class Builder {
       const m = ind.method;
       const table = m?.kind === 'bands';
       const options: string[] = [];
-      if (ind.lower && m?.kind !== 'bands' && m?.kind !== 'curve' && m?.kind !== 'reverse') options.push('lower');
+      // `lower` is implied by `reverse`, and by steps that deduct above (or add below) the target
+      const stepsLower = m?.kind === 'steps' && (m.deduct?.side === 'above' || m.add?.side === 'below');
+      if (ind.lower && m?.kind !== 'bands' && m?.kind !== 'curve' && m?.kind !== 'reverse' && !stepsLower) options.push('lower');
+      if (ind.optional) options.push('optional');
       if (ind.cap) options.push(`cap ${this.num(ind.cap)}`);
       if (ind.floor) options.push(`floor ${this.num(ind.floor)}`);
       if (ind.input) options.push(`input ${printName(ind.input.text, 'qualified')}`);
@@ -208,7 +228,11 @@ class Builder {
         ind,
         name: printName(ind.name.text),
         weight: ind.weight ? this.num(ind.weight) : undefined,
-        target: ind.target ? this.num(ind.target) : undefined,
+        target: ind.targetRef
+          ? printName(ind.targetRef.text)
+          : ind.target
+            ? this.num(ind.target) + (ind.targetHigh ? `..${this.num(ind.targetHigh)}` : '')
+            : undefined,
         head: m ? this.methodHead(m, ind.lower) : undefined,
         table,
         options,
@@ -261,6 +285,16 @@ class Builder {
       }
       case 'deduct':
         return `deduct ${this.num(m.points)} per ${this.num(m.per)}` + (m.max ? ` max ${this.num(m.max)}` : '');
+      case 'steps': {
+        const clause = (kw: 'deduct' | 'add', c: StepClause | undefined): string[] => {
+          if (!c) return [];
+          const parts = [`${kw} ${this.num(c.points)} per ${this.num(c.per)} ${c.side} target`];
+          if (c.max) parts.push(`max ${this.num(c.max)}`);
+          if (c.rounding !== 'proportional') parts.push(c.rounding);
+          return [parts.join(' ')];
+        };
+        return [...clause('deduct', m.deduct), ...clause('add', m.add)].join(' ');
+      }
       case 'rating': {
         let s = `rating ${this.num(m.lo)}..${this.num(m.hi)}`;
         if (m.raters) {

@@ -67,6 +67,17 @@ export const BandElseSchema = z.object({ score: NumLitSchema, ...node });
 export const CurvePointSchema = z.object({ x: NumLitSchema, y: NumLitSchema, ...node });
 export const RaterSchema = z.object({ name: NameSchema, weight: NumLitSchema, ...node });
 export const BasisSchema = z.enum(['actual', 'ratio']);
+/** one `deduct|add N per STEP below|above target [max M] [whole|started]` clause */
+export const StepClauseSchema = z.object({
+  points: NumLitSchema,
+  per: NumLitSchema,
+  side: z.enum(['below', 'above']),
+  max: NumLitSchema.optional(),
+  /** partial steps: proportional (default), `whole` (不足一档不计), `started` (不足一档按一档计) */
+  rounding: z.enum(['proportional', 'whole', 'started']),
+  ...node,
+});
+export type StepClause = z.infer<typeof StepClauseSchema>;
 
 export const MethodSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('linear'), ...node }),
@@ -87,6 +98,16 @@ export const MethodSchema = z.discriminatedUnion('kind', [
     max: NumLitSchema.optional(),
     ...node,
   }),
+  /**
+   * points per step of distance from the target (SPEC §6: 每低1%扣5分, 每超5秒扣10分, 超额1%加2分最高加10分):
+   * `scoring deduct 5 per 1% below target max 30 [add 2 per 1% above target max 10]`
+   */
+  z.object({
+    kind: z.literal('steps'),
+    deduct: StepClauseSchema.optional(),
+    add: StepClauseSchema.optional(),
+    ...node,
+  }),
   z.object({
     kind: z.literal('rating'),
     lo: NumLitSchema,
@@ -104,6 +125,10 @@ export const IndicatorSchema = z.object({
   name: NameSchema,
   weight: NumLitSchema.optional(),
   target: NumLitSchema.optional(),
+  /** `target 3..5`: the high end of a target range (`target` holds the low end) */
+  targetHigh: NumLitSchema.optional(),
+  /** `target 销售目标`: each row's target is read from this column or metric */
+  targetRef: NameSchema.optional(),
   method: MethodSchema.optional(),
   cap: NumLitSchema.optional(),
   floor: NumLitSchema.optional(),
@@ -113,6 +138,8 @@ export const IndicatorSchema = z.object({
   description: z.string().optional(),
   /** `lower`: lower actual is better (implied by `reverse`; threshold, `on ratio` tables use it) */
   lower: z.boolean(),
+  /** `optional`: a N/A cell (不适用) removes the indicator for that row; its weight goes to its siblings */
+  optional: z.boolean().optional(),
   recovered: z.boolean().optional(),
   ...node,
 });
@@ -122,6 +149,8 @@ export type Group = {
   kind: 'group';
   name: Name;
   weight?: NumLit;
+  /** every indicator inside may be not applicable */
+  optional?: boolean;
   items: (Indicator | Group)[];
   recovered?: boolean;
   span: z.infer<typeof SpanSchema>;
@@ -131,6 +160,7 @@ export const GroupSchema: z.ZodType<Group> = z.lazy(() =>
     kind: z.literal('group'),
     name: NameSchema,
     weight: NumLitSchema.optional(),
+    optional: z.boolean().optional(),
     items: z.array(z.union([IndicatorSchema, GroupSchema])),
     recovered: z.boolean().optional(),
     ...node,
@@ -148,7 +178,8 @@ export const MetricSchema = z.object({
 export type Metric = z.infer<typeof MetricSchema>;
 
 export const BonusSchema = z.object({
-  kind: z.literal('bonus'),
+  /** `bonus` adds points to the total after weighting; `penalty` takes them off (扣分项) */
+  kind: z.enum(['bonus', 'penalty']),
   name: NameSchema,
   points: NumLitSchema,
   per: NumLitSchema,
@@ -158,6 +189,10 @@ export const BonusSchema = z.object({
   ...node,
 });
 export type Bonus = z.infer<typeof BonusSchema>;
+
+/** `allow KPI0601 "岗位说明书共 11 项"`: a practice warning accepted with a reason */
+export const AllowSchema = z.object({ kind: z.literal('allow'), code: NameSchema, reason: z.string().optional(), ...node });
+export type Allow = z.infer<typeof AllowSchema>;
 
 export const VetoSchema = z.object({ kind: z.literal('veto'), name: NameSchema, when: ExprSchema, ...node });
 export type Veto = z.infer<typeof VetoSchema>;
@@ -197,6 +232,8 @@ export const SettingsSchema = z.object({
   cycle: z.object({ value: CycleSchema, ...node }).optional(),
   role: NameSchema.optional(),
   round: z.object({ value: z.number().int(), ...node }).optional(),
+  /** `allow negative total`: penalties may take the total below 0 */
+  negativeTotal: z.object({ ...node }).optional(),
 });
 
 export const PlanSchema = z.object({
@@ -207,6 +244,8 @@ export const PlanSchema = z.object({
   items: z.array(z.union([IndicatorSchema, GroupSchema])),
   metrics: z.array(MetricSchema),
   bonuses: z.array(BonusSchema),
+  penalties: z.array(BonusSchema),
+  allows: z.array(AllowSchema),
   vetoes: z.array(VetoSchema),
   grades: GradesSchema.optional(),
   tests: z.array(TestSchema),

@@ -128,6 +128,15 @@ export const Test = kw('test', 'keyword');
 export const Given = kw('given', 'keyword');
 export const Expect = kw('expect', 'keyword');
 export const Raters = kw('raters', 'keyword');
+// SPEC §6: per-unit deductions and additions relative to the target, penalties, N/A, accepted warnings
+export const Below = kw('below', 'keyword');
+export const Above = kw('above', 'keyword');
+export const Add = kw('add', 'keyword');
+export const Whole = kw('whole', 'keyword');
+export const Started = kw('started', 'keyword');
+export const Penalty = kw('penalty', 'keyword');
+export const Optional = kw('optional', 'keyword');
+export const Allow = kw('allow', 'keyword');
 // settings
 export const Cycle = kw('cycle', 'setting');
 export const Role = kw('role', 'setting');

@@ -17,6 +17,7 @@ import type {
   Group,
   Indicator,
   Method,
+  StepClause,
   Metric,
   Name,
   NumLit,
@@ -183,6 +184,8 @@ export class IrBuilder {
       items: [],
       metrics: [],
       bonuses: [],
+      penalties: [],
+      allows: [],
       vetoes: [],
       tests: [],
       span,
@@ -216,6 +219,33 @@ export class IrBuilder {
         case 'bonus':
           plan.bonuses.push(this.bonus(sn));
           break;
+        case 'penalty':
+          plan.penalties.push(this.bonus(sn, 'penalty'));
+          break;
+        case 'allow': {
+          const names = nodes(sc, 'name').map((x) => this.name(x)).filter((x): x is Name => !!x);
+          const reason = tok(sc, 'StringLit');
+          const sp = nspan(sn, span);
+          if (names.length === 2 && names[0]!.text === 'negative' && names[1]!.text === 'total') {
+            if (once('negative total', sp, '`allow negative total`')) plan.settings.negativeTotal = { span: sp };
+            break;
+          }
+          if (names.length === 0) break;
+          const a: Plan['allows'][number] = { kind: 'allow', code: names[0]!, span: sp };
+          if (reason) a.reason = stringValue(reason.image);
+          if (names.length > 1) {
+            this.diag(
+              syntaxDiagnostic('KPI0101', {
+                file: this.ctx.file,
+                span: names[1]!.span,
+                message: `unexpected \`${names[1]!.text}\` after \`allow ${names[0]!.text}\``,
+                help: 'write `allow KPI0601 "reason"` to accept a practice warning, or `allow negative total`',
+              }),
+            );
+          }
+          plan.allows.push(a);
+          break;
+        }
         case 'veto':
           plan.vetoes.push(this.veto(sn));
           break;
@@ -309,9 +339,7 @@ export class IrBuilder {
           break;
         }
         case 'Kw_target': {
-          const v = this.value(node(cc, 'value'));
-          if (v) ind.target = v;
-          else recovered = true;
+          if (!this.target(node(cc, 'targetValue'), ind)) recovered = true;
           break;
         }
         case 'Kw_scoring': {
@@ -353,6 +381,9 @@ export class IrBuilder {
         case 'Kw_lower':
           ind.lower = true;
           break;
+        case 'Kw_optional':
+          ind.optional = true;
+          break;
         case 'StringLit': {
           const s = tok(cc, 'StringLit');
           if (s) ind.description = stringValue(s.image);
@@ -361,6 +392,8 @@ export class IrBuilder {
       }
     }
     if (ind.method?.kind === 'reverse') ind.lower = true;
+    // `deduct … above target` (每超5秒扣10分): a higher actual is worse
+    if (ind.method?.kind === 'steps' && (ind.method.deduct?.side === 'above' || ind.method.add?.side === 'below')) ind.lower = true;
     if (name && !recoveredNode(n)) {
       const end = { start: span.end, end: span.end };
       if (!seen.has('Kw_weight')) {
@@ -374,6 +407,32 @@ export class IrBuilder {
     }
     if (recovered) ind.recovered = true;
     return ind;
+  }
+
+  /** `target 100%`, `"¥1,200,000"`, `3..5`, or a column/metric name read per row */
+  private target(n: CstNode | undefined, ind: Indicator): boolean {
+    if (!n) return false;
+    const c = n.children;
+    const id = tok(c, 'Identifier');
+    if (id) {
+      ind.targetRef = { text: id.image, span: tspan(id) };
+      return true;
+    }
+    const s = tok(c, 'StringLit');
+    if (s) {
+      const raw = stringValue(s.image);
+      const q = parseQuotedNumber(raw);
+      // a quoted number as written in data, else a column name that needs quotes (`"目标 (含税)"`)
+      if (q) ind.target = { value: q.value, percent: q.percent, span: tspan(s) };
+      else ind.targetRef = { text: raw, span: tspan(s) };
+      return true;
+    }
+    const lo = this.num(node(c, 'num', 0));
+    if (!lo) return false;
+    ind.target = lo;
+    const hi = this.num(node(c, 'num', 1));
+    if (hi) ind.targetHigh = hi;
+    return true;
   }
 
   private missing(message: string, span: Span, help: string, at?: Span, text?: string): void {
@@ -419,17 +478,8 @@ export class IrBuilder {
       });
       return { kind: 'curve', on: this.basis(node(cc, 'basis')), points, span: nspan(cv, span) };
     }
-    const d = node(c, 'deduct');
-    if (d) {
-      const dc = d.children;
-      const points = this.num(node(dc, 'num', 0));
-      const per = this.num(node(dc, 'num', 1));
-      if (!points || !per) return undefined;
-      const m: Method = { kind: 'deduct', points, per, span: nspan(d, span) };
-      const max = this.num(node(dc, 'num', 2));
-      if (max) m.max = max;
-      return m;
-    }
+    const ds = nodes(c, 'deduct');
+    if (ds.length > 0) return this.steps(ds, span);
     const r = node(c, 'rating');
     if (r) {
       const rc = r.children;
@@ -450,6 +500,65 @@ export class IrBuilder {
     return undefined;
   }
 
+  /**
+   * `deduct N per S [max M]` counts occurrences (扣分制); with `below|above target` the clause scores the
+   * distance from the target (SPEC §6), and may be paired with an `add` clause for the other side.
+   */
+  private steps(ds: CstNode[], span: Span): Method | undefined {
+    const clauses = ds.map((d) => {
+      const dc = d.children;
+      const points = this.num(node(dc, 'num', 0));
+      const per = this.num(node(dc, 'num', 1));
+      const max = this.num(node(dc, 'num', 2));
+      const add = tok(dc, 'Kw_add');
+      const side = tok(dc, 'Kw_below') ? ('below' as const) : tok(dc, 'Kw_above') ? ('above' as const) : undefined;
+      const rounding = tok(dc, 'Kw_whole') ? ('whole' as const) : tok(dc, 'Kw_started') ? ('started' as const) : undefined;
+      const first = add ?? tok(dc, 'Kw_deduct');
+      return { d, points, per, max, add: !!add, side, rounding, kw: first, span: nspan(d, span) };
+    });
+    if (clauses.some((x) => !x.points || !x.per)) return undefined;
+    const first = clauses[0]!;
+    if (clauses.length === 1 && !first.add && !first.side) {
+      if (first.rounding) {
+        this.diag(
+          syntaxDiagnostic('KPI0101', {
+            file: this.ctx.file,
+            span: first.span,
+            message: '`whole` and `started` apply to steps measured from the target',
+            help: '`deduct N per 1` counts whole occurrences already; for a distance from the target write e.g. `deduct 5 per 1% below target whole`',
+          }),
+        );
+      }
+      const m: Method = { kind: 'deduct', points: first.points!, per: first.per!, span: first.span };
+      if (first.max) m.max = first.max;
+      return m;
+    }
+    const m: Extract<Method, { kind: 'steps' }> = { kind: 'steps', span: { start: first.span.start, end: clauses[clauses.length - 1]!.span.end } };
+    for (const x of clauses) {
+      if (!x.side) {
+        this.diag(
+          syntaxDiagnostic('KPI0106', {
+            file: this.ctx.file,
+            span: x.span,
+            message: `\`${x.add ? 'add' : 'deduct'} … per …\` here needs \`below target\` or \`above target\``,
+            help: x.add ? 'write e.g. `add 2 per 1% above target max 10` (超额1%加2分，最高加10分)' : 'write e.g. `deduct 5 per 1% below target max 30` (每低1%扣5分，最多扣30分)',
+            fix: { message: `add \` ${x.add ? 'above' : 'below'} target\``, edits: [{ span: { start: x.per!.span.end, end: x.per!.span.end }, text: ` ${x.add ? 'above' : 'below'} target` }] },
+          }),
+        );
+        return undefined;
+      }
+      const cl: StepClause = { points: x.points!, per: x.per!, side: x.side, rounding: x.rounding ?? 'proportional', span: x.span };
+      if (x.max) cl.max = x.max;
+      const key = x.add ? 'add' : 'deduct';
+      if (m[key]) {
+        this.duplicate(`an \`${key}\` clause`, x.span, m[key]!.span, 'scoring method');
+        continue;
+      }
+      m[key] = cl;
+    }
+    return m;
+  }
+
   basis(n: CstNode | undefined): 'actual' | 'ratio' {
     return n && tok(n.children, 'Kw_ratio') ? 'ratio' : 'actual';
   }
@@ -462,6 +571,7 @@ export class IrBuilder {
     const g: Group = { kind: 'group', name: name ?? { text: '', span: kw ? tspan(kw) : span }, items: [], span };
     const w = this.num(node(c, 'num'));
     if (w) g.weight = w;
+    if (tok(c, 'Kw_optional')) g.optional = true;
     for (const it of nodes(c, 'groupItem')) {
       const ind = node(it.children, 'indicator');
       const sub = node(it.children, 'group');
@@ -483,10 +593,10 @@ export class IrBuilder {
     return m;
   }
 
-  bonus(n: CstNode): Bonus {
+  bonus(n: CstNode, kind: 'bonus' | 'penalty' = 'bonus'): Bonus {
     const c = n.children;
     const span = nspan(n, { start: 0, end: 0 });
-    const kw = tok(c, 'Kw_bonus');
+    const kw = tok(c, 'Kw_' + kind);
     const name = this.name(node(c, 'name')) ?? { text: '', span: kw ? tspan(kw) : span };
     let points: NumLit | undefined;
     let per: NumLit | undefined;
@@ -498,7 +608,7 @@ export class IrBuilder {
       const key = Object.keys(cc).find((k) => k.startsWith('Kw_')) ?? '';
       const prev = seen.get(key);
       if (prev) {
-        this.duplicate('`' + key.slice(3) + '`', sp, prev, 'bonus');
+        this.duplicate('`' + key.slice(3) + '`', sp, prev, kind);
         continue;
       }
       seen.set(key, sp);
@@ -517,9 +627,9 @@ export class IrBuilder {
     }
     if (!recoveredNode(n) && name.text && (!seen.has('Kw_points') || !seen.has('Kw_per'))) {
       this.missing(
-        `bonus \`${name.text}\` needs \`points P per N\``,
+        `${kind} \`${name.text}\` needs \`points P per N\``,
         name.span,
-        'write e.g. `bonus 创新提案 points 2 per 1 max 10`',
+        kind === 'bonus' ? 'write e.g. `bonus 创新提案 points 2 per 1 max 10`' : 'write e.g. `penalty 有效投诉 points 3 per 1 max 15`',
         { start: span.end, end: span.end },
         !seen.has('Kw_points') ? ' points 1 per 1' : undefined,
       );
@@ -527,7 +637,7 @@ export class IrBuilder {
     // the schema requires points and per: placeholders where recovery lost them (a diagnostic was reported)
     const at = { start: name.span.end, end: name.span.end };
     const out: Bonus = {
-      kind: 'bonus',
+      kind,
       name,
       points: points ?? { value: '0', percent: false, span: at },
       per: per ?? { value: '1', percent: false, span: at },

@@ -10,9 +10,11 @@ import * as T from '../lexer/tokens.js';
 export const RULE_DESCRIPTIONS: Record<string, string> = {
   file: '`plan`',
   plan: '`plan`',
-  planItem: 'a plan item (`indicator`, `group`, `metric`, `bonus`, `veto`, `grades`, `test`, `cycle`, `role`, `round`)',
+  planItem: 'a plan item (`indicator`, `group`, `metric`, `bonus`, `penalty`, `veto`, `grades`, `test`, `allow`, `cycle`, `role`, `round`)',
   groupItem: '`indicator` or `group`',
   indicatorClause: 'an indicator clause',
+  targetValue: 'a target (a number, a range `3..5`, or a column name)',
+  stepClause: '`deduct N per STEP` or `add N per STEP`',
   method: 'a scoring method',
   cycleSetting: 'a cycle (`monthly`, `quarterly`, `semiannual`, `annual`)',
   name: 'a name',
@@ -75,7 +77,8 @@ function describeSet(ts: TokenType[]): string {
 }
 
 const STATEMENT_TOKENS = new Set<TokenType>([
-  T.Plan, T.Indicator, T.Group, T.Metric, T.Bonus, T.Veto, T.Grades, T.Test, T.Cycle, T.Role, T.Round, T.Given, T.Expect,
+  T.Plan, T.Indicator, T.Group, T.Metric, T.Bonus, T.Penalty, T.Veto, T.Grades, T.Test, T.Cycle, T.Role, T.Round, T.Given, T.Expect,
+  T.Allow,
 ]);
 
 export class KpiParser extends CstParser {
@@ -87,6 +90,13 @@ export class KpiParser extends CstParser {
       errorMessageProvider,
     });
     this.performSelfAnalysis();
+  }
+
+  /** the next token is on the line of the previous one */
+  private sameLine(): boolean {
+    const t = this.LA(1);
+    const prev = this.LA(0);
+    return !!prev && Number.isFinite(prev.startOffset) && (t.startLine ?? 0) === (prev.endLine ?? prev.startLine ?? 0);
   }
 
   private statementStartsHere(): boolean {
@@ -174,12 +184,14 @@ export class KpiParser extends CstParser {
       { ALT: () => this.SUBRULE(this.group) },
       { ALT: () => this.SUBRULE(this.metric) },
       { ALT: () => this.SUBRULE(this.bonus) },
+      { ALT: () => this.SUBRULE(this.penalty) },
       { ALT: () => this.SUBRULE(this.veto) },
       { ALT: () => this.SUBRULE(this.grades) },
       { ALT: () => this.SUBRULE(this.test) },
       { ALT: () => this.SUBRULE(this.cycleSetting) },
       { ALT: () => this.SUBRULE(this.roleSetting) },
       { ALT: () => this.SUBRULE(this.roundSetting) },
+      { ALT: () => this.SUBRULE(this.allow) },
       { ALT: () => this.CONSUME(T.Semicolon) },
     ]);
   });
@@ -209,7 +221,7 @@ export class KpiParser extends CstParser {
   indicatorClause = this.RULE('indicatorClause', () => {
     this.OR([
       { ALT: () => { this.CONSUME(T.Weight); this.SUBRULE(this.num); } },
-      { ALT: () => { this.CONSUME(T.Target); this.SUBRULE(this.value); } },
+      { ALT: () => { this.CONSUME(T.Target); this.SUBRULE(this.targetValue); } },
       { ALT: () => { this.CONSUME(T.Scoring); this.SUBRULE(this.method); } },
       { ALT: () => { this.CONSUME(T.Cap); this.SUBRULE2(this.num); } },
       { ALT: () => { this.CONSUME(T.Floor); this.SUBRULE3(this.num); } },
@@ -217,7 +229,25 @@ export class KpiParser extends CstParser {
       { ALT: () => { this.CONSUME(T.Unit); this.SUBRULE(this.unitValue); } },
       { ALT: () => { this.CONSUME(T.Default); this.SUBRULE2(this.value); } },
       { ALT: () => this.CONSUME(T.Lower) },
+      { ALT: () => this.CONSUME(T.Optional) },
       { ALT: () => this.CONSUME(T.StringLit) },
+    ]);
+  });
+
+  /** `target 100%`, `target "¥1,200,000"`, `target 3..5` (a range), `target 销售目标` (a column or metric per person) */
+  targetValue = this.RULE('targetValue', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.SUBRULE(this.num);
+          this.OPTION(() => {
+            this.CONSUME(T.DotDot);
+            this.SUBRULE2(this.num);
+          });
+        },
+      },
+      { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.CONSUME(T.Identifier) },
     ]);
   });
 
@@ -232,7 +262,12 @@ export class KpiParser extends CstParser {
       { ALT: () => this.CONSUME(T.Threshold) },
       { ALT: () => this.SUBRULE(this.bands) },
       { ALT: () => this.SUBRULE(this.curve) },
-      { ALT: () => this.SUBRULE(this.deduct) },
+      {
+        ALT: () => {
+          this.SUBRULE(this.deduct);
+          this.OPTION(() => this.SUBRULE2(this.deduct));
+        },
+      },
       { ALT: () => this.SUBRULE(this.rating) },
     ]);
   });
@@ -298,15 +333,21 @@ export class KpiParser extends CstParser {
     this.SUBRULE2(this.num);
   });
 
+  // deduct N per STEP [below|above target] [max M] [whole|started]; `add` likewise (relative to the target only)
   deduct = this.RULE('deduct', () => {
-    this.CONSUME(T.Deduct);
+    this.OR([{ ALT: () => this.CONSUME(T.Deduct) }, { ALT: () => this.CONSUME(T.Add) }]);
     this.SUBRULE(this.num);
     this.CONSUME(T.Per);
     this.SUBRULE2(this.num);
     this.OPTION(() => {
+      this.OR2([{ ALT: () => this.CONSUME(T.Below) }, { ALT: () => this.CONSUME(T.Above) }]);
+      this.CONSUME(T.Target);
+    });
+    this.OPTION2(() => {
       this.CONSUME(T.Max);
       this.SUBRULE3(this.num);
     });
+    this.OPTION3(() => this.OR3([{ ALT: () => this.CONSUME(T.Whole) }, { ALT: () => this.CONSUME(T.Started) }]));
   });
 
   rating = this.RULE('rating', () => {
@@ -339,6 +380,7 @@ export class KpiParser extends CstParser {
       this.CONSUME(T.Weight);
       this.SUBRULE(this.num);
     });
+    this.OPTION2(() => this.CONSUME(T.Optional));
     this.CONSUME(T.LBrace);
     this.MANY(() => this.SUBRULE(this.groupItem));
     this.CONSUME(T.RBrace);
@@ -378,6 +420,22 @@ export class KpiParser extends CstParser {
       { ALT: () => { this.CONSUME(T.Input); this.SUBRULE(this.qualifiedName); } },
       { ALT: () => { this.CONSUME(T.Default); this.SUBRULE(this.value); } },
     ]);
+  });
+
+  // penalty NAME points P per N [max M] [input COLUMN] [default V]: points taken off the total (扣分项)
+  penalty = this.RULE('penalty', () => {
+    this.CONSUME(T.Penalty);
+    this.SUBRULE(this.name);
+    this.MANY(() => this.SUBRULE(this.bonusClause));
+  });
+
+  // allow KPI0601 "reason" — a practice warning accepted with a reason; `allow negative total`
+  allow = this.RULE('allow', () => {
+    this.CONSUME(T.Allow);
+    this.SUBRULE(this.name);
+    // `allow negative total`: a second word on the same line
+    this.OPTION({ GATE: () => this.LA(1).tokenType !== T.StringLit && this.sameLine(), DEF: () => this.SUBRULE2(this.name) });
+    this.OPTION2(() => this.CONSUME(T.StringLit));
   });
 
   veto = this.RULE('veto', () => {

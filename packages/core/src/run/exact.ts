@@ -87,6 +87,10 @@ export function makeExact(P: LPlan): ExactEvaluator {
     if (a[0] < 0n && f * a[1] !== a[0]) f -= 1n;
     return [f, 1n];
   };
+  const ceilQ = (a: Q): Q => {
+    const f = floorQ(a);
+    return f[0] * a[1] === a[0] ? f : [f[0] + 1n, 1n];
+  };
   const ZERO: Q = [0n, 1n];
   const ONE: Q = [1n, 1n];
   /** Σ terms. Beyond a few terms, pairwise (a balanced tree): with unrelated denominators (targets 1..10,000)
@@ -168,8 +172,15 @@ export function makeExact(P: LPlan): ExactEvaluator {
     lo: ind.lo !== undefined ? parse(ind.lo) : ZERO,
     hi: ind.hi !== undefined ? parse(ind.hi) : ONE,
     raters: (ind.raters ?? []).map((r) => ({ name: r.name, w: parse(r.weight), slot: r.slot })),
+    high: ind.targetHigh !== undefined ? parse(ind.targetHigh) : undefined,
+    local: parse(ind.local),
+    steps: (['deduct', 'add'] as const).flatMap((kind) => {
+      const st = kind === 'deduct' ? ind.stepDeduct : ind.stepAdd;
+      return st ? [{ kind, st, points: parse(st.points), per: parse(st.per), max: st.max !== undefined ? parse(st.max) : undefined }] : [];
+    }),
   }));
-  const bonuses = P.bonuses.map((b) => ({
+  const groupLocal = P.groups.map((g) => parse(g.local));
+  const bonuses = [...P.bonuses, ...(P.penalties ?? [])].map((b) => ({
     b,
     points: parse(b.points),
     per: parse(b.per),
@@ -194,6 +205,8 @@ export function makeExact(P: LPlan): ExactEvaluator {
       const x = values[i] as number;
       const column = P.inputs[i]!.column;
       if (x !== x) return { code: 'KPI0901', column };
+      // −∞ is the data layer's mark for a N/A cell (不适用): see data/table.ts
+      if (x === -Infinity) return { code: 'KPI0906', column };
       if (!Number.isFinite(x)) return { code: 'KPI0904', column, value: String(x) };
       return fromNum(x);
     };
@@ -296,6 +309,18 @@ export function makeExact(P: LPlan): ExactEvaluator {
       } else if (f.code === 'KPI0902') {
         message = `metric \`${f.metric}\` divides by zero for \`${element}\``;
         help = `check the row's values; for rows where it cannot be computed, give \`${element}\` a \`default\``;
+      } else if (f.code === 'KPI0905') {
+        message =
+          f.value === undefined
+            ? `no target in column \`${f.column}\`${via} for \`${element}\``
+            : `the target ${f.value} in column \`${f.column}\`${via} must be above 0 for \`${element}\``;
+        help = `each row of \`${f.column}\` holds that person's target: fill in a positive number`;
+      } else if (f.code === 'KPI0906') {
+        message = `column \`${f.column}\`${via} says N/A, but \`${element}\` is not optional`;
+        help = `mark the indicator \`optional\` if it may not apply to some people (its weight then goes to the others), or fill in the cell`;
+      } else if (f.code === 'KPI0907') {
+        message = 'every indicator is N/A for this row, so nothing can be scored';
+        help = 'fill in at least one indicator, or leave the row out';
       } else if (f.code === 'KPI0903') {
         message = `mark ${f.value} in column \`${f.column}\` is outside the rating scale ${f.detail} of \`${element}\``;
         help = `a mark lies within ${f.detail}: correct the cell`;
@@ -314,8 +339,88 @@ export function makeExact(P: LPlan): ExactEvaluator {
     const weighted: Q[] = [];
     const scoresQ: Q[] = [];
 
+    // ---- not applicable (N/A) cells: which optional indicators drop out, and the weights that remain ----
+    // A dropped indicator's weight goes to its siblings in proportion to theirs; a scope with nothing left
+    // drops out of its own scope likewise (SPEC §6). Effective weight = Π along the path of
+    // local weight × (Σ local of the scope ÷ Σ local of what applies there).
+    const na: boolean[] = inds.map(() => false);
+    let anyNa = false;
+    if (P.hasOptional) {
+      inds.forEach((c, k) => {
+        if (!c.ind.optional) return;
+        if (c.ind.raters && c.ind.raters.length > 0) {
+          const all = c.raters.every((r) => values[r.slot] === -Infinity);
+          na[k] = all;
+        } else {
+          const v = read(c.ind.src!);
+          na[k] = isFail(v) && v.code === 'KPI0906';
+        }
+        if (na[k]) anyNa = true;
+      });
+    }
+    const effW: Q[] = inds.map((c) => c.w);
+    const groupW: (Q | undefined)[] = P.groups.map(() => undefined);
+    if (anyNa) {
+      const G = P.groups.length;
+      const liveSum: Q[] = new Array(G + 1).fill(ZERO);
+      const allSum: Q[] = new Array(G + 1).fill(ZERO);
+      const live: boolean[] = new Array(G).fill(false);
+      // groups are listed parent before child: walk backwards so a group knows whether anything under it applies
+      inds.forEach((c, k) => {
+        const p = c.ind.parent + 1;
+        allSum[p] = add(allSum[p]!, c.local);
+        if (!na[k]) liveSum[p] = add(liveSum[p]!, c.local);
+      });
+      for (let g = G - 1; g >= 0; g--) {
+        live[g] = !isZero(liveSum[g + 1]!) || live[g] === true;
+        const p = P.groups[g]!.parent + 1;
+        allSum[p] = add(allSum[p]!, groupLocal[g]!);
+        if (live[g]) liveSum[p] = add(liveSum[p]!, groupLocal[g]!);
+      }
+      if (isZero(liveSum[0]!)) {
+        fail({ code: 'KPI0907' }, P.name);
+        return { outcome: { ok: false, errors } };
+      }
+      const scale = (p: number): Q => (isZero(liveSum[p + 1]!) ? ZERO : div(allSum[p + 1]!, liveSum[p + 1]!));
+      const effOf = (p: number): Q => (p < 0 ? ONE : groupW[p]!);
+      for (let g = 0; g < G; g++) {
+        const p = P.groups[g]!.parent;
+        groupW[g] = live[g] ? mul(mul(effOf(p), groupLocal[g]!), scale(p)) : ZERO;
+      }
+      inds.forEach((c, k) => {
+        effW[k] = na[k] ? ZERO : mul(mul(effOf(c.ind.parent), c.local), scale(c.ind.parent));
+      });
+    }
+
+    let k = -1;
     for (const c of inds) {
+      k++;
       const ind = c.ind;
+      if (na[k]) {
+        weighted.push(ZERO);
+        scoresQ.push(ZERO);
+        results.push({ name: ind.name, path: ind.path, actual: null, na: true, score: 0, weight: 0, weighted: 0 });
+        if (trace) {
+          expl.push({
+            name: ind.name,
+            path: ind.path,
+            method: ind.method,
+            on: ind.on,
+            lower: ind.lower,
+            actual: 0,
+            actualPercent: ind.targetPercent || ind.unit === '%',
+            defaulted: false,
+            targetPercent: ind.targetPercent,
+            capApplied: false,
+            floorApplied: false,
+            na: true,
+            score: 0,
+            weight: 0,
+            weighted: 0,
+          });
+        }
+        continue;
+      }
       let actual: Q | undefined;
       let defaulted = false;
       let markRaters: { name: string; weight: number; mark: number | null }[] | undefined;
@@ -328,7 +433,7 @@ export function makeExact(P: LPlan): ExactEvaluator {
         for (const r of c.raters) {
           const v = readSlot(r.slot);
           if (isFail(v)) {
-            if (v.code === 'KPI0901') {
+            if (v.code === 'KPI0901' || (v.code === 'KPI0906' && ind.optional)) {
               markRaters.push({ name: r.name, weight: numOf(r.w), mark: null });
               continue;
             }
@@ -372,6 +477,24 @@ export function makeExact(P: LPlan): ExactEvaluator {
           continue;
         }
       }
+      // ---- the target: a plan constant, or this person's own (read from a column or metric) ----
+      let tq = c.t;
+      if (ind.targetSrc) {
+        const tv = read(ind.targetSrc);
+        const tcol = ind.targetSrc.k === 'slot' ? P.inputs[ind.targetSrc.i]!.column : P.metrics[ind.targetSrc.i]!.name;
+        if (isFail(tv)) {
+          fail(tv.code === 'KPI0901' ? { code: 'KPI0905', column: tcol } : tv, ind.name);
+          continue;
+        }
+        const divides =
+          ind.method === 'linear' || ind.method === 'reverse' || ((ind.method === 'bands' || ind.method === 'curve') && ind.on === 'ratio') ||
+          (ind.method === 'steps' && ind.stepMeasure === 'share');
+        if (divides && cmp(tv, ZERO) <= 0) {
+          fail({ code: 'KPI0905', column: tcol, value: numOf(tv).toString() }, ind.name);
+          continue;
+        }
+        tq = tv;
+      }
       if (errors.length > 0) continue; // the row fails anyway: only collect further errors
 
       // ---- score ----
@@ -399,14 +522,30 @@ export function makeExact(P: LPlan): ExactEvaluator {
           }
         : (undefined as never);
       if (trace) {
-        if (c.t) ex.target = numOf(c.t);
+        if (tq) ex.target = numOf(tq);
+        if (c.high) ex.targetHigh = numOf(c.high);
+        if (ind.targetSrc) ex.targetFrom = ind.targetSrc.k === 'slot' ? P.inputs[ind.targetSrc.i]!.column : P.metrics[ind.targetSrc.i]!.name;
         if (ind.unit !== undefined) ex.unit = ind.unit;
       }
       const needRatio =
         ind.method === 'linear' || ind.method === 'reverse' || ((ind.method === 'bands' || ind.method === 'curve') && ind.on === 'ratio');
       if (needRatio) {
-        const t = c.t!;
-        if (ind.method === 'reverse' || ind.lower) ratio = cmp(a, ZERO) <= 0 ? c.cap : div(t, a);
+        const t = tq!;
+        const inverse = ind.method === 'reverse' || ind.lower;
+        const hi = c.high;
+        if (hi !== undefined && (ind.method === 'linear' || ind.method === 'reverse')) {
+          // a target range (SPEC §6, 落实3-5家): the near end scores 100, the far end reaches the cap,
+          // linearly between; beyond the near end the ratio is as for a single target
+          if (!inverse) {
+            if (cmp(a, t) < 0) ratio = div(a, t);
+            else if (cmp(a, hi) >= 0) ratio = c.cap;
+            else ratio = add(ONE, div(mul(sub(c.cap, ONE), sub(a, t)), sub(hi, t)));
+          } else {
+            if (cmp(a, hi) > 0) ratio = div(hi, a);
+            else if (cmp(a, t) <= 0) ratio = c.cap;
+            else ratio = add(ONE, div(mul(sub(c.cap, ONE), sub(hi, a)), sub(hi, t)));
+          }
+        } else if (inverse) ratio = cmp(a, ZERO) <= 0 ? c.cap : div(t, a);
         else ratio = div(a, t);
       }
       const gated = needRatio && c.floor !== undefined && cmp(ratio!, c.floor) < 0;
@@ -423,8 +562,9 @@ export function makeExact(P: LPlan): ExactEvaluator {
             break;
           }
           case 'threshold': {
-            const k = cmp(a, c.t!);
-            score = (ind.lower ? k <= 0 : k >= 0) ? HUNDRED : ZERO;
+            // a range is met from its low end up (its high end down, lower is better)
+            const k2 = ind.lower ? cmp(a, c.high ?? tq!) : cmp(a, tq!);
+            score = (ind.lower ? k2 <= 0 : k2 >= 0) ? HUNDRED : ZERO;
             break;
           }
           case 'bands': {
@@ -432,8 +572,8 @@ export function makeExact(P: LPlan): ExactEvaluator {
             let hit = -1;
             for (let j = 0; j < c.rows.length; j++) {
               const row = c.rows[j]!;
-              const k = cmp(basis, row.bound);
-              const holds = row.op === '>=' ? k >= 0 : row.op === '>' ? k > 0 : row.op === '<=' ? k <= 0 : k < 0;
+              const k2 = cmp(basis, row.bound);
+              const holds = row.op === '>=' ? k2 >= 0 : row.op === '>' ? k2 > 0 : row.op === '<=' ? k2 <= 0 : k2 < 0;
               if (holds) {
                 hit = j;
                 break;
@@ -480,6 +620,44 @@ export function makeExact(P: LPlan): ExactEvaluator {
             }
             break;
           }
+          case 'steps': {
+            // points per step of distance from the target (每低1%扣5分, 超额1%加2分最高加10分): partial steps
+            // count in proportion unless the clause says `whole` (不足一档不计) or `started` (按一档计)
+            const t = tq!;
+            let sc = HUNDRED;
+            const taken: NonNullable<Explanation['indicators'][number]['steps']> = [];
+            for (const x of c.steps) {
+              const diff = x.st.side === 'below' ? sub(t, a) : sub(a, t);
+              const gap = cmp(diff, ZERO) > 0 ? diff : ZERO;
+              const measured = ind.stepMeasure === 'share' ? div(gap, t) : gap;
+              let units = div(measured, x.per);
+              if (x.st.rounding === 'whole') units = floorQ(units);
+              else if (x.st.rounding === 'started') units = ceilQ(units);
+              let v = mul(x.points, units);
+              const capped = x.max !== undefined && cmp(v, x.max) > 0;
+              if (capped) v = x.max!;
+              sc = x.kind === 'deduct' ? sub(sc, v) : add(sc, v);
+              if (trace) {
+                const e: (typeof taken)[number] = {
+                  kind: x.kind,
+                  side: x.st.side,
+                  gap: out(measured, R + 4),
+                  share: ind.stepMeasure === 'share',
+                  per: numOf(x.per),
+                  points: numOf(x.points),
+                  units: out(units, R + 4),
+                  rounding: x.st.rounding,
+                  value: out(v, R + 2),
+                  capped,
+                };
+                if (x.max) e.max = numOf(x.max);
+                taken.push(e);
+              }
+            }
+            score = max(ZERO, sc);
+            if (trace) ex.steps = taken;
+            break;
+          }
           case 'rating': {
             score = div(mul(HUNDRED, a), c.hi);
             if (trace) {
@@ -490,7 +668,8 @@ export function makeExact(P: LPlan): ExactEvaluator {
           }
         }
       }
-      const wv = mul(score, c.w);
+      const wk = effW[k]!;
+      const wv = mul(score, wk);
       weighted.push(wv);
       scoresQ.push(score);
       const res: (typeof results)[number] = {
@@ -498,7 +677,7 @@ export function makeExact(P: LPlan): ExactEvaluator {
         path: ind.path,
         actual: out(a, R + 4),
         score: out(score, R + 2),
-        weight: numOf(c.w),
+        weight: numOf(wk),
         weighted: out(wv, R + 2),
       };
       if (needRatio) res.ratio = out(ratio!, R + 4);
@@ -514,6 +693,7 @@ export function makeExact(P: LPlan): ExactEvaluator {
         if (ind.method === 'linear' || ind.method === 'reverse') ex.cap = numOf(c.cap);
         ex.capApplied = capApplied;
         ex.floorApplied = floorApplied;
+        if (anyNa) ex.reweighted = true;
         ex.score = res.score;
         ex.weight = res.weight;
         ex.weighted = res.weighted;
@@ -525,7 +705,9 @@ export function makeExact(P: LPlan): ExactEvaluator {
 
     // ---- bonus ----
     let bonus = ZERO;
+    let penalty = ZERO;
     const bonusExpl: Explanation['bonuses'] = [];
+    const penaltyExpl: Explanation['bonuses'] = [];
     for (const b of bonuses) {
       let n = read(b.b.src);
       if (isFail(n)) {
@@ -535,16 +717,17 @@ export function makeExact(P: LPlan): ExactEvaluator {
           continue;
         }
       }
-      // a negative count adds nothing (a bonus never takes points away)
+      // a negative count adds nothing (a bonus never takes points away, a penalty never gives them)
       const steps = max(ZERO, floorQ(div(n, b.per)));
       let v = mul(b.points, steps);
       const capped = b.max !== undefined && cmp(v, b.max) > 0;
       if (capped) v = b.max!;
-      bonus = add(bonus, v);
+      if (b.b.penalty) penalty = add(penalty, v);
+      else bonus = add(bonus, v);
       if (trace) {
         const e: Explanation['bonuses'][number] = { name: b.b.name, count: numOf(n), points: numOf(b.points), per: numOf(b.per), steps: numOf(steps), value: out(v, R), capped };
         if (b.max) e.max = numOf(b.max);
-        bonusExpl.push(e);
+        (b.b.penalty ? penaltyExpl : bonusExpl).push(e);
       }
     }
 
@@ -565,7 +748,10 @@ export function makeExact(P: LPlan): ExactEvaluator {
     if (errors.length > 0) return { outcome: { ok: false, errors } };
 
     const vetoed = vetoes.length > 0;
-    const exactTotal = vetoed ? ZERO : add(sum, bonus);
+    // penalties (扣分项) come off after weighting; the total stops at 0 unless the plan allows less
+    let exactTotal = vetoed ? ZERO : sub(add(sum, bonus), penalty);
+    const floored = !P.negativeTotal && cmp(exactTotal, ZERO) < 0;
+    if (floored) exactTotal = ZERO;
     const total = roundQ(exactTotal, R);
     let grade: (typeof grades)[number] | undefined;
     if (grades.length > 0) {
@@ -578,6 +764,8 @@ export function makeExact(P: LPlan): ExactEvaluator {
       vetoes,
       indicators: results,
     };
+    const hasPenalties = P.penalties !== undefined && P.penalties.length > 0;
+    if (hasPenalties) result.penalty = out(penalty, R);
     if (grade) {
       result.grade = grade.label;
       if (grade.coefficient !== undefined) result.coefficient = Number(grade.coefficient);
@@ -587,15 +775,16 @@ export function makeExact(P: LPlan): ExactEvaluator {
     if (result.grade !== undefined) ordered.grade = result.grade;
     if (result.coefficient !== undefined) ordered.coefficient = result.coefficient;
     ordered.bonus = result.bonus;
+    if (hasPenalties) ordered.penalty = result.penalty!;
     ordered.vetoes = result.vetoes;
     ordered.indicators = result.indicators;
     const outcome: RowOutcome = { ok: true, result: ordered };
     if (!trace) return { outcome };
 
     const groupScores: Q[] = [];
-    const groups: Explanation['groups'] = P.groups.map((g) => {
+    const groups: Explanation['groups'] = P.groups.map((g, gi) => {
       const s = sumQ(g.inds.map((i) => weighted[i]!));
-      const gw = parse(g.weight);
+      const gw = groupW[gi] ?? parse(g.weight);
       const gs = isZero(gw) ? ZERO : div(s, gw);
       groupScores.push(gs);
       return { name: g.name, path: g.path, weight: numOf(gw), score: out(gs, R + 2), weighted: out(s, R + 2) };
@@ -608,6 +797,7 @@ export function makeExact(P: LPlan): ExactEvaluator {
       subtotal: out(sum, R + 2),
       bonuses: bonusExpl,
       bonus: out(bonus, R),
+      ...(hasPenalties ? { penalties: penaltyExpl, penalty: out(penalty, R), floored } : {}),
       vetoes: vetoExpl,
       vetoed,
       total: ordered.total,

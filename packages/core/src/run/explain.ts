@@ -7,7 +7,11 @@ import { Rational } from '../numbers/rational.js';
 export interface ExplainedIndicator {
   name: string;
   path: string[];
-  method: 'linear' | 'reverse' | 'threshold' | 'bands' | 'curve' | 'deduct' | 'rating';
+  method: 'linear' | 'reverse' | 'threshold' | 'bands' | 'curve' | 'deduct' | 'steps' | 'rating';
+  /** N/A in this row (optional indicator): no score, its weight went to its siblings */
+  na?: boolean;
+  /** some sibling was N/A in this row: `weight` is the re-shared effective weight */
+  reweighted?: boolean;
   on: 'actual' | 'ratio';
   lower: boolean;
   /** the value scored (count for deduct, mark for rating) */
@@ -18,6 +22,10 @@ export interface ExplainedIndicator {
   defaulted: boolean;
   unit?: string;
   target?: number;
+  /** `target LO..HI`: the high end */
+  targetHigh?: number;
+  /** the column or metric the person's own target was read from */
+  targetFrom?: string;
   targetPercent: boolean;
   ratio?: number;
   cap?: number;
@@ -29,6 +37,20 @@ export interface ExplainedIndicator {
   /** curve: the segment interpolated, or the flat end */
   segment?: { from: { x: number; y: number }; to: { x: number; y: number } } | { end: 'below' | 'above'; x: number; y: number };
   deduct?: { count: number; per: number; points: number; steps: number; deduction: number; max?: number; capped: boolean };
+  /** steps from the target: each clause taken (gap = distance in the clause's measure; share: of the target) */
+  steps?: {
+    kind: 'deduct' | 'add';
+    side: 'below' | 'above';
+    gap: number;
+    share: boolean;
+    per: number;
+    points: number;
+    units: number;
+    rounding: 'proportional' | 'whole' | 'started';
+    value: number;
+    max?: number;
+    capped: boolean;
+  }[];
   rating?: { lo: number; hi: number; mark: number; raters?: { name: string; weight: number; mark: number | null }[] };
   score: number;
   /** effective weight as a fraction */
@@ -46,6 +68,10 @@ export interface Explanation {
   subtotal: number;
   bonuses: { name: string; count: number; points: number; per: number; steps: number; value: number; max?: number; capped: boolean }[];
   bonus: number;
+  /** penalty items (present only when the plan has some), their sum, and whether the total stopped at 0 */
+  penalties?: { name: string; count: number; points: number; per: number; steps: number; value: number; max?: number; capped: boolean }[];
+  penalty?: number;
+  floored?: boolean;
   vetoes: { name: string; triggered: boolean }[];
   vetoed: boolean;
   total: number;

@@ -10,7 +10,7 @@ export interface InputColumn {
   /** column name in the data file: `销售额达成`, `执行力.manager`, `准时交付订单数` */
   column: string;
   /** why the plan reads it */
-  role: 'actual' | 'rater' | 'count' | 'metric-input' | 'veto-input' | 'bonus-input';
+  role: 'actual' | 'target' | 'rater' | 'count' | 'metric-input' | 'veto-input' | 'bonus-input' | 'penalty-input';
   /** true when every reader has a `default` (a blank cell is then not an error) */
   optional: boolean;
   /** the plan element(s) that read it, for messages */
@@ -23,6 +23,8 @@ export interface IndicatorResult {
   path: string[];
   /** the value scored (data column or metric), null for rating/deduct when not applicable */
   actual: number | null;
+  /** the cell said N/A (不适用) and the indicator is `optional`: it scores nothing and weighs 0 in this row */
+  na?: true;
   /** actual/target or target/actual, when the method uses one */
   ratio?: number;
   score: number;
@@ -36,6 +38,8 @@ export interface RowResult {
   grade?: string;
   coefficient?: number;
   bonus: number;
+  /** points taken off by `penalty` items (present only when the plan has some) */
+  penalty?: number;
   /** names of triggered vetoes, empty when none */
   vetoes: string[];
   indicators: IndicatorResult[];
