@@ -12,6 +12,7 @@ export {
   formatText,
   renderDiagnostics,
   summaryLine,
+  countDiagnostics,
   type CompiledPlan as Compiled,
   type DiagnosticFormat,
   type Explanation,

@@ -18,7 +18,8 @@ export function diagnosticsToMarkers(text: string, diagnostics: readonly Diagnos
   const map = new LineMap(text);
   const out: Marker[] = [];
   for (const d of diagnostics) {
-    if (!d.span) continue;
+    // no marker for a warning the plan accepts with `allow`
+    if (!d.span || d.suppressed) continue;
     let { start, end } = d.span;
     if (end <= start) {
       const eol = (i: number) => i >= text.length || text[i] === '\n' || text[i] === '\r';

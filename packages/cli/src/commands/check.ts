@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '@kpi/core';
 import { expandPlanFiles } from '../files.js';
 import { colors, EXIT, useColor, type Io, type Stream } from '../io.js';
-import { analyze, renderDiagnostics, summaryLine, type DiagnosticFormat } from '../engine.js';
+import { analyze, countDiagnostics, renderDiagnostics, summaryLine, type DiagnosticFormat } from '../engine.js';
 import { readText } from '../plan.js';
 import { sourceMap } from '../report.js';
 import { VERSION } from '../version.js';
@@ -54,16 +54,11 @@ Exit codes: 0 no errors (warnings allowed unless --strict) · 1 errors · 2 usag
       const files = await analyzeFiles(io, args);
       const diags = files.flatMap((f) => f.diagnostics);
       const sources = sourceMap(files);
-      const counts = { errors: 0, warnings: 0, infos: 0 };
-      for (const d of diags) {
-        if (d.severity === 'error') counts.errors++;
-        else if (d.severity === 'warning') counts.warnings++;
-        else counts.infos++;
-      }
+      const counts = countDiagnostics(diags);
       if (opts.format === 'terminal') {
         const color = useColor(io, io.stdout);
         const c = colors(color);
-        if (diags.length) {
+        if (diags.some((d) => !d.suppressed)) {
           const text = renderDiagnostics('terminal', diags, sources, { color });
           io.stdout.write(`${text.replace(/\n+$/, '')}\n\n`);
         }

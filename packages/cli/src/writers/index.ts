@@ -49,7 +49,7 @@ export function csvWriter(out: NodeJS.WritableStream, shape: ReportShape): Resul
     row(id, r, kept) {
       if (!started) start();
       let line = csvText(id);
-      for (let i = 1; i < n; i++) line += `,${csvCell(cellOf(cols[i]!, id, r, kept))}`;
+      for (let i = 1; i < n; i++) line += `,${csvCell(cellOf(cols[i]!, id, r, kept, shape.lang))}`;
       buf += `${line}\r\n`;
     },
     async flush() {
@@ -111,8 +111,9 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
     row(id, r, kept) {
       const nums = new Float64Array(numCols.length);
       numCols.forEach((c, i) => {
-        const v = cellOf(c, id, r);
-        nums[i] = typeof v === 'number' ? v : NaN;
+        const v = cellOf(c, id, r, undefined, shape.lang);
+        // a text score is the N/A label (不适用): −∞ marks it in the compact row
+        nums[i] = typeof v === 'number' ? v : typeof v === 'string' ? -Infinity : NaN;
       });
       rows.push({ id, grade: r.grade, veto: r.vetoes.join(', '), kept, nums });
     },
@@ -127,6 +128,7 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
         if (c.kind === 'veto') return visibleText(row.veto, false);
         const v = row.nums[numCols.indexOf(c)]!;
         if (Number.isNaN(v)) return '';
+        if (v === -Infinity) return shape.lang === 'zh' ? '不适用' : 'N/A';
         return c.kind === 'total' ? v.toFixed(shape.round) : String(v);
       };
       const right = (c: Column) => c.kind !== 'id' && c.kind !== 'keep' && c.kind !== 'grade' && c.kind !== 'veto';
@@ -188,7 +190,7 @@ export async function xlsxWriter(out: NodeJS.WritableStream, shape: ReportShape)
     style:
       c.kind === 'total'
         ? { numFmt: decimals(shape.round) }
-        : c.kind === 'score' || c.kind === 'bonus'
+        : c.kind === 'score' || c.kind === 'bonus' || c.kind === 'penalty'
           ? { numFmt: '0.00##' }
           : c.kind === 'coefficient'
             ? { numFmt: '0.0#' }
@@ -200,7 +202,7 @@ export async function xlsxWriter(out: NodeJS.WritableStream, shape: ReportShape)
   head.commit();
   return {
     row(id, r, kept) {
-      ws.addRow(cols.map((c) => cellOf(c, id, r, kept) ?? null)).commit();
+      ws.addRow(cols.map((c) => cellOf(c, id, r, kept, shape.lang) ?? null)).commit();
     },
     async flush() {
       // let exceljs' zip stream catch up with the rows committed so far

@@ -10,6 +10,8 @@ export interface ReportShape {
   indicators: string[];
   hasGrades: boolean;
   hasBonus: boolean;
+  /** the plan has `penalty` items (扣分项) */
+  hasPenalty: boolean;
   hasVeto: boolean;
   /** decimals of totals */
   round: number;
@@ -17,8 +19,8 @@ export interface ReportShape {
 }
 
 const LABELS = {
-  zh: { total: '总分', grade: '等级', coefficient: '绩效系数', bonus: '加分', veto: '否决', score: ' 得分' },
-  en: { total: 'total', grade: 'grade', coefficient: 'coefficient', bonus: 'bonus', veto: 'veto', score: ' score' },
+  zh: { total: '总分', grade: '等级', coefficient: '绩效系数', bonus: '加分', penalty: '扣分', veto: '否决', score: ' 得分', na: '不适用' },
+  en: { total: 'total', grade: 'grade', coefficient: 'coefficient', bonus: 'bonus', penalty: 'penalty', veto: 'veto', score: ' score', na: 'N/A' },
 } as const;
 
 export function shapeOf(plan: Plan, idHeader: string, lang: Lang, keep: string[] = []): ReportShape {
@@ -28,13 +30,14 @@ export function shapeOf(plan: Plan, idHeader: string, lang: Lang, keep: string[]
     indicators: indicatorsOf(plan).map((i) => i.indicator.name.text),
     hasGrades: (plan.grades?.lines.length ?? 0) > 0,
     hasBonus: plan.bonuses.length > 0,
+    hasPenalty: (plan.penalties ?? []).length > 0,
     hasVeto: plan.vetoes.length > 0,
     round: plan.settings.round?.value ?? 2,
     lang,
   };
 }
 
-export type ColumnKind = 'id' | 'keep' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'veto' | 'score';
+export type ColumnKind = 'id' | 'keep' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'penalty' | 'veto' | 'score';
 export interface Column {
   kind: ColumnKind;
   header: string;
@@ -49,13 +52,14 @@ export function columnsOf(shape: ReportShape): Column[] {
   cols.push({ kind: 'total', header: L.total });
   if (shape.hasGrades) cols.push({ kind: 'grade', header: L.grade }, { kind: 'coefficient', header: L.coefficient });
   if (shape.hasBonus) cols.push({ kind: 'bonus', header: L.bonus });
+  if (shape.hasPenalty) cols.push({ kind: 'penalty', header: L.penalty });
   if (shape.hasVeto) cols.push({ kind: 'veto', header: L.veto });
   shape.indicators.forEach((name, index) => cols.push({ kind: 'score', header: `${name}${L.score}`, index }));
   return cols;
 }
 
 /** the value of one column of a result: a number, text, or blank (undefined); `kept` are the `--keep` cells */
-export function cellOf(col: Column, id: string, r: RowResult, kept?: readonly string[]): number | string | undefined {
+export function cellOf(col: Column, id: string, r: RowResult, kept?: readonly string[], lang: Lang = 'zh'): number | string | undefined {
   switch (col.kind) {
     case 'id':
       return id;
@@ -69,10 +73,15 @@ export function cellOf(col: Column, id: string, r: RowResult, kept?: readonly st
       return r.coefficient;
     case 'bonus':
       return r.bonus;
+    case 'penalty':
+      return r.penalty;
     case 'veto':
       return r.vetoes.join(', ');
-    case 'score':
-      return r.indicators[col.index!]?.score;
+    case 'score': {
+      const ind = r.indicators[col.index!];
+      // an optional indicator that does not apply to this person (不适用) has no score, not a 0
+      return ind?.na ? LABELS[lang].na : ind?.score;
+    }
   }
 }
 
@@ -83,6 +92,7 @@ export function jsonRow(id: string, r: RowResult, keep?: { headers: readonly str
     const value = {
       ...(ind.path.length ? { path: ind.path } : {}),
       actual: ind.actual,
+      ...(ind.na ? { na: true } : {}),
       ...(ind.ratio !== undefined ? { ratio: ind.ratio } : {}),
       score: ind.score,
       weight: ind.weight,
@@ -98,6 +108,7 @@ export function jsonRow(id: string, r: RowResult, keep?: { headers: readonly str
     grade: r.grade ?? null,
     coefficient: r.coefficient ?? null,
     bonus: r.bonus,
+    ...(r.penalty !== undefined ? { penalty: r.penalty } : {}),
     vetoes: r.vetoes,
     indicators,
   };

@@ -14,6 +14,7 @@ import { checkRanges } from './ranges.js';
 import { checkTables } from './tables.js';
 import { checkPractice } from './practice.js';
 import { checkTests } from './tests.js';
+import { applyAllows } from './allow.js';
 
 export interface CheckOptions {
   /** the parser's diagnostics for this file: errors there keep cascading findings quiet */
@@ -35,6 +36,10 @@ export function check(file: PlanFile, source: SourceFile, opts: CheckOptions = {
   // an ignored option that is also out of range is reported once, as the range error
   const errorSpans = new Set(ctx.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.span?.start}:${d.span?.end}`));
   const kept = ctx.diagnostics.filter((d) => d.code !== 'KPI0604' || !errorSpans.has(`${d.span?.start}:${d.span?.end}`));
+  // `allow CODE "reason"` marks the practice warnings a plan accepts (its own findings are reported through ctx)
+  const before = ctx.diagnostics.length;
+  for (const plan of file.plans) applyAllows(plan, ctx, kept);
+  kept.push(...ctx.diagnostics.slice(before));
   return sortDiagnostics(kept);
 }
 

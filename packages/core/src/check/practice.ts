@@ -15,7 +15,7 @@ import type { Span } from '../source/span.js';
 import { indicatorsOf } from '../ir/walk.js';
 import { Rational } from '../numbers/rational.js';
 import { type CheckContext, bt, shown, val } from './context.js';
-import { dividesByTarget, needsTarget } from './ranges.js';
+import { dividesByTarget, hasTarget, needsTarget } from './ranges.js';
 
 const MAX_PER_SCOPE = 10;
 const MIN_WEIGHT = Rational.of(5n, 100n);
@@ -52,7 +52,7 @@ function checkIndicatorPractice(ctx: CheckContext, ind: Indicator): void {
   }
   const m = ind.method;
   if (!m || ind.recovered) return;
-  if (!ind.target && needsTarget(ind)) {
+  if (!hasTarget(ind) && needsTarget(ind)) {
     const how = m.kind === 'bands' || m.kind === 'curve' ? `${m.kind} on ratio` : m.kind;
     ctx.report('KPI0603', ind.name.span, `${bt(name)} has no target, which \`${how}\` needs; it cannot be scored`, {
       help:
@@ -62,7 +62,9 @@ function checkIndicatorPractice(ctx: CheckContext, ind: Indicator): void {
     });
   }
   const ignored: { what: string; span: Span }[] = [];
-  if (ind.target && (m.kind === 'deduct' || m.kind === 'rating')) ignored.push({ what: `target ${shown(ind.target)}`, span: ind.target.span });
+  // a `deduct … per 1%` with a target is KPI0415 (it should count from the target), not an ignored target
+  const countFromTarget = m.kind === 'deduct' && (m.per.percent || ind.target?.percent === true);
+  if (ind.target && ((m.kind === 'deduct' && !countFromTarget) || m.kind === 'rating')) ignored.push({ what: `target ${shown(ind.target)}`, span: ind.target.span });
   if (!dividesByTarget(ind)) {
     if (ind.cap) ignored.push({ what: `cap ${shown(ind.cap)}`, span: ind.cap.span });
     if (ind.floor) ignored.push({ what: `floor ${shown(ind.floor)}`, span: ind.floor.span });

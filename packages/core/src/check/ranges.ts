@@ -13,12 +13,30 @@ import { type CheckContext, bt, pct, reorderFix, shown, val, ZERO, ONE } from '.
 export function dividesByTarget(ind: Indicator): boolean {
   const m = ind.method;
   if (!m) return false;
-  return m.kind === 'linear' || m.kind === 'reverse' || ((m.kind === 'bands' || m.kind === 'curve') && m.on === 'ratio');
+  return (
+    m.kind === 'linear' ||
+    m.kind === 'reverse' ||
+    ((m.kind === 'bands' || m.kind === 'curve') && m.on === 'ratio') ||
+    (m.kind === 'steps' && stepsShareOfTarget(ind))
+  );
+}
+
+/** a `%` step on an indicator whose values are not percents counts shares of the target (完成率每低1%) */
+export function stepsShareOfTarget(ind: Indicator): boolean {
+  const m = ind.method;
+  if (m?.kind !== 'steps') return false;
+  const per = (m.deduct ?? m.add)?.per;
+  return per?.percent === true && ind.target?.percent !== true && ind.unit?.text !== '%';
 }
 
 /** methods that cannot score without a target */
 export function needsTarget(ind: Indicator): boolean {
-  return dividesByTarget(ind) || ind.method?.kind === 'threshold';
+  return dividesByTarget(ind) || ind.method?.kind === 'threshold' || ind.method?.kind === 'steps';
+}
+
+/** the indicator has a target: a number, a range, or a per-person column */
+export function hasTarget(ind: Indicator): boolean {
+  return ind.target !== undefined || ind.targetRef !== undefined;
 }
 
 const ZERO_TARGET_HELP =
@@ -36,10 +54,10 @@ export function checkRanges(plan: Plan, ctx: CheckContext): void {
   }
   for (const { group } of groupsOf(plan)) checkWeightValue(ctx, group.name.text, group.weight);
   for (const { indicator } of indicatorsOf(plan)) checkIndicator(ctx, indicator);
-  for (const b of plan.bonuses) {
-    checkPositive(ctx, b.points, `points of bonus ${bt(b.name.text)}`);
-    checkPositive(ctx, b.per, `\`per\` of bonus ${bt(b.name.text)}`);
-    if (b.max) checkPositive(ctx, b.max, `\`max\` of bonus ${bt(b.name.text)}`);
+  for (const b of [...plan.bonuses, ...(plan.penalties ?? [])]) {
+    checkPositive(ctx, b.points, `points of ${b.kind} ${bt(b.name.text)}`);
+    checkPositive(ctx, b.per, `\`per\` of ${b.kind} ${bt(b.name.text)}`);
+    if (b.max) checkPositive(ctx, b.max, `\`max\` of ${b.kind} ${bt(b.name.text)}`);
   }
   for (const v of plan.vetoes) {
     if (v.when.kind !== 'error' && !isCondition(v.when)) {
@@ -170,6 +188,77 @@ function checkIndicator(ctx: CheckContext, ind: Indicator): void {
     checkPositive(ctx, m.points, `points deducted by ${bt(name)}`);
     checkPositive(ctx, m.per, `\`per\` of ${bt(name)}`);
     if (m.max) checkPositive(ctx, m.max, `\`max\` of ${bt(name)}`);
+    checkCountStep(ctx, ind, m);
+  } else if (m.kind === 'steps') {
+    for (const [kw, c] of [['deduct', m.deduct], ['add', m.add]] as const) {
+      if (!c) continue;
+      checkPositive(ctx, c.points, `points of ${bt(name)}'s \`${kw}\``);
+      checkPositive(ctx, c.per, `step of ${bt(name)}'s \`${kw}\``);
+      if (c.max) checkPositive(ctx, c.max, `\`max\` of ${bt(name)}'s \`${kw}\``);
+    }
+    if (m.deduct && m.add && m.deduct.side === m.add.side) {
+      ctx.report('KPI0417', m.add.span, `${bt(name)} deducts and adds ${m.add.side} the target`, {
+        help: `one side loses points and the other gains them: e.g. \`deduct 5 per 1% below target add 2 per 1% above target max 10\``,
+        related: [{ span: m.deduct.span, message: `deducts ${m.deduct.side} the target here` }],
+      });
+    }
+    if (m.deduct && m.add && m.deduct.per.percent !== m.add.per.percent) {
+      ctx.report('KPI0415', m.add.per.span, `the two steps of ${bt(name)} measure different things: ${shown(m.deduct.per)} and ${shown(m.add.per)}`, {
+        help: 'write both steps the same way: both as percents (`per 1%`) or both in the actual\'s unit (`per 5`)',
+      });
+    }
+    if (ind.targetHigh) {
+      ctx.report('KPI0416', { start: ind.target!.span.start, end: ind.targetHigh.span.end }, `steps of ${bt(name)} are counted from one target, not a range`, {
+        help: 'give one target (`target 98%`); a range works with `linear`, `reverse` and `threshold`',
+      });
+    }
+  }
+  checkTargetRange(ctx, ind);
+}
+
+/**
+ * `deduct N per 1%` without `below/above target` counts occurrences: a `%` step on a count, or on a percent
+ * actual, scores a constant (97%, 99% and 100% all the same) — an error with the fix SPEC §6 asks for.
+ */
+function checkCountStep(ctx: CheckContext, ind: Indicator, m: Extract<NonNullable<Indicator['method']>, { kind: 'deduct' }>): void {
+  const percentInput = ind.target?.percent === true || ind.unit?.text === '%';
+  if (!m.per.percent && !percentInput) return;
+  const at = { start: m.per.span.end, end: m.per.span.end };
+  const name = ind.name.text;
+  ctx.report(
+    'KPI0415',
+    m.per.percent ? m.per.span : m.span,
+    m.per.percent
+      ? `\`deduct … per ${shown(m.per)}\` counts whole occurrences of ${bt(name)}, so a percent step does not fit`
+      : `${bt(name)} is a percent, but \`deduct … per ${shown(m.per)}\` counts occurrences`,
+    {
+      help: `to deduct for each ${m.per.percent ? shown(m.per) : 'step'} the actual falls short of the target (每低1%扣${shown(m.points)}分), measure from the target: \`deduct ${shown(m.points)} per ${shown(m.per)} below target\`${hasTarget(ind) ? '' : ' with a `target`'}`,
+      fix: { message: 'count the steps below the target', edits: [{ span: at, text: ' below target' }] },
+    },
+  );
+}
+
+/** `target LO..HI`: LO below HI, both above 0 where a ratio divides by them, only for linear/reverse/threshold */
+function checkTargetRange(ctx: CheckContext, ind: Indicator): void {
+  const hiLit = ind.targetHigh;
+  const loLit = ind.target;
+  if (!hiLit || !loLit) return;
+  const name = ind.name.text;
+  const span = { start: loLit.span.start, end: hiLit.span.end };
+  const m = ind.method;
+  if (m && m.kind !== 'linear' && m.kind !== 'reverse' && m.kind !== 'threshold' && m.kind !== 'steps') {
+    ctx.report('KPI0416', span, `a target range does not fit \`${m.kind}\` (${bt(name)})`, {
+      help: 'a range works with `linear` (the low end scores 100, the high end reaches the cap), `reverse` and `threshold`; for other methods give one target',
+    });
+    return;
+  }
+  const lo = val(loLit);
+  const hi = val(hiLit);
+  if (lo && hi && !lo.lt(hi)) {
+    ctx.report('KPI0416', span, `target range ${shown(loLit)}..${shown(hiLit)} of ${bt(name)} is empty`, {
+      help: 'write the low end first: `target 3..5` (一年内落实3-5家)',
+      fix: { message: `write \`${shown(hiLit)}..${shown(loLit)}\``, edits: [{ span, text: `${loLit.value === hiLit.value ? shown(loLit) : `${shown(hiLit)}..${shown(loLit)}`}` }] },
+    });
   }
 }
 

@@ -35,7 +35,14 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
   // ---------- inputs ----------
   const inputs: InputColumn[] = [];
   const slotOf = new Map<string, number>();
+  /** set while lowering an `optional` indicator: the columns it reads may say N/A */
+  let naReader = false;
   const slot = (column: string, role: InputColumn['role'], reader: string, optional: boolean): number => {
+    const i = slotOf1(column, role, reader, optional);
+    if (naReader && role !== 'target') inputs[i]!.na = true;
+    return i;
+  };
+  const slotOf1 = (column: string, role: InputColumn['role'], reader: string, optional: boolean): number => {
     let i = slotOf.get(column);
     if (i === undefined) {
       i = inputs.length;
@@ -195,8 +202,10 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
     const high = num(ind.targetHigh);
     if (high) out.targetHigh = canon(high);
     if (ind.optional || optionalScope) out.optional = true;
+    naReader = out.optional === true;
     const column = ind.input?.text ?? name;
-    const optional = def !== undefined || out.optional === true;
+    // a blank cell stays an error unless there is a default, `optional` or not (only N/A drops out)
+    const optional = def !== undefined;
     if (ind.targetRef) {
       out.targetSrc = resolve(ind.targetRef.text, name, 'target', false, ind.targetRef.span);
       if (!out.targetSrc) return undefined;
@@ -370,6 +379,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
     return mine;
   };
   visit(plan.items, [], Rational.ONE, -1, false);
+  naReader = false;
 
   /** bonus and penalty items: points per counted unit, added to or taken off the total */
   const lowerPoints = (list: Plan['bonuses']): LPlan['bonuses'] => {

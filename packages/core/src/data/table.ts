@@ -17,6 +17,8 @@ export type Cell = string | number | null | undefined;
 export interface PercentHint {
   /** the target as a fraction (98% → 0.98) */
   target: number;
+  /** the metric or indicator the column feeds, when it is not the indicator's own column */
+  via?: string;
 }
 
 export interface BindOptions {
@@ -205,6 +207,8 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
   const blankHeaderData = new Map<number, number>(); // header index → first row with data
   const hints = inputs.map((inp) => hintFor(opts.percentHints, inp.column));
   const percentSeen: ({ row: number; value: string; read: number; count: number } | undefined)[] = inputs.map(() => undefined);
+  /** per input: the first row of each way of writing a percent: [`95%`, `0.95`, `95`] */
+  const formsSeen: ({ row: number; value: string } | undefined)[][] = inputs.map(() => [undefined, undefined, undefined]);
   let rowCount = 0;
   const width = names.length;
   const blankHeaders = names.flatMap((n, i) => (n === '' ? [i] : []));
@@ -286,6 +290,22 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
         continue;
       }
       values[k] = p.value;
+      if (p.missing && p.na === true) {
+        if (inputs[k]!.na === true) {
+          // not applicable: the optional reader drops out of this row (−∞ marks it, run/exact.ts)
+          values[k] = -Infinity;
+          continue;
+        }
+        if (required[k]) {
+          errors.push(
+            d('KPI0818', 'error', `column ${bt(column)} says ${bt(showValue(cell))} (not applicable) in row ${row}, but ${inputs[k]!.readers.map(bt).join(', ') || 'its reader'} is not \`optional\``, {
+              help: `fill in the value, or mark ${inputs[k]!.readers.map(bt).join(', ') || 'the indicator'} \`optional\` so that a N/A cell removes it for that person and its weight goes to the other indicators`,
+              data: { row, column, value: showValue(cell) },
+            }),
+          );
+        }
+        continue;
+      }
       if (p.missing) {
         if (required[k] && hi < cells.length) {
           errors.push(
@@ -315,6 +335,12 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
         if (s) s.count++;
         else percentSeen[k] = { row, value: showValue(cell), read: p.value, count: 1 };
       }
+      // which way a percent was written (`95%`, `0.95`, `95`): a column that mixes them is a warning (KPI0819)
+      if (hint && !ragged && typeof cell === 'string') {
+        const form = p.percent ? 0 : Math.abs(p.value) <= 1 ? 1 : 2;
+        const fs = formsSeen[k]!;
+        if (fs[form] === undefined) fs[form] = { row, value: showValue(cell) };
+      }
     }
     return { row, id, values, errors };
   };
@@ -338,10 +364,24 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
       if (!s || !hint) return;
       const pct = (x: number) => `${+(x * 100).toPrecision(12)}%`;
       const more = s.count > 1 ? ` (and ${s.count - 1} more row${s.count > 2 ? 's' : ''})` : '';
+      const via = hint.via ? ` (it feeds \`${hint.via}\`, compared with ${pct(hint.target)})` : '';
       out.push(
-        d('KPI0813', 'warning', `${bt(s.value)} in column ${bt(inp.column)}, row ${s.row}${more}, reads as ${pct(s.read)}, but the target is ${pct(hint.target)}`, {
+        d('KPI0813', 'warning', `${bt(s.value)} in column ${bt(inp.column)}, row ${s.row}${more}, reads as ${pct(s.read)}, but the target is ${pct(hint.target)}${via}`, {
           help: `if it is a percent, write ${bt(`${s.value.trim()}%`)} (or ${bt(String(+(s.read / 100).toPrecision(12)))}); a number without \`%\` is a fraction`,
           data: { row: s.row, column: inp.column, value: s.value },
+        }),
+      );
+    });
+    inputs.forEach((inp, k) => {
+      const fs = formsSeen[k]!;
+      const seenForms = fs.flatMap((x, i) => (x ? [{ ...x, i }] : []));
+      if (seenForms.length < 2) return;
+      const label = ['`95%`', '`0.95`', '`95`'];
+      const list = seenForms.map((x) => `${label[x.i]} (row ${x.row}: ${bt(x.value)})`).join(', ');
+      out.push(
+        d('KPI0819', 'warning', `column ${bt(inp.column)} writes percents in ${seenForms.length} ways: ${list}`, {
+          help: 'write every value of the column one way, best with `%` (`95%`); `95` without `%` reads as 9500%, `0.95` as 95%',
+          data: { row: seenForms[seenForms.length - 1]!.row, column: inp.column, value: seenForms[seenForms.length - 1]!.value },
         }),
       );
     });

@@ -9,13 +9,16 @@
 
 export type ParsedValue =
   | { ok: true; value: number; percent: boolean; missing?: false }
-  /** blank cell (or `-`, `N/A`): value is NaN, the engine's "missing" */
-  | { ok: true; value: number; percent: false; missing: true }
+  /** blank cell (or `-`): value is NaN, the engine's "missing"; `na` for a cell that says the indicator does not
+   * apply (`N/A`, `NA`, `不适用`, `—`, SPEC §6): missing too, unless its reader is `optional` (data/table.ts) */
+  | { ok: true; value: number; percent: false; missing: true; na?: true }
   | { ok: false; reason: string };
 
 export const MAX_SIGNIFICANT_DIGITS = 15;
 
-const MISSING = new Set(['', '-', '--', '—', '–', '——', 'n/a', '#n/a', 'na', '#na', 'null']);
+const MISSING = new Set(['', '-', '--', '–', '#n/a', '#na', 'null']);
+/** not applicable (不适用): SPEC §6 */
+const NOT_APPLICABLE = new Set(['n/a', 'na', '不适用', '—', '——']);
 
 const FULL_WIDTH: Record<string, string> = {
   '％': '%',
@@ -61,7 +64,9 @@ export function parseValue(raw: string): ParsedValue {
     return { ok: true, value: v === 0 ? 0 : v, percent };
   }
   const s0 = normalise(raw);
-  if (MISSING.has(s0.toLowerCase())) return { ok: true, value: NaN, percent: false, missing: true };
+  const lower0 = s0.toLowerCase();
+  if (MISSING.has(lower0)) return { ok: true, value: NaN, percent: false, missing: true };
+  if (NOT_APPLICABLE.has(lower0)) return { ok: true, value: NaN, percent: false, missing: true, na: true };
 
   let s = s0;
   let negative = false;

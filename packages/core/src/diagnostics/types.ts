@@ -46,6 +46,9 @@ export interface Diagnostic {
   help?: string;
   fix?: Fix;
   data?: DataLocation;
+  /** a practice warning the plan accepts with `allow CODE "reason"`: kept for machines (JSON, SARIF), not shown
+   * or counted as a warning */
+  suppressed?: { reason: string; span?: Span };
 }
 
 export interface CatalogueEntry {

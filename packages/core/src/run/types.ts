@@ -15,6 +15,8 @@ export interface InputColumn {
   optional: boolean;
   /** the plan element(s) that read it, for messages */
   readers: string[];
+  /** an N/A cell (不适用) is allowed: some reader is `optional` (it then drops out of the row) */
+  na?: boolean;
 }
 
 export interface IndicatorResult {

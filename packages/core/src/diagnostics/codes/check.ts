@@ -34,6 +34,9 @@ export const CHECK_CODES: CatalogueEntry[] = [
   { code: 'KPI0412', severity: 'error', name: 'metric-is-a-condition', summary: 'A metric’s expression is a condition (true/false), not a number.' },
   { code: 'KPI0413', severity: 'error', name: 'function-arguments', summary: '`min`/`max` without arguments, or `abs` without exactly one argument.' },
   { code: 'KPI0414', severity: 'error', name: 'percent-grade-bound', summary: 'A grade bound is written as a percent (`S >= 95%`), but totals are points on a 0–100 scale.' },
+  { code: 'KPI0415', severity: 'error', name: 'step-does-not-fit-input', summary: 'A `%` step counts occurrences (`deduct N per 1%` without `below/above target`), or two steps of one method measure different things.' },
+  { code: 'KPI0416', severity: 'error', name: 'target-range-invalid', summary: 'A target range `LO..HI` is empty, or is given to a method that needs one target.' },
+  { code: 'KPI0417', severity: 'error', name: 'steps-same-side', summary: 'A steps method deducts and adds on the same side of the target.' },
   // ---- 05xx tables ----
   { code: 'KPI0501', severity: 'error', name: 'band-direction-mixed', summary: 'A bands table mixes `>=`/`>` rows with `<=`/`<` rows.' },
   { code: 'KPI0502', severity: 'error', name: 'band-row-unreachable', summary: 'A band row can never be chosen: an earlier row (or `else`) already covers it.' },
@@ -47,6 +50,8 @@ export const CHECK_CODES: CatalogueEntry[] = [
   { code: 'KPI0602', severity: 'warning', name: 'indicator-weight-under-5', summary: 'An indicator weighs under 5% in its scope.' },
   { code: 'KPI0603', severity: 'warning', name: 'missing-target', summary: 'An indicator has no target but its method needs one; it cannot be scored.' },
   { code: 'KPI0604', severity: 'warning', name: 'option-has-no-effect', summary: 'An option (target, cap, floor) is ignored by the indicator’s scoring method.' },
+  { code: 'KPI0605', severity: 'error', name: 'allow-invalid', summary: '`allow` names a code that is not a practice warning (KPI06xx), or gives no reason.' },
+  { code: 'KPI0606', severity: 'warning', name: 'allow-unused', summary: '`allow` accepts a warning the plan does not have.' },
   // ---- 07xx tests ----
   { code: 'KPI0701', severity: 'error', name: 'unknown-given-column', summary: 'A test `given` names a column the plan never reads.' },
   { code: 'KPI0702', severity: 'error', name: 'unknown-expect-subject', summary: 'A test `expect` names something that is not `total`, `grade`, `coefficient`, `bonus`, an indicator or a group.' },

@@ -23,4 +23,6 @@ export const DATA_CODES: CatalogueEntry[] = [
   { code: 'KPI0815', severity: 'error', name: 'sheet-not-found', summary: 'The worksheet named with `--sheet` is not in the workbook.' },
   { code: 'KPI0816', severity: 'error', name: 'id-not-found', summary: 'No row has the id given with `--id`.' },
   { code: 'KPI0817', severity: 'error', name: 'data-shape', summary: 'The data file does not have the expected shape (JSON: an array of objects).' },
+  { code: 'KPI0818', severity: 'error', name: 'not-applicable-not-optional', summary: 'A cell says N/A (不适用) but the indicator that reads it is not `optional`.' },
+  { code: 'KPI0819', severity: 'warning', name: 'mixed-percent-forms', summary: 'A column compared with a percent writes its values in more than one way (`95%`, `0.95`, `95`).' },
 ];

@@ -25,16 +25,18 @@ export function renderDiagnostics(
   sources: ReadonlyMap<string, SourceFile>,
   opts: { color?: boolean; files?: string[]; version?: string } = {},
 ): string {
+  // warnings a plan accepts with `allow` are data for machines that can say so (JSON, SARIF), not findings to show
+  const shown = diags.filter((d) => !d.suppressed);
   switch (format) {
     case 'terminal':
-      return renderTerminal(diags, sources, opts.color !== undefined ? { color: opts.color } : {});
+      return renderTerminal(shown, sources, opts.color !== undefined ? { color: opts.color } : {});
     case 'json':
       return renderJson(diags, sources);
     case 'github':
-      return renderGithub(diags, sources);
+      return renderGithub(shown, sources);
     case 'sarif':
       return renderSarif(diags, sources, opts.version ? { version: opts.version } : {});
     case 'junit':
-      return renderJunit(diags, sources, opts.files ? { files: opts.files } : {});
+      return renderJunit(shown, sources, opts.files ? { files: opts.files } : {});
   }
 }

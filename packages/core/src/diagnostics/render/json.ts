@@ -40,6 +40,7 @@ export function toJsonData(diags: readonly Diagnostic[], sources: ReadonlyMap<st
           }
         : {}),
       ...(d.data ? { data: d.data } : {}),
+      ...(d.suppressed ? { suppressed: { reason: d.suppressed.reason } } : {}),
     };
   });
 }

@@ -35,12 +35,15 @@ export interface Counts {
   errors: number;
   warnings: number;
   infos: number;
+  /** accepted with `allow` (not counted as warnings) */
+  suppressed?: number;
 }
 
 export function countDiagnostics(diags: readonly Diagnostic[]): Counts {
   const c: Counts = { errors: 0, warnings: 0, infos: 0 };
   for (const d of diags) {
-    if (d.severity === 'error') c.errors++;
+    if (d.suppressed) c.suppressed = (c.suppressed ?? 0) + 1;
+    else if (d.severity === 'error') c.errors++;
     else if (d.severity === 'warning') c.warnings++;
     else c.infos++;
   }
@@ -55,5 +58,6 @@ export function summaryLine(counts: Partial<Counts> & { files: number }): string
   if (counts.errors) parts.push(plural(counts.errors, 'error'));
   if (counts.warnings) parts.push(plural(counts.warnings, 'warning'));
   if (counts.infos) parts.push(plural(counts.infos, 'note'));
-  return `${parts.length ? parts.join(', ') : 'no problems'} in ${plural(counts.files, 'file')}`;
+  const accepted = counts.suppressed ? ` (${plural(counts.suppressed, 'warning')} accepted with \`allow\`)` : '';
+  return `${parts.length ? parts.join(', ') : 'no problems'} in ${plural(counts.files, 'file')}${accepted}`;
 }

@@ -42,6 +42,8 @@ export function toSarif(diags: readonly Diagnostic[], sources: ReadonlyMap<strin
       ...(idx !== undefined ? { ruleIndex: idx } : {}),
       level: level(d.severity),
       message: { text: msg },
+      // SARIF's own way to say "accepted in the source" (`allow CODE "reason"`)
+      ...(d.suppressed ? { suppressions: [{ kind: 'inSource', justification: d.suppressed.reason }] } : {}),
       locations: [
         {
           physicalLocation: d.data && !r && d.data.row !== undefined ? physical(d.file, { startLine: d.data.row } as never) : physical(d.file, r),
