@@ -82,6 +82,16 @@ export const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
 })).e;
 
 // ---------- methods ----------
+const stepClauseArb = fc
+  .record({
+    points: numArb,
+    per: fc.oneof(numArb, fc.constant(numLit('1%'))),
+    side: fc.constantFrom('below', 'above' as const),
+    max: opt(numArb),
+    rounding: fc.constantFrom('proportional', 'whole', 'started' as const),
+  })
+  .map((r) => clean({ ...r, span: SP }));
+
 export const methodArb: fc.Arbitrary<Method> = fc.oneof(
   fc.constantFrom('linear', 'reverse', 'threshold' as const).map((kind): Method => ({ kind, span: SP })),
   fc
@@ -97,6 +107,13 @@ export const methodArb: fc.Arbitrary<Method> = fc.oneof(
     .record({ on: fc.constantFrom('actual', 'ratio' as const), points: fc.array(fc.tuple(numArb, numArb), { maxLength: 5 }) })
     .map(({ on, points }): Method => ({ kind: 'curve', on, points: points.map(([x, y]) => ({ x, y, span: SP })), span: SP })),
   fc.record({ points: numArb, per: numArb, max: opt(numArb) }).map((r): Method => clean({ kind: 'deduct', ...r, span: SP })),
+  // steps from the target (SPEC §6): one or both clauses, any side, rounding and cap
+  fc
+    .record({ deduct: opt(stepClauseArb), add: opt(stepClauseArb), both: fc.boolean() })
+    .map(({ deduct, add, both }): Method => {
+      const d = deduct ?? (add ? undefined : { points: numLit('5'), per: numLit('1%'), side: 'below' as const, rounding: 'proportional' as const, span: SP });
+      return clean({ kind: 'steps', deduct: d, add: both || !d ? add : undefined, span: SP });
+    }),
   fc
     .record({ lo: numArb, hi: numArb, raters: opt(fc.array(fc.tuple(nameArb, numArb), { maxLength: 4 })) })
     .map(({ lo, hi, raters }): Method =>
@@ -110,6 +127,9 @@ export const indicatorArb: fc.Arbitrary<Indicator> = fc
     name: nameArb,
     weight: numArb,
     target: opt(fc.oneof(numArb, fc.constant(numLit('1200000')))),
+    targetHigh: opt(numArb),
+    targetRef: opt(fc.constantFrom('销售目标', '目标值', 'target_2026').map(nm)),
+    optional: opt(fc.constant(true as const)),
     method: methodArb,
     cap: opt(numArb),
     floor: opt(numArb),
@@ -119,13 +139,22 @@ export const indicatorArb: fc.Arbitrary<Indicator> = fc
     description: opt(fc.oneof(nameText, fc.string({ maxLength: 8 }).filter((s) => !/[\r\\]/.test(s)))),
     lower: fc.boolean(),
   })
-  .map((r): Indicator => clean({ kind: 'indicator', ...r, lower: r.method.kind === 'reverse' ? true : r.lower, span: SP }));
+  .map((r): Indicator => {
+    // the parser's forms: a range needs its low end; a per-person target replaces the number; `lower` is implied
+    // by `reverse` and by steps that deduct above (or add below) the target
+    const targetHigh = r.target && !r.targetRef ? r.targetHigh : undefined;
+    const target = r.targetRef ? undefined : r.target;
+    const m = r.method;
+    const lower = m.kind === 'reverse' || (m.kind === 'steps' && (m.deduct?.side === 'above' || m.add?.side === 'below')) ? true : r.lower;
+    return clean({ kind: 'indicator', ...r, target, targetHigh, lower, span: SP });
+  });
 
 export const groupArb: fc.Arbitrary<Group> = fc.letrec<{ g: Group }>((tie) => ({
   g: fc
     .record({
       name: nameArb,
       weight: opt(numArb),
+      optional: opt(fc.constant(true as const)),
       items: fc.array(fc.oneof({ depthSize: 'small' }, indicatorArb, tie('g')), { maxLength: 4 }),
     })
     .map((r): Group => clean({ kind: 'group', ...r, span: SP })),
@@ -138,6 +167,12 @@ export const metricArb: fc.Arbitrary<Metric> = fc
 export const bonusArb: fc.Arbitrary<Bonus> = fc
   .record({ name: nameArb, points: numArb, per: numArb, max: opt(numArb), input: opt(qualifiedArb), default: opt(numArb) })
   .map((r): Bonus => clean({ kind: 'bonus', ...r, span: SP }));
+
+export const penaltyArb: fc.Arbitrary<Bonus> = bonusArb.map((b): Bonus => ({ ...b, kind: 'penalty' }));
+
+export const allowArb: fc.Arbitrary<Plan['allows'][number]> = fc
+  .record({ code: fc.constantFrom('KPI0601', 'KPI0602', 'KPI0301').map(nm), reason: opt(fc.constantFrom('岗位说明书共 11 项', 'agreed with HR')) })
+  .map((r) => clean({ kind: 'allow' as const, ...r, span: SP }));
 
 export const vetoArb: fc.Arbitrary<Veto> = fc.record({ name: nameArb, when: exprArb }).map((r): Veto => ({ kind: 'veto', ...r, span: SP }));
 
@@ -169,15 +204,23 @@ export const planArb: fc.Arbitrary<Plan> = fc
     items: fc.array(fc.oneof({ weight: 3, arbitrary: indicatorArb }, { weight: 1, arbitrary: groupArb }), { maxLength: 6 }),
     metrics: fc.array(metricArb, { maxLength: 3 }),
     bonuses: fc.array(bonusArb, { maxLength: 2 }),
+    penalties: fc.array(penaltyArb, { maxLength: 2 }),
+    allows: fc.array(allowArb, { maxLength: 2 }),
+    negativeTotal: fc.boolean(),
     vetoes: fc.array(vetoArb, { maxLength: 2 }),
     grades: opt(gradesArb),
     tests: fc.array(testArb, { maxLength: 2 }),
   })
-  .map(({ name, cycle, role, round, grades, ...rest }): Plan =>
+  .map(({ name, cycle, role, round, grades, negativeTotal, ...rest }): Plan =>
     clean({
       kind: 'plan',
       name,
-      settings: clean({ cycle: cycle && { value: cycle, span: SP }, role, round: round === undefined ? undefined : { value: round, span: SP } }),
+      settings: clean({
+        cycle: cycle && { value: cycle, span: SP },
+        role,
+        round: round === undefined ? undefined : { value: round, span: SP },
+        negativeTotal: negativeTotal ? { span: SP } : undefined,
+      }),
       ...rest,
       grades,
       span: SP,

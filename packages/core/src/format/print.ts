@@ -43,7 +43,7 @@ import type {
 } from '../ir/schema.js';
 import type { Span } from '../source/span.js';
 import { printExpr } from './expr.js';
-import { displayWidth, padEnd, printName, printNumLit, quote } from './text.js';
+import { displayWidth, isIdentifier, isKeyword, padEnd, printName, printNumLit, quote } from './text.js';
 
 /** one printed statement; blocks have children and a closing line */
 export interface Unit {
@@ -229,7 +229,10 @@ class Builder {
         name: printName(ind.name.text),
         weight: ind.weight ? this.num(ind.weight) : undefined,
         target: ind.targetRef
-          ? printName(ind.targetRef.text)
+          ? // `target` reads a bare identifier, never a keyword: those are quoted
+            isIdentifier(ind.targetRef.text) && !isKeyword(ind.targetRef.text)
+            ? ind.targetRef.text
+            : quote(ind.targetRef.text)
           : ind.target
             ? this.num(ind.target) + (ind.targetHigh ? `..${this.num(ind.targetHigh)}` : '')
             : undefined,

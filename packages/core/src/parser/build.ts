@@ -423,8 +423,13 @@ export class IrBuilder {
       const raw = stringValue(s.image);
       const q = parseQuotedNumber(raw);
       // a quoted number as written in data, else a column name that needs quotes (`"目标 (含税)"`)
-      if (q) ind.target = { value: q.value, percent: q.percent, span: tspan(s) };
-      else ind.targetRef = { text: raw, span: tspan(s) };
+      if (q) {
+        ind.target = { value: q.value, percent: q.percent, span: tspan(s) };
+        return true;
+      }
+      // what starts like a number is a mistyped number (`"1,2000"`), not a column name
+      if (/^[\s¥$￥+\-(]*[\d０-９.]/.test(raw)) return this.value(n) !== undefined;
+      ind.targetRef = { text: raw, span: tspan(s) };
       return true;
     }
     const lo = this.num(node(c, 'num', 0));
