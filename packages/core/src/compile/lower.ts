@@ -233,7 +233,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
         if (!needTarget(`\`${m.kind}\` divides by it`)) return undefined;
         break;
       case 'threshold':
-        if (!target) {
+        if (!target && !ind.targetRef) {
           report('KPI0911', ind.name.span, `indicator \`${name}\` needs a target: \`threshold\` compares the actual with it`, 'add `target T` after the weight');
           return undefined;
         }
