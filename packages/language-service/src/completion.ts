@@ -65,6 +65,22 @@ const SNIPPETS = (lang: Lang): CompletionItem[] => [
     sort: 1,
   },
   {
+    label: 'penalty',
+    kind: 'keyword',
+    detail: lang === 'zh' ? '扣分项（从总分扣）' : 'penalty (points off the total)',
+    insertText: 'penalty ${1:有效投诉} points ${2:3} per 1 max ${3:15}',
+    snippet: true,
+    sort: 1,
+  },
+  {
+    label: 'deduct below target',
+    kind: 'keyword',
+    detail: lang === 'zh' ? '每低于目标一档扣分' : 'points off per step below the target',
+    insertText: 'deduct ${1:5} per ${2:1}% below target max ${3:30}',
+    snippet: true,
+    sort: 2,
+  },
+  {
     label: 'grades',
     kind: 'keyword',
     detail: lang === 'zh' ? '等级与系数' : 'grades and coefficients',
@@ -122,7 +138,7 @@ export function complete(
     return {
       replace,
       items: [
-        ...nameItems(['column', 'metric', 'indicator', 'bonus']),
+        ...nameItems(['column', 'metric', 'indicator', 'bonus', 'penalty']),
         ...kw.map((k): CompletionItem => ({ label: k, kind: 'keyword', sort: 5 })),
       ],
     };
@@ -133,13 +149,13 @@ export function complete(
       .filter((k) => !SNIPPETS(lang).some((s) => s.label === k))
       .map((k): CompletionItem => ({ label: k, kind: 'keyword', sort: 4 })),
     ...vocab.methods.map((m): CompletionItem => ({ label: m, kind: 'method', detail: methodLabel(m, lang), sort: 5 })),
-    ...nameItems(['indicator', 'group', 'metric', 'column', 'bonus', 'veto']),
+    ...nameItems(['indicator', 'group', 'metric', 'column', 'bonus', 'penalty', 'veto']),
   ];
   return { replace, items };
 }
 
 function kindLabel(k: NameKind, lang: Lang): string {
-  const zh: Record<NameKind, string> = { indicator: '指标', group: '指标组', metric: '派生指标', bonus: '加分项', veto: '否决项', column: '数据列', grade: '等级' };
+  const zh: Record<NameKind, string> = { indicator: '指标', group: '指标组', metric: '派生指标', bonus: '加分项', penalty: '扣分项', veto: '否决项', column: '数据列', grade: '等级' };
   return lang === 'zh' ? zh[k] : k === 'column' ? 'data column' : k;
 }
 
@@ -150,7 +166,7 @@ function methodLabel(m: string, lang: Lang): string {
     threshold: '达标制（达标 100，否则 0）',
     bands: '分档表',
     curve: '分段线性曲线',
-    deduct: '扣分制',
+    deduct: '扣分制（按次数扣；与目标比较时写 below/above target）',
     rating: '评分（可多人加权）',
   };
   const en: Record<string, string> = {

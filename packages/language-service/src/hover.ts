@@ -42,6 +42,7 @@ export function hover(file: PlanFile | undefined, offset: number, lang: Lang = '
     group: ['指标组', 'group'],
     metric: ['派生指标', 'metric'],
     bonus: ['加分项', 'bonus'],
+    penalty: ['扣分项', 'penalty'],
     veto: ['一票否决', 'veto'],
     column: ['数据列', 'data column'],
     grade: ['等级', 'grade'],
@@ -52,13 +53,14 @@ export function hover(file: PlanFile | undefined, offset: number, lang: Lang = '
     const g = findGroup(plan.items, info.name);
     if (g?.weight) contents.push(`${t.weight} ${numText(g.weight)}`);
   }
-  if (info.kind === 'bonus') {
-    const b = plan.bonuses.find((x) => x.name.text === info.name);
+  if (info.kind === 'bonus' || info.kind === 'penalty') {
+    const b = (info.kind === 'bonus' ? plan.bonuses : (plan.penalties ?? [])).find((x) => x.name.text === info.name);
+    const zhVerb = info.kind === 'bonus' ? '加' : '扣';
     if (b)
       contents.push(
         lang === 'zh'
-          ? `每 ${numText(b.per)} 次加 ${numText(b.points)} 分${b.max ? `，最多 ${numText(b.max)} 分` : ''}`
-          : `${numText(b.points)} points per ${numText(b.per)}${b.max ? `, at most ${numText(b.max)}` : ''}`,
+          ? `每 ${numText(b.per)} 次${zhVerb} ${numText(b.points)} 分${b.max ? `，最多 ${numText(b.max)} 分` : ''}${info.kind === 'penalty' ? '（从总分中扣除）' : ''}`
+          : `${numText(b.points)} points ${info.kind === 'bonus' ? 'added' : 'taken off the total'} per ${numText(b.per)}${b.max ? `, at most ${numText(b.max)}` : ''}`,
       );
   }
   return { span: at.span, contents };

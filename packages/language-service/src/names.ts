@@ -1,7 +1,7 @@
 /** What a plan defines and references, read from the IR (so it works on half-typed plans after recovery). */
 import { indicatorsOf, groupsOf, type Expr, type Plan, type PlanFile, type Span, type Indicator, type Rational } from '@kpi/core';
 
-export type NameKind = 'indicator' | 'group' | 'metric' | 'bonus' | 'veto' | 'column' | 'grade';
+export type NameKind = 'indicator' | 'group' | 'metric' | 'bonus' | 'penalty' | 'veto' | 'column' | 'grade';
 
 export interface NameInfo {
   name: string;
@@ -61,6 +61,7 @@ export function namesOf(plan: Plan): NameInfo[] {
       path: groups.map((g) => g.name.text),
     });
     if (indicator.input) add({ name: indicator.input.text, kind: 'column', span: indicator.input.span });
+    if (indicator.targetRef) add({ name: indicator.targetRef.text, kind: 'column', span: indicator.targetRef.span });
     if (indicator.method?.kind === 'rating' && indicator.method.raters) {
       for (const r of indicator.method.raters)
         add({ name: `${indicator.name.text}.${r.name.text}`, kind: 'column', span: r.name.span });
@@ -69,6 +70,7 @@ export function namesOf(plan: Plan): NameInfo[] {
   for (const { group } of groupsOf(plan)) add({ name: group.name.text, kind: 'group', span: group.name.span });
   for (const m of plan.metrics) add({ name: m.name.text, kind: 'metric', span: m.name.span });
   for (const b of plan.bonuses) add({ name: b.name.text, kind: 'bonus', span: b.name.span });
+  for (const b of plan.penalties ?? []) add({ name: b.name.text, kind: 'penalty', span: b.name.span });
   for (const v of plan.vetoes) add({ name: v.name.text, kind: 'veto', span: v.name.span });
   for (const g of plan.grades?.lines ?? []) add({ name: g.label.text, kind: 'grade', span: g.label.span });
   const defined = new Set(out.filter((n) => n.kind !== 'grade' && n.kind !== 'column').map((n) => n.name));
@@ -78,7 +80,7 @@ export function namesOf(plan: Plan): NameInfo[] {
   const refs = (e: Expr) => walkExpr(e, (x) => x.kind === 'ref' && col(x.name, x.span));
   for (const m of plan.metrics) refs(m.expr);
   for (const v of plan.vetoes) refs(v.when);
-  for (const b of plan.bonuses) if (b.input) col(b.input.text, b.input.span);
+  for (const b of [...plan.bonuses, ...(plan.penalties ?? [])]) if (b.input) col(b.input.text, b.input.span);
   for (const t of plan.tests) for (const g of t.given) col(g.key.text, g.key.span);
   return out;
 }
@@ -92,6 +94,7 @@ export function nameAt(plan: Plan, offset: number): { name: string; span: Span }
   for (const { indicator } of indicatorsOf(plan)) {
     check(indicator.name.text, indicator.name.span);
     if (indicator.input) check(indicator.input.text, indicator.input.span);
+    if (indicator.targetRef) check(indicator.targetRef.text, indicator.targetRef.span);
   }
   for (const { group } of groupsOf(plan)) check(group.name.text, group.name.span);
   const refs = (e: Expr) => walkExpr(e, (x) => x.kind === 'ref' && check(x.name, x.span));
@@ -103,7 +106,7 @@ export function nameAt(plan: Plan, offset: number): { name: string; span: Span }
     check(v.name.text, v.name.span);
     refs(v.when);
   }
-  for (const b of plan.bonuses) {
+  for (const b of [...plan.bonuses, ...(plan.penalties ?? [])]) {
     check(b.name.text, b.name.span);
     if (b.input) check(b.input.text, b.input.span);
   }

@@ -25,8 +25,9 @@ export function plainColumns(plan: Plan): Map<string, string> {
     if (m?.kind === 'rating' && m.raters && m.raters.length > 0) {
       for (const r of m.raters) add(`${col}.${r.name.text}`, `rater mark of ${bt(indicator.name.text)}`);
     } else add(col, `actual of ${bt(indicator.name.text)}`);
+    if (indicator.targetRef) add(indicator.targetRef.text, `target of ${bt(indicator.name.text)}`);
   }
-  for (const b of plan.bonuses) add(b.input?.text ?? b.name.text, `count of bonus ${bt(b.name.text)}`);
+  for (const b of [...plan.bonuses, ...(plan.penalties ?? [])]) add(b.input?.text ?? b.name.text, `count of ${b.kind} ${bt(b.name.text)}`);
   for (const m of plan.metrics) {
     add(m.name.text, `metric ${bt(m.name.text)}`);
     for (const r of refsOf(m.expr)) add(r.name, `input of metric ${bt(m.name.text)}`);

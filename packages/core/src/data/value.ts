@@ -55,6 +55,11 @@ const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 // the common case, plain ASCII `96.5`, `-3`, `4.25%` with at most 15 digits: no normalisation needed
 const FAST = /^-?(\d{1,15})(?:\.(\d{1,15}))?(%?)$/;
 
+/** the cell says "not applicable" (`N/A`, `NA`, `不适用`, `—`) */
+export function isNotApplicable(raw: string): boolean {
+  return NOT_APPLICABLE.has(normalise(raw).toLowerCase());
+}
+
 /** Parse one cell. Never throws. */
 export function parseValue(raw: string): ParsedValue {
   const f = FAST.exec(raw);

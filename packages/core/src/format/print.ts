@@ -217,12 +217,12 @@ class Builder {
       // `lower` is implied by `reverse`, and by steps that deduct above (or add below) the target
       const stepsLower = m?.kind === 'steps' && (m.deduct?.side === 'above' || m.add?.side === 'below');
       if (ind.lower && m?.kind !== 'bands' && m?.kind !== 'curve' && m?.kind !== 'reverse' && !stepsLower) options.push('lower');
-      if (ind.optional) options.push('optional');
       if (ind.cap) options.push(`cap ${this.num(ind.cap)}`);
       if (ind.floor) options.push(`floor ${this.num(ind.floor)}`);
       if (ind.input) options.push(`input ${printName(ind.input.text, 'qualified')}`);
       if (ind.unit) options.push(`unit ${ind.unit.text === '%' ? '%' : printName(ind.unit.text)}`);
       if (ind.default) options.push(`default ${this.num(ind.default)}`);
+      if (ind.optional) options.push('optional');
       if (ind.description !== undefined) options.push(quote(ind.description));
       return {
         ind,
@@ -350,7 +350,7 @@ class Builder {
       lastLine = ln;
     }
     for (const grp of groups) {
-      const text = grp.map((g) => `${printName(g.key.text, 'qualified')} = ${this.num(g.value)}`).join(', ');
+      const text = grp.map((g) => `${printName(g.key.text, 'qualified')} = ${g.na !== undefined ? quote(g.na) : this.num(g.value)}`).join(', ');
       children.push({ kind: 'given', span: { start: grp[0]!.span.start, end: grp[grp.length - 1]!.span.end }, line: `given ${text}`, keywordBefore: 'given' });
     }
     const subjects = t.expects.map((e) => printName(e.subject.text, 'qualified'));

@@ -208,7 +208,13 @@ export const GradesSchema = z.object({ kind: z.literal('grades'), lines: z.array
 export type Grades = z.infer<typeof GradesSchema>;
 export type GradeLine = z.infer<typeof GradeLineSchema>;
 
-export const GivenSchema = z.object({ key: NameSchema, value: NumLitSchema, ...node });
+export const GivenSchema = z.object({
+  key: NameSchema,
+  value: NumLitSchema,
+  /** `given 培训效果 = "不适用"`: the cell says N/A (the word as written; `value` is then 0 and unused) */
+  na: z.string().optional(),
+  ...node,
+});
 export const ExpectSchema = z.object({
   /** `total`, `grade`, `coefficient`, `bonus`, or an indicator/group name */
   subject: NameSchema,

@@ -27,6 +27,7 @@ import type {
   Veto,
 } from '../ir/schema.js';
 import { parseQuotedNumber } from './quoted.js';
+import { isNotApplicable } from '../data/value.js';
 import { MAX_LITERAL_DECIMALS, significantDecimals } from '../lexer/index.js';
 
 type Children = Record<string, CstElement[] | undefined>;
@@ -711,7 +712,15 @@ export class IrBuilder {
     for (const g of nodes(c, 'given')) {
       for (const p of nodes(g.children, 'givenPair')) {
         const key = this.qualifiedName(node(p.children, 'qualifiedName'));
-        const value = this.value(node(p.children, 'value'));
+        const vn = node(p.children, 'value');
+        const str = vn ? tok(vn.children, 'StringLit') : undefined;
+        const word = str ? stringValue(str.image) : undefined;
+        if (key && word !== undefined && isNotApplicable(word)) {
+          // a N/A cell, as data files write it (SPEC §6): `given 培训效果 = "不适用"`
+          t.given.push({ key, value: { value: '0', percent: false, span: tspan(str!) }, na: word, span: nspan(p, span) });
+          continue;
+        }
+        const value = this.value(vn);
         if (key && value) t.given.push({ key, value, span: nspan(p, span) });
       }
     }

@@ -86,7 +86,8 @@ function runOne(plan: Plan, c: CompiledPlan, exact: ReturnType<typeof makeExact>
   const values = new Float64Array(c.inputs.length).fill(NaN);
   for (const g of t.given) {
     const slot = c.slotOf(g.key.text);
-    if (slot !== undefined) values[slot] = Number(g.value.value);
+    // a N/A cell is −∞, as the data layer marks it (data/table.ts)
+    if (slot !== undefined) values[slot] = g.na !== undefined ? -Infinity : Number(g.value.value);
   }
   const outcome = c.score(values);
   const traced = exact(values, true);
