@@ -123,7 +123,7 @@ export function complete(
   }
   if (prev === 'on') return { replace, items: [{ label: 'ratio', kind: 'keyword', sort: 0 }] };
   if (prev === 'expect') {
-    const subjects = ['total', 'grade', 'coefficient', 'bonus'].map(
+    const subjects = ['total', 'grade', 'coefficient', 'bonus', 'penalty'].map(
       (s): CompletionItem => ({ label: s, kind: 'subject', sort: 0 }),
     );
     return { replace, items: [...subjects, ...nameItems(['indicator', 'group'])] };

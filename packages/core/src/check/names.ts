@@ -19,7 +19,7 @@ import type { Span } from '../source/span.js';
 import { type CheckContext, bt } from './context.js';
 
 /** words an `expect` line reserves for the plan's results */
-export const RESERVED_SUBJECTS = ['total', 'grade', 'coefficient', 'bonus'] as const;
+export const RESERVED_SUBJECTS = ['total', 'grade', 'coefficient', 'bonus', 'penalty'] as const;
 
 function duplicates(ctx: CheckContext, code: string, names: Name[], what: string, help: string): void {
   const seen = new Map<string, Name>();

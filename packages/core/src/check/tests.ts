@@ -93,10 +93,12 @@ function checkTest(ctx: CheckContext, plan: Plan, t: TestCase, columns: Map<stri
   for (const e of t.expects) {
     const subject = e.subject.text;
     const reserved = (RESERVED_SUBJECTS as readonly string[]).includes(subject);
-    if (!reserved && !scored.has(subject)) {
+    // `expect 服务.weighted = 32`: an indicator's or group's contribution to the total, after its weight
+    const weightedOf = subject.endsWith('.weighted') && scored.has(subject.slice(0, -'.weighted'.length));
+    if (!reserved && !scored.has(subject) && !weightedOf) {
       const suggestion = SUBJECT_WORDS[subject] ?? closest(subject, [...RESERVED_SUBJECTS, ...scored]);
       ctx.report('KPI0702', e.subject.span, `test "${t.name}" expects ${bt(subject)}, which is not an indicator, a group or a result`, {
-        help: `${suggestion ? `did you mean ${bt(suggestion)}? ` : ''}\`expect\` checks \`total\`, \`grade\`, \`coefficient\`, \`bonus\` or an indicator's score`,
+        help: `${suggestion ? `did you mean ${bt(suggestion)}? ` : ''}\`expect\` checks \`total\`, \`grade\`, \`coefficient\`, \`bonus\`, \`penalty\`, an indicator's or group's own score, or its contribution \`NAME.weighted\``,
         ...(suggestion ? { fix: { message: `expect ${bt(suggestion)} instead`, edits: [{ span: e.subject.span, text: nameText(suggestion) }] } } : {}),
       });
       continue;

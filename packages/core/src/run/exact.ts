@@ -19,6 +19,11 @@ export interface ExactValues {
   scores: (readonly [bigint, bigint])[];
   /** group scores (Σ weighted / group weight), in LPlan.groups order */
   groups: (readonly [bigint, bigint])[];
+  /** weighted contributions (score × effective weight): indicators in plan order, groups in LPlan.groups order */
+  weighted: (readonly [bigint, bigint])[];
+  groupWeighted: (readonly [bigint, bigint])[];
+  /** points taken off by penalties */
+  penalty: readonly [bigint, bigint];
 }
 
 export type ExactEvaluator = (
@@ -782,8 +787,10 @@ export function makeExact(P: LPlan): ExactEvaluator {
     if (!trace) return { outcome };
 
     const groupScores: Q[] = [];
+    const groupWeighted: Q[] = [];
     const groups: Explanation['groups'] = P.groups.map((g, gi) => {
       const s = sumQ(g.inds.map((i) => weighted[i]!));
+      groupWeighted.push(s);
       const gw = groupW[gi] ?? parse(g.weight);
       const gs = isZero(gw) ? ZERO : div(s, gw);
       groupScores.push(gs);
@@ -804,6 +811,6 @@ export function makeExact(P: LPlan): ExactEvaluator {
     };
     if (ordered.grade !== undefined) explanation.grade = ordered.grade;
     if (ordered.coefficient !== undefined) explanation.coefficient = ordered.coefficient;
-    return { outcome, explanation, exact: { total: exactTotal, bonus, scores: scoresQ, groups: groupScores } };
+    return { outcome, explanation, exact: { total: exactTotal, bonus, scores: scoresQ, groups: groupScores, weighted, groupWeighted, penalty } };
   };
 }

@@ -126,10 +126,15 @@ function runOne(plan: Plan, c: CompiledPlan, exact: ReturnType<typeof makeExact>
     } else {
       let q: readonly [bigint, bigint] | undefined;
       const ev = traced.exact;
+      // `X.weighted`: the contribution to the total (score × effective weight) instead of the 0–100 score
+      const w = subject.endsWith('.weighted') ? subject.slice(0, -'.weighted'.length) : undefined;
       if (subject === 'total') q = ev.total;
       else if (subject === 'bonus') q = ev.bonus;
+      else if (subject === 'penalty') q = ev.penalty;
       else if (indIndex.has(subject)) q = ev.scores[indIndex.get(subject)!];
       else if (groupIndex.has(subject)) q = ev.groups[groupIndex.get(subject)!];
+      else if (w !== undefined && indIndex.has(w)) q = ev.weighted[indIndex.get(w)!];
+      else if (w !== undefined && groupIndex.has(w)) q = ev.groupWeighted[groupIndex.get(w)!];
       const want = Rational.parse(expectedText);
       if (q === undefined || want === undefined || !isNum) {
         actual = q === undefined ? `(\`${subject}\` is not in the plan)` : '(a number)';
@@ -144,7 +149,12 @@ function runOne(plan: Plan, c: CompiledPlan, exact: ReturnType<typeof makeExact>
     if (!pass) {
       report.passed = false;
       // a group's score is its own 0–100 score, before the group's weight (the explanation shows the weighted one)
-      const shownSubject = groupIndex.has(subject) && !indIndex.has(subject) ? `${subject} (group score, before its weight)` : subject;
+      const shownSubject =
+        groupIndex.has(subject) && !indIndex.has(subject)
+          ? `${subject} (group score, before its weight)`
+          : subject.endsWith('.weighted')
+            ? `${subject} (contribution to the total, after the weight)`
+            : subject;
       report.failures.push({ subject: shownSubject, expected: shownExpected, actual, span: ex.span });
     }
   }

@@ -292,3 +292,35 @@ describe('field forms, hand-computed (compiled == reference == explain)', () => 
     });
   }
 });
+
+describe('expect on a group says which score it compares', () => {
+  const text = P(`indicator 销售 weight 60% target 100% scoring linear
+  group 服务 weight 40% {
+    indicator 满意度 weight 100% target 100% scoring linear
+  }
+  penalty 投诉 points 2 per 1
+  test "t" {
+    given 销售 = 90%, 满意度 = 80%, 投诉 = 1
+    expect 服务          = 80
+    expect 服务.weighted = 32
+    expect 满意度.weighted = 32
+    expect penalty       = 2
+    expect total         = 84
+  }
+  test "wrong" {
+    given 销售 = 90%, 满意度 = 80%, 投诉 = 1
+    expect 服务          = 32
+    expect 服务.weighted = 80
+  }`);
+  it('the own score (before the weight) and NAME.weighted (after it), each named in a failure', async () => {
+    const { runPlanTests } = await import('../../src/run/tests.js');
+    const r = parseText('g.kpi', text);
+    expect([...r.diagnostics, ...check(r.file, r.source, { syntax: r.diagnostics })].filter((d) => d.severity === 'error')).toEqual([]);
+    const [ok, wrong] = runPlanTests(r.file.plans[0]!);
+    expect(ok!.passed).toBe(true);
+    expect(wrong!.failures.map((f) => [f.subject, f.actual])).toEqual([
+      ['服务 (group score, before its weight)', '80'],
+      ['服务.weighted (contribution to the total, after the weight)', '32'],
+    ]);
+  });
+});
