@@ -11,3 +11,4 @@ export * from './completion.js';
 export * from './hover.js';
 export * from './fixes.js';
 export * from './monarch.js';
+export * from './symbols.js';
