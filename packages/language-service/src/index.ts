@@ -12,3 +12,4 @@ export * from './hover.js';
 export * from './fixes.js';
 export * from './monarch.js';
 export * from './symbols.js';
+export * from './textmate.js';
