@@ -92,7 +92,7 @@ const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
-  const debounceMs = options.debounceMs ?? 150;
+  let debounceMs = options.debounceMs ?? 150;
   const timers = new Map<string, NodeJS.Timeout>();
   let lang: Lang = 'zh';
 
@@ -119,15 +119,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   };
 
+  // what the last analysis of each document cost: on a big plan, typing waits at least that long before
+  // the next one (analysis runs on this thread; analysing every keystroke would queue them up)
+  const cost = new Map<string, number>();
+  /** requests waiting for the analysis that ends a burst of edits */
+  const waiting = new Map<string, ((doc: TextDocument | undefined) => void)[]>();
+
   const publish = (doc: TextDocument) => {
+    const t0 = performance.now();
     const a = cache.get(doc);
+    cost.set(doc.uri, performance.now() - t0);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a.diagnostics.map((d) => toDiagnostic(doc, d)) });
+  };
+  const settle = (uri: string) => {
+    const w = waiting.get(uri);
+    waiting.delete(uri);
+    for (const f of w ?? []) f(documents.get(uri));
   };
   const schedule = (doc: TextDocument, delay: number) => {
     clearTimeout(timers.get(doc.uri));
     if (delay <= 0) {
       timers.delete(doc.uri);
       publish(doc);
+      settle(doc.uri);
       return;
     }
     timers.set(
@@ -136,17 +150,36 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         timers.delete(doc.uri);
         const current = documents.get(doc.uri);
         if (current) publish(current);
-      }, delay),
+        settle(doc.uri);
+      }, Math.max(delay, Math.min(cost.get(doc.uri) ?? 0, 2000))),
     );
   };
 
-  const withDoc = <T>(uri: string, f: (doc: TextDocument) => T): T | null => {
+  /**
+   * The document once edits pause: at once when its current version is analysed or no analysis is
+   * pending, else when the debounced one runs. Outline, semantic tokens and hovers asked for while the
+   * user types then cost one analysis per pause, not one per keystroke.
+   */
+  const settled = (uri: string): Promise<TextDocument | undefined> => {
     const doc = documents.get(uri);
+    if (!doc || !timers.has(uri)) return Promise.resolve(doc);
+    return new Promise((resolve) => {
+      const w = waiting.get(uri);
+      if (w) w.push(resolve);
+      else waiting.set(uri, [resolve]);
+    });
+  };
+
+  /** run a request on the settled document (null when it was closed) */
+  const withDoc = async <T>(uri: string, f: (doc: TextDocument) => T): Promise<T | null> => {
+    const doc = await settled(uri);
     return doc ? f(doc) : null;
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    lang = langOf(params.locale, (params.initializationOptions as { lang?: unknown } | undefined)?.lang);
+    const init = (params.initializationOptions ?? {}) as { lang?: unknown; debounceMs?: unknown };
+    lang = langOf(params.locale, init.lang);
+    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0 && init.debounceMs <= 10_000) debounceMs = init.debounceMs;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -174,7 +207,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    settle(e.document.uri);
     cache.delete(e.document.uri);
+    cost.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -187,25 +222,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  connection.onCompletion((p) =>
-    withDoc(p.textDocument.uri, (doc) => {
-      const a = cache.get(doc);
-      const offset = doc.offsetAt(p.position);
-      const r = complete(a.text, offset, a.file, lang);
-      const replace = range(doc, r.replace);
-      return r.items.map(
-        (it): CompletionItem => ({
-          label: it.label,
-          kind: COMPLETION_KIND[it.kind],
-          ...(it.detail ? { detail: it.detail } : {}),
-          sortText: `${it.sort}${it.label}`,
-          filterText: it.label,
-          insertTextFormat: it.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-          textEdit: { range: replace, newText: it.insertText ?? it.label },
-        }),
-      );
-    }),
-  );
+  // completion answers at once, while typing: the text is current, the names come from the latest
+  // analysis made (a plan's names change far less often than its text)
+  connection.onCompletion((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    const latest = cache.peek(doc.uri);
+    const a = latest ?? cache.get(doc);
+    const offset = doc.offsetAt(p.position);
+    const r = complete(doc.getText(), offset, a.file, lang);
+    const replace = range(doc, r.replace);
+    return r.items.map(
+      (it): CompletionItem => ({
+        label: it.label,
+        kind: COMPLETION_KIND[it.kind],
+        ...(it.detail ? { detail: it.detail } : {}),
+        sortText: `${it.sort}${it.label}`,
+        filterText: it.label,
+        insertTextFormat: it.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range: replace, newText: it.insertText ?? it.label },
+      }),
+    );
+  });
 
   connection.onDocumentFormatting((p) =>
     withDoc(p.textDocument.uri, (doc): TextEdit[] => {
@@ -306,8 +344,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  connection.languages.semanticTokens.on((p) =>
-    withDoc(p.textDocument.uri, (doc) => {
+  connection.languages.semanticTokens.on(async (p) =>
+    (await withDoc(p.textDocument.uri, (doc) => {
       const a = cache.get(doc);
       const data: number[] = [];
       let line = 0;
@@ -325,7 +363,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
       }
       return { data };
-    }) ?? { data: [] },
+    })) ?? { data: [] },
   );
 
   documents.listen(connection);
