@@ -4,7 +4,7 @@
  * generated from the lexer, the snippets parse, the extension's entry loads, and the kpi CLI inside it
  * serves LSP and scores a CSV into the results table the "Score this plan against a CSV" command shows.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,8 @@ import { dirname, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, SYNTAX_CODES } from '../../packages/core/src/index.js';
-import { resultsHtml, type ScoreRow } from '../../editors/vscode/src/results.js';
+import { resultsHtml } from '../../editors/vscode/src/results.js';
+import { scorePlan } from '../../editors/vscode/src/score.js';
 import { ensureBuilt, ROOT } from '../cli/helpers.js';
 // @ts-expect-error plain JS script
 import { packageExtension } from '../../editors/vscode/scripts/package.mjs';
@@ -147,20 +148,29 @@ describe('the .vsix', () => {
     expect(reply).toMatch(/"renameProvider"/);
   });
 
-  it('scores a plan against a CSV into the results table (the command\'s kpi score + page)', () => {
-    const cli = join(work, 'unpacked/extension/dist/cli/dist/kpi.js');
-    const r = spawnSync(process.execPath, [cli, 'score', join(ROOT, 'examples/店长.kpi'), '--data', join(ROOT, 'examples/data/店长.csv'), '--format', 'json', '--lang', 'zh'], {
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    expect(r.status, r.stderr).toBe(0);
-    const rows = JSON.parse(r.stdout) as ScoreRow[];
-    rows[1]!.id = '<img src=x onerror=alert(1)>';
-    const html = resultsHtml({ plan: '店长.kpi', data: '店长.csv', rows, lang: 'zh' });
-    expect(html).toContain('<th>工号</th><th>总分</th><th>等级</th><th>绩效系数</th><th>销售额达成 得分</th>');
-    expect(html).toContain('<tr><td>S001</td><td class="n">103.5</td><td>S</td><td class="n">1.5</td><td class="n">105</td>');
+  it('scores a plan against a CSV into the results table (the command, with the kpi inside the .vsix)', async () => {
+    const kpi = { file: process.execPath, prefix: [join(work, 'unpacked/extension/dist/cli/dist/kpi.js')], env: process.env };
+    const ok = await scorePlan(kpi, join(ROOT, 'examples/店长.kpi'), join(ROOT, 'examples/data/店长.csv'), 'zh');
+    if (!ok.ok) throw new Error(ok.details);
+    expect(ok.title).toBe('店长.kpi · 店长.csv');
+    expect(ok.html).toContain('<th>工号</th><th>总分</th><th>等级</th><th>绩效系数</th><th>销售额达成 得分</th>');
+    expect(ok.html).toContain('<tr><td>S001</td><td class="n">103.5</td><td>S</td><td class="n">1.5</td><td class="n">105</td>');
+    // every text from the plan or the data is escaped; the page runs no script
+    const rows = ok.rows.map((r, i) => (i === 1 ? { ...r, id: '<img src=x onerror=alert(1)>' } : r));
+    const html = resultsHtml({ plan: '店长.kpi', data: '店长.csv', rows, lang: 'en' });
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('<img');
     expect(html).toContain("default-src 'none'");
+    expect(html).toContain('<th>id</th><th>total</th>');
+    // a plan with errors: the CLI's first line, coded, and its whole report for the output channel
+    const broken = await scorePlan(kpi, join(ROOT, 'examples/broken/店长-权重.kpi'), join(ROOT, 'examples/data/店长.csv'), 'en');
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) {
+      expect(broken.message).toMatch(/^Scoring failed: .*KPI\d{4}/);
+      expect(broken.details).toMatch(/help:/);
+    }
+    // a data file that is not there: a clear message, no stack trace
+    const missing = await scorePlan(kpi, join(ROOT, 'examples/店长.kpi'), join(work, 'nope.csv'), 'zh');
+    expect(missing).toMatchObject({ ok: false, message: expect.stringMatching(/^评分失败: .*KPI0801 cannot read data file/) });
   });
 });

@@ -4,11 +4,10 @@
  * runs `kpi score --format json` and shows the rows in a table. Highlighting is the TextMate grammar
  * generated from the lexer; everything else comes from the server.
  */
-import { execFile } from 'node:child_process';
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { resultsHtml, type ScoreRow } from './results';
+import { scorePlan, type KpiCommand } from './score';
 
 let client: LanguageClient | undefined;
 
@@ -20,7 +19,7 @@ function lang(): 'zh' | 'en' {
 }
 
 /** how to run `kpi ARGS`: the configured command, else the CLI bundled in the extension on VS Code's own Node */
-function kpiCommand(context: vscode.ExtensionContext): { file: string; prefix: string[]; env: NodeJS.ProcessEnv } {
+function kpiCommand(context: vscode.ExtensionContext): KpiCommand {
   const configured = vscode.workspace.getConfiguration('kpi').get<string>('path', '').trim();
   if (configured) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
@@ -96,42 +95,19 @@ async function scoreWithData(context: vscode.ExtensionContext, output: vscode.Ou
   if (!data) return;
   lastData.set(doc.uri.toString(), data);
 
-  const run = kpiCommand(context);
-  const args = [...run.prefix, 'score', doc.uri.fsPath, '--data', data.fsPath, '--format', 'json', '--lang', zh ? 'zh' : 'en'];
-  const result = await vscode.window.withProgress(
+  const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: zh ? `正在评分 ${basename(doc.uri.fsPath)}…` : `Scoring ${basename(doc.uri.fsPath)}…` },
-    () =>
-      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(
-          run.file,
-          args,
-          { cwd: dirname(doc.uri.fsPath), env: { ...run.env, NO_COLOR: '1' }, maxBuffer: 512 * 1024 * 1024, windowsHide: true },
-          (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 2) : 0, stdout, stderr }),
-        );
-      }),
+    () => scorePlan(kpiCommand(context), doc.uri.fsPath, data.fsPath, zh ? 'zh' : 'en'),
   );
-  if (result.code !== 0) {
-    output.clear();
-    output.append(result.stderr || result.stdout);
+  output.clear();
+  if (!outcome.ok) {
+    output.append(outcome.details);
     output.show(true);
-    const first = (result.stderr || result.stdout).split('\n').find((l) => l.trim()) ?? '';
-    void vscode.window.showErrorMessage(`${zh ? '评分失败' : 'Scoring failed'}: ${first}`);
+    void vscode.window.showErrorMessage(outcome.message);
     return;
   }
-  if (result.stderr.trim()) {
-    // warnings about the data (e.g. 95 where the target is 98%): shown beside the table
-    output.clear();
-    output.append(result.stderr);
-  }
-  let rows: ScoreRow[];
-  try {
-    rows = JSON.parse(result.stdout) as ScoreRow[];
-  } catch {
-    void vscode.window.showErrorMessage(zh ? 'kpi score 的输出不是 JSON' : 'kpi score did not print JSON');
-    return;
-  }
-  const panel = vscode.window.createWebviewPanel('kpi.scores', `${basename(doc.uri.fsPath)} · ${basename(data.fsPath)}`, vscode.ViewColumn.Beside, {
-    enableScripts: false,
-  });
-  panel.webview.html = resultsHtml({ plan: basename(doc.uri.fsPath), data: basename(data.fsPath), rows, lang: zh ? 'zh' : 'en' });
+  // warnings about the data (e.g. 95 where the target is 98%) go beside the table
+  if (outcome.warnings.trim()) output.append(outcome.warnings);
+  const panel = vscode.window.createWebviewPanel('kpi.scores', outcome.title, vscode.ViewColumn.Beside, { enableScripts: false });
+  panel.webview.html = outcome.html;
 }
