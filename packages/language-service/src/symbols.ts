@@ -10,7 +10,7 @@
  * - veto labels (a veto may share its label with the column its condition reads);
  * - grade labels (`expect grade = S`).
  */
-import { exprNodes, groupsOf, indicatorsOf, printName, type Expr, type Plan, type PlanFile, type Span } from '@kpi/core';
+import { exprNodes, printName, type Expr, type Plan, type PlanFile, type Span } from '@kpi/core';
 
 export type SymbolKind = 'plan' | 'group' | 'indicator' | 'metric' | 'bonus' | 'veto' | 'grade' | 'column' | 'test';
 type Space = 'data' | 'veto' | 'grade' | 'plan' | 'test';
@@ -62,12 +62,20 @@ export class PlanIndex {
     };
 
     def(plan.name.text, 'plan', plan.name.span);
-    for (const { group } of groupsOf(plan)) def(group.name.text, 'group', group.name.span);
     const indicatorNames = new Set<string>();
-    for (const { indicator } of indicatorsOf(plan)) {
-      def(indicator.name.text, 'indicator', indicator.name.span);
-      indicatorNames.add(indicator.name.text);
-      if (indicator.input) ref(indicator.input.text, indicator.input.span, 'qualified');
+    // a plain walk of the items (indicatorsOf would also compute every effective weight, exactly: not needed here)
+    const stack: Plan['items'][] = [plan.items];
+    while (stack.length) {
+      for (const it of stack.pop()!) {
+        if (it.kind === 'group') {
+          def(it.name.text, 'group', it.name.span);
+          stack.push(it.items);
+          continue;
+        }
+        def(it.name.text, 'indicator', it.name.span);
+        indicatorNames.add(it.name.text);
+        if (it.input) ref(it.input.text, it.input.span, 'qualified');
+      }
     }
     for (const m of plan.metrics) {
       def(m.name.text, 'metric', m.name.span);

@@ -216,7 +216,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onHover((p) =>
     withDoc(p.textDocument.uri, (doc) => {
       const a = cache.get(doc);
-      const h = hover(a.file, doc.offsetAt(p.position), lang);
+      const offset = doc.offsetAt(p.position);
+      // most hovers rest on keywords, numbers or space: the index answers "no name here" without a walk of the plan
+      if (!a.indexAt(offset)?.at(offset)) return null;
+      const h = hover(a.file, offset, lang);
       if (!h) return null;
       return { range: range(doc, h.span), contents: { kind: MarkupKind.Markdown, value: h.contents.join('\n\n') } };
     }),
