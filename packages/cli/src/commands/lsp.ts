@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import type { Io } from '../io.js';
 import { VERSION } from '../version.js';
 
-export function lspCommand(_io: Io, _done: (code: number) => void): Command {
+export function lspCommand(io: Io, _done: (code: number) => void): Command {
   return new Command('lsp')
     .description('run the language server (LSP over stdin/stdout) for editors')
     .option('--stdio', 'talk over stdin/stdout (the default and only transport; accepted for editors that pass it)')
@@ -15,6 +15,8 @@ Editors start it themselves; for example in Neovim:
 The server runs until the editor sends \`exit\`.`,
     )
     .action(async () => {
+      // someone typed `kpi lsp` at a terminal: say what it is rather than wait in silence
+      if (process.stdin.isTTY) io.stderr.write('kpi lsp: a language server for editors, speaking LSP on stdin/stdout; press Ctrl-C to quit\n');
       // loaded only here: the server's libraries cost nothing to the other commands
       const { runStdioServer } = await import('@kpi/lsp');
       runStdioServer({ version: VERSION });
