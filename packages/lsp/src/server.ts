@@ -218,8 +218,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const a = cache.get(doc);
       const offset = doc.offsetAt(p.position);
       // most hovers rest on keywords, numbers or space: the index answers "no name here" without a walk of the plan
-      if (!a.indexAt(offset)?.at(offset)) return null;
-      const h = hover(a.file, offset, lang);
+      const at = a.indexAt(offset)?.at(offset);
+      if (!at || at.kind === 'test' || at.kind === 'plan') return null;
+      const h = hover(a.file, offset, lang, { name: at.name, span: at.span });
       if (!h) return null;
       return { range: range(doc, h.span), contents: { kind: MarkupKind.Markdown, value: h.contents.join('\n\n') } };
     }),
