@@ -9,11 +9,12 @@ export interface HoverResult {
   contents: string[];
 }
 
-export function hover(file: PlanFile | undefined, offset: number, lang: Lang = 'zh'): HoverResult | undefined {
+/** `found`: the name under the offset when the caller already knows it (the language server's index), saving a walk of the plan */
+export function hover(file: PlanFile | undefined, offset: number, lang: Lang = 'zh', found?: { name: string; span: Span }): HoverResult | undefined {
   if (!file) return undefined;
   const plan = planAt(file, offset);
   if (!plan) return undefined;
-  const at = nameAt(plan, offset);
+  const at = found ?? nameAt(plan, offset);
   if (!at) return undefined;
   const names = namesOf(plan);
   const t = words(lang);

@@ -11,3 +11,5 @@ export * from './completion.js';
 export * from './hover.js';
 export * from './fixes.js';
 export * from './monarch.js';
+export * from './symbols.js';
+export * from './textmate.js';

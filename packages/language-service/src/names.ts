@@ -41,8 +41,20 @@ export function walkExpr(e: Expr, f: (e: Expr) => void): void {
   }
 }
 
+/** namesOf per plan object: the IR of an analysis is never mutated, and hovers and completions ask often */
+const namesCache = new WeakMap<Plan, NameInfo[]>();
+
 /** Every name a plan defines or reads, first occurrence wins; data columns are what expressions, inputs and tests read. */
 export function namesOf(plan: Plan): NameInfo[] {
+  let names = namesCache.get(plan);
+  if (!names) {
+    names = computeNames(plan);
+    namesCache.set(plan, names);
+  }
+  return names;
+}
+
+function computeNames(plan: Plan): NameInfo[] {
   const out: NameInfo[] = [];
   const seen = new Set<string>();
   const add = (n: NameInfo) => {

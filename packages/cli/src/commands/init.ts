@@ -1,7 +1,7 @@
 /** `kpi init [dir]`: scaffold a plan repository — an example plan, sample data, a CI workflow, a README. */
 import { Command } from 'commander';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
 import { VERSION } from '../version.js';
 
@@ -108,32 +108,57 @@ indicator (named as the indicator, or its \`input\`). Values may be written \`95
 \`1,200,000\` or \`¥1,200,000\`. A blank or unreadable value is an error unless the plan gives a \`default\`.
 
 CI: \`.github/workflows/kpi.yml\` runs \`kpi check\` and \`kpi test\` on every push.
+
+## Which kpi runs
+
+\`package.json\` pins the \`kpi\` command as a dev dependency, so a teammate, CI and \`npx kpi\` all run the same
+version. Either form works:
+
+| in \`devDependencies\` | when |
+|---|---|
+| \`"@kpi/cli": "0.1.0"\` | from a registry (an exact version pins it; \`npm install\` writes \`package-lock.json\`: commit it) |
+| \`"@kpi/cli": "file:vendor/kpi-cli-0.1.0.tgz"\` | from a tarball kept in the repository (\`kpi init --cli path/to/kpi-cli-0.1.0.tgz\` sets this up); needs no registry |
+
+To upgrade, change the version (or replace the tarball and its name) and run \`npm install\`. The tarball needs
+only Node ≥ 20.19: \`npm i -g ./kpi-cli-0.1.0.tgz\` installs \`kpi\` for the whole machine.
+
+One-off use without installing anything: \`npx -y -p ./kpi-cli-0.1.0.tgz kpi check .\` (a tarball) or
+\`npx -y -p @kpi/cli@0.1.0 kpi check .\` (a registry version).
+
+Editors: \`kpi lsp\` is a language server (diagnostics, hover, completion, formatting, rename …) for any
+editor that speaks LSP; the VS Code extension (\`kpi-vscode-*.vsix\`) starts its own copy.
 `;
 
 /** the npm package that brings the `kpi` command */
 const CLI_PACKAGE = '@kpi/cli';
 
-const PACKAGE = `${JSON.stringify(
+/** package.json of the scaffold; `cliSpec` is how it gets the kpi command (a version range or `file:` a tarball) */
+const packageJson = (cliSpec: string) => `${JSON.stringify(
   {
     name: 'kpi-plans',
     private: true,
     description: '绩效考核方案 (KPI plans)',
     scripts: { check: 'kpi check .', test: 'kpi test .', fmt: 'kpi fmt .' },
-    devDependencies: { [CLI_PACKAGE]: `^${VERSION}` },
+    devDependencies: { [CLI_PACKAGE]: cliSpec },
   },
   null,
   2,
 )}
 `;
 
-export const INIT_FILES: Record<string, string> = {
-  '店长.kpi': PLAN,
-  'data/店长.csv': DATA,
-  '.github/workflows/kpi.yml': WORKFLOW,
-  'package.json': PACKAGE,
-  '.gitignore': 'node_modules/\n',
-  'README.md': README,
-};
+/** the files `kpi init` writes, by path relative to the directory */
+export function initFiles(cliSpec = `^${VERSION}`): Record<string, string> {
+  return {
+    '店长.kpi': PLAN,
+    'data/店长.csv': DATA,
+    '.github/workflows/kpi.yml': WORKFLOW,
+    'package.json': packageJson(cliSpec),
+    '.gitignore': 'node_modules/\n',
+    'README.md': README,
+  };
+}
+
+export const INIT_FILES: Record<string, string> = initFiles();
 
 /** does an existing package.json already bring the kpi command? */
 async function dependsOnKpi(path: string): Promise<boolean> {
@@ -150,24 +175,38 @@ export function initCommand(io: Io, done: (code: number) => void): Command {
     .description('scaffold a plan repository: an example plan, sample data, a CI workflow, package.json and a README')
     .argument('[dir]', 'directory to create or fill', '.')
     .option('--force', 'overwrite files that already exist')
+    .option('--cli <spec>', `how package.json gets kpi: a version (default ^${VERSION}) or a kpi-cli-X.Y.Z.tgz to keep in vendor/`)
     .addHelpText(
       'after',
       `
 Examples:
   $ kpi init                 in the current directory
   $ kpi init 绩效方案         in a new directory
+  $ kpi init --cli ./kpi-cli-${VERSION}.tgz 绩效方案
+                             kpi from a tarball kept in the repository (CI needs no registry for it)
 
 Creates 店长.kpi, data/店长.csv, .github/workflows/kpi.yml, package.json, .gitignore and README.md;
 existing files are kept unless --force is given.`,
     )
-    .action(async (dir: string, opts: { force?: boolean }) => {
+    .action(async (dir: string, opts: { force?: boolean; cli?: string }) => {
       const root = resolve(io.cwd, dir);
       const c = colors(useColor(io, io.stdout));
       let kpiInPackage = true;
       try {
         const st = await stat(root).catch(() => undefined);
         if (st && !st.isDirectory()) throw new UserError(`\`${dir}\` exists and is not a directory`);
-        for (const [rel, content] of Object.entries(INIT_FILES)) {
+        let cliSpec: string | undefined;
+        if (opts.cli !== undefined && /\.tgz$/i.test(opts.cli)) {
+          // a tarball: kept in the repository, so CI installs exactly it without a registry
+          const tgz = resolve(io.cwd, opts.cli);
+          if (!(await stat(tgz).catch(() => undefined))?.isFile()) throw new UserError(`cannot find the tarball \`${opts.cli}\``);
+          const rel = `vendor/${basename(tgz)}`;
+          await mkdir(join(root, 'vendor'), { recursive: true });
+          if (join(root, rel) !== tgz) await copyFile(tgz, join(root, rel));
+          io.stdout.write(`${c.green('copied')}  ${relative(io.cwd, join(root, rel)) || rel}\n`);
+          cliSpec = `file:${rel}`;
+        } else if (opts.cli !== undefined) cliSpec = opts.cli;
+        for (const [rel, content] of Object.entries(initFiles(cliSpec))) {
           const path = join(root, rel);
           const shown = relative(io.cwd, path) || path;
           if (!opts.force && (await stat(path).catch(() => undefined))) {

@@ -1,0 +1,121 @@
+/**
+ * The installable CLI: `scripts/pack-cli.js` makes the tarball; it installs with npm alone (`npm i -g`,
+ * into a throwaway prefix, offline: the tarball carries everything) into an empty folder; then `kpi check`,
+ * `kpi score`, `kpi lsp` and `kpi init --cli <tarball>` run from there, and the scaffold's own CI steps
+ * (read from its workflow file) pass with the kpi its package.json pins.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, ROOT } from '../cli/helpers.js';
+// @ts-expect-error plain JS script
+import { packCli } from '../../scripts/pack-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'kpi-pack-'));
+const prefix = join(work, 'global');
+const empty = join(work, 'empty');
+let tgz = '';
+let kpiBin = '';
+
+/** only Node and npm on PATH: nothing from this repository */
+function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
+  delete e.FORCE_COLOR;
+  delete e.CI;
+  // drop node_modules/.bin directories the test runner put on PATH
+  e.PATH = (e.PATH ?? '').split(':').filter((p) => !p.includes('node_modules')).join(':');
+  return e;
+}
+
+function run(cmd: string, args: string[], cwd: string, extra: Record<string, string> = {}) {
+  const r = spawnSync(cmd, args, { cwd, env: env(extra), encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, out: `${r.stdout}\n${r.stderr}` };
+}
+
+beforeAll(async () => {
+  ensureBuilt();
+  tgz = (await packCli(join(work, 'out'), join(work, 'stage'))) as string;
+  mkdirSync(empty);
+  const r = run('npm', ['install', '--global', '--prefix', prefix, tgz], empty);
+  expect(r.code, r.out).toBe(0);
+  kpiBin = join(prefix, 'bin', 'kpi');
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the packed CLI', () => {
+  it('is one self-contained package: no dependencies, named kpi-cli-<version>.tgz', () => {
+    const version = JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')).version;
+    expect(basename(tgz)).toBe(`kpi-cli-${version}.tgz`);
+    const pkg = JSON.parse(readFileSync(join(prefix, 'lib/node_modules/@kpi/cli/package.json'), 'utf8'));
+    expect(pkg.dependencies).toBeUndefined();
+    expect(pkg.bin).toEqual({ kpi: 'bin/kpi.js' });
+    expect(existsSync(kpiBin)).toBe(true);
+    expect(run(kpiBin, ['--version'], empty).stdout.trim()).toBe(version);
+  });
+
+  it('runs kpi check and kpi score in an empty folder', () => {
+    cpSync(join(ROOT, 'examples/店长.kpi'), join(empty, '店长.kpi'));
+    cpSync(join(ROOT, 'examples/data/店长.csv'), join(empty, '店长.csv'));
+    const c = run(kpiBin, ['check', '店长.kpi'], empty);
+    expect(c.code, c.out).toBe(0);
+    expect(c.stdout).toBe('no problems in 1 file\n');
+    const s = run(kpiBin, ['score', '店长.kpi', '--data', '店长.csv', '--format', 'json'], empty);
+    expect(s.code, s.out).toBe(0);
+    const rows = JSON.parse(s.stdout) as { id: string; total: number }[];
+    expect(rows[0]).toMatchObject({ id: 'S001', total: 103.5 });
+    // the lazily loaded XLSX writer is in the package too
+    const x = run(kpiBin, ['score', '店长.kpi', '--data', '店长.csv', '-o', '结果.xlsx'], empty);
+    expect(x.code, x.out).toBe(0);
+    expect(readFileSync(join(empty, '结果.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    // a broken plan: coded diagnostics and exit 1, no stack trace
+    const b = run(kpiBin, ['check', join(ROOT, 'examples/broken/店长-权重.kpi')], empty);
+    expect(b.code).toBe(1);
+    expect(b.stdout).toMatch(/KPI\d{4}/);
+    expect(b.out).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('runs the language server (kpi lsp answers initialize)', async () => {
+    const child = spawn(kpiBin, ['lsp', '--stdio'], { cwd: empty, env: env() });
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    const reply = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`no reply: ${out}`)), 20_000);
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('"capabilities"')) {
+          clearTimeout(timer);
+          resolve(out);
+        }
+      });
+    });
+    child.kill();
+    expect(reply).toMatch(/"hoverProvider":true/);
+  });
+
+  it('kpi init --cli <tarball> makes a repository whose CI steps pass with the pinned kpi', () => {
+    const init = run(kpiBin, ['init', 'plans', '--cli', tgz], empty);
+    expect(init.code, init.out).toBe(0);
+    const repo = join(empty, 'plans');
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+    expect(pkg.devDependencies['@kpi/cli']).toBe(`file:vendor/${basename(tgz)}`);
+    expect(existsSync(join(repo, 'vendor', basename(tgz)))).toBe(true);
+    // the workflow's own steps, in order (the checkout and setup-node actions aside)
+    const workflow = readFileSync(join(repo, '.github/workflows/kpi.yml'), 'utf8');
+    const steps = [...workflow.matchAll(/^\s*- run: (.+)$/gm)].map((m) => m[1]!);
+    expect(steps).toEqual(['npm install --no-audit --no-fund', 'npx kpi check --format github .', 'npx kpi test --format github .']);
+    for (const step of steps) {
+      const r = run('sh', ['-c', step], repo);
+      expect(r.code, `${step}\n${r.out}`).toBe(0);
+    }
+    // npx found the repository's own kpi, not a global one
+    expect(existsSync(join(repo, 'node_modules/.bin/kpi'))).toBe(true);
+    // and the package.json script a teammate runs
+    const t = run('npm', ['test', '-s'], repo);
+    expect(t.code, t.out).toBe(0);
+    expect(t.stdout).toMatch(/3 passed, 0 failed/);
+  });
+});
