@@ -81,7 +81,7 @@ export class PlanIndex {
       def(m.name.text, 'metric', m.name.span);
       refs(m.expr);
     }
-    for (const b of plan.bonuses) {
+    for (const b of [...plan.bonuses, ...(plan.penalties ?? [])]) {
       def(b.name.text, 'bonus', b.name.span);
       if (b.input) ref(b.input.text, b.input.span, 'qualified');
     }
@@ -242,7 +242,7 @@ export function documentSymbols(file: PlanFile): DocumentSymbol[] {
   return file.plans.map((p) => {
     const children: DocumentSymbol[] = p.items.map(item);
     for (const m of p.metrics) children.push({ name: m.name.text || '?', kind: 'metric', span: m.span, selection: m.name.span, children: [] });
-    for (const b of p.bonuses) children.push({ name: b.name.text || '?', kind: 'bonus', span: b.span, selection: b.name.span, children: [] });
+    for (const b of [...p.bonuses, ...(p.penalties ?? [])]) children.push({ name: b.name.text || '?', kind: 'bonus', span: b.span, selection: b.name.span, children: [] });
     for (const v of p.vetoes) children.push({ name: v.name.text || '?', kind: 'veto', span: v.span, selection: v.name.span, children: [] });
     if (p.grades) {
       children.push({

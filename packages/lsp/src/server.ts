@@ -67,6 +67,7 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   group: CompletionItemKind.Module,
   metric: CompletionItemKind.Variable,
   bonus: CompletionItemKind.Constant,
+  penalty: CompletionItemKind.Constant,
   veto: CompletionItemKind.Event,
   column: CompletionItemKind.Property,
   grade: CompletionItemKind.EnumMember,
