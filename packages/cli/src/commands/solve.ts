@@ -5,7 +5,7 @@
  */
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { lowerPlan, parseGoal, parseValue, solve, solveToText, visibleText } from '@kpi/core';
+import { lowerPlan, parseGoal, percentInputs, parseValue, solve, solveToText, visibleText } from '@kpi/core';
 import { EXIT, UserError, type Io } from '../io.js';
 import { loadCompiled } from '../plan.js';
 import { readPeople, DataFailed } from '../decide-data.js';
@@ -76,7 +76,7 @@ async function runSolve(io: Io, planPath: string, opts: SolveOptions): Promise<n
   for (const s of sets) values[s.slot] = s.value;
   const check = compiled.score(values);
   if (!check.ok) throw new UserError(`with \`--set\`, row ${person.row} cannot be scored: ${check.errors.map((e) => e.message).join('; ')}`);
-  const report = solve(lowered, values, g.goal);
+  const report = solve(lowered, values, g.goal, { percent: percentInputs(plan) });
   if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ id: person.id, row: person.row, ...(sets.length ? { set: opts.set } : {}), ...report }, null, 2)}\n`);
   else io.stdout.write(visibleText(solveToText(report, person.id)));
   return EXIT.OK;

@@ -199,7 +199,9 @@ export function diffPlans(oldV: PlanVersion, newV: PlanVersion): PlanDiff {
     field('weight', subject, 'weight', num(o.weight), num(n.weight), o.weight?.span ?? o.span, n.weight?.span ?? n.span);
     const ow = oldEff.get(indKey(p.old));
     const nw = newEff.get(indKey(p.new));
-    if (ow !== undefined && nw !== undefined && !Rational.parse(ow)!.eq(Rational.parse(nw)!)) {
+    // at the top level the effective weight is the written one: shown only when a group makes them differ
+    const nested = p.old.path.length > 0 || p.new.path.length > 0;
+    if (nested && ow !== undefined && nw !== undefined && !Rational.parse(ow)!.eq(Rational.parse(nw)!)) {
       push({ kind: 'effective-weight', subject, field: 'effective weight', old: pct(ow), new: pct(nw), oldLine: oLine(o.span), newLine: nLine(n.span) });
     }
     field('target', subject, 'target', num(o.target), num(n.target), o.target?.span ?? o.span, n.target?.span ?? n.span);
@@ -246,7 +248,11 @@ export function diffPlans(oldV: PlanVersion, newV: PlanVersion): PlanDiff {
     for (const p of m.pairs) field(kind, `${kind} ${p.new.name.text}`, kind === 'veto' ? 'condition' : kind === 'metric' ? 'formula' : 'rule', text(p.old), text(p.new), p.old.span, p.new.span);
   }
 
-  return { old: { name: oldV.name, plan: op.name.text }, new: { name: newV.name, plan: np.name.text }, changes };
+  // in the order of the new file (removed items at their old place); a rename before its field changes
+  const at = (c: PlanChange) => c.newLine ?? c.oldLine ?? 0;
+  const rank = (c: PlanChange) => (c.kind === 'renamed' || c.kind === 'removed' || c.kind === 'added' ? 0 : 1);
+  const ordered = changes.map((c, i) => ({ c, i })).sort((a, b) => at(a.c) - at(b.c) || rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
+  return { old: { name: oldV.name, plan: op.name.text }, new: { name: newV.name, plan: np.name.text }, changes: ordered };
 }
 
 function describeIndicator(i: Indicator): string {

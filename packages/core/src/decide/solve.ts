@@ -16,6 +16,7 @@ import type { LIndicator, LPlan } from '../compile/lowered.js';
 import { ratioIsInverse, usesRatio } from '../compile/lowered.js';
 import { makeExact } from '../run/exact.js';
 import type { RowResult } from '../run/types.js';
+import type { Plan } from '../ir/schema.js';
 import { Rational } from '../numbers/rational.js';
 
 export type Goal = { kind: 'grade'; label: string } | { kind: 'total'; value: string };
@@ -101,17 +102,40 @@ const decimalsOf = (s: string | undefined): number => {
 };
 
 /** the minimal unit for an input: 0.01% for percents, the step for counts, 0.01 (or finer, as the plan writes) otherwise */
-export function minimalUnit(ind: LIndicator): Q {
+export function minimalUnit(ind: LIndicator, percentInput = false): Q {
   if (ind.method === 'deduct') return Rational.of(1n, 10n ** BigInt(decimalsOf(ind.per)));
   const consts = [ind.target, ind.floor, ind.lo, ind.hi, ...(ind.rows ?? []).map((r) => r.bound), ...(ind.points ?? []).map((p) => p.x)];
-  const percent = ind.targetPercent || ind.unit === '%' || ind.unit === '％';
+  const percent = percentInput || isPercent(ind);
   let d = percent ? 4 : 2;
   for (const c of consts) d = Math.max(d, decimalsOf(c));
   return Rational.of(1n, 10n ** BigInt(Math.min(d, 12)));
 }
 
+const isPercent = (ind: LIndicator) => ind.targetPercent || ind.unit === '%' || ind.unit === '％';
+
+/**
+ * Indicators whose input is written as a percent in the plan (a table's bounds or points `on` the actual
+ * written `80%`): the lowered plan keeps only values, so the caller passes this from the IR.
+ */
+export function percentInputs(plan: Plan): Set<string> {
+  const out = new Set<string>();
+  const visit = (items: Plan['items']) => {
+    for (const it of items) {
+      if (it.kind === 'group') visit(it.items);
+      else {
+        const m = it.method;
+        const lits = [it.target, ...(m?.kind === 'bands' && m.on === 'actual' ? m.rows.map((r) => r.bound) : []), ...(m?.kind === 'curve' && m.on === 'actual' ? m.points.map((p) => p.x) : [])];
+        if (lits.some((l) => l?.percent)) out.add(it.name.text);
+      }
+    }
+  };
+  visit(plan.items);
+  return out;
+}
+
 type Shape =
-  | { ok: true; better: 1 | -1; best: Q; worst?: Q; limit: SolveReason['code'] }
+  /** margin: probe one unit past `best` (a strict bound, or a ratio bound that does not fall on the grid) */
+  | { ok: true; better: 1 | -1; best: Q; margin?: boolean; worst?: Q; limit: SolveReason['code'] }
   | { ok: false; reason: SolveReason };
 
 /**
@@ -162,7 +186,7 @@ function shapeOf(ind: LIndicator, unit: Q): Shape {
       if (a === undefined) return needT();
       const basisBetter: 1 | -1 = up ? 1 : -1;
       const better = (inverse ? -basisBetter : basisBetter) as 1 | -1;
-      return { ok: true, better, best: a.add(better === 1 ? unit : unit.neg()), limit: 'table-max' };
+      return { ok: true, better, best: a, margin: true, limit: 'table-max' };
     }
     case 'curve': {
       const pts = (ind.points ?? []).map((p) => ({ x: R(p.x), y: R(p.y) }));
@@ -184,7 +208,7 @@ function shapeOf(ind: LIndicator, unit: Q): Shape {
  * Solve for one person. `values` are aligned with `plan.inputs` (NaN = missing), as the binder gives
  * them; `--set` changes are applied by the caller before.
  */
-export function solve(plan: LPlan, values: ArrayLike<number>, goal: Goal): SolveReport {
+export function solve(plan: LPlan, values: ArrayLike<number>, goal: Goal, options: { percent?: ReadonlySet<string> } = {}): SolveReport {
   const ev = makeExact(plan);
   const gradeIndex = (label: string | undefined) => (label === undefined ? -1 : plan.grades.findIndex((g) => g.label === label));
   const goalIndex = goal.kind === 'grade' ? gradeIndex(goal.label) : -1;
@@ -233,8 +257,9 @@ export function solve(plan: LPlan, values: ArrayLike<number>, goal: Goal): Solve
     ans.column = plan.inputs[slot]!.column;
     const cur = values[slot] as number;
     if (Number.isFinite(cur)) ans.current = cur;
-    const unit = minimalUnit(ind);
-    if (ind.targetPercent || ind.unit === '%' || ind.unit === '％') ans.percent = true;
+    const percent = isPercent(ind) || (options.percent?.has(ind.name) ?? false);
+    const unit = minimalUnit(ind, percent);
+    if (percent) ans.percent = true;
     ans.unit = unit.toDecimalString(20);
     const shape = shapeOf(ind, unit);
     if (!shape.ok) {
@@ -250,6 +275,7 @@ export function solve(plan: LPlan, values: ArrayLike<number>, goal: Goal): Solve
       const f = v.floor();
       return Rational.of(f).eq(v) ? f : f + 1n;
     };
+    const fmt = (x: Q) => (percent ? `${x.mul(Rational.HUNDRED).toDecimalString(8)}%` : x.toDecimalString(8));
     const vals = Array.from(values as ArrayLike<number>);
     const probe = (k: bigint) => {
       vals[slot] = Number(xOf(k).toDecimalString(20));
@@ -259,19 +285,19 @@ export function solve(plan: LPlan, values: ArrayLike<number>, goal: Goal): Solve
 
     // sensitivity: the exact total's move when the input rises by one display unit (1%, or 1)
     if (Number.isFinite(cur)) {
-      const per = ind.targetPercent || ind.unit === '%' ? Rational.of(1n, 100n) : Rational.ONE;
+      const per = percent ? Rational.of(1n, 100n) : Rational.ONE;
       vals[slot] = Number(Rational.fromNumber(cur).add(per).toDecimalString(20));
       const up = score(vals).exact;
       vals[slot] = cur;
       if (up && base.exact) ans.sensitivity = { per: per.toDecimalString(20), total: up.sub(base.exact).toDecimalString(6) };
     }
 
-    let hi = kCeil(shape.best);
+    let hi = kCeil(shape.best) + (shape.margin ? 1n : 0n);
     const atBest = probe(hi);
     if (!meets(atBest.result)) {
       ans.status = 'unreachable';
       const shown = (r: { result?: RowResult }) => (r.result ? `${r.result.total}${r.result.grade !== undefined ? ` (${r.result.grade})` : ''}` : 'an error');
-      const bestText = xOf(hi).toDecimalString(20);
+      const bestText = `${ans.direction === 'at-least' ? '≥' : '≤'} ${fmt(shape.best)}`;
       if (!atBest.result) ans.reason = { code: 'row-error', message: `at ${bestText} the row cannot be scored` };
       else if (atBest.result.vetoes.length) ans.reason = { code: 'veto', message: `veto \`${atBest.result.vetoes.join('`, `')}\` holds whatever \`${ind.name}\` is` };
       else {
