@@ -4,11 +4,11 @@
  * shop-groups*.kpi (effective weights), solve.kpi (every method, floor, cap, veto).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, golden, kpi } from './helpers.js';
+import { BIN, FIXTURES, golden, kpi } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'kpi-decide-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -232,5 +232,36 @@ describe('kpi solve: hand-computed', () => {
     expect(i.code).toBe(2);
     expect(i.stderr).toContain('no row has id `P9`');
     for (const r of [g, s, i]) expect(r.stderr).not.toContain('internal error');
+  });
+});
+
+describe('kpi init: the pull-request workflow posts the markdown diff', () => {
+  it("the workflow's diff script, run in a repository with a changed plan, writes the markdown to the job summary", () => {
+    const dir = join(tmp, 'init');
+    mkdirSync(dir);
+    expect(kpi(['init', 'repo'], { cwd: dir }).code).toBe(0);
+    const repo = join(dir, 'repo');
+    const wf = readFileSync(join(repo, '.github/workflows/kpi.yml'), 'utf8');
+    expect(wf).toContain('pull-requests: write');
+    expect(wf).toContain('gh pr comment "$PR" --body-file kpi-diff.md');
+    const m = /- name: kpi diff\n[\s\S]*?run: \|\n([\s\S]*?)\n {6}- name:/.exec(wf);
+    expect(m).not.toBeNull();
+    const script = m![1]!.replace(/^ {10}/gm, '').replace(/npx kpi/g, `node "${BIN}"`);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'v1');
+    const base = git('rev-parse', 'HEAD').trim();
+    const plan = readFileSync(join(repo, '店长.kpi'), 'utf8');
+    const changed = plan.replace('销售额达成 weight 60%', '销售额达成 weight 50%').replace('顾客满意度 weight 20%', '顾客满意度 weight 30%');
+    expect(changed).not.toBe(plan);
+    writeFileSync(join(repo, '店长.kpi'), changed);
+    git('commit', '-qam', 'v2');
+    const summary = join(dir, 'summary.md');
+    execFileSync('bash', ['-e', '-c', script], { cwd: repo, env: { ...process.env, BASE: base, GITHUB_STEP_SUMMARY: summary, NO_COLOR: '1' }, encoding: 'utf8' });
+    const md = readFileSync(summary, 'utf8');
+    expect(md).toContain('### KPI plan diff');
+    expect(md).toContain('| 60% | 50% |');
+    expect(md).toMatch(/\*\*4 people\*\*/);
   });
 });
