@@ -265,3 +265,11 @@ describe('kpi init: the pull-request workflow posts the markdown diff', () => {
     expect(md).toMatch(/\*\*4 people\*\*/);
   });
 });
+
+describe('README', () => {
+  it('shows the markdown diff and the solve sentences exactly as the CLI prints them', () => {
+    const readme = readFileSync(join(FIXTURES, '..', '..', '..', 'README.md'), 'utf8');
+    expect(readme).toContain(readFileSync(join(FIXTURES, '..', 'golden', 'diff-markdown.md'), 'utf8'));
+    expect(readme).toContain(readFileSync(join(FIXTURES, '..', 'golden', 'solve-text.txt'), 'utf8'));
+  });
+});
