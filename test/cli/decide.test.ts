@@ -69,6 +69,26 @@ describe('kpi diff: plan terms', () => {
   });
 });
 
+describe('kpi diff: items added and removed, bonus, veto, metric, grade bounds', () => {
+  it('each with its line on the side where it exists', () => {
+    const a = join(tmp, 'x1.kpi');
+    const b = join(tmp, 'x2.kpi');
+    writeFileSync(a, 'plan P {\n  indicator 销售 weight 60% target 100% scoring linear\n  indicator 回访 weight 40% target 100% scoring linear\n  bonus 创新 points 2 per 1 max 4\n  veto 事故 when 事故数 > 0\n  grades {\n    A >= 90 coefficient 1.2\n    B coefficient 1\n  }\n}\n');
+    writeFileSync(b, 'plan P {\n  metric 毛利率 = 毛利 / 销售额\n  indicator 销售 weight 60% target 100% scoring linear\n  indicator 毛利率 weight 40% target 30% scoring linear\n  bonus 创新 points 3 per 1 max 6\n  veto 事故 when 事故数 > 1\n  grades {\n    A >= 85 coefficient 1.2\n    B coefficient 1\n  }\n}\n');
+    const r = kpi(['diff', a, b, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const d = JSON.parse(r.stdout) as { changes: Change[] };
+    expect(d.changes.map((c) => [c.kind, c.subject, c.field ?? '', c.old ?? '', c.new ?? '', c.oldLine ?? 0, c.newLine ?? 0])).toEqual([
+      ['added', 'metric 毛利率', '', '', '= 毛利 / 销售额', 0, 2],
+      ['removed', 'indicator 回访', '', 'weight 40% target 100% scoring linear', '', 3, 0],
+      ['added', 'indicator 毛利率', '', '', 'weight 40% target 30% scoring linear', 0, 4],
+      ['bonus', 'bonus 创新', 'rule', 'points 2 per 1 max 4', 'points 3 per 1 max 6', 4, 5],
+      ['veto', 'veto 事故', 'condition', 'when 事故数 > 0', 'when 事故数 > 1', 5, 6],
+      ['grade', 'grade A', 'bound', '90', '85', 7, 8],
+    ]);
+  });
+});
+
 describe('kpi diff --data: the team replayed on both versions', () => {
   it('each person old → new, sorted by impact, with the summary (hand-computed)', () => {
     const r = kpi(['diff', 'shop.kpi', 'shop-v2.kpi', '--data', 'shop-v2.csv', '--format', 'json']);
