@@ -117,15 +117,22 @@ describe('kpi diff --data: the team replayed on both versions', () => {
   });
 
   it('markdown for a pull-request comment (golden)', () => {
-    const r = kpi(['diff', 'shop.kpi', 'shop-v2.kpi', '--data', 'shop-v2.csv', '--format', 'markdown']);
+    const r = kpi(['diff', 'shop.kpi', 'shop-v2.kpi', '--data', 'shop-v2.csv', '--format', 'markdown', '--lang', 'en']);
     expect(r.code).toBe(0);
     golden('diff-markdown.md', r.stdout);
   });
 
   it('text for a terminal (golden)', () => {
-    const r = kpi(['diff', 'shop.kpi', 'shop-v2.kpi', '--data', 'shop-v2.csv']);
+    const r = kpi(['diff', 'shop.kpi', 'shop-v2.kpi', '--data', 'shop-v2.csv', '--lang', 'en']);
     expect(r.code).toBe(0);
     golden('diff-text.txt', r.stdout);
+  });
+
+  it('in Chinese by default, as the pull-request comment shows it (golden)', () => {
+    const r = kpi(['diff', 'shop.kpi', 'shop-v2.kpi', '--data', 'shop-v2.csv', '--format', 'markdown']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| ✏️ | 指标 员工流失率 | 流失率 | 员工流失率 | L7 → L7 |');
+    golden('diff-markdown-zh.md', r.stdout);
   });
 
   it('markdown never carries plan text as markup', () => {
@@ -236,9 +243,12 @@ describe('kpi solve: hand-computed', () => {
   });
 
   it('text output in sentences (golden)', () => {
-    const r = kpi(['solve', 'solve.kpi', '--data', 'solve.csv', '--id', 'P1', '--goal', 'total 76']);
+    const r = kpi(['solve', 'solve.kpi', '--data', 'solve.csv', '--id', 'P1', '--goal', 'total 76', '--lang', 'en']);
     expect(r.code).toBe(0);
     golden('solve-text.txt', r.stdout);
+    const zh = kpi(['solve', 'solve.kpi', '--data', 'solve.csv', '--id', 'P1', '--goal', '总分 76']);
+    expect(zh.code).toBe(0);
+    golden('solve-text-zh.txt', zh.stdout);
   });
 
   it('usage errors: unknown grade, unknown --set column, unknown id', () => {
@@ -289,7 +299,7 @@ describe('kpi init: the pull-request workflow posts the markdown diff', () => {
 describe('README', () => {
   it('shows the markdown diff and the solve sentences exactly as the CLI prints them', () => {
     const readme = readFileSync(join(FIXTURES, '..', '..', '..', 'README.md'), 'utf8');
-    expect(readme).toContain(readFileSync(join(FIXTURES, '..', 'golden', 'diff-markdown.md'), 'utf8'));
+    expect(readme).toContain(readFileSync(join(FIXTURES, '..', 'golden', 'diff-markdown-zh.md'), 'utf8'));
     expect(readme).toContain(readFileSync(join(FIXTURES, '..', 'golden', 'solve-text.txt'), 'utf8'));
   });
 });

@@ -47,7 +47,7 @@ export function loadVersion(v: { name: string; text: string }, planName: string 
   return { plan, compiled: c.compiled };
 }
 
-type DiffOptions = DataOptions & { format: 'text' | 'json' | 'markdown'; oldPlan?: string };
+type DiffOptions = DataOptions & { format: 'text' | 'json' | 'markdown'; oldPlan?: string; lang: 'zh' | 'en' };
 
 export function diffCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('diff')
@@ -61,6 +61,7 @@ export function diffCommand(io: Io, done: (code: number) => void): Command {
     .option('--encoding <name>', 'CSV encoding (default: detected)')
     .option('--sheet <name>', 'XLSX sheet name or 1-based number')
     .option('--max-errors <n>', 'stop listing data errors after this many', '50')
+    .addOption(new Option('--lang <lang>', 'language of the text and markdown').choices(['zh', 'en']).default('zh'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .addHelpText(
       'after',
@@ -97,7 +98,7 @@ async function runDiff(io: Io, oldSpec: string, newSpec: string, opts: DiffOptio
     }
   }
   if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ ...d, ...(r ? { replay: r } : {}) }, null, 2)}\n`);
-  else if (opts.format === 'markdown') io.stdout.write(diffToMarkdown(d, r));
-  else io.stdout.write(visibleText(diffToText(d, r)));
+  else if (opts.format === 'markdown') io.stdout.write(diffToMarkdown(d, r, opts.lang));
+  else io.stdout.write(visibleText(diffToText(d, r, opts.lang)));
   return EXIT.OK;
 }

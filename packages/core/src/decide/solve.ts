@@ -53,6 +53,8 @@ export interface SolveReason {
     | 'unsupported-method' // a method this solver does not know (a newer form)
     | 'unsupported-target'; // no fixed target to divide by
   message: string;
+  /** the same in Chinese */
+  zh: string;
 }
 
 export interface SolveAnswer {
@@ -152,7 +154,7 @@ function shapeOf(ind: LIndicator, unit: Q): Shape {
     if (!inverse) return b.mul(t);
     return b.isZero() || b.isNegative() ? undefined : t.div(b);
   };
-  const needT = (): Shape => ({ ok: false, reason: { code: 'unsupported-target', message: 'the method needs a fixed target' } });
+  const needT = (): Shape => ({ ok: false, reason: { code: 'unsupported-target', message: 'the method needs a fixed target', zh: '该计分方法需要固定目标值' } });
   switch (ind.method) {
     case 'linear':
     case 'reverse': {
@@ -167,18 +169,18 @@ function shapeOf(ind: LIndicator, unit: Q): Shape {
     case 'deduct':
       return { ok: true, better: -1, best: Rational.ZERO, limit: 'max-score' };
     case 'rating':
-      if (ind.raters && ind.raters.length > 0) return { ok: false, reason: { code: 'unsupported-raters', message: 'a rating with several raters: solve each rater’s mark is not supported' } };
+      if (ind.raters && ind.raters.length > 0) return { ok: false, reason: { code: 'unsupported-raters', message: 'a rating with several raters: solving each rater’s mark is not supported', zh: '多人评分: 暂不支持按评分人分别求解' } };
       return { ok: true, better: 1, best: R(ind.hi ?? '1'), worst: R(ind.lo ?? '0'), limit: 'max-score' };
     case 'bands': {
       const rows = (ind.rows ?? []).map((r) => ({ op: r.op, bound: R(r.bound), score: R(r.score) }));
-      if (rows.length === 0) return { ok: false, reason: { code: 'unsupported-method', message: 'an empty bands table' } };
+      if (rows.length === 0) return { ok: false, reason: { code: 'unsupported-method', message: 'an empty bands table', zh: '分档表为空' } };
       const up = rows.every((r) => r.op === '>=' || r.op === '>');
       const down = rows.every((r) => r.op === '<=' || r.op === '<');
       const els = ind.else !== undefined ? R(ind.else) : Rational.ZERO;
       const scores = [...rows.map((r) => r.score), els];
       const falling = scores.every((s, i) => i === 0 || s.le(scores[i - 1]!));
       const orderedBounds = rows.every((r, i) => i === 0 || (up ? r.bound.le(rows[i - 1]!.bound) : r.bound.ge(rows[i - 1]!.bound)));
-      if (!(up || down) || !falling || !orderedBounds) return { ok: false, reason: { code: 'unsupported-non-monotonic', message: 'the bands table’s score does not rise steadily with achievement' } };
+      if (!(up || down) || !falling || !orderedBounds) return { ok: false, reason: { code: 'unsupported-non-monotonic', message: 'the bands table’s score does not rise steadily with achievement', zh: '分档表的得分不随完成情况单调上升' } };
       const top = rows[0]!;
       // one unit past a strict bound; for a ratio, a unit of ratio is at most one of actual when targets ≥ 1 — add a margin
       const basis = top.op === '>' ? top.bound.add(unit) : top.op === '<' ? top.bound.sub(unit) : top.bound;
@@ -190,17 +192,17 @@ function shapeOf(ind: LIndicator, unit: Q): Shape {
     }
     case 'curve': {
       const pts = (ind.points ?? []).map((p) => ({ x: R(p.x), y: R(p.y) }));
-      if (pts.length === 0) return { ok: false, reason: { code: 'unsupported-method', message: 'an empty curve' } };
+      if (pts.length === 0) return { ok: false, reason: { code: 'unsupported-method', message: 'an empty curve', zh: '曲线为空' } };
       const rising = pts.every((p, i) => i === 0 || p.y.ge(pts[i - 1]!.y));
       const fallingC = pts.every((p, i) => i === 0 || p.y.le(pts[i - 1]!.y));
-      if (!rising && !fallingC) return { ok: false, reason: { code: 'unsupported-non-monotonic', message: 'the curve’s score does not rise steadily with achievement' } };
+      if (!rising && !fallingC) return { ok: false, reason: { code: 'unsupported-non-monotonic', message: 'the curve’s score does not rise steadily with achievement', zh: '曲线的得分不随完成情况单调上升' } };
       const basisBetter: 1 | -1 = rising ? 1 : -1;
       const a = toActual(rising ? pts[pts.length - 1]!.x : pts[0]!.x);
       if (a === undefined) return needT();
       return { ok: true, better: (inverse ? -basisBetter : basisBetter) as 1 | -1, best: a, limit: 'table-max' };
     }
     default:
-      return { ok: false, reason: { code: 'unsupported-method', message: `scoring \`${(ind as { method: string }).method}\` is not supported by solve yet` } };
+      return { ok: false, reason: { code: 'unsupported-method', message: `scoring \`${(ind as { method: string }).method}\` is not supported by solve yet`, zh: `求解暂不支持计分方法 \`${(ind as { method: string }).method}\`` } };
   }
 }
 
@@ -246,11 +248,11 @@ export function solve(plan: LPlan, values: ArrayLike<number>, goal: Goal, option
     const ans: SolveAnswer = { indicator: ind.name, method: ind.method, status: 'unsupported' };
     report.answers.push(ans);
     if (!ind.src || ind.raters?.length) {
-      if (ind.raters?.length) ans.reason = { code: 'unsupported-raters', message: 'a rating with several raters: each rater’s mark moves it; solve does not split the goal among raters' };
+      if (ind.raters?.length) ans.reason = { code: 'unsupported-raters', message: 'a rating with several raters: each rater’s mark moves it; solve does not split the goal among raters', zh: '多人评分: 每位评分人的分数都会影响结果, 求解不在评分人之间分配目标' };
       continue;
     }
     if (ind.src.k === 'metric') {
-      ans.reason = { code: 'unsupported-metric', message: `the actual is metric \`${plan.metrics[ind.src.i]!.name}\`: solve for the columns it reads is not supported` };
+      ans.reason = { code: 'unsupported-metric', message: `the actual is metric \`${plan.metrics[ind.src.i]!.name}\`: solving for the columns it reads is not supported`, zh: `实际值来自派生指标 \`${plan.metrics[ind.src.i]!.name}\`: 暂不支持对其输入列求解` };
       continue;
     }
     const slot = ind.src.i;
@@ -298,11 +300,12 @@ export function solve(plan: LPlan, values: ArrayLike<number>, goal: Goal, option
       ans.status = 'unreachable';
       const shown = (r: { result?: RowResult }) => (r.result ? `${r.result.total}${r.result.grade !== undefined ? ` (${r.result.grade})` : ''}` : 'an error');
       const bestText = `${ans.direction === 'at-least' ? '≥' : '≤'} ${fmt(shape.best)}`;
-      if (!atBest.result) ans.reason = { code: 'row-error', message: `at ${bestText} the row cannot be scored` };
-      else if (atBest.result.vetoes.length) ans.reason = { code: 'veto', message: `veto \`${atBest.result.vetoes.join('`, `')}\` holds whatever \`${ind.name}\` is` };
+      if (!atBest.result) ans.reason = { code: 'row-error', message: `at ${bestText} the row cannot be scored`, zh: `取 ${bestText} 时该行无法计分` };
+      else if (atBest.result.vetoes.length) ans.reason = { code: 'veto', message: `veto \`${atBest.result.vetoes.join('`, `')}\` holds whatever \`${ind.name}\` is`, zh: `无论 \`${ind.name}\` 取何值, 否决项 \`${atBest.result.vetoes.join('`, `')}\` 均成立` };
       else {
+        const whatZh = shape.limit === 'cap' ? `封顶 ${Rational.HUNDRED.mul(R(ind.cap)).toDecimalString(8)} 分` : shape.limit === 'table-max' ? '取到表中最高档' : '取到最高分';
         const what = shape.limit === 'cap' ? `capped at ${Rational.HUNDRED.mul(R(ind.cap)).toDecimalString(8)} points` : shape.limit === 'table-max' ? 'at the top of its table' : 'at its best score';
-        ans.reason = { code: shape.limit, message: `even ${what} (${bestText}), the total is ${shown(atBest)}` };
+        ans.reason = { code: shape.limit, message: `even ${what} (${bestText}), the total is ${shown(atBest)}`, zh: `即使${whatZh} (${bestText}), 总分也只有 ${shown(atBest)}` };
       }
       continue;
     }
@@ -313,7 +316,7 @@ export function solve(plan: LPlan, values: ArrayLike<number>, goal: Goal, option
       if (kw < hi && !holds(kw)) lo = kw;
       else if (kw < hi) {
         ans.status = 'always';
-        ans.reason = { code: 'always', message: `the goal holds whatever \`${ind.name}\` is` };
+        ans.reason = { code: 'always', message: `the goal holds whatever \`${ind.name}\` is`, zh: `无论 \`${ind.name}\` 取何值, 目标均达成` };
         continue;
       }
     }
@@ -323,7 +326,7 @@ export function solve(plan: LPlan, values: ArrayLike<number>, goal: Goal, option
       for (let i = 0; i < 64 && lo === undefined; i++, step *= 2n) if (!holds(hi - step)) lo = hi - step;
       if (lo === undefined) {
         ans.status = 'always';
-        ans.reason = { code: 'always', message: `the goal holds whatever \`${ind.name}\` is` };
+        ans.reason = { code: 'always', message: `the goal holds whatever \`${ind.name}\` is`, zh: `无论 \`${ind.name}\` 取何值, 目标均达成` };
         continue;
       }
     }
