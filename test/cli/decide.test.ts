@@ -290,9 +290,9 @@ describe('kpi init: the pull-request workflow posts the markdown diff', () => {
     const summary = join(dir, 'summary.md');
     execFileSync('bash', ['-e', '-c', script], { cwd: repo, env: { ...process.env, BASE: base, GITHUB_STEP_SUMMARY: summary, NO_COLOR: '1' }, encoding: 'utf8' });
     const md = readFileSync(summary, 'utf8');
-    expect(md).toContain('### KPI plan diff');
+    expect(md).toContain('### 考核方案变更');
     expect(md).toContain('| 60% | 50% |');
-    expect(md).toMatch(/\*\*4 people\*\*/);
+    expect(md).toContain('**4 人**');
   });
 });
 
