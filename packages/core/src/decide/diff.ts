@@ -34,7 +34,9 @@ export type ChangeKind =
   | 'bonus'
   | 'veto'
   | 'metric'
-  | 'setting';
+  | 'setting'
+  /** a plan part this diff does not know in detail (a newer item kind): shown as changed, whole */
+  | 'other';
 
 export interface PlanChange {
   kind: ChangeKind;
@@ -215,6 +217,11 @@ export function diffPlans(oldV: PlanVersion, newV: PlanVersion): PlanDiff {
     field('option', subject, 'default', num(o.default), num(n.default), o.default?.span ?? o.span, n.default?.span ?? n.span);
     field('option', subject, 'unit', o.unit?.text, n.unit?.text, o.unit?.span ?? o.span, n.unit?.span ?? n.span);
     if (o.method?.kind === n.method?.kind) field('option', subject, 'lower is better', String(o.lower), String(n.lower), o.span, n.span);
+    // indicator options added after this diff was written (per-person targets, N/A …): compared whole
+    for (const key of new Set([...Object.keys(o), ...Object.keys(n)])) {
+      if (KNOWN_IND.has(key)) continue;
+      field('option', subject, key, withoutSpans((o as Record<string, unknown>)[key]), withoutSpans((n as Record<string, unknown>)[key]), o.span, n.span);
+    }
   }
 
   // groups
@@ -241,6 +248,16 @@ export function diffPlans(oldV: PlanVersion, newV: PlanVersion): PlanDiff {
   itemChanges('veto', op.vetoes, np.vetoes, (v: Veto) => `when ${printExpr(v.when)}`);
   itemChanges('metric', op.metrics, np.metrics, (m: Metric) => `= ${printExpr(m.expr)}${m.default ? ` default ${num(m.default)}` : ''}`);
 
+  // plan parts added after this diff was written (pay, commission, pool, distribution …): never silently
+  // equal — compared whole, without source positions, and reported as changed
+  const KNOWN = new Set(['kind', 'name', 'settings', 'items', 'metrics', 'bonuses', 'vetoes', 'grades', 'tests', 'span', 'recovered']);
+  for (const key of new Set([...Object.keys(op), ...Object.keys(np)])) {
+    if (KNOWN.has(key)) continue;
+    const o = withoutSpans((op as Record<string, unknown>)[key]);
+    const n = withoutSpans((np as Record<string, unknown>)[key]);
+    if (o !== n) push({ kind: 'other', subject: key, old: o === undefined ? '(none)' : 'changed', new: n === undefined ? '(none)' : 'changed', oldLine: oLine(op.span), newLine: nLine(np.span) });
+  }
+
   function itemChanges<T extends { name: { text: string }; span: { start: number } }>(kind: ChangeKind, olds: T[], news: T[], text: (t: T) => string) {
     const m = match(olds, news, (t) => t.name.text);
     for (const r of m.removed) push({ kind: 'removed', subject: `${kind} ${r.name.text}`, old: text(r), oldLine: oLine(r.span) });
@@ -253,6 +270,14 @@ export function diffPlans(oldV: PlanVersion, newV: PlanVersion): PlanDiff {
   const rank = (c: PlanChange) => (c.kind === 'renamed' || c.kind === 'removed' || c.kind === 'added' ? 0 : 1);
   const ordered = changes.map((c, i) => ({ c, i })).sort((a, b) => at(a.c) - at(b.c) || rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
   return { old: { name: oldV.name, plan: op.name.text }, new: { name: newV.name, plan: np.name.text }, changes: ordered };
+}
+
+const KNOWN_IND = new Set(['kind', 'name', 'weight', 'target', 'method', 'cap', 'floor', 'input', 'unit', 'default', 'description', 'lower', 'recovered', 'span']);
+
+/** JSON text of a value with every `span`/`nameSpan` removed (positions move when nothing changed) */
+function withoutSpans(v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  return JSON.stringify(v, (k, x) => (k === 'span' || k === 'nameSpan' ? undefined : x));
 }
 
 function describeIndicator(i: Indicator): string {

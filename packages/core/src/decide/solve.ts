@@ -51,7 +51,8 @@ export interface SolveReason {
     | 'unsupported-raters' // a rating with several raters
     | 'unsupported-non-monotonic' // a table whose score falls as achievement rises
     | 'unsupported-method' // a method this solver does not know (a newer form)
-    | 'unsupported-target'; // no fixed target to divide by
+    | 'unsupported-target' // no fixed target to divide by
+    | 'unsupported-plan'; // the plan has an item kind solve does not know (newer forms: pay, distribution …)
   message: string;
   /** the same in Chinese */
   zh: string;
@@ -206,6 +207,12 @@ function shapeOf(ind: LIndicator, unit: Q): Shape {
   }
 }
 
+/** the lowered fields solve understands; an indicator or plan with any other field is a newer form */
+const KNOWN_IND = new Set(['name', 'path', 'weight', 'method', 'src', 'raters', 'target', 'targetPercent', 'cap', 'floor', 'lower', 'on', 'rows', 'else', 'points', 'dpoints', 'per', 'max', 'lo', 'hi', 'default', 'unit']);
+const KNOWN_PLAN = new Set(['name', 'round', 'inputs', 'metrics', 'inds', 'groups', 'bonuses', 'vetoes', 'grades']);
+const present = (v: unknown) => v !== undefined && v !== null && v !== false && !(Array.isArray(v) && v.length === 0);
+const unknownKeys = (o: object, known: Set<string>) => Object.entries(o).filter(([k, v]) => !known.has(k) && present(v)).map(([k]) => k);
+
 /**
  * Solve for one person. `values` are aligned with `plan.inputs` (NaN = missing), as the binder gives
  * them; `--set` changes are applied by the caller before.
@@ -244,9 +251,21 @@ export function solve(plan: LPlan, values: ArrayLike<number>, goal: Goal, option
     return g?.min !== undefined ? R(g.min) : undefined;
   };
 
+  // a plan-level form solve does not know (a forced distribution moves grades by others' totals; pay,
+  // penalties, periods …): every answer would be a guess, so none is given
+  const newerPlan = unknownKeys(plan, KNOWN_PLAN);
   for (const ind of plan.inds) {
     const ans: SolveAnswer = { indicator: ind.name, method: ind.method, status: 'unsupported' };
     report.answers.push(ans);
+    if (newerPlan.length) {
+      ans.reason = { code: 'unsupported-plan', message: `the plan uses ${newerPlan.map((k) => `\`${k}\``).join(', ')}, which solve does not handle yet`, zh: `方案使用了求解暂不支持的 ${newerPlan.map((k) => `\`${k}\``).join(', ')}` };
+      continue;
+    }
+    const newerInd = unknownKeys(ind, KNOWN_IND);
+    if (newerInd.length) {
+      ans.reason = { code: 'unsupported-method', message: `\`${ind.name}\` uses ${newerInd.map((k) => `\`${k}\``).join(', ')}, which solve does not handle yet`, zh: `\`${ind.name}\` 使用了求解暂不支持的 ${newerInd.map((k) => `\`${k}\``).join(', ')}` };
+      continue;
+    }
     if (!ind.src || ind.raters?.length) {
       if (ind.raters?.length) ans.reason = { code: 'unsupported-raters', message: 'a rating with several raters: each rater’s mark moves it; solve does not split the goal among raters', zh: '多人评分: 每位评分人的分数都会影响结果, 求解不在评分人之间分配目标' };
       continue;
