@@ -15,7 +15,7 @@ const table = (csv: string) => {
 
 describe('playground decision support', () => {
   it('baseline compare: the same changes and replay as `kpi diff --data`', () => {
-    const v = compareWithBaseline(analyse(read('shop.kpi')), analyse(read('shop-v2.kpi')), table(read('shop-v2.csv')), 'en');
+    const v = compareWithBaseline(analyse(read('shop.kpi')), analyse(read('revised-shop.kpi')), table(read('revised-shop.csv')), 'en');
     if ('error' in v) throw new Error(v.error);
     expect(v.diff.changes).toHaveLength(6);
     expect(v.replay!.people.map((p) => [p.id, p.old.total, p.new.total])).toEqual([

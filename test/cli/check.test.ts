@@ -252,7 +252,7 @@ describe('kpi --help and --version', () => {
     expect(help.stdout).toMatch(/^Usage: kpi score \[options\] <plan>/);
   });
 
-  it.each(['check', 'test', 'score', 'explain', 'fmt', 'compile', 'init'])('shows an example in `kpi %s --help`', (cmd) => {
+  it.each(['check', 'test', 'score', 'explain', 'fmt', 'compile', 'init', 'diff', 'solve'])('shows an example in `kpi %s --help`', (cmd) => {
     const r = kpi([cmd, '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Examples:\n\s+\$ kpi /);

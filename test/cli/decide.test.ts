@@ -1,7 +1,7 @@
 /**
  * `kpi diff` and `kpi solve` through the built CLI, on hand-computed cases (SPEC §9).
- * Fixtures: shop.kpi → shop-v2.kpi (weights, a target, a method, a rename, a grade coefficient),
- * shop-groups*.kpi (effective weights), solve.kpi (every method, floor, cap, veto).
+ * Fixtures: shop.kpi → revised-shop.kpi (weights, a target, a method, a rename, a grade coefficient),
+ * groups-v*.kpi (effective weights), solve.kpi (every method, floor, cap, veto).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ interface Change {
 
 describe('kpi diff: plan terms', () => {
   it('weights, a target, a method and a renamed indicator, each with the line on both sides', () => {
-    const r = kpi(['diff', 'shop.kpi', 'shop-v2.kpi', '--format', 'json']);
+    const r = kpi(['diff', 'shop.kpi', 'revised-shop.kpi', '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const d = JSON.parse(r.stdout) as { changes: Change[] };
@@ -41,7 +41,7 @@ describe('kpi diff: plan terms', () => {
   });
 
   it('a group weight moves the effective weights of the indicators under it', () => {
-    const r = kpi(['diff', 'shop-groups.kpi', 'shop-groups-v2.kpi', '--format', 'json']);
+    const r = kpi(['diff', 'groups-v1.kpi', 'groups-v2.kpi', '--format', 'json']);
     expect(r.code).toBe(0);
     const d = JSON.parse(r.stdout) as { changes: Change[] };
     expect(d.changes.map((c) => [c.subject, c.field, c.old, c.new])).toEqual([
@@ -91,7 +91,7 @@ describe('kpi diff: items added and removed, bonus, veto, metric, grade bounds',
 
 describe('kpi diff --data: the team replayed on both versions', () => {
   it('each person old → new, sorted by impact, with the summary (hand-computed)', () => {
-    const r = kpi(['diff', 'shop.kpi', 'shop-v2.kpi', '--data', 'shop-v2.csv', '--format', 'json']);
+    const r = kpi(['diff', 'shop.kpi', 'revised-shop.kpi', '--data', 'revised-shop.csv', '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const d = JSON.parse(r.stdout) as { replay: { people: { id: string; old: { total: number; grade: string }; new: { total: number; grade: string }; delta: string }[]; summary: Record<string, unknown> } };
@@ -117,19 +117,19 @@ describe('kpi diff --data: the team replayed on both versions', () => {
   });
 
   it('markdown for a pull-request comment (golden)', () => {
-    const r = kpi(['diff', 'shop.kpi', 'shop-v2.kpi', '--data', 'shop-v2.csv', '--format', 'markdown', '--lang', 'en']);
+    const r = kpi(['diff', 'shop.kpi', 'revised-shop.kpi', '--data', 'revised-shop.csv', '--format', 'markdown', '--lang', 'en']);
     expect(r.code).toBe(0);
     golden('diff-markdown.md', r.stdout);
   });
 
   it('text for a terminal (golden)', () => {
-    const r = kpi(['diff', 'shop.kpi', 'shop-v2.kpi', '--data', 'shop-v2.csv', '--lang', 'en']);
+    const r = kpi(['diff', 'shop.kpi', 'revised-shop.kpi', '--data', 'revised-shop.csv', '--lang', 'en']);
     expect(r.code).toBe(0);
     golden('diff-text.txt', r.stdout);
   });
 
   it('in Chinese by default, as the pull-request comment shows it (golden)', () => {
-    const r = kpi(['diff', 'shop.kpi', 'shop-v2.kpi', '--data', 'shop-v2.csv', '--format', 'markdown']);
+    const r = kpi(['diff', 'shop.kpi', 'revised-shop.kpi', '--data', 'revised-shop.csv', '--format', 'markdown']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('| ✏️ | 指标 员工流失率 | 流失率 | 员工流失率 | L7 → L7 |');
     golden('diff-markdown-zh.md', r.stdout);
@@ -147,7 +147,7 @@ describe('kpi diff --data: the team replayed on both versions', () => {
   });
 
   it('a column the new version needs and the data lacks is a data error (exit 2), nothing printed', () => {
-    const r = kpi(['diff', 'shop.kpi', 'shop-v2.kpi', '--data', 'good.csv']);
+    const r = kpi(['diff', 'shop.kpi', 'revised-shop.kpi', '--data', 'good.csv']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('员工流失率');
@@ -163,7 +163,7 @@ describe('kpi diff: git revisions', () => {
     git('init', '-q');
     git('add', '.');
     git('commit', '-qm', 'v1');
-    copyFileSync(join(FIXTURES, 'shop-v2.kpi'), join(repo, 'plans', '店长.kpi'));
+    copyFileSync(join(FIXTURES, 'revised-shop.kpi'), join(repo, 'plans', '店长.kpi'));
     const r = kpi(['diff', 'HEAD:plans/店长.kpi', 'plans/店长.kpi', '--format', 'json'], { cwd: repo });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

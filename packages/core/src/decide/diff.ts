@@ -149,7 +149,8 @@ function match<T>(olds: T[], news: T[], key: (t: T) => string, sim?: (a: T, b: T
     const takenO = new Set<T>();
     const takenN = new Set<T>();
     for (const c of cands) {
-      if (c.s < threshold || takenO.has(c.o) || takenN.has(c.n)) continue;
+      // strictly above: same method, target and weight with nothing in common in the name is not a rename
+      if (c.s <= threshold || takenO.has(c.o) || takenN.has(c.n)) continue;
       takenO.add(c.o);
       takenN.add(c.n);
       pairs.push({ old: c.o, new: c.n, renamed: true });
