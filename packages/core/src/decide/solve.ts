@@ -12,7 +12,7 @@
  * raters, a non-monotonic table, a method kind added later) is reported as unsupported with a code,
  * never guessed.
  */
-import type { LIndicator, LPlan } from '../compile/lowered.js';
+import type { LExpr, LIndicator, LPlan, LSrc } from '../compile/lowered.js';
 import { ratioIsInverse, usesRatio } from '../compile/lowered.js';
 import { makeExact } from '../run/exact.js';
 import type { RowResult } from '../run/types.js';
@@ -52,6 +52,7 @@ export interface SolveReason {
     | 'unsupported-non-monotonic' // a table whose score falls as achievement rises
     | 'unsupported-method' // a method this solver does not know (a newer form)
     | 'unsupported-target' // no fixed target to divide by
+    | 'unsupported-shared-input' // the column is read by something else that could bend the search
     | 'unsupported-plan'; // the plan has an item kind solve does not know (newer forms: pay, distribution …)
   message: string;
   /** the same in Chinese */
@@ -214,6 +215,62 @@ const present = (v: unknown) => v !== undefined && v !== null && v !== false && 
 const unknownKeys = (o: object, known: Set<string>) => Object.entries(o).filter(([k, v]) => !known.has(k) && present(v)).map(([k]) => k);
 
 /**
+ * Whether moving this input moves anything but its own indicator in a way the search cannot trust.
+ * The search needs the goal to be monotone along the input. Its own indicator is (checked by shapeOf);
+ * a veto of the form `column < c` / `column <= c` (`>`/`>=` when lower is better) only adds more of the
+ * same; anything else that reads the column (another indicator through a metric, a bonus, a veto of
+ * another shape) could bend it, so the answer would be a guess.
+ */
+function sharedReaders(plan: LPlan, self: number, slot: number, better: 1 | -1): string[] {
+  const memo = new Map<number, boolean>();
+  const exprReads = (e: LExpr): boolean => {
+    switch (e.k) {
+      case 'num':
+        return false;
+      case 'src':
+        return srcReads(e.s);
+      case 'neg':
+      case 'not':
+      case 'abs':
+        return exprReads(e.a);
+      case 'min':
+      case 'max':
+        return e.args.some(exprReads);
+      default:
+        return exprReads(e.a) || exprReads(e.b);
+    }
+  };
+  const srcReads = (s: LSrc): boolean => {
+    if (s.k === 'slot') return s.i === slot;
+    let v = memo.get(s.i);
+    if (v === undefined) {
+      memo.set(s.i, false);
+      v = exprReads(plan.metrics[s.i]!.expr);
+      memo.set(s.i, v);
+    }
+    return v;
+  };
+  const out: string[] = [];
+  plan.inds.forEach((ind, i) => {
+    if (i !== self && ((ind.src && srcReads(ind.src)) || ind.raters?.some((r) => r.slot === slot))) out.push(ind.name);
+  });
+  for (const b of plan.bonuses) if (srcReads(b.src)) out.push(b.name);
+  for (const v of plan.vetoes) {
+    if (!exprReads(v.expr)) continue;
+    const e = v.expr;
+    const direct = (x: LExpr) => x.k === 'src' && x.s.k === 'slot' && x.s.i === slot;
+    const constant = (x: LExpr) => !exprReads(x);
+    // `column < c`: holds for low values — released by raising it (at-least); mirrored for at-most
+    const ok =
+      (e.k === '<' || e.k === '<=' || e.k === '>' || e.k === '>=') &&
+      ((direct(e.a) && constant(e.b) && ((e.k === '<' || e.k === '<=') === (better === 1))) ||
+        (direct(e.b) && constant(e.a) && ((e.k === '>' || e.k === '>=') === (better === 1))));
+    if (!ok) out.push(v.name);
+  }
+  return out;
+}
+
+/**
  * Solve for one person. `values` are aligned with `plan.inputs` (NaN = missing), as the binder gives
  * them; `--set` changes are applied by the caller before.
  */
@@ -288,6 +345,16 @@ export function solve(plan: LPlan, values: ArrayLike<number>, goal: Goal, option
       continue;
     }
     ans.direction = shape.better === 1 ? 'at-least' : 'at-most';
+    const shared = sharedReaders(plan, plan.inds.indexOf(ind), slot, shape.better);
+    if (shared.length) {
+      ans.status = 'unsupported';
+      ans.reason = {
+        code: 'unsupported-shared-input',
+        message: `column \`${ans.column}\` is also read by ${shared.map((n) => `\`${n}\``).join(', ')}: moving it moves them too, and solve does not search that`,
+        zh: `列 \`${ans.column}\` 同时被 ${shared.map((n) => `\`${n}\``).join(', ')} 读取: 改变它会一并改变这些项, 求解暂不支持`,
+      };
+      continue;
+    }
     const s = shape.better;
     // grid index k ↦ actual s·k·unit, so that the goal is non-decreasing in k
     const xOf = (k: bigint): Q => Rational.of(BigInt(s) * k).mul(unit);

@@ -47,3 +47,32 @@ describe('newer forms', () => {
     expect(diffPlans({ name: 'a', text: TEXT, plan: a as typeof plan }, { name: 'b', text: TEXT, plan: a as typeof plan }).changes).toEqual([]);
   });
 });
+
+describe('a column read by more than its indicator', () => {
+  const solveText = (text: string, values: Record<string, number>, goal = '90') => {
+    const p = parseText('v.kpi', text).file.plans[0]!;
+    const c = compilePlan(p).compiled!;
+    return solve(lowerPlan(p).lowered!, c.inputs.map((i) => values[i.column]!), { kind: 'total', value: goal });
+  };
+
+  it('a veto `column < c` on its own indicator keeps the search (it only adds more of the same)', () => {
+    const r = solveText('plan P {\n  indicator 账目 weight 100% target 100% scoring linear\n  veto 底线 when 账目 < 50%\n}\n', { 账目: 0.3 });
+    expect(r.answers[0]).toMatchObject({ status: 'reachable', answer: '0.9' });
+  });
+
+  it('a metric that divides by the column, feeding another indicator: refused with a code', () => {
+    const r = solveText(
+      'plan P {\n  metric 毛利率 = 毛利 / 销售额\n  indicator 销售额 weight 50% target 100 scoring linear\n  indicator 毛利率 weight 50% target 30% scoring linear\n}\n',
+      { 销售额: 80, 毛利: 20 },
+    );
+    expect(r.answers.map((a) => [a.indicator, a.status, a.reason?.code])).toEqual([
+      ['销售额', 'unsupported', 'unsupported-shared-input'],
+      ['毛利率', 'unsupported', 'unsupported-metric'],
+    ]);
+  });
+
+  it('a veto of another shape on the column: refused', () => {
+    const r = solveText('plan P {\n  indicator 销售 weight 100% target 100% scoring linear cap 200%\n  veto 异常 when 销售 > 150%\n}\n', { 销售: 0.5 });
+    expect(r.answers[0]).toMatchObject({ status: 'unsupported', reason: { code: 'unsupported-shared-input' } });
+  });
+});

@@ -37,8 +37,9 @@ const planArb = fc
     grades: fc.constantFrom(['90', '70'], ['85.5', '60'], ['95', '80.25']),
     round: fc.constantFrom('', '  round 1\n', '  round 0\n'),
     bonus: fc.boolean(),
+    veto: fc.constantFrom('', '  veto 底线 when 指标0 < 0.3\n', '  veto 底线 when 指标0 > 50\n'),
   })
-  .map(({ methods, cuts, grades, round, bonus }) => {
+  .map(({ methods, cuts, grades, round, bonus, veto }) => {
     // weights in whole percents summing to 100
     const n = methods.length;
     const points = [...new Set(cuts.slice(0, n - 1))].sort((a, b) => a - b);
@@ -51,7 +52,7 @@ const planArb = fc
     ws.push(100 - prev);
     const used = methods.slice(0, ws.length);
     const lines = used.map((m, i) => `  indicator 指标${i} weight ${ws[i]}% ${m.src}`);
-    const text = `plan 随机 {\n${round}${lines.join('\n')}\n${bonus ? '  bonus 加分 points 1 per 1 max 3\n' : ''}  grades {\n    A >= ${grades[0]} coefficient 1.2\n    B >= ${grades[1]} coefficient 1\n    C coefficient 0.8\n  }\n}\n`;
+    const text = `plan 随机 {\n${round}${lines.join('\n')}\n${bonus ? '  bonus 加分 points 1 per 1 max 3\n' : ''}${veto}  grades {\n    A >= ${grades[0]} coefficient 1.2\n    B >= ${grades[1]} coefficient 1\n    C coefficient 0.8\n  }\n}\n`;
     return { text, kinds: used.map((m) => m.kind), bonus } as Gen & { bonus: boolean };
   });
 
@@ -125,6 +126,9 @@ describe('kpi solve: the answer reaches the goal and one unit less does not', ()
           } else if (a.status === 'always') {
             const far = a.direction === 'at-least' ? Rational.ZERO : Rational.fromInt(10_000_000);
             if (a.method !== 'rating') expect(at(far)).toBe(true);
+          } else if (a.reason?.code === 'unsupported-shared-input') {
+            // a veto that bends the search on this column: refused, never guessed
+            expect(a.indicator).toBe('指标0');
           } else {
             throw new Error(`unsupported on a supported plan: ${a.indicator} ${a.reason?.code} ${a.reason?.message}`);
           }
