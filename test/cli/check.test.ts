@@ -252,7 +252,7 @@ describe('kpi --help and --version', () => {
     expect(help.stdout).toMatch(/^Usage: kpi score \[options\] <plan>/);
   });
 
-  it.each(['check', 'test', 'score', 'explain', 'fmt', 'compile', 'init'])('shows an example in `kpi %s --help`', (cmd) => {
+  it.each(['check', 'test', 'score', 'explain', 'fmt', 'compile', 'init', 'diff', 'solve'])('shows an example in `kpi %s --help`', (cmd) => {
     const r = kpi([cmd, '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Examples:\n\s+\$ kpi /);
@@ -275,7 +275,17 @@ describe('kpi init', () => {
     // the workflow installs kpi from package.json, then annotates findings and runs the plan tests
     const wf = readFileSync(join(repo, '.github/workflows/kpi.yml'), 'utf8');
     const steps = [...wf.matchAll(/^\s+- (?:run|uses): (.*)$/gm)].map((m) => m[1]);
-    expect(steps).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'npm install --no-audit --no-fund', 'npx kpi check --format github .', 'npx kpi test --format github .']);
+    expect(steps).toEqual([
+      'actions/checkout@v4',
+      'actions/setup-node@v4',
+      'npm install --no-audit --no-fund',
+      'npx kpi check --format github .',
+      'npx kpi test --format github .',
+      // the pull-request job that posts `kpi diff` (its script is run in test/cli/decide.test.ts)
+      'actions/checkout@v4',
+      'actions/setup-node@v4',
+      'npm install --no-audit --no-fund',
+    ]);
     expect(wf).not.toMatch(/\t/);
     const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { private: boolean; devDependencies: Record<string, string> };
     const cli = JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')) as { name: string; version: string };

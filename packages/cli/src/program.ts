@@ -9,6 +9,8 @@ import { fmtCommand } from './commands/fmt.js';
 import { compileCommand } from './commands/compile.js';
 import { initCommand } from './commands/init.js';
 import { lspCommand } from './commands/lsp.js';
+import { diffCommand } from './commands/diff.js';
+import { solveCommand } from './commands/solve.js';
 
 import { VERSION } from './version.js';
 
@@ -36,7 +38,7 @@ Examples:
 
 Exit codes: 0 ok · 1 errors in a plan or failed tests · 2 usage, I/O or data error.`,
     );
-  for (const make of [checkCommand, testCommand, scoreCommand, explainCommand, fmtCommand, compileCommand, initCommand, lspCommand]) {
+  for (const make of [checkCommand, testCommand, scoreCommand, explainCommand, fmtCommand, compileCommand, initCommand, diffCommand, solveCommand, lspCommand]) {
     const cmd = make(io, done);
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }).showSuggestionAfterError(true);
     program.addCommand(cmd);

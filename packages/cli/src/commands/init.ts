@@ -87,6 +87,43 @@ jobs:
       - run: npx kpi check --format github .
       # every \`test\` block in every plan; a failed expectation is annotated on its line
       - run: npx kpi test --format github .
+  # on a pull request: what each changed plan changes, in plan terms, replayed on its sample data
+  # (data/<plan>.csv) — as a comment on the pull request and in the job summary
+  diff:
+    if: github.event_name == 'pull_request'
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      pull-requests: write
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npm install --no-audit --no-fund
+      - name: kpi diff
+        env:
+          BASE: \${{ github.event.pull_request.base.sha }}
+        run: |
+          : > kpi-diff.md
+          git -c core.quotePath=false diff --name-only --diff-filter=M "$BASE" HEAD -- '*.kpi' | while IFS= read -r f; do
+            data="data/$(basename "$f" .kpi).csv"
+            if [ -f "$data" ] && npx kpi diff "$BASE:$f" "$f" --data "$data" --format markdown > one.md; then cat one.md >> kpi-diff.md
+            else npx kpi diff "$BASE:$f" "$f" --format markdown >> kpi-diff.md; fi
+          done
+          rm -f one.md
+          cat kpi-diff.md >> "$GITHUB_STEP_SUMMARY"
+      - name: comment on the pull request
+        env:
+          GH_TOKEN: \${{ github.token }}
+          PR: \${{ github.event.pull_request.number }}
+        # a pull request from a fork has a read-only token: the job summary still shows the diff
+        run: |
+          if [ -s kpi-diff.md ]; then
+            gh pr comment "$PR" --body-file kpi-diff.md --edit-last || gh pr comment "$PR" --body-file kpi-diff.md || echo "could not comment; see the job summary"
+          fi
 `;
 
 const README = `# 绩效考核方案 (KPI plans)
@@ -107,7 +144,8 @@ Data files: one row per employee, the id in the first column (or \`--id COLUMN\`
 indicator (named as the indicator, or its \`input\`). Values may be written \`95%\`, \`0.95\`,
 \`1,200,000\` or \`¥1,200,000\`. A blank or unreadable value is an error unless the plan gives a \`default\`.
 
-CI: \`.github/workflows/kpi.yml\` runs \`kpi check\` and \`kpi test\` on every push.
+CI: \`.github/workflows/kpi.yml\` runs \`kpi check\` and \`kpi test\` on every push, and on a pull request
+posts \`kpi diff\` of every changed plan (replayed on \`data/<plan>.csv\`) as a comment.
 
 ## Which kpi runs
 

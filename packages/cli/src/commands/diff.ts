@@ -1,0 +1,104 @@
+/**
+ * `kpi diff OLD NEW [--data FILE]`: what changed between two versions of a plan, in plan terms, and with
+ * data, how each person's total, grade and coefficient move. OLD and NEW are files or git revisions
+ * (`HEAD~1:plans/店长.kpi`, read with `git show`).
+ */
+import { Command, Option } from 'commander';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { diffPlans, diffToMarkdown, diffToText, replay, visibleText, type Plan } from '@kpi/core';
+import { analyze, compilePlan, type Compiled } from '../engine.js';
+import { EXIT, UserError, type Io } from '../io.js';
+import { PlanErrors, pickPlan, readText, type LoadedFile } from '../plan.js';
+import { readPeople, DataFailed } from '../decide-data.js';
+import type { DataOptions } from './score.js';
+
+const run = promisify(execFile);
+
+/** a file path, or `REV:path` from git when no such file exists */
+export async function readVersion(io: Io, spec: string): Promise<{ name: string; text: string }> {
+  const path = resolve(io.cwd, spec);
+  const rev = /^([^:]+):(.+)$/.exec(spec);
+  if (existsSync(path) || !rev) return { name: spec, text: await readText(path, spec) };
+  try {
+    const { stdout } = await run('git', ['show', `${rev[1]}:${rev[2]!.startsWith('/') ? rev[2]!.slice(1) : rev[2]}`], { cwd: io.cwd, encoding: 'buffer', maxBuffer: 64 << 20 });
+    try {
+      return { name: spec, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(stdout as Buffer) };
+    } catch {
+      throw new UserError(`\`${spec}\` is not valid UTF-8`, EXIT.USAGE, 'plan files are UTF-8');
+    }
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    const msg = String((e as { stderr?: Buffer }).stderr ?? (e as Error).message).trim().split('\n')[0];
+    throw new UserError(`cannot read \`${spec}\`: not a file, and git says: ${msg}`, EXIT.USAGE, 'give a plan file, or a git revision and path such as `HEAD~1:plans/店长.kpi` (run inside the repository)');
+  }
+}
+
+export function loadVersion(v: { name: string; text: string }, planName: string | undefined, needCompiled: boolean): { plan: Plan; compiled?: Compiled } {
+  const a = analyze(v.name, v.text);
+  const loaded: LoadedFile = { name: v.name, text: v.text, file: a.file, diagnostics: a.diagnostics };
+  if (a.diagnostics.some((d) => d.severity === 'error')) throw new PlanErrors(loaded, a.diagnostics);
+  const plan = pickPlan(loaded, planName);
+  if (!needCompiled) return { plan };
+  const c = compilePlan(plan, { file: v.name });
+  if (!c.compiled || c.diagnostics.some((d) => d.severity === 'error')) throw new PlanErrors(loaded, [...a.diagnostics, ...c.diagnostics]);
+  return { plan, compiled: c.compiled };
+}
+
+type DiffOptions = DataOptions & { format: 'text' | 'json' | 'markdown'; oldPlan?: string; lang: 'zh' | 'en' };
+
+export function diffCommand(io: Io, done: (code: number) => void): Command {
+  const cmd = new Command('diff')
+    .description('what changed between two versions of a plan, in plan terms; with --data, who gains and who loses')
+    .argument('<old>', 'old plan: a file, or a git revision and path (HEAD~1:plans/店长.kpi)')
+    .argument('<new>', 'new plan: a file, or a git revision and path')
+    .option('-d, --data <file>', 'actuals to replay on both versions: .csv, .xlsx or .json')
+    .option('--id <column>', 'id column (default: the first column)')
+    .option('--plan <name>', 'plan to use when a file holds several (both sides)')
+    .option('--old-plan <name>', 'the old side’s plan name, when it was renamed')
+    .option('--encoding <name>', 'CSV encoding (default: detected)')
+    .option('--sheet <name>', 'XLSX sheet name or 1-based number')
+    .option('--max-errors <n>', 'stop listing data errors after this many', '50')
+    .addOption(new Option('--lang <lang>', 'language of the text and markdown').choices(['zh', 'en']).default('zh'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ kpi diff 店长-v1.kpi 店长.kpi
+  $ kpi diff HEAD~1:plans/店长.kpi plans/店长.kpi --data data/五月.csv
+  $ kpi diff origin/main:店长.kpi 店长.kpi --data data/店长.csv --format markdown >> "$GITHUB_STEP_SUMMARY"
+
+Exit codes: 0 (also when the plans differ) · 1 a plan has errors · 2 usage, I/O or data error.`,
+    )
+    .action(async (oldSpec: string, newSpec: string, opts: DiffOptions) => {
+      done(await runDiff(io, oldSpec, newSpec, opts));
+    });
+  return cmd;
+}
+
+async function runDiff(io: Io, oldSpec: string, newSpec: string, opts: DiffOptions): Promise<number> {
+  const withData = opts.data !== undefined;
+  const oldText = await readVersion(io, oldSpec);
+  const newText = await readVersion(io, newSpec);
+  const o = loadVersion(oldText, opts.oldPlan ?? opts.plan, withData);
+  const n = loadVersion(newText, opts.plan, withData);
+  const d = diffPlans({ ...oldText, plan: o.plan }, { ...newText, plan: n.plan });
+  let r;
+  if (withData) {
+    try {
+      const people = await readPeople(io, { ...opts, data: opts.data! }, [{ plan: o.plan, compiled: o.compiled! }, { plan: n.plan, compiled: n.compiled! }], 'nothing was compared');
+      const labels = (p: Plan) => (p.grades?.lines ?? []).map((l) => l.label.text);
+      r = replay(people.map((p) => ({ id: p.id, old: p.results[0]!, new: p.results[1]! })), labels(o.plan), labels(n.plan));
+    } catch (e) {
+      if (e instanceof DataFailed) return e.exitCode;
+      throw e;
+    }
+  }
+  if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ ...d, ...(r ? { replay: r } : {}) }, null, 2)}\n`);
+  else if (opts.format === 'markdown') io.stdout.write(diffToMarkdown(d, r, opts.lang));
+  else io.stdout.write(visibleText(diffToText(d, r, opts.lang)));
+  return EXIT.OK;
+}
