@@ -209,8 +209,8 @@ function shapeOf(ind: LIndicator, unit: Q): Shape {
 }
 
 /** the lowered fields solve understands; an indicator or plan with any other field is a newer form */
-const KNOWN_IND = new Set(['name', 'path', 'weight', 'method', 'src', 'raters', 'target', 'targetPercent', 'cap', 'floor', 'lower', 'on', 'rows', 'else', 'points', 'dpoints', 'per', 'max', 'lo', 'hi', 'default', 'unit']);
-const KNOWN_PLAN = new Set(['name', 'round', 'inputs', 'metrics', 'inds', 'groups', 'bonuses', 'vetoes', 'grades']);
+const KNOWN_IND = new Set(['name', 'path', 'weight', 'method', 'src', 'raters', 'target', 'targetPercent', 'cap', 'floor', 'lower', 'on', 'rows', 'else', 'points', 'dpoints', 'per', 'max', 'lo', 'hi', 'default', 'unit', 'local', 'parent']);
+const KNOWN_PLAN = new Set(['name', 'round', 'inputs', 'metrics', 'inds', 'groups', 'bonuses', 'vetoes', 'grades', 'penalties', 'negativeTotal']);
 const present = (v: unknown) => v !== undefined && v !== null && v !== false && !(Array.isArray(v) && v.length === 0);
 const unknownKeys = (o: object, known: Set<string>) => Object.entries(o).filter(([k, v]) => !known.has(k) && present(v)).map(([k]) => k);
 
