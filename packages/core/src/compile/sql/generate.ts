@@ -236,10 +236,9 @@ class Generator {
         if (ind.method === 'rating') {
           const lo = A.dec(ind.lo!);
           const hi = A.dec(ind.hi!);
-          this.errors.push([
-            `(${raw.n.s} IS NOT NULL AND (${A.cmp(raw, '<', lo)} OR ${A.cmp(raw, '>', hi)}))`,
-            this.msg(`KPI0903 a mark is outside the rating scale ${ind.lo}..${ind.hi} of \`${ind.name}\``),
-          ]);
+          const out = `(${raw.n.s} IS NOT NULL AND (${A.cmp(raw, '<', lo)} OR ${A.cmp(raw, '>', hi)}))`;
+          this.errors.push([out, this.msg(`KPI0903 a mark is outside the rating scale ${ind.lo}..${ind.hi} of \`${ind.name}\``)]);
+          raw = this.within(raw, out, lo, hi);
         }
       }
       measured[x] = raw;
@@ -415,6 +414,11 @@ class Generator {
     return A.iadd(sumI(ints), carry);
   }
 
+  /** v where it lies within lo..hi, else NULL (the row has failed already): its bounds are lo..hi */
+  private within(v: Q, outside: string, lo: Q, hi: Q): Q {
+    return this.A.mk({ s: `(CASE WHEN ${outside} THEN NULL ELSE ${v.n.s} END)`, b: v.n.b }, v.k, v.r, lo.lo, hi.hi);
+  }
+
   /** a value with a default: the default where the value cannot be computed */
   private orDefault(v: Q, def: Q): Q {
     return this.A.cases([[`(${v.n.s} IS NULL)`, def]], v);
@@ -434,19 +438,17 @@ class Generator {
     let sw: I = A.lit(0n);
     let sm: I = A.lit(0n);
     ind.raters!.forEach((r, j) => {
-      const v = this.slotQ[r.slot]!;
+      const raw = this.slotQ[r.slot]!;
       const wi = (ws[j]!.n.c! * W) / ws[j]!.k;
-      this.errors.push([
-        `(${v.n.s} IS NOT NULL AND (${A.cmp(v, '<', lo)} OR ${A.cmp(v, '>', hi)}))`,
-        this.msg(`KPI0903 a mark in column \`${this.P.inputs[r.slot]!.column}\` is outside the rating scale ${ind.lo}..${ind.hi} of \`${ind.name}\``),
-      ]);
+      const out = `(${raw.n.s} IS NOT NULL AND (${A.cmp(raw, '<', lo)} OR ${A.cmp(raw, '>', hi)}))`;
+      this.errors.push([out, this.msg(`KPI0903 a mark in column \`${this.P.inputs[r.slot]!.column}\` is outside the rating scale ${ind.lo}..${ind.hi} of \`${ind.name}\``)]);
+      const v = this.within(raw, out, lo, hi);
       sw = A.iadd(sw, A.caseI([[`(${v.n.s} IS NULL)`, A.lit(0n)]], A.lit(wi)));
       sm = A.iadd(sm, A.caseI([[`(${v.n.s} IS NULL)`, A.lit(0n)]], A.imul(A.lit(wi), v.n)));
     });
     // Σ w·v / Σ w, with v = n / 10^6; no rater present → NULL (the default, or KPI0901)
-    // marks out of the scale still reach here (the row fails with KPI0903): bound by the input bound, not LO..HI
-    const v = 10n ** BigInt(this.valueDigits);
-    return A.mk({ s: `(CASE WHEN ${sw.s} = 0 THEN NULL ELSE ${sm.s} END)`, b: sm.b }, SCALE, { s: `(CASE WHEN ${sw.s} = 0 THEN 1 ELSE ${sw.s} END)`, b: sw.b }, -v, v);
+    // a mean of marks within LO..HI (marks outside it are NULL here; the row fails with KPI0903)
+    return A.mk({ s: `(CASE WHEN ${sw.s} = 0 THEN NULL ELSE ${sm.s} END)`, b: sm.b }, SCALE, { s: `(CASE WHEN ${sw.s} = 0 THEN 1 ELSE ${sw.s} END)`, b: sw.b }, lo.lo, hi.hi);
   }
 
   private score(ind: LIndicator, a: Q, r: Q | undefined): Q {
@@ -487,7 +489,11 @@ class Generator {
           const slope = A.div(A.sub(p1.y, p0.y), A.sub(p1.x, p0.x));
           arms.push([A.cmp(x, '<', p1.x), A.add(p0.y, A.mul(A.sub(x, p0.x), slope))]);
         }
-        s = A.cases(arms, last.y);
+        // interpolation stays within the points' scores (a segment is taken only between its ends)
+        const ylo = pts.reduce((m, p) => (p.y.lo < m ? p.y.lo : m), first.y.lo);
+        const yhi = pts.reduce((m, p) => (p.y.hi > m ? p.y.hi : m), first.y.hi);
+        const c = A.cases(arms, last.y);
+        s = A.mk(c.n, c.k, c.r, ylo, yhi);
         break;
       }
       case 'deduct': {
