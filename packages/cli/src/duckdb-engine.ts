@@ -29,6 +29,8 @@ export interface DuckdbScoreOptions {
   keep?: string;
   lang: Lang;
   strict?: boolean;
+  encoding?: string;
+  sheet?: string;
 }
 
 const sqlStr = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -49,7 +51,10 @@ function sourceOf(path: string): string {
 export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScoreOptions, maxErrors: number): Promise<number> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const format = opts.format ?? (opts.output ? formatOf(opts.output) : undefined) ?? 'table';
-  if (opts.keep !== undefined) throw new UserError('`--keep` is not available with `--engine duckdb` yet', EXIT.USAGE, 'use `--engine js` for `--keep`');
+  // options the DuckDB engine does not honour yet are refused, never silently ignored
+  for (const [flag, given] of [['--keep', opts.keep], ['--strict', opts.strict], ['--encoding', opts.encoding], ['--sheet', opts.sheet]] as const) {
+    if (given !== undefined && given !== false) throw new UserError(`\`${flag}\` is not available with the DuckDB engine yet`, EXIT.USAGE, `use \`--engine js\` (CSV or XLSX) for \`${flag}\``);
+  }
   const { plan, compiled } = await loadCompiled(resolve(io.cwd, planPath), planPath, opts.plan);
   const dataPath = resolve(io.cwd, opts.data);
   if (!(await stat(dataPath).catch(() => undefined))?.isFile()) throw new UserError(`cannot find \`${opts.data}\``);

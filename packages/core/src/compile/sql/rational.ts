@@ -39,12 +39,7 @@ export const gcd = (a: bigint, b: bigint): bigint => {
 const lcm = (a: bigint, b: bigint) => (a / gcd(a, b)) * b;
 const maxB = (a: bigint, b: bigint) => (a > b ? a : b);
 
-export class Overflow extends Error {
-  constructor(m: string) {
-    super(m);
-    if (process.env.KPI_SQL_DEBUG) console.error(this.stack);
-  }
-}
+export class Overflow extends Error {}
 
 export class Algebra {
   constructor(readonly D: Dialect) {}
