@@ -105,15 +105,14 @@ export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScore
       const m = /^(KPI\d{4}) ([\s\S]*)$/.exec(text);
       return { code: m ? m[1]! : 'KPI0811', severity: 'error', file: opts.data, message: `row with id \`${id}\`: ${m ? m[2]! : text}` };
     };
-    if (errorCount) return fail();
 
     if (format === 'parquet') {
       if (!opts.output) throw new UserError('Parquet is binary: write it to a file with `-o results.parquet`');
       const target = resolve(io.cwd, opts.output);
       await con.run(`CREATE TEMP TABLE k_result AS ${sql}`);
       const bad = (await con.runAndReadAll(`SELECT id, error FROM k_result WHERE error IS NOT NULL LIMIT ${maxErrors}`)).getRowsJson();
-      if (bad.length) {
-        errorCount = Number((await con.runAndReadAll('SELECT count(*) FROM k_result WHERE error IS NOT NULL')).getRowsJson()[0]![0]);
+      if (bad.length || errorCount) {
+        errorCount += Number((await con.runAndReadAll('SELECT count(*) FROM k_result WHERE error IS NOT NULL')).getRowsJson()[0]![0]);
         errors.push(...bad.map((r) => rowError(String(r[0] ?? ''), String(r[1]))));
         return fail();
       }
