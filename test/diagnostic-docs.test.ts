@@ -43,7 +43,7 @@ const DESCRIBED_MARK = /<!-- examples: described, not run \((.+?)\) -->/;
 
 const codes = [...CATALOGUE.keys()].sort();
 const planCodes = codes.filter((c) => /^KPI0[1-7]/.test(c));
-const cliCodes = codes.filter((c) => /^KPI0[89]/.test(c) && !COMPILE_ONLY.includes(c) && !DESCRIBED.includes(c));
+const cliCodes = codes.filter((c) => /^KPI(0[89]|10)/.test(c) && !COMPILE_ONLY.includes(c) && !DESCRIBED.includes(c));
 
 interface Block {
   lang: string;

@@ -15,6 +15,7 @@ import { Progress } from '../progress.js';
 import { refuseOverwritingInputs } from '../same-file.js';
 import { csvWriter, jsonWriter, tableWriter, xlsxWriter, type Format, type ResultWriter } from '../writers/index.js';
 import { shapeOf, type Lang } from '../writers/shape.js';
+import { isParquetPath, runScoreDuckdb } from '../duckdb-engine.js';
 
 export interface DataOptions {
   data?: string;
@@ -101,7 +102,8 @@ export function scoreCommand(io: Io, done: (code: number) => void): Command {
     .description('score every row of a data file with a plan')
     .argument('<plan>', 'plan file (.kpi)');
   dataOptions(cmd)
-    .addOption(new Option('-f, --format <format>', 'output format (default: from -o, else table)').choices(['table', 'csv', 'json', 'xlsx']))
+    .addOption(new Option('-f, --format <format>', 'output format (default: from -o, else table); parquet with `--engine duckdb`').choices(['table', 'csv', 'json', 'xlsx', 'parquet']))
+    .addOption(new Option('--engine <engine>', 'js (default), or duckdb: the plan as exact SQL in embedded DuckDB, for big CSV and Parquet (picked for .parquet)').choices(['js', 'duckdb']))
     .option('-o, --output <file>', 'write to a file (written whole or not at all)')
     .option('--keep <columns>', 'copy these data columns into the report after the id, e.g. `--keep 姓名,部门`')
     .addOption(new Option('--lang <lang>', 'language of column headers').choices(['zh', 'en']).default('zh'))
@@ -122,7 +124,9 @@ lists every error with its row and column; no output file is written.`,
     )
     .action(async (planPath: string, opts: ScoreOptions) => {
       requireData(cmd, opts);
-      done(await runScore(io, planPath, opts));
+      // the DuckDB engine is a branch of its own (duckdb-engine.ts); the JS pipeline below is untouched
+      if (useDuckdb(opts)) done(await runScoreDuckdb(io, planPath, opts, maxErrorsOf(opts.maxErrors)));
+      else done(await runScore(io, planPath, opts));
     });
   return cmd;
 }
@@ -132,7 +136,14 @@ function formatFromPath(p: string): Format | undefined {
   return e === '.csv' ? 'csv' : e === '.json' ? 'json' : e === '.xlsx' ? 'xlsx' : e === '.txt' ? 'table' : undefined;
 }
 
-type ScoreOptions = DataOptions & { format?: Format; output?: string; keep?: string; lang: Lang; strict?: boolean };
+type ScoreOptions = DataOptions & { format?: Format; output?: string; keep?: string; lang: Lang; strict?: boolean; engine?: 'js' | 'duckdb' };
+
+/** `--engine duckdb`, or Parquet in or out (only DuckDB reads and writes it) */
+function useDuckdb(opts: ScoreOptions & { data: string }): boolean {
+  const parquet = isParquetPath(opts.data) || (opts.format as string) === 'parquet' || (opts.output !== undefined && isParquetPath(opts.output) && opts.format === undefined);
+  if (opts.engine === 'js' && parquet) throw new UserError('Parquet is read and written by the DuckDB engine', EXIT.USAGE, 'drop `--engine js` (or pass `--engine duckdb`)');
+  return opts.engine === 'duckdb' || parquet;
+}
 
 /** `--keep 姓名,部门` (commas, full-width commas or 、) → column names */
 export const keepColumnsOf = (s: string | undefined): string[] =>

@@ -9,6 +9,7 @@
  *   KPI07xx tests (plan test blocks)        codes/check.ts holds 02xx–07xx
  *   KPI08xx data files (CLI and playground) codes/data.ts
  *   KPI09xx evaluation of a row             codes/run.ts
+ *   KPI10xx the SQL target                  codes/sql.ts
  * Codes are stable: never renumber or reuse one; retire it instead.
  */
 import type { CatalogueEntry } from './types.js';
@@ -16,9 +17,10 @@ import { SYNTAX_CODES } from './codes/syntax.js';
 import { CHECK_CODES } from './codes/check.js';
 import { DATA_CODES } from './codes/data.js';
 import { RUN_CODES } from './codes/run.js';
+import { SQL_CODES } from './codes/sql.js';
 
 export const CATALOGUE: ReadonlyMap<string, CatalogueEntry> = new Map(
-  [...SYNTAX_CODES, ...CHECK_CODES, ...DATA_CODES, ...RUN_CODES].map((e) => [e.code, e]),
+  [...SYNTAX_CODES, ...CHECK_CODES, ...DATA_CODES, ...RUN_CODES, ...SQL_CODES].map((e) => [e.code, e]),
 );
 
 export function catalogueEntry(code: string): CatalogueEntry | undefined {

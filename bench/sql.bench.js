@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// `kpi score --engine duckdb` (the plan as exact SQL in embedded DuckDB) against the JS pipeline and a
+// hand-written float scorer (bench/hand-scorer.js), each a whole process on the same 店长 data, CSV and
+// Parquet in, with wall time, CPU time and peak RSS from /usr/bin/time -v. Also checks that DuckDB's totals
+// and grades equal the JS engine's on every row.
+//   node bench/sql.bench.js [rows ...]     (default: 1000000; `pnpm bench sql` runs it)
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const bin = join(here, '..', 'packages', 'cli', 'bin', 'kpi.js');
+const require = createRequire(join(here, '..', 'packages', 'cli', 'package.json'));
+const { DuckDBInstance } = await import(require.resolve('@duckdb/node-api'));
+const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
+if (!SIZES.length) SIZES.push(1_000_000);
+
+const plan = `plan 店长月度考核 {
+  indicator 销售额达成     weight 70% target 100% scoring linear cap 120%
+  indicator 人员流失率     weight 10% target 1%   scoring reverse
+  indicator 账目准确率     weight 5%  target 100% scoring threshold
+  indicator 货品专业知识达标 weight 5%  target 100% scoring linear
+  indicator 会员流失率     weight 10% target 5%   scoring reverse
+  grades {
+    S >= 95 coefficient 1.5
+    A >= 85 coefficient 1.2
+    B >= 70 coefficient 1.0
+    C >= 60 coefficient 0.8
+    D       coefficient 0.5
+  }
+}
+`;
+
+async function makeData(path, rows) {
+  const out = createWriteStream(path);
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pct = (lo, hi, d = 1) => `${(lo + rnd() * (hi - lo)).toFixed(d)}%`;
+  let buf = '工号,姓名,销售额达成,人员流失率,账目准确率,货品专业知识达标,会员流失率\n';
+  for (let i = 0; i < rows; i++) {
+    buf += `E${String(i).padStart(8, '0')},员工${i % 1000},${pct(60, 140)},${pct(0, 3, 2)},${rnd() < 0.8 ? '100%' : pct(95, 100)},${pct(70, 100)},${pct(2, 9)}\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+}
+
+/** one whole-process run: wall s, cpu s, peak RSS MB */
+function run(args) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - t) / 1e9;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 1500)}`);
+  const num = (re) => Number(re.exec(r.stderr)?.[1] ?? NaN);
+  const cpu = num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/);
+  return { wall, cpu, rss: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024 };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'kpi-sql-bench-'));
+try {
+  const planPath = join(dir, '店长.kpi');
+  writeFileSync(planPath, plan);
+  for (const rows of SIZES) {
+    const csv = join(dir, `data-${rows}.csv`);
+    const pq = join(dir, `data-${rows}.parquet`);
+    await makeData(csv, rows);
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    await con.run(`COPY (SELECT * FROM read_csv('${csv}', all_varchar = true)) TO '${pq}' (FORMAT parquet)`);
+    const mb = (p) => `${(statSync(p).size / 1048576).toFixed(0)} MB`;
+    console.log(`\n${rows.toLocaleString('en-US')} rows: CSV ${mb(csv)}, Parquet ${mb(pq)} (text cells, as exported)`);
+    const o = (n) => join(dir, n);
+    const cases = [
+      ['hand-written float scorer, CSV → CSV (not exact)', [join(here, 'hand-scorer.js'), csv, o('hand.csv')]],
+      ['kpi score (JS), CSV → CSV', [bin, 'score', planPath, '--data', csv, '-o', o('js.csv')]],
+      ['kpi score --engine duckdb, CSV → CSV', [bin, 'score', planPath, '--data', csv, '--engine', 'duckdb', '-o', o('duck.csv')]],
+      ['kpi score --engine duckdb, CSV → Parquet', [bin, 'score', planPath, '--data', csv, '-o', o('duck-csv.parquet')]],
+      ['kpi score (duckdb, automatic), Parquet → Parquet', [bin, 'score', planPath, '--data', pq, '-o', o('duck.parquet')]],
+      ['kpi score (duckdb, automatic), Parquet → CSV', [bin, 'score', planPath, '--data', pq, '-o', o('duck-pq.csv')]],
+    ];
+    const res = [];
+    for (const [label, args] of cases) {
+      const x = run(args);
+      res.push(x);
+      console.log(`${label.padEnd(52)} wall ${x.wall.toFixed(2).padStart(7)} s  cpu ${x.cpu.toFixed(2).padStart(7)} s  peak RSS ${x.rss.toFixed(0).padStart(5)} MB  (cpu ×${(x.cpu / res[0].cpu).toFixed(2)} of hand-written, ×${res[1] ? (x.cpu / res[1].cpu).toFixed(2) : '1.00'} of JS)`);
+    }
+    // the exact engines agree on every row: JS CSV vs DuckDB Parquet (CSV → Parquet)
+    const diff = await con.runAndReadAll(
+      `SELECT count(*) FROM read_csv('${o('js.csv')}', all_varchar = true) j FULL JOIN read_parquet('${o('duck-csv.parquet')}') d ON j."工号" = d.id
+       WHERE j."工号" IS NULL OR d.id IS NULL OR CAST(j."总分" AS DECIMAL(10,2)) <> d.total OR j."等级" <> d.grade`,
+    );
+    const same = readFileSync(o('js.csv'), 'utf8') === readFileSync(o('duck.csv'), 'utf8');
+    console.log(`DuckDB vs JS: ${diff.getRows()[0][0]} rows differ in total or grade; CSV reports ${same ? 'byte-identical' : 'DIFFER'}`);
+    con.closeSync();
+    db.closeSync();
+    rmSync(csv);
+    rmSync(pq);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

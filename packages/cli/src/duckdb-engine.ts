@@ -1,0 +1,232 @@
+/**
+ * `kpi score --engine duckdb`: the plan compiled to SQL (core's compile/sql, the same lowered plan the JS
+ * compiler reads) and run in embedded DuckDB over a CSV or Parquet file. Rows come back as exact decimal
+ * text and go through the same report writers as the JS pipeline (csv, json, table, xlsx), so the output
+ * is the same bytes; Parquet out is DuckDB's COPY of the same query. A data error in any row fails the
+ * run (exit 2, nothing written), naming the row's id.
+ */
+import { resolve, extname } from 'node:path';
+import { stat, rename, unlink } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBinder, generateSql, percentHintsOf, type Diagnostic, type RowResult, type IndicatorResult, type SqlColumn } from '@kpi/core';
+import { AtomicFile, writeErrorMessage } from './atomic.js';
+import { colors, EXIT, UserError, useColor, type Io } from './io.js';
+import { loadCompiled } from './plan.js';
+import { printDiagnostics } from './report.js';
+import { csvWriter, jsonWriter, tableWriter, xlsxWriter, type ResultWriter } from './writers/index.js';
+import { shapeOf, type Lang } from './writers/shape.js';
+
+export interface DuckdbScoreOptions {
+  data: string;
+  id?: string;
+  plan?: string;
+  maxErrors: string;
+  format?: string;
+  output?: string;
+  keep?: string;
+  lang: Lang;
+  strict?: boolean;
+  encoding?: string;
+  sheet?: string;
+}
+
+const sqlStr = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+export const isParquetPath = (p: string): boolean => /\.parquet$/i.test(p);
+
+/** the relation DuckDB reads the data file as: every CSV cell as text (read by the CLI's rules in SQL) */
+function sourceOf(path: string): string {
+  if (isParquetPath(path)) return `read_parquet(${sqlStr(path)})`;
+  const ext = extname(path).toLowerCase();
+  if (ext !== '.csv' && ext !== '.tsv' && ext !== '.txt') {
+    throw new UserError(`\`--engine duckdb\` reads CSV and Parquet files, not \`${ext || path}\``, EXIT.USAGE, 'score XLSX and JSON data with the default engine (`--engine js`)');
+  }
+  return `read_csv(${sqlStr(path)}, all_varchar = true, header = true${ext === '.tsv' ? ", delim = '\\t'" : ''})`;
+}
+
+export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScoreOptions, maxErrors: number): Promise<number> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const format = opts.format ?? (opts.output ? formatOf(opts.output) : undefined) ?? 'table';
+  // options the DuckDB engine does not honour yet are refused, never silently ignored
+  for (const [flag, given] of [['--keep', opts.keep], ['--strict', opts.strict], ['--encoding', opts.encoding], ['--sheet', opts.sheet]] as const) {
+    if (given !== undefined && given !== false) throw new UserError(`\`${flag}\` is not available with the DuckDB engine yet`, EXIT.USAGE, `use \`--engine js\` (CSV or XLSX) for \`${flag}\``);
+  }
+  const { plan, compiled } = await loadCompiled(resolve(io.cwd, planPath), planPath, opts.plan);
+  const dataPath = resolve(io.cwd, opts.data);
+  if (!(await stat(dataPath).catch(() => undefined))?.isFile()) throw new UserError(`cannot find \`${opts.data}\``);
+
+  // one thread: a streamed result of this many-layered query came back out of input order with several
+  // threads (18 of 200,000 rows), and the report must list rows in the file's order, as the JS engine does
+  const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const con = await db.connect();
+  try {
+    try {
+      await con.run(`CREATE VIEW actuals AS SELECT * FROM ${sourceOf(dataPath)}`);
+    } catch (e) {
+      throw new UserError(`cannot read \`${opts.data}\`: ${firstLine(e)}`, EXIT.USAGE, isParquetPath(dataPath) ? undefined : 'the DuckDB engine reads UTF-8 CSV; for GBK files use `--engine js`');
+    }
+    const header = (await con.runAndReadAll('SELECT column_name FROM (DESCRIBE actuals)')).getRowsJson().map((r) => String(r[0]));
+    // header checks (missing, misspelt or duplicate columns, unknown id column) as the JS pipeline does them
+    const binder = createBinder(header, compiled.inputs, { fileName: opts.data, percentHints: percentHintsOf(plan), ...(opts.id !== undefined ? { idColumn: opts.id } : {}) });
+    if (!binder.ok) {
+      printDiagnostics(io, io.stderr, binder.diagnostics);
+      return EXIT.USAGE;
+    }
+    const idColumn = header[binder.idIndex]!;
+    const present = compiled.inputs.map((inp, k) => (binder.columnIndex[k]! >= 0 ? inp.column : undefined)).filter((c): c is string => c !== undefined);
+    const g = generateSql(compiled.lowered, { dialect: 'duckdb', table: 'actuals', idColumn, columns: present.concat([idColumn]) });
+    if (!g.query) {
+      printDiagnostics(io, io.stderr, g.diagnostics.map((d) => ({ ...d, file: planPath })));
+      return EXIT.FAILED;
+    }
+    const { sql, columns } = g.query;
+
+    // duplicate ids: one grouped pass over the id column
+    const dups = (await con.runAndReadAll(`SELECT k, count(*) FROM (SELECT trim(CAST(${ident(idColumn)} AS VARCHAR)) AS k FROM actuals) WHERE k <> '' GROUP BY k HAVING count(*) > 1 LIMIT ${maxErrors}`)).getRowsJson();
+    const errors: Diagnostic[] = dups.map((r) => ({
+      code: 'KPI0808',
+      severity: 'error',
+      file: opts.data,
+      message: `id \`${String(r[0])}\` is used by ${String(r[1])} rows`,
+      help: `each row needs its own id in column \`${idColumn}\`; if this column is not unique, name one that is (\`kpi score --id COLUMN\`)`,
+    }));
+    let errorCount = errors.length;
+    const fail = () => {
+      printDiagnostics(io, io.stderr, errors);
+      const c = colors(useColor(io, io.stderr));
+      io.stderr.write(`${c.red(c.bold(`${errorCount} data error${errorCount === 1 ? '' : 's'}`))} in \`${opts.data}\`; nothing was scored\n`);
+      return EXIT.USAGE;
+    };
+    const rowError = (id: string, text: string): Diagnostic => {
+      const m = /^(KPI\d{4}) ([\s\S]*)$/.exec(text);
+      return { code: m ? m[1]! : 'KPI0811', severity: 'error', file: opts.data, message: `row with id \`${id}\`: ${m ? m[2]! : text}` };
+    };
+
+    if (format === 'parquet') {
+      if (!opts.output) throw new UserError('Parquet is binary: write it to a file with `-o results.parquet`');
+      const target = resolve(io.cwd, opts.output);
+      await con.run(`CREATE TEMP TABLE k_result AS ${sql}`);
+      const bad = (await con.runAndReadAll(`SELECT id, error FROM k_result WHERE error IS NOT NULL LIMIT ${maxErrors}`)).getRowsJson();
+      if (bad.length || errorCount) {
+        errorCount += Number((await con.runAndReadAll('SELECT count(*) FROM k_result WHERE error IS NOT NULL')).getRowsJson()[0]![0]);
+        errors.push(...bad.map((r) => rowError(String(r[0] ?? ''), String(r[1]))));
+        return fail();
+      }
+      const tmp = `${target}.kpi-${process.pid}.tmp`;
+      const cols = columns.filter((c) => c.role !== 'error').map((c) => ident(c.name)).join(', ');
+      try {
+        await con.run(`COPY (SELECT ${cols} FROM k_result) TO ${sqlStr(tmp)} (FORMAT parquet)`);
+        await rename(tmp, target);
+      } catch (e) {
+        await unlink(tmp).catch(() => undefined);
+        throw new UserError(writeErrorMessage(opts.output, target, e));
+      }
+      const n = Number((await con.runAndReadAll('SELECT count(*) FROM k_result')).getRowsJson()[0]![0]);
+      io.stderr.write(`${colors(useColor(io, io.stderr)).green('✓')} scored ${n} row${n === 1 ? '' : 's'} → ${opts.output}\n`);
+      return EXIT.OK;
+    }
+
+    const target = opts.output ? resolve(io.cwd, opts.output) : join(tmpdir(), `kpi-score-${process.pid}-${Date.now()}.out`);
+    const out = new AtomicFile(target);
+    try {
+      await out.ready();
+    } catch (e) {
+      throw new UserError(writeErrorMessage(opts.output ?? target, target, e));
+    }
+    const shape = shapeOf(plan, idColumn, opts.lang, []);
+    let writer: ResultWriter;
+    if (format === 'csv') writer = csvWriter(out.stream, shape);
+    else if (format === 'json') writer = jsonWriter(out.stream, shape);
+    else if (format === 'xlsx') writer = await xlsxWriter(out.stream, shape);
+    else {
+      const plain = (s: string) => s;
+      writer = tableWriter(out.stream, shape, opts.output ? { bold: plain, dim: plain } : colors(useColor(io, io.stdout)));
+    }
+    const toResult = resultReader(columns, compiled.lowered.inds.map((i) => ({ name: i.name, path: i.path })), compiled.lowered.vetoes.map((v) => v.name));
+    let scored = 0;
+    try {
+      const result = await con.stream(sql);
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        for (const row of chunk.getRows()) {
+          if (row[1] !== null) {
+            errorCount++;
+            if (errors.length < maxErrors) errors.push(rowError(String(row[0] ?? ''), String(row[1])));
+            continue;
+          }
+          if (errorCount) continue;
+          writer.row(String(row[0]), toResult(row));
+          scored++;
+        }
+        if (!errorCount) await writer.flush();
+      }
+    } catch (e) {
+      await out.abort();
+      if (e instanceof UserError) throw e;
+      throw new UserError(`cannot score \`${opts.data}\` with DuckDB: ${firstLine(e)}`);
+    }
+    if (errorCount) {
+      await out.abort();
+      return fail();
+    }
+    await writer.end();
+    await out.commit();
+    if (!opts.output) {
+      const rs = createReadStream(target);
+      rs.pipe(io.stdout, { end: false });
+      await once(rs, 'end');
+      await unlink(target).catch(() => undefined);
+    } else io.stderr.write(`${colors(useColor(io, io.stderr)).green('✓')} scored ${scored} row${scored === 1 ? '' : 's'} → ${opts.output}\n`);
+    return EXIT.OK;
+  } finally {
+    con.closeSync();
+    db.closeSync();
+  }
+}
+
+function formatOf(p: string): string | undefined {
+  const e = extname(p).toLowerCase();
+  return e === '.csv' ? 'csv' : e === '.json' ? 'json' : e === '.xlsx' ? 'xlsx' : e === '.parquet' ? 'parquet' : e === '.txt' ? 'table' : undefined;
+}
+
+const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+
+/** exact decimal text from SQL → the number the JS pipeline reports (the double whose shortest text it is) */
+const num = (v: unknown): number => {
+  const n = Number(String(v));
+  return n === 0 ? 0 : n;
+};
+
+/**
+ * A row of the query (JSON-safe values: decimals as text) → the RowResult the writers take, key order as
+ * run/exact.ts builds it. Shared by the tests that run the same query in PostgreSQL and ClickHouse.
+ */
+export function resultReader(columns: readonly SqlColumn[], inds: readonly { name: string; path: string[] }[], vetoes: readonly string[]): (row: readonly unknown[]) => RowResult {
+  const at = (role: string, index?: number) => columns.findIndex((c) => c.role === role && c.index === index);
+  const total = at('total');
+  const grade = at('grade');
+  const coefficient = at('coefficient');
+  const bonus = at('bonus');
+  const vetoCols = vetoes.map((_, j) => at('veto', j));
+  const cols = inds.map((_, x) => ({ actual: at('actual', x), ratio: at('ratio', x), score: at('score', x), weight: at('weight', x), weighted: at('weighted', x) }));
+  return (row) => {
+    const indicators: IndicatorResult[] = inds.map((ind, x) => {
+      const c = cols[x]!;
+      return c.ratio >= 0
+        ? { name: ind.name, path: ind.path, actual: num(row[c.actual]), ratio: num(row[c.ratio]), score: num(row[c.score]), weight: num(row[c.weight]), weighted: num(row[c.weighted]) }
+        : { name: ind.name, path: ind.path, actual: num(row[c.actual]), score: num(row[c.score]), weight: num(row[c.weight]), weighted: num(row[c.weighted]) };
+    });
+    const r = { total: num(row[total]) } as RowResult;
+    if (row[grade] !== null && row[grade] !== undefined) r.grade = String(row[grade]);
+    if (row[coefficient] !== null && row[coefficient] !== undefined) r.coefficient = num(row[coefficient]);
+    r.bonus = num(row[bonus]);
+    r.vetoes = vetoes.filter((_, j) => row[vetoCols[j]!] === true || row[vetoCols[j]!] === 't' || row[vetoCols[j]!] === 1 || row[vetoCols[j]!] === '1');
+    r.indicators = indicators;
+    return r;
+  };
+}

@@ -1,0 +1,619 @@
+/**
+ * The lowered plan (the same LPlan the JS compiler and the exact evaluator read) → one SQL query over a
+ * table of raw actuals, yielding what `kpi score --format json` yields: id, total, grade, coefficient,
+ * bonus, one boolean column per veto, and per indicator actual, ratio (when the method has one), score,
+ * weight and weighted — plus `error`, the row's first data error (code and message), NULL when it scored.
+ *
+ * Exactness: cells are read as integers scaled by 10^6; every value after that is an exact rational
+ * n/d of integer expressions (rational.ts) and every reported number is rounded half away from zero by one
+ * integer division, as run/exact.ts rounds. Bounds are proved per plan; a plan whose bounds do not fit
+ * the dialect's integers (KPI1002) or that uses an item kind this generator does not know (KPI1001)
+ * gets no SQL at all.
+ *
+ * The query is a stack of `SELECT *, … FROM (…)` layers: each layer names the values the next one reads
+ * (parsed cells, metrics, actuals, ratios, scores), so no expression is copied into another.
+ */
+import type { Diagnostic } from '../../diagnostics/types.js';
+import type { LBandRow, LExpr, LIndicator, LPlan, LSrc } from '../lowered.js';
+import { ratioIsInverse, usesRatio } from '../lowered.js';
+import { DIALECTS, type Dialect, type DialectName } from './dialect.js';
+import { Algebra, Overflow, type I, type Q } from './rational.js';
+
+export interface SqlOptions {
+  dialect: DialectName;
+  /** table or view of actuals; default `actuals` */
+  table?: string;
+  /** id column; default `id` */
+  idColumn?: string;
+  /** the table's columns when known: an input column not among them reads as blank (its readers' defaults) */
+  columns?: readonly string[];
+}
+
+export type SqlColumnRole = 'id' | 'error' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'veto' | 'actual' | 'ratio' | 'score' | 'weight' | 'weighted';
+export interface SqlColumn {
+  name: string;
+  role: SqlColumnRole;
+  /** indicator index (LPlan.inds) or veto index */
+  index?: number;
+}
+export interface SqlQuery {
+  sql: string;
+  columns: SqlColumn[];
+}
+
+/** inputs are read to 6 decimals: value × 10^6 is an integer */
+export const SCALE_DIGITS = 6;
+/** inputs are read below 10^MAX_VALUE_DIGITS at most (a parsed cell is then a BIGINT); a plan whose exact
+ * arithmetic needs more room gets a lower limit, down to 10^MIN_VALUE_DIGITS (see generateSql) */
+const MAX_VALUE_DIGITS = 12;
+const MIN_VALUE_DIGITS = 7;
+const SCALE = 10n ** BigInt(SCALE_DIGITS);
+
+/** the LPlan fields this generator reads; any other (a new item kind) is refused, never ignored */
+const KNOWN_PLAN_KEYS = new Set(['name', 'round', 'inputs', 'metrics', 'inds', 'groups', 'bonuses', 'vetoes', 'grades']);
+const KNOWN_METHODS = new Set(['linear', 'reverse', 'threshold', 'bands', 'curve', 'deduct', 'rating']);
+const KNOWN_EXPR = new Set(['num', 'src', 'neg', 'not', 'abs', '+', '-', '*', '/', '>', '>=', '<', '<=', '==', '!=', 'and', 'or', 'min', 'max']);
+
+// a cell after normalise(): ( sign currency sign digits[,ddd] .frac e±x % 元 )
+const CELL = String.raw`^(\()?\s*([+-])?\s*(¥|\$|€|£|rmb|cny|usd|hk\$|us\$)?\s*([+-])?\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.([0-9]*))?(?:e([+-]?[0-9]{1,3}))?\s*(%|‰)?\s*(元|rmb|cny)?\s*(\))?$`;
+const MISSING = ['', '-', '--', '—', '–', '——', 'n/a', '#n/a', 'na', '#na', 'null'];
+
+class Refused extends Error {
+  constructor(
+    readonly code: 'KPI1001' | 'KPI1002',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function generateSql(P: LPlan, opts: SqlOptions): { query?: SqlQuery; diagnostics: Diagnostic[] } {
+  const D = DIALECTS[opts.dialect];
+  const refuse = (code: 'KPI1001' | 'KPI1002', message: string, help: string): { diagnostics: Diagnostic[] } => ({
+    diagnostics: [{ code, severity: 'error', message, help }],
+  });
+  if (!D) return refuse('KPI1001', `the SQL dialect \`${opts.dialect}\` is not available yet`, 'use `--dialect duckdb` or `--dialect postgres`');
+  const unknown = Object.keys(P).filter((k) => !KNOWN_PLAN_KEYS.has(k) && !isEmpty((P as unknown as Record<string, unknown>)[k]));
+  if (unknown.length) {
+    return refuse('KPI1001', `plan \`${P.name}\` uses ${unknown.map((k) => `\`${k}\``).join(', ')}, which the SQL target cannot express yet`, 'score this plan with `kpi score` (the JS engine)');
+  }
+  try {
+    // the largest input limit for which every integer of the plan provably fits the dialect's integers
+    for (let digits = MAX_VALUE_DIGITS; ; digits--) {
+      try {
+        return { query: new Generator(P, D, opts, digits).build(), diagnostics: [] };
+      } catch (e) {
+        if (!(e instanceof Refused) || e.code !== 'KPI1002' || digits === MIN_VALUE_DIGITS) throw e;
+      }
+    }
+  } catch (e) {
+    if (e instanceof Refused) {
+      return refuse(
+        e.code,
+        e.message,
+        e.code === 'KPI1001' ? 'score this plan with `kpi score` (the JS engine)' : 'use `--dialect postgres` (exact NUMERIC), or score with `kpi score` (the JS engine)',
+      );
+    }
+    throw e;
+  }
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === false || (Array.isArray(v) && v.length === 0);
+/** indicator fields the SQL target reads; any other (a newer form: per-person targets, ranges, steps, N/A) is refused */
+const KNOWN_IND_KEYS = new Set(['name', 'path', 'weight', 'local', 'parent', 'method', 'src', 'raters', 'target', 'targetPercent', 'cap', 'floor', 'lower', 'on', 'rows', 'else', 'points', 'dpoints', 'per', 'max', 'lo', 'hi', 'default', 'unit']);
+
+class Generator {
+  private readonly A: Algebra;
+  /** layers of [alias, expression] added on top of each other */
+  private readonly layers: [string, string][][] = [];
+  /** error conditions in report order: [condition, message expression] */
+  private readonly errors: [string, string][] = [];
+  private element = '';
+  private readonly metricQ: Q[] = [];
+  private readonly slotQ: Q[] = [];
+
+  constructor(
+    private readonly P: LPlan,
+    private readonly D: Dialect,
+    private readonly opts: SqlOptions,
+    /** values are read below 10^valueDigits */
+    private readonly valueDigits: number,
+  ) {
+    this.A = new Algebra(D);
+  }
+
+  private layer(): [string, string][] {
+    const l: [string, string][] = [];
+    this.layers.push(l);
+    return l;
+  }
+  /** name a rational in the current layer; later layers read the columns */
+  private name(l: [string, string][], alias: string, v: Q): Q {
+    if (this.A.isConst(v)) return v;
+    l.push([`${alias}_n`, v.n.s]);
+    const n = this.A.col(`${alias}_n`, v.n.b);
+    if (!v.r) return { ...v, n };
+    l.push([`${alias}_r`, v.r.s]);
+    return { ...v, n, r: this.A.col(`${alias}_r`, v.r.b) };
+  }
+  private msg(text: string): string {
+    return this.D.str(text);
+  }
+  private bt(s: string): string {
+    return '`' + s + '`';
+  }
+
+  build(): SqlQuery {
+    const { P, D, A } = this;
+    try {
+      return this.buildInner();
+    } catch (e) {
+      if (e instanceof Overflow) {
+        throw new Refused('KPI1002', `\`${this.element || P.name}\` needs integers beyond ${D.name}'s ${D.name === 'duckdb' ? 'HUGEINT' : 'NUMERIC limit'} to stay exact, even with values below 10^${this.valueDigits}`);
+      }
+      throw e;
+    } finally {
+      void A;
+    }
+  }
+
+  private buildInner(): SqlQuery {
+    const { P, D, A } = this;
+    // ---------- layer 0: the id and each input cell, normalised ----------
+    const present = this.opts.columns ? new Set(this.opts.columns) : undefined;
+    const idCol = D.ident(this.opts.idColumn ?? 'id');
+    const raws = P.inputs.map((inp) => (present && !present.has(inp.column) ? 'NULL' : D.ident(inp.column)));
+    const l0: [string, string][] = [[`k_id`, `trim(CAST(${idCol} AS ${D.name === 'duckdb' ? 'VARCHAR' : 'TEXT'}))`]];
+    raws.forEach((r, i) => l0.push([`k_t${i}`, D.normalise(r)]));
+    const blank = (x: string) => `coalesce(trim(CAST(${x} AS ${D.name === 'duckdb' ? 'VARCHAR' : 'TEXT'})), '') = ''`;
+    const where = `NOT (${[idCol, ...raws.filter((r) => r !== 'NULL')].map(blank).join(' AND ')})`;
+
+    // ---------- layers 1–3: read each cell by the CLI's rules (data/value.ts) ----------
+    const l1 = this.layer();
+    P.inputs.forEach((_, i) => l1.push([`k_g${i}`, D.match(`k_t${i}`, CELL)]));
+    const l2 = this.layer();
+    const l3 = this.layer();
+    P.inputs.forEach((inp, i) => {
+      const g = (j: number) => `coalesce(${D.group(`k_g${i}`, j)}, '')`;
+      const t = `k_t${i}`;
+      const frac = D.rtrimZeros(g(6));
+      l2.push([`k_miss${i}`, `(${t} IS NULL OR ${t} IN (${MISSING.map((m) => D.str(m)).join(', ')}))`]);
+      l2.push([`k_M${i}`, D.ltrimZeros(D.concat(`replace(${g(5)}, ',', '')`, frac))]);
+      l2.push([`k_k${i}`, `(${SCALE_DIGITS} + CAST((CASE WHEN ${g(7)} = '' THEN '0' ELSE ${g(7)} END) AS INTEGER) - (CASE ${g(8)} WHEN '%' THEN 2 WHEN '‰' THEN 3 ELSE 0 END) - ${D.len(frac)})`]);
+      const neg = `(((${g(1)} <> '') <> (${g(2)} = '-')) <> (${g(4)} = '-'))`;
+      l2.push([`k_neg${i}`, neg]);
+      const matched = D.name === 'duckdb' ? `regexp_full_match(${t}, ${D.str(CELL)})` : `(k_g${i} IS NOT NULL)`;
+      const form = [
+        matched,
+        `(${g(5)} <> '' OR ${g(6)} <> '')`,
+        `((${g(1)} = '') = (${g(10)} = ''))`,
+        `NOT (${g(2)} <> '' AND ${g(4)} <> '')`,
+        `NOT ((${g(2)} <> '' OR ${g(4)} <> '') AND ${g(1)} <> '')`,
+        `NOT (${g(8)} <> '' AND (${g(3)} <> '' OR ${g(9)} <> ''))`,
+      ].join(' AND ');
+      l2.push([`k_form${i}`, `(${form})`]);
+      const M = `k_M${i}`;
+      const k = `k_k${i}`;
+      const sig = `${D.len(D.rtrimZeros(M))} <= 15`;
+      const fits = `(${k} >= 0 AND ${D.len(M)} + ${k} <= ${this.valueDigits + SCALE_DIGITS})`;
+      const digits = `(CASE WHEN ${M} = '' THEN 0 ELSE ${D.toBigint(D.concat(M, D.repeatZeros(k)))} END)`;
+      l3.push([`k_v${i}`, `(CASE WHEN NOT k_miss${i} AND k_form${i} AND ${sig} AND ${fits} THEN (CASE WHEN k_neg${i} THEN -${digits} ELSE ${digits} END) END)`]);
+      // messages in the binder's words (data/table.ts)
+      const cell = (x: string) => D.concat(this.msg('`'), x, this.msg('`'));
+      const col = this.bt(inp.column);
+      this.errors.push([`(NOT k_miss${i} AND NOT (k_form${i} AND ${sig}))`, D.concat(this.msg('KPI0811 cannot read '), cell(t), this.msg(` in column ${col}: not a number`))]);
+      this.errors.push([`(NOT k_miss${i} AND NOT ${fits})`, D.concat(this.msg('KPI1003 '), cell(t), this.msg(` in column ${col} has more than ${SCALE_DIGITS} decimals or is 10^${this.valueDigits} or more, beyond what this plan's SQL reads exactly`))]);
+      // a blank rater drops out of the mean (data/table.ts: raters are never required)
+      if (!inp.optional && inp.role !== 'rater' && !(present && !present.has(inp.column))) {
+        this.errors.push([`k_miss${i}`, this.msg(`KPI0812 column ${col} is blank`)]);
+      }
+      if (inp.role === 'count' || inp.role === 'bonus-input') {
+        this.errors.push([`(k_v${i} < 0)`, D.concat(cell(t), this.msg(` in column ${col} is negative, but it counts events (KPI0811)`))]);
+      }
+      this.slotQ[i] = A.scaled(A.col(`k_v${i}`, 10n ** BigInt(this.valueDigits + SCALE_DIGITS)), SCALE);
+    });
+    this.errors.unshift([`(k_id IS NULL OR k_id = '')`, this.msg('KPI0809 the row has no id')]);
+
+    // ---------- metrics, one layer each (dependency order) ----------
+    P.metrics.forEach((m, j) => {
+      this.element = m.name;
+      const l = this.layer();
+      let v = this.expr(m.expr);
+      if (m.default !== undefined) v = this.orDefault(v, A.dec(m.default));
+      this.metricQ[j] = this.name(l, `k_m${j}`, v);
+    });
+
+    // ---------- actuals ----------
+    const la = this.layer();
+    const actual: Q[] = [];
+    const measured: Q[] = [];
+    P.inds.forEach((ind, x) => {
+      this.element = ind.name;
+      if (!KNOWN_METHODS.has(ind.method)) throw new Refused('KPI1001', `indicator \`${ind.name}\` is scored by \`${String(ind.method)}\`, which the SQL target cannot express yet`);
+      const newer = Object.keys(ind).filter((k) => !KNOWN_IND_KEYS.has(k) && !isEmpty((ind as unknown as Record<string, unknown>)[k]));
+      if (newer.length) throw new Refused('KPI1001', `indicator \`${ind.name}\` uses ${newer.map((k) => `\`${k}\``).join(', ')}, which the SQL target cannot express yet`);
+      const def = ind.default !== undefined ? A.dec(ind.default) : undefined;
+      let raw: Q;
+      if (ind.raters && ind.raters.length > 0) raw = this.raters(ind);
+      else {
+        raw = this.src(ind.src!);
+        if (ind.method === 'rating') {
+          const lo = A.dec(ind.lo!);
+          const hi = A.dec(ind.hi!);
+          const out = `(${raw.n.s} IS NOT NULL AND (${A.cmp(raw, '<', lo)} OR ${A.cmp(raw, '>', hi)}))`;
+          this.errors.push([out, this.msg(`KPI0903 a mark is outside the rating scale ${ind.lo}..${ind.hi} of \`${ind.name}\``)]);
+          raw = this.within(raw, out, lo, hi);
+        }
+      }
+      measured[x] = raw;
+      const v = def ? this.orDefault(raw, def) : raw;
+      if (!def) this.errors.push([`(${raw.n.s} IS NULL)`, this.msg(`KPI0901 no value for \`${ind.name}\``)]);
+      actual[x] = this.name(la, `k_a${x}`, v);
+    });
+
+    // ---------- ratios ----------
+    const lr = this.layer();
+    const ratio: (Q | undefined)[] = P.inds.map((ind, x) => {
+      if (!usesRatio(ind)) return undefined;
+      this.element = ind.name;
+      const a = actual[x]!;
+      const t = A.dec(ind.target!);
+      const r = ratioIsInverse(ind) ? A.cases([[A.cmp(a, '<=', A.q(0n, 1n)), A.dec(ind.cap)]], A.div(t, a)) : A.div(a, t);
+      return this.name(lr, `k_r${x}`, r);
+    });
+
+    // ---------- scores ----------
+    const ls = this.layer();
+    const score: Q[] = P.inds.map((ind, x) => {
+      this.element = ind.name;
+      return this.name(ls, `k_s${x}`, this.score(ind, actual[x]!, ratio[x]));
+    });
+
+    // ---------- total, bonus, vetoes ----------
+    const lt = this.layer();
+    const R = P.round;
+    const weighted = P.inds.map((ind, x) => {
+      this.element = ind.name;
+      const w = A.mul(score[x]!, A.dec(ind.weight));
+      return w;
+    });
+    let bonus = A.q(0n, 1n);
+    for (const b of P.bonuses) {
+      this.element = b.name;
+      let n = this.src(b.src);
+      if (b.default !== undefined) n = this.orDefault(n, A.dec(b.default));
+      else this.errors.push([`(${n.n.s} IS NULL)`, this.msg(`KPI0901 no value for \`${b.name}\``)]);
+      const steps = A.floorPos(A.div(n, A.dec(b.per)));
+      let v = A.mul(A.dec(b.points), steps);
+      if (b.max !== undefined) v = A.min(v, A.dec(b.max));
+      bonus = A.add(bonus, v);
+    }
+    const vetoHit: string[] = P.vetoes.map((v, j) => {
+      this.element = v.name;
+      const e = this.expr(v.expr);
+      this.errors.push([`(${e.n.s} IS NULL)`, this.msg(`KPI0901 no value for veto \`${v.name}\``)]);
+      lt.push([`k_veto${j}`, `(${e.n.s} IS NOT NULL AND ${e.n.s} <> 0)`]);
+      return `k_veto${j}`;
+    });
+    this.element = 'total';
+    const vetoed = vetoHit.length ? `(${vetoHit.join(' OR ')})` : '(1=0)';
+    const bonusN = this.name(lt, 'k_bonus', bonus);
+    const totalScaled = this.roundedSum([...weighted, bonusN], R);
+    const lf = this.layer();
+    lf.push(['k_total', `(CASE WHEN ${vetoed} THEN 0 ELSE ${totalScaled.s} END)`]);
+
+    // ---------- output ----------
+    const columns: SqlColumn[] = [];
+    const out: string[] = [];
+    const put = (expr: string, c: SqlColumn) => {
+      out.push(`${expr} AS ${D.ident(c.name)}`);
+      columns.push(c);
+    };
+    put('k_id', { name: 'id', role: 'id' });
+    put(this.errors.length ? `(CASE ${this.errors.map(([c, m]) => `WHEN ${c} THEN ${m}`).join(' ')} END)` : 'NULL', { name: 'error', role: 'error' });
+    put(D.decimal('k_total', R), { name: 'total', role: 'total' });
+    const total: Q = A.scaled(A.col('k_total', totalScaled.b), 10n ** BigInt(R));
+    if (P.grades.length) {
+      const arms = (f: (g: LPlan['grades'][number]) => string) => {
+        const last = P.grades[P.grades.length - 1]!;
+        const parts = [`WHEN ${vetoed} THEN ${f(last)}`];
+        for (const g of P.grades) parts.push(`WHEN ${g.min === undefined ? '(1=1)' : A.cmp(total, '>=', A.dec(g.min))} THEN ${f(g)}`);
+        return `(CASE ${parts.join(' ')} END)`;
+      };
+      put(arms((g) => D.str(g.label)), { name: 'grade', role: 'grade' });
+      // one scale for every arm: a CASE over DECIMAL(38,1) and DECIMAL(38,0) would round 1.2 to 1
+      const cscale = Math.max(0, ...P.grades.map((g) => /\.(\d+)$/.exec(g.coefficient ?? '')?.[1]?.length ?? 0));
+      put(arms((g) => (g.coefficient === undefined ? 'NULL' : constDecimal(D, g.coefficient, cscale))), { name: 'coefficient', role: 'coefficient' });
+    } else {
+      put('NULL', { name: 'grade', role: 'grade' });
+      put('NULL', { name: 'coefficient', role: 'coefficient' });
+    }
+    put(D.decimal(A.roundScaled(bonusN, R).s, R), { name: 'bonus', role: 'bonus' });
+    P.vetoes.forEach((v, j) => put(vetoHit[j]!, { name: `veto:${v.name}`, role: 'veto', index: j }));
+    P.inds.forEach((ind, x) => {
+      this.element = ind.name;
+      put(D.decimal(A.roundScaled(actual[x]!, R + 4).s, R + 4), { name: `${ind.name}.actual`, role: 'actual', index: x });
+      if (ratio[x]) put(D.decimal(A.roundScaled(ratio[x]!, R + 4).s, R + 4), { name: `${ind.name}.ratio`, role: 'ratio', index: x });
+      put(D.decimal(A.roundScaled(score[x]!, R + 2).s, R + 2), { name: `${ind.name}.score`, role: 'score', index: x });
+      put(constDecimal(D, roundedText(A.dec(ind.weight), 12)), { name: `${ind.name}.weight`, role: 'weight', index: x });
+      put(D.decimal(A.roundScaled(A.mul(score[x]!, A.dec(ind.weight)), R + 2).s, R + 2), { name: `${ind.name}.weighted`, role: 'weighted', index: x });
+    });
+    void measured;
+
+    // ---------- assemble ----------
+    const table = this.opts.table ?? 'actuals';
+    let sql = `SELECT ${l0.map(([a, e]) => `${e} AS ${a}`).join(',\n  ')}\nFROM ${table.split('.').map((p) => D.ident(p)).join('.')}\nWHERE ${where}`;
+    let k = 0;
+    for (const l of this.layers) {
+      if (!l.length) continue;
+      // OFFSET 0 keeps PostgreSQL from pulling the layers up into one another, which would copy every
+      // named value into each reader and grow the query exponentially (it did: minutes for 5 indicators)
+      sql = `SELECT *,\n  ${l.map(([a, e]) => `${e} AS ${a}`).join(',\n  ')}\nFROM (\n${sql}${D.name === 'postgres' ? '\nOFFSET 0' : ''}\n) AS k_l${k++}`;
+    }
+    sql = `-- kpi: plan ${JSON.stringify(P.name).replace(/\n/g, ' ')}, exact integer arithmetic (${D.name}); values read to ${SCALE_DIGITS} decimals, below 10^${this.valueDigits}\nSELECT\n  ${out.join(',\n  ')}\nFROM (\n${sql}${D.name === 'postgres' ? '\nOFFSET 0' : ''}\n) AS k_out\n`;
+    return { sql, columns };
+  }
+
+  /**
+   * Σ terms rounded half up to `dec` places, as a scaled integer. When the exact sum's common denominator
+   * fits the dialect's integers: one division. Otherwise (several data-dependent denominators: reverse
+   * ratios, metrics dividing by data) each term is divided out by long division in blocks of B digits, the
+   * blocks summed with carries, and the +1/2 carry decided with a window of m units in the last block
+   * (m terms, each truncated by less than one unit). Its exactness: the exact sum is a fraction with
+   * denominator at most P = Π denominators, so a value that is not a rounding boundary lies at least 1/P
+   * from it; J blocks with B^J ≥ m·P make the window narrower than that, so only a value exactly at the
+   * boundary falls in it, and it rounds up, as half-up does. Needs every term ≥ 0 (scores, bonus).
+   */
+  private roundedSum(terms: Q[], dec: number): I {
+    const A = this.A;
+    const D = this.D;
+    try {
+      let sum = A.q(0n, 1n);
+      for (const t of terms) sum = A.add(sum, t);
+      return A.roundScaled(sum, dec);
+    } catch (e) {
+      if (!(e instanceof Overflow) || terms.some((t) => t.lo < 0n)) throw e;
+    }
+    const p = A.q(10n ** BigInt(dec), 1n);
+    let fixed = A.q(1n, 2n);
+    const xs: Q[] = [];
+    for (const t of terms) {
+      if (t.r) xs.push(A.mul(t, p));
+      else fixed = A.add(fixed, A.mul(t, p));
+    }
+    xs.push(fixed);
+    const m = BigInt(xs.length);
+    const dens = xs.map((x) => A.den(x));
+    const P = dens.reduce((acc, d) => acc * d.b, 1n);
+    const dmax = dens.reduce((acc, d) => (d.b > acc ? d.b : acc), 1n);
+    let B = 1n;
+    while (dmax * B * 10n < D.wideLimit && B < 10n ** 30n) B *= 10n;
+    if (B < 10n) throw new Overflow(`denominator ${dmax}`);
+    let J = 1;
+    for (let BJ = B; BJ < m * P; BJ *= B) J++;
+    // block 0: integer parts and remainders; blocks 1..J: B digits each
+    const l0 = this.layer();
+    const ints: I[] = [];
+    xs.forEach((x, i) => {
+      const d = dens[i]!;
+      l0.push([`k_x${i}_0`, D.intDiv(x.n.s, d.s)]);
+      l0.push([`k_x${i}_r0`, D.mod(x.n.s, d.s)]);
+      ints.push(A.col(`k_x${i}_0`, x.n.b));
+    });
+    const blocks: I[][] = [];
+    for (let j = 1; j <= J; j++) {
+      const l = this.layer();
+      const row: I[] = [];
+      xs.forEach((_, i) => {
+        const d = dens[i]!;
+        const rb = A.imul(A.col(`k_x${i}_r${j - 1}`, d.b), A.lit(B));
+        l.push([`k_x${i}_${j}`, D.intDiv(rb.s, d.s)]);
+        if (j < J) l.push([`k_x${i}_r${j}`, D.mod(rb.s, d.s)]);
+        row.push(A.col(`k_x${i}_${j}`, B));
+      });
+      blocks.push(row);
+    }
+    // carries from the last block up: floor((Z - 1) / B^J) with Z = blocks as digits + m
+    const sumI = (xsI: I[]) => xsI.reduce((acc, x) => A.iadd(acc, x), A.lit(0n));
+    let carry = A.col(D.intDiv(A.iadd(sumI(blocks[J - 1]!), A.lit(m - 1n)).s, A.lit(B).s), m + 1n);
+    for (let j = J - 2; j >= 0; j--) carry = A.col(D.intDiv(A.iadd(sumI(blocks[j]!), carry).s, A.lit(B).s), m + 1n);
+    return A.iadd(sumI(ints), carry);
+  }
+
+  /** v where it lies within lo..hi, else NULL (the row has failed already): its bounds are lo..hi */
+  private within(v: Q, outside: string, lo: Q, hi: Q): Q {
+    return this.A.mk({ s: `(CASE WHEN ${outside} THEN NULL ELSE ${v.n.s} END)`, b: v.n.b }, v.k, v.r, lo.lo, hi.hi);
+  }
+
+  /** a value with a default: the default where the value cannot be computed */
+  private orDefault(v: Q, def: Q): Q {
+    return this.A.cases([[`(${v.n.s} IS NULL)`, def]], v);
+  }
+
+  private src(s: LSrc): Q {
+    return s.k === 'slot' ? this.slotQ[s.i]! : this.metricQ[s.i]!;
+  }
+
+  /** weighted mean of the raters present (a blank rater drops out), as run/exact.ts */
+  private raters(ind: LIndicator): Q {
+    const A = this.A;
+    const ws = ind.raters!.map((r) => A.dec(r.weight));
+    const W = ws.reduce((acc, w) => (acc * w.k) / gcdBig(acc, w.k), 1n);
+    const lo = A.dec(ind.lo!);
+    const hi = A.dec(ind.hi!);
+    let sw: I = A.lit(0n);
+    let sm: I = A.lit(0n);
+    ind.raters!.forEach((r, j) => {
+      const raw = this.slotQ[r.slot]!;
+      const wi = (ws[j]!.n.c! * W) / ws[j]!.k;
+      const out = `(${raw.n.s} IS NOT NULL AND (${A.cmp(raw, '<', lo)} OR ${A.cmp(raw, '>', hi)}))`;
+      this.errors.push([out, this.msg(`KPI0903 a mark in column \`${this.P.inputs[r.slot]!.column}\` is outside the rating scale ${ind.lo}..${ind.hi} of \`${ind.name}\``)]);
+      const v = this.within(raw, out, lo, hi);
+      sw = A.iadd(sw, A.caseI([[`(${v.n.s} IS NULL)`, A.lit(0n)]], A.lit(wi)));
+      sm = A.iadd(sm, A.caseI([[`(${v.n.s} IS NULL)`, A.lit(0n)]], A.imul(A.lit(wi), v.n)));
+    });
+    // Σ w·v / Σ w, with v = n / 10^6; no rater present → NULL (the default, or KPI0901)
+    // a mean of marks within LO..HI (marks outside it are NULL here; the row fails with KPI0903)
+    return A.mk({ s: `(CASE WHEN ${sw.s} = 0 THEN NULL ELSE ${sm.s} END)`, b: sm.b }, SCALE, { s: `(CASE WHEN ${sw.s} = 0 THEN 1 ELSE ${sw.s} END)`, b: sw.b }, lo.lo, hi.hi);
+  }
+
+  private score(ind: LIndicator, a: Q, r: Q | undefined): Q {
+    const A = this.A;
+    const HUNDRED = A.q(100n, 1n);
+    const ZERO = A.q(0n, 1n);
+    let s: Q;
+    switch (ind.method) {
+      case 'linear':
+      case 'reverse':
+        s = A.mul(HUNDRED, A.max(ZERO, A.min(r!, A.dec(ind.cap))));
+        break;
+      case 'threshold': {
+        const t = A.dec(ind.target!);
+        s = A.cases([[A.cmp(a, ind.lower ? '<=' : '>=', t), HUNDRED]], ZERO);
+        break;
+      }
+      case 'bands': {
+        const basis = ind.on === 'ratio' ? r! : a;
+        s = A.cases(
+          (ind.rows ?? []).map((row: LBandRow) => [A.cmp(basis, row.op, A.dec(row.bound)), A.dec(row.score)]),
+          ind.else !== undefined ? A.dec(ind.else) : ZERO,
+        );
+        break;
+      }
+      case 'curve': {
+        const x = ind.on === 'ratio' ? r! : a;
+        const pts = (ind.points ?? []).map((p) => ({ x: A.dec(p.x), y: A.dec(p.y) }));
+        const first = pts[0]!;
+        const last = pts[pts.length - 1]!;
+        const arms: [string, Q][] = [
+          [A.cmp(x, '<=', first.x), first.y],
+          [A.cmp(x, '>=', last.x), last.y],
+        ];
+        for (let j = 0; j + 1 < pts.length; j++) {
+          const p0 = pts[j]!;
+          const p1 = pts[j + 1]!;
+          const slope = A.div(A.sub(p1.y, p0.y), A.sub(p1.x, p0.x));
+          arms.push([A.cmp(x, '<', p1.x), A.add(p0.y, A.mul(A.sub(x, p0.x), slope))]);
+        }
+        // interpolation stays within the points' scores (a segment is taken only between its ends)
+        const ylo = pts.reduce((m, p) => (p.y.lo < m ? p.y.lo : m), first.y.lo);
+        const yhi = pts.reduce((m, p) => (p.y.hi > m ? p.y.hi : m), first.y.hi);
+        const c = A.cases(arms, last.y);
+        s = A.mk(c.n, c.k, c.r, ylo, yhi);
+        break;
+      }
+      case 'deduct': {
+        const per = ind.per !== undefined ? A.dec(ind.per) : A.q(1n, 1n);
+        const steps = A.floorPos(A.div(a, per));
+        let d = A.mul(ind.dpoints !== undefined ? A.dec(ind.dpoints) : ZERO, steps);
+        if (ind.max !== undefined) d = A.min(d, A.dec(ind.max));
+        s = A.max(ZERO, A.sub(HUNDRED, d));
+        break;
+      }
+      case 'rating':
+        s = A.div(A.mul(HUNDRED, a), A.dec(ind.hi!));
+        break;
+      default:
+        throw new Refused('KPI1001', `indicator \`${ind.name}\` is scored by \`${String(ind.method)}\`, which the SQL target cannot express yet`);
+    }
+    if (r && ind.floor !== undefined) s = A.cases([[A.cmp(r, '<', A.dec(ind.floor)), ZERO]], s);
+    return s;
+  }
+
+  /** an expression of metrics, vetoes: NULL when it cannot be computed (blank input, division by zero) */
+  private expr(e: LExpr): Q {
+    const A = this.A;
+    if (!KNOWN_EXPR.has(e.k)) throw new Refused('KPI1001', `\`${this.element}\` uses the operation \`${e.k}\`, which the SQL target cannot express yet`);
+    const NULLQ: Q = { n: { s: 'NULL', b: 0n }, k: 1n, lo: 0n, hi: 0n };
+    const bool = (cond: string, ...vs: Q[]): Q => {
+      const nulls = vs.filter((v) => !A.isConst(v)).map((v) => `${v.n.s} IS NULL`);
+      return A.cases([...(nulls.length ? [[`(${nulls.join(' OR ')})`, NULLQ] as [string, Q]] : []), [cond, A.q(1n, 1n)]], A.q(0n, 1n));
+    };
+    switch (e.k) {
+      case 'num':
+        return A.dec(e.v);
+      case 'src':
+        return this.src(e.s);
+      case 'neg':
+        return A.neg(this.expr(e.a));
+      case 'abs': {
+        const a = this.expr(e.a);
+        return A.absQ(a);
+      }
+      case 'not': {
+        const a = this.expr(e.a);
+        return bool(`(${a.n.s} = 0)`, a);
+      }
+      case 'min':
+      case 'max': {
+        const vs = e.args.map((x) => this.expr(x));
+        let acc = vs[0]!;
+        for (const v of vs.slice(1)) {
+          const nulls = [acc, v].filter((q) => !A.isConst(q)).map((q) => `${q.n.s} IS NULL`);
+          const pick = e.k === 'min' ? A.min(acc, v) : A.max(acc, v);
+          acc = nulls.length ? A.cases([[`(${nulls.join(' OR ')})`, NULLQ]], pick) : pick;
+        }
+        return acc;
+      }
+      default: {
+        const a = this.expr(e.a);
+        const b = this.expr(e.b);
+        switch (e.k) {
+          case '+':
+            return A.add(a, b);
+          case '-':
+            return A.sub(a, b);
+          case '*':
+            return A.mul(a, b);
+          case '/': {
+            if (A.isConst(b)) {
+              if (b.n.c === 0n) return NULLQ;
+              return A.div(a, b);
+            }
+            const q = A.div(a, b);
+            return { ...q, n: { s: `(CASE WHEN ${b.n.s} = 0 THEN NULL ELSE ${q.n.s} END)`, b: q.n.b } };
+          }
+          case '>':
+          case '>=':
+          case '<':
+          case '<=':
+            return bool(A.cmp(a, e.k, b), a, b);
+          case '==':
+            return bool(A.cmp(a, '=', b), a, b);
+          case '!=':
+            return bool(A.cmp(a, '<>', b), a, b);
+          case 'and':
+            return bool(`(${a.n.s} <> 0 AND ${b.n.s} <> 0)`, a, b);
+          case 'or':
+            return bool(`(${a.n.s} <> 0 OR ${b.n.s} <> 0)`, a, b);
+        }
+      }
+    }
+    throw new Refused('KPI1001', `\`${this.element}\` uses an expression the SQL target cannot express yet`);
+  }
+}
+
+const gcdBig = (a: bigint, b: bigint): bigint => {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+};
+
+/** a constant rational rounded half away from zero to `dec` places, as decimal text */
+function roundedText(v: Q, dec: number): string {
+  const n = v.n.c!;
+  const d = v.k;
+  const p = 10n ** BigInt(dec);
+  const neg = n < 0n;
+  const a = neg ? -n : n;
+  let i = (a * p) / d;
+  if ((a * p - i * d) * 2n >= d) i += 1n;
+  let s = i.toString().padStart(dec + 1, '0');
+  s = s.slice(0, s.length - dec) + '.' + s.slice(s.length - dec);
+  return (neg && i !== 0n ? '-' : '') + s;
+}
+
+/** a decimal literal of the plan as an exact DECIMAL */
+function constDecimal(D: Dialect, text: string, scale?: number): string {
+  const frac = scale ?? /\.(\d+)$/.exec(text)?.[1]?.length ?? 0;
+  return D.name === 'duckdb' ? `CAST(${D.str(text)} AS DECIMAL(38,${frac}))` : `CAST(${D.str(text)} AS NUMERIC(38,${frac}))`;
+}

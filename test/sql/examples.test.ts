@@ -1,0 +1,72 @@
+/**
+ * Every example plan scored four ways — `kpi score` (JS), `kpi score --engine duckdb` (CSV and Parquet in),
+ * and the generated PostgreSQL query on a real server — must give the same JSON report, byte for byte.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyze, compilePlan } from '../../packages/core/src/index.js';
+import { kpi, ROOT } from '../cli/helpers.js';
+import { Duck, pgLoad, pgRows, reportLines, sqlFor } from './engines.js';
+import { startPostgres, type Postgres } from './postgres.js';
+
+const EX = join(ROOT, 'examples');
+const examples = readdirSync(EX).filter((f) => f.endsWith('.kpi')).map((f) => f.slice(0, -4));
+const tmp = mkdtempSync(join(tmpdir(), 'kpi-sql-'));
+let pgs: Postgres;
+beforeAll(async () => {
+  pgs = await startPostgres();
+});
+afterAll(async () => {
+  await pgs?.stop();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** the JSON report's row lines ("  {…}," → "{…}") */
+const lines = (json: string) => json.split('\n').slice(1, -2).map((l) => l.trim().replace(/,$/, ''));
+
+describe.each(examples)('%s', (name) => {
+  const plan = join(EX, `${name}.kpi`);
+  const data = join(EX, 'data', `${name}.csv`);
+  const js = kpi(['score', plan, '--data', data, '--format', 'json']);
+
+  it('JS scores it', () => {
+    expect(js.code, js.stderr).toBe(0);
+  });
+
+  it('kpi score --engine duckdb: the same JSON, byte for byte (CSV in)', () => {
+    const r = kpi(['score', plan, '--data', data, '--format', 'json', '--engine', 'duckdb']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(js.stdout);
+  });
+
+  it('Parquet in (picked automatically) and Parquet out: the same results', async () => {
+    const duck = await Duck.open();
+    const pq = join(tmp, `${name}.parquet`);
+    // typed columns, as a lake holds them: DuckDB's own type detection of the CSV
+    await duck.con.run(`COPY (SELECT * FROM read_csv('${data.replace(/'/g, "''")}')) TO '${pq.replace(/'/g, "''")}' (FORMAT parquet)`);
+    const r = kpi(['score', plan, '--data', pq, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(js.stdout);
+    const out = join(tmp, `${name}.out.parquet`);
+    const w = kpi(['score', plan, '--data', data, '-o', out]);
+    expect(w.code, w.stderr).toBe(0);
+    const totals = (await duck.rows(`SELECT id, CAST(total AS VARCHAR) FROM read_parquet('${out.replace(/'/g, "''")}')`)).map((x) => `${String(x[0])}:${Number(x[1])}`);
+    expect(totals).toEqual(JSON.parse(js.stdout).map((x: { id: string; total: number }) => `${x.id}:${x.total}`));
+  });
+
+  it('the PostgreSQL query on a real server: the same JSON rows', async () => {
+    const a = analyze(plan, readFileSync(plan, 'utf8'));
+    const lp = compilePlan(a.file.plans[0]!).compiled!.lowered;
+    // the CSV's cells as text (DuckDB's reader; the CLI reads the same cells)
+    const duck = await Duck.open();
+    const src = `read_csv('${data.replace(/'/g, "''")}', all_varchar = true, header = true)`;
+    const header = (await duck.rows(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${src})`)).map((r) => String(r[0]));
+    const rows = (await duck.rows(`SELECT * FROM ${src}`)) as (string | null)[][];
+    await pgLoad(pgs.client, `t_${name}`, header!, rows);
+    const q = sqlFor(lp, 'postgres', `t_${name}`, header![0]!);
+    const got = reportLines(q, lp, await pgRows(pgs.client, `${q.sql.trimEnd()}\n`));
+    expect(got).toEqual(lines(js.stdout));
+  });
+});
