@@ -16,3 +16,4 @@ export { renderExplanation, type Explanation, type ExplainedIndicator, type Expl
 export { runPlanTests, type TestReport, type ExpectFailure, type RunTestsOptions } from './run/tests.js';
 export { emitModule, emitModuleWithDiagnostics } from './compile/emit-module.js';
 export { printPlanFile, formatText, printExpr, type PrintOptions, type FormatResult, type FormatOptions } from './format/index.js';
+export * from './report/index.js';
