@@ -1,9 +1,7 @@
 /** Share links and table loading, in Node (the same modules the browser bundle uses). */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import * as XLSX from 'xlsx';
-import { decodeShare, encodeShare, type SharedState } from '../src/share.js';
-import { loadFile, parseCsvBytes, parsePasted, splitDelimited } from '../src/tabular.js';
+import { decodeShare, encodeShare, type SharedState } from '../src/store/share.js';
 
 describe('share links', () => {
   const state: SharedState = {
@@ -52,48 +50,3 @@ describe('share links', () => {
   });
 });
 
-describe('loading tables', () => {
-  it('reads CSV with a BOM, quoted cells and CRLF', () => {
-    const text = '\ufeff工号,姓名,销售额达成\r\nS001,"张, 伟",105%\r\nS002,王芳,"1,200"\r\n';
-    const r = parseCsvBytes(new TextEncoder().encode(text));
-    expect(r).toEqual({
-      ok: true,
-      encoding: 'utf-8',
-      table: { columns: ['工号', '姓名', '销售额达成'], rows: [['S001', '张, 伟', '105%'], ['S002', '王芳', '1,200']] },
-    });
-  });
-
-  it('reads CSV saved by Excel in GBK', () => {
-    // 工号,销售额 / S1,95% in GBK
-    const gbk = new Uint8Array([0xb9, 0xa4, 0xba, 0xc5, 0x2c, 0xcf, 0xfa, 0xca, 0xdb, 0xb6, 0xee, 0x0a, 0x53, 0x31, 0x2c, 0x39, 0x35, 0x25, 0x0a]);
-    const r = parseCsvBytes(gbk);
-    expect(r).toMatchObject({ ok: true, table: { columns: ['工号', '销售额'], rows: [['S1', '95%']] } });
-  });
-
-  it('reads the first sheet of an XLSX file as the cells show', async () => {
-    const ws = XLSX.utils.aoa_to_sheet([
-      ['工号', '销售额达成', '人数'],
-      ['S001', 0.965, 12],
-    ]);
-    ws['B2'].z = '0.0%';
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, ws, '数据');
-    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-    const r = await loadFile('actuals.xlsx', bytes);
-    expect(r).toEqual({ ok: true, table: { columns: ['工号', '销售额达成', '人数'], rows: [['S001', '96.5%', '12']] } });
-  });
-
-  it('reports a broken workbook instead of throwing', async () => {
-    const r = await loadFile('broken.xlsx', new Uint8Array([80, 75, 3, 4, 0, 0, 1, 2, 3]));
-    expect(r.ok).toBe(false);
-  });
-
-  it('splits text pasted from Excel on tabs and lines', () => {
-    expect(parsePasted('S001\t105%\t0.8%\r\nS002\t96.5%\t1.25%\r\n')).toEqual([
-      ['S001', '105%', '0.8%'],
-      ['S002', '96.5%', '1.25%'],
-    ]);
-    expect(parsePasted('105%\n96%\n')).toEqual([['105%'], ['96%']]);
-    expect(splitDelimited('a;b\n1;2\n', ';')).toEqual([['a', 'b'], ['1', '2']]);
-  });
-});
