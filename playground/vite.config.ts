@@ -25,6 +25,17 @@ function classicScripts(): Plugin {
   };
 }
 
+/** the default example's text in the page itself (index.html shows it before the script has run) */
+function defaultPlanInPage(): Plugin {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return {
+    name: 'kpi-default-plan',
+    transformIndexHtml(html) {
+      return html.replace('%KPI_DEFAULT_PLAN%', esc(readFileSync(here('../examples/店长.kpi'), 'utf8')));
+    },
+  };
+}
+
 /** exceljs' browser build as a plain file, loaded by a <script> tag only when an XLSX file is chosen (works from file://) */
 function exceljsAsset(): Plugin {
   return {
@@ -48,7 +59,7 @@ export default defineConfig({
     ],
   },
   server: { fs: { allow: ['..'] } },
-  plugins: [classicScripts(), exceljsAsset()],
+  plugins: [defaultPlanInPage(), classicScripts(), exceljsAsset()],
   worker: { format: 'iife' },
   build: {
     target: 'es2022',

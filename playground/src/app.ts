@@ -119,24 +119,26 @@ export function renderStatus(): void {
   document.body.classList.toggle('stale', (!!r?.stale && !r.provisional) || state.timedOut);
 }
 
-// ---------------- charts: after the frame that shows the new scores ----------------
-let chartsPending = 0;
+// ---------------- charts: once typing pauses ----------------
+/**
+ * Charts are sampled in the worker (tens of ms on a large table): asked for only once the updates pause, so
+ * a chart request never sits in the worker's queue in front of the next keystroke's scores.
+ */
+const CHARTS_AFTER_MS = 200;
+let chartsTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleCharts(): void {
-  if (chartsPending) return;
-  chartsPending = requestAnimationFrame(() =>
-    setTimeout(async () => {
-      chartsPending = 0;
-      const seq = state.timing.seq;
-      const c0 = performance.now();
-      const res = await engine.call('charts', args()).catch(() => undefined);
-      if (!res || seq !== state.timing.seq) return;
-      state.curves = res.curves;
-      const r = state.result;
-      renderCharts($('#charts'), res.curves, r?.grades ?? [], r?.weights ?? {}, t());
-      state.timing.chartsMs = performance.now() - c0;
-      state.timing.chartsSeq = seq;
-    }, 0),
-  );
+  clearTimeout(chartsTimer);
+  chartsTimer = setTimeout(async () => {
+    const seq = state.timing.seq;
+    const c0 = performance.now();
+    const res = await engine.call('charts', args()).catch(() => undefined);
+    if (!res || seq !== state.timing.seq) return;
+    state.curves = res.curves;
+    const r = state.result;
+    renderCharts($('#charts'), res.curves, r?.grades ?? [], r?.weights ?? {}, t());
+    state.timing.chartsMs = performance.now() - c0;
+    state.timing.chartsSeq = seq;
+  }, CHARTS_AFTER_MS);
 }
 
 // ---------------- the work as a whole: autosave, share, example ----------------

@@ -21,7 +21,12 @@ import { applyLang, loadExample, readExampleTables, setupToolbar } from './ui/to
 
 const t = () => STRINGS[state.lang];
 
+performance.mark('kpi:script');
+// the plan shown (and perhaps already edited) in the page's textarea before this script arrived
+const early = document.querySelector<HTMLTextAreaElement>('#early-editor');
+const earlyWork = early && !early.hidden ? { text: early.value, edited: early.value !== early.defaultValue, focused: document.activeElement === early, at: early.selectionStart } : undefined;
 startEditor();
+performance.mark('kpi:editor');
 setupToolbar();
 setupDocs(engine);
 onSaveState(({ saved, at }) => {
@@ -59,6 +64,15 @@ async function start(hash: string): Promise<void> {
 }
 
 void start(location.hash).then(async () => {
+  if (earlyWork?.edited) {
+    ed.setText(earlyWork.text, true);
+    syncExample();
+    await refresh();
+  }
+  if (earlyWork?.focused) {
+    ed.editor.setPosition(ed.model.getPositionAt(earlyWork.at));
+    ed.editor.focus();
+  }
   await idle();
   installHook();
 });

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeShare, encodeShare, type SharedState } from '../src/store/share.js';
+import { parse as parseSync } from 'csv-parse/browser/esm/sync';
+import { CSV_PARSE_OPTIONS, csvLines, reportCsv, sniffDelimiter, worksheetRows, type ReportShape, type RowResult } from '@kpi/core';
 
 describe('share links', () => {
   const state: SharedState = {
@@ -50,3 +52,58 @@ describe('share links', () => {
   });
 });
 
+
+describe('one report writer and one set of data-reading rules (core), as the playground uses them', () => {
+  const result = (total: number, grade: string): RowResult => ({
+    total,
+    grade,
+    coefficient: 1.2,
+    bonus: 0,
+    vetoes: [],
+    indicators: [{ name: '销售额达成', path: [], actual: 1.05, ratio: 1.05, score: 105, weight: 0.7, weighted: 73.5 }],
+  }) as unknown as RowResult;
+  const shape: ReportShape = { idHeader: '工号', keep: [], indicators: ['销售额达成'], hasGrades: true, hasBonus: false, hasVeto: false, round: 2, lang: 'zh' };
+
+  it('writes the CLI\'s CSV: BOM, report-shape headers, CRLF, and formula-like ids guarded', () => {
+    const csv = reportCsv(shape, [
+      { id: 'S001', result: result(90.05, 'A') },
+      { id: '=HYPERLINK("x")', result: result(70, 'B') },
+    ]);
+    expect(csv).toBe('\ufeff工号,总分,等级,绩效系数,销售额达成 得分\r\nS001,90.05,A,1.2,105\r\n"\'=HYPERLINK(""x"")",70,B,1.2,105\r\n');
+    // the same lines the CLI streams
+    const lines = csvLines(shape);
+    expect(lines.header + lines.row('S001', result(90.05, 'A'))).toBe(csv.split('\r\n').slice(0, 2).join('\r\n') + '\r\n');
+  });
+
+  it('splits CSV text with the CLI\'s options and sniffed delimiter (csv-parse, browser build)', () => {
+    const text = '\ufeff工号;姓名;销售额达成\r\nS001;"张; 伟";105%\nS002;王芳;"1,200"\r';
+    const rows = parseSync(text, { ...CSV_PARSE_OPTIONS, record_delimiter: [...CSV_PARSE_OPTIONS.record_delimiter], delimiter: sniffDelimiter('工号;姓名;销售额达成') }) as string[][];
+    expect(rows).toEqual([
+      ['工号', '姓名', '销售额达成'],
+      ['S001', '张; 伟', '105%'],
+      ['S002', '王芳', '1,200'],
+    ]);
+    expect(sniffDelimiter('a\tb\tc')).toBe('\t');
+    expect(sniffDelimiter('a,b', '.tsv')).toBe('\t');
+  });
+
+  it('reads a workbook with exceljs into cells as `kpi score` does (numbers, formulas, merged cells)', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['工号', '姓名', '销售额达成']);
+    ws.addRow(['S001', { richText: [{ text: '张' }, { text: '伟' }] }, 0.965]);
+    ws.addRow(['S002', '王芳', { formula: 'C2+0.1', result: 1.065 }]);
+    ws.addRow(['S003', '李娜']);
+    ws.mergeCells('B3:B4');
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    const read = worksheetRows(back.worksheets[0]!)!;
+    expect(read.header).toEqual(['工号', '姓名', '销售额达成']);
+    expect(read.rows.map((r) => [r.row, r.cells])).toEqual([
+      [2, ['S001', '张伟', 0.965]],
+      [3, ['S002', '王芳', 1.065]],
+      [4, ['S003', '(merged with B3)', null]],
+    ]);
+  });
+});

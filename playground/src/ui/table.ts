@@ -6,7 +6,7 @@
 import type { ResultColumn, RowView } from '../engine/protocol.js';
 import { state } from '../state.js';
 import { STRINGS } from '../i18n.js';
-import { $, escapeHtml, setText } from './dom.js';
+import { $, escapeHtml } from './dom.js';
 import { remember } from './history.js';
 
 const t = () => STRINGS[state.lang];
@@ -172,7 +172,8 @@ function finishEdit(revert = false): void {
     }
   }
   e.td.classList.remove('editing');
-  if (e.td.isConnected) setText(e.td, state.table.rows[e.r]?.[e.c] ?? '');
+  // textContent always: it also removes the input (an empty cell's text already equals '')
+  if (e.td.isConnected) e.td.textContent = state.table.rows[e.r]?.[e.c] ?? '';
 }
 
 function moveEdit(from: HTMLElement, dr: number, dc: number): void {
