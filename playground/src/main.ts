@@ -55,7 +55,8 @@ async function start(hash: string): Promise<void> {
   const saved = d.ok === 'empty' ? loadSaved() : undefined;
   if (saved) {
     await restoreWork(saved);
-    notice(t().restored);
+    // say so only when there was work of one's own (not an untouched example)
+    if (!document.querySelector<HTMLElement>('#dirty')!.hidden) notice(t().restored);
     return;
   }
   applyLang();

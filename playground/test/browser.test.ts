@@ -295,7 +295,9 @@ describe.skipIf(skip)('playground in Chromium', () => {
     ws.getCell('C2').numFmt = '0.0%';
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
     await page.locator('#load').setInputFiles({ name: 'team.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
-    await expect.poll(() => hook(page, (h) => h.getResults().map((r) => r.id))).toEqual(['X1']);
+    // exceljs (925 KiB) is loaded on this first XLSX file
+    await expect.poll(() => hook(page, (h) => h.getResults().map((r) => r.id)), { timeout: 20000 }).toEqual(['X1']);
+    expect(await page.locator('#notice').textContent()).toBe('已导入 1 行（team.xlsx）');
     // the same row as S002 of the example: 67.55 + 8 + 0 + 4.5 + 10 (0.965 read as `kpi score` reads the cell)
     expect((await hook(page, (h) => h.getData())).rows[0]![2]).toBe('0.965');
     expect((await hook(page, (h) => h.getResults()))[0]!.total).toBe(90.05);
@@ -370,6 +372,8 @@ describe.skipIf(skip)('playground in Chromium', () => {
     });
     expect(stacked).toEqual({ stacked: true, fits: true });
     await shot(narrow, '06-narrow');
+    await hook(narrow, (h) => h.setLang('en'));
+    await shot(narrow, '06-narrow-en');
     await narrow.close();
     const dark = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
     watch(dark);
