@@ -37,6 +37,7 @@ export const args = (): UpdateArgs => ({ text: ed.model.getValue(), table: state
 
 /** send the current text and table to the engine; resolves when the answer is on screen */
 export function refresh(): Promise<void> {
+  syncExample();
   const a = args();
   const t0 = takeChangeAt() || performance.now();
   const sent = performance.now();

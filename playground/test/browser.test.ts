@@ -551,6 +551,7 @@ describe.skipIf(skip)('playground in Chromium', () => {
     expect(gradeChanged).toBeGreaterThanOrEqual(0);
     expect(await page.locator('#table tbody tr').nth(gradeChanged).locator('td.grade .delta').textContent()).toBe(`${before[gradeChanged]!.grade}→${after[gradeChanged]!.grade}`);
     expect(await page.locator('body.stale').count()).toBe(0);
+    await page.keyboard.press('Escape');
     await shot(page, '14-baseline-deltas');
     await hook(page, (h) => h.setLang('en'));
     await shot(page, '14-baseline-deltas-en');
