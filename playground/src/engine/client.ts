@@ -108,6 +108,11 @@ export class EngineClient {
     return p;
   }
 
+  /** no request outstanding: an update sent now starts at once */
+  get idle(): boolean {
+    return this.pending.size === 0;
+  }
+
   get busyMs(): number {
     return this.pending.size && this.ready ? performance.now() - this.started : 0;
   }

@@ -58,9 +58,13 @@ function probeFor(plan: Plan, compiled: CompiledPlan, ind: Indicator): { compile
 }
 
 export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[], selected: number | null, samples = 60): Curve[] {
+  return [...curvesOf(plan, compiled, rows, selected, samples)];
+}
+
+/** one curve at a time, so the worker can stop between indicators when newer work arrives */
+export function* curvesOf(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[], selected: number | null, samples = 60): Generator<Curve> {
   const ok = rows.filter((r) => r.outcome?.ok && r.values);
   const baseRow = ok.find((r) => r.index === selected) ?? ok[0];
-  const out: Curve[] = [];
   for (const { indicator: ind } of indicatorsOf(plan)) {
     const name = ind.name.text;
     const dots = ok.flatMap((r) => {
@@ -135,9 +139,8 @@ export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[
     if (ind.cap && target !== undefined) marks.push({ kind: 'cap', x: lower ? target / cap : target * cap, y: cap * 100 });
     if (floor !== undefined && target !== undefined) marks.push({ kind: 'floor', x: lower ? target / floor : target * floor });
     const yMax = Math.max(100, ...points.map((p) => p[1]), ...dots.map((d) => d.y));
-    out.push({ name, points, dots, marks, percent: !!ind.target?.percent, xMax, xMin, yMax: niceCeil(yMax) });
+    yield { name, points, dots, marks, percent: !!ind.target?.percent, xMax, xMin, yMax: niceCeil(yMax) };
   }
-  return out;
 }
 
 /** x values where a rule may jump or bend: target, cap and floor points, band bounds, curve points */

@@ -142,7 +142,8 @@ export interface ActionView {
 /** request methods: name → [args, result] */
 export interface Methods {
   update: [UpdateArgs, UpdateResult];
-  charts: [UpdateArgs, ChartsResult];
+  /** null: a newer update arrived while sampling */
+  charts: [UpdateArgs, ChartsResult | null];
   complete: [{ text: string; offset: number; lang: Lang }, CompletionView];
   hover: [{ text: string; offset: number; lang: Lang }, HoverView | null];
   actions: [{ text: string; span: { start: number; end: number } }, ActionView[]];

@@ -7,7 +7,7 @@ import * as core from '@kpi/core';
 import { codeActions, complete, diagnosticsToMarkers, generateMonarch, hover, DEFAULT_VOCABULARY } from '@kpi/language-service';
 import { parse as parseCsvSync } from 'csv-parse/browser/esm/sync';
 import { analyse, rowErrors, scoreTable, FILE_NAME, type Analysis, type Scoring } from './analysis.js';
-import { buildCurves } from './curves.js';
+import { curvesOf, type Curve } from './curves.js';
 import type { ExplainData, JsonRow, Method, Methods, Request, Response, ResultColumn, RowView, TableData, TestView, UpdateArgs, UpdateResult } from './protocol.js';
 
 /** the diagnostic pages (grammar/diagnostics/KPI….md), bundled so the problems list links work offline */
@@ -229,14 +229,31 @@ function output(text: string, kind: 'ir' | 'module'): string {
   return core.emitModule(a.plan, { file: FILE_NAME });
 }
 
-const handlers: { [M in Method]: (args: Methods[M][0]) => Methods[M][1] } = {
-  update,
-  charts(args) {
-    analysisOf(args.text);
-    const g = good;
-    if (!g?.plan || !g.compiled) return { curves: [] };
-    return { curves: buildCurves(g.plan, g.compiled, scoringOf(g, args.table).rows, args.selected) };
+/** bumped by every update: a chart sampling in progress gives up when the text or table has moved on */
+let generation = 0;
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** charts, one indicator at a time, letting a newer update (a keystroke) run in between; null when overtaken */
+async function charts(args: UpdateArgs): Promise<Methods['charts'][1] | null> {
+  const mine = generation;
+  analysisOf(args.text);
+  const g = good;
+  if (!g?.plan || !g.compiled) return { curves: [] };
+  const curves: Curve[] = [];
+  for (const c of curvesOf(g.plan, g.compiled, scoringOf(g, args.table).rows, args.selected)) {
+    curves.push(c);
+    await yieldToMessages();
+    if (generation !== mine) return null;
+  }
+  return { curves };
+}
+
+const handlers: { [M in Method]: (args: Methods[M][0]) => Methods[M][1] | Promise<Methods[M][1] | null> } = {
+  update(args) {
+    generation++;
+    return update(args);
   },
+  charts,
   complete({ text, offset, lang }) {
     const a = analysisOf(text);
     return complete(text, offset, a.file, lang, DEFAULT_VOCABULARY);
@@ -276,12 +293,15 @@ const handlers: { [M in Method]: (args: Methods[M][0]) => Methods[M][1] } = {
 
 self.onmessage = (ev: MessageEvent<Request>) => {
   const { id, method, args } = ev.data;
-  let res: Response;
+  const fail = (e: unknown): Response => ({ id, ok: false, error: e instanceof Error ? e.message : String(e) });
+  let value: unknown;
   try {
-    res = { id, ok: true, value: (handlers[method] as (a: unknown) => unknown)(args) };
+    value = (handlers[method] as (a: unknown) => unknown)(args);
   } catch (e) {
-    res = { id, ok: false, error: e instanceof Error ? e.message : String(e) };
+    (self as unknown as Worker).postMessage(fail(e));
+    return;
   }
-  (self as unknown as Worker).postMessage(res);
+  if (value instanceof Promise) value.then((v) => (self as unknown as Worker).postMessage({ id, ok: true, value: v } satisfies Response), (e) => (self as unknown as Worker).postMessage(fail(e)));
+  else (self as unknown as Worker).postMessage({ id, ok: true, value } satisfies Response);
 };
 (self as unknown as Worker).postMessage({ ready: true } satisfies Response);

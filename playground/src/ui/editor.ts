@@ -169,12 +169,19 @@ export function createEditor(engine: EngineClient, onChange: () => void): PlanEd
     clearTimeout(debounce);
     debounce = setTimeout(onChange, DEBOUNCE_MS);
   });
+  let lastSent = 0;
+  const send = () => {
+    lastSent = performance.now();
+    onChange();
+  };
   model.onDidChangeContent(() => {
     if (settingText) return;
     if (!changeAt) changeAt = performance.now();
     clearTimeout(debounce);
     if (composing) return;
-    debounce = setTimeout(onChange, DEBOUNCE_MS);
+    // the first key after a pause goes at once (the engine is idle); keys in a burst wait for the burst to pause
+    if (engine.idle && performance.now() - lastSent > DEBOUNCE_MS) send();
+    else debounce = setTimeout(send, DEBOUNCE_MS);
   });
 
   return {
