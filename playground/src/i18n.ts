@@ -149,7 +149,7 @@ const en: Strings = {
   tabOutput: 'Output',
   outIr: 'IR (JSON)',
   outModule: 'Compiled module (JS)',
-  counts: (e: number, w: number, i: number) => `${e} errors · ${w} warnings · ${i} info`,
+  counts: (e: number, w: number, i: number) => `${e} error${e === 1 ? '' : 's'} · ${w} warning${w === 1 ? '' : 's'} · ${i} info`,
   testsSummary: (p: number, f: number) => `${p} passed · ${f} failed`,
   noTests: 'The plan has no test blocks',
   testsNotRun: 'The plan has errors; tests not run',

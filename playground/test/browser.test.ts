@@ -556,6 +556,9 @@ describe.skipIf(skip)('playground in Chromium', () => {
     await page.keyboard.press('Escape');
     await shot(page, '14-baseline-deltas');
     await hook(page, (h) => h.setLang('en'));
+    // the deltas stay when the headers change language
+    await expect.poll(() => row.locator('td.total .delta').textContent()).toBe('-10.5');
+    await expect.poll(() => page.locator('#charts figure[data-chart="grades"] figcaption').textContent()).toBe('Grade distribution');
     await shot(page, '14-baseline-deltas-en');
     await hook(page, (h) => h.setLang('zh'));
     await page.evaluate((t) => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.setPlan(t), base);

@@ -92,7 +92,8 @@ export function renderTable(): void {
       let title = '';
       if (rv && rv.errors.length === 0 && !rv.blank) {
         const v = rv.cells[k] ?? null;
-        const bk = before ? base!.columns.findIndex((c) => c.kind === col.kind && c.header === col.header) : -1;
+        // the same column of the baseline: by kind and its place among columns of that kind (headers change with the language)
+        const bk = before ? sameColumn(base!.columns, cols, k) : -1;
         const delta = bk >= 0 ? deltaHtml(col, v, before![bk], round) : '';
         html = escapeHtml(fmt(v)) + delta;
         el.classList.toggle('changed', delta !== '');
@@ -113,6 +114,14 @@ export function renderTable(): void {
     for (const c of cells) c.el.classList.toggle('bad', bad.has(c.c));
   }
   previous = now;
+}
+
+function sameColumn(from: ResultColumn[], cols: ResultColumn[], k: number): number {
+  const kind = cols[k]!.kind;
+  const nth = cols.slice(0, k).filter((c) => c.kind === kind).length;
+  let seen = 0;
+  for (let i = 0; i < from.length; i++) if (from[i]!.kind === kind && seen++ === nth) return i;
+  return -1;
 }
 
 function flash(el: HTMLElement): void {
