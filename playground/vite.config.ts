@@ -1,11 +1,57 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const require = createRequire(import.meta.url);
+
+/**
+ * The built page must also run when opened straight from disk (file://), where module scripts, module
+ * workers and cross-origin fonts are blocked: one classic (IIFE) script with `defer`, workers inlined as
+ * classic blob workers, the icon font inlined into the CSS, and no `crossorigin` attributes.
+ */
+function classicScripts(): Plugin {
+  return {
+    name: 'kpi-classic-scripts',
+    apply: 'build',
+    enforce: 'post',
+    transformIndexHtml(html) {
+      return html
+        .replace(/<script type="module" crossorigin src=/g, '<script defer src=')
+        .replace(/<link rel="modulepreload"[^>]*>\s*/g, '')
+        .replace(/ crossorigin(?=[ >])/g, '');
+    },
+  };
+}
+
+/** the default example's text in the page itself (index.html shows it before the script has run) */
+function defaultPlanInPage(): Plugin {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return {
+    name: 'kpi-default-plan',
+    transformIndexHtml(html) {
+      return html.replace('%KPI_DEFAULT_PLAN%', esc(readFileSync(here('../examples/店长.kpi'), 'utf8')));
+    },
+  };
+}
+
+/** exceljs' browser build as a plain file, loaded by a <script> tag only when an XLSX file is chosen (works from file://) */
+function exceljsAsset(): Plugin {
+  return {
+    name: 'kpi-exceljs-asset',
+    apply: 'build',
+    generateBundle() {
+      const dir = here('.');
+      const file = require.resolve('exceljs/dist/exceljs.min.js', { paths: [dir] });
+      this.emitFile({ type: 'asset', fileName: 'assets/exceljs.min.js', source: readFileSync(file) });
+    },
+  };
+}
 
 // One source of truth: the browser bundle compiles the same TypeScript sources as the CLI.
 export default defineConfig({
-  base: './', // relative asset URLs: works from any static host or sub-path, and offline
+  base: './', // relative asset URLs: works from any static host or sub-path, and from disk
   resolve: {
     alias: [
       { find: /^@kpi\/core$/, replacement: here('../packages/core/src/index.ts') },
@@ -13,12 +59,18 @@ export default defineConfig({
     ],
   },
   server: { fs: { allow: ['..'] } },
-  worker: { format: 'es' },
+  plugins: [defaultPlanInPage(), classicScripts(), exceljsAsset()],
+  worker: { format: 'iife' },
   build: {
     target: 'es2022',
     outDir: 'dist',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 4000,
+    chunkSizeWarningLimit: 6000,
     reportCompressedSize: false,
+    // one stylesheet linked from the page (painted with the layout, before the script runs), not injected by the script
+    cssCodeSplit: false,
+    // the codicon font inline in the CSS: a font file next to the page is blocked on file://
+    assetsInlineLimit: (file) => (file.endsWith('.ttf') ? true : undefined),
+    rollupOptions: { output: { format: 'iife' } },
   },
 });

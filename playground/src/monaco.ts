@@ -1,7 +1,7 @@
 /**
  * Monaco, trimmed to what the plan editor uses: the editor core API plus a handful of features
  * (hover, suggest, quick fixes, marker navigation, find, comments, folding, bracket matching...).
- * No built-in languages, and only the editor worker (the plan language runs on the main thread).
+ * No built-in languages, and only the editor worker (the plan language runs in the engine worker).
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/hover/register';
@@ -23,7 +23,8 @@ import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/snippet/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/codicon/register';
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+// inline: a worker file next to the page cannot be started from disk (file://)
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker&inline';
 
 (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
   getWorker: () => new EditorWorker(),

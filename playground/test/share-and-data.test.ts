@@ -1,9 +1,9 @@
 /** Share links and table loading, in Node (the same modules the browser bundle uses). */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import * as XLSX from 'xlsx';
-import { decodeShare, encodeShare, type SharedState } from '../src/share.js';
-import { loadFile, parseCsvBytes, parsePasted, splitDelimited } from '../src/tabular.js';
+import { decodeShare, encodeShare, type SharedState } from '../src/store/share.js';
+import { parse as parseSync } from 'csv-parse/browser/esm/sync';
+import { CSV_PARSE_OPTIONS, csvLines, reportCsv, sniffDelimiter, worksheetRows, type ReportShape, type RowResult } from '@kpi/core';
 
 describe('share links', () => {
   const state: SharedState = {
@@ -52,48 +52,58 @@ describe('share links', () => {
   });
 });
 
-describe('loading tables', () => {
-  it('reads CSV with a BOM, quoted cells and CRLF', () => {
-    const text = '\ufeff工号,姓名,销售额达成\r\nS001,"张, 伟",105%\r\nS002,王芳,"1,200"\r\n';
-    const r = parseCsvBytes(new TextEncoder().encode(text));
-    expect(r).toEqual({
-      ok: true,
-      encoding: 'utf-8',
-      table: { columns: ['工号', '姓名', '销售额达成'], rows: [['S001', '张, 伟', '105%'], ['S002', '王芳', '1,200']] },
-    });
-  });
 
-  it('reads CSV saved by Excel in GBK', () => {
-    // 工号,销售额 / S1,95% in GBK
-    const gbk = new Uint8Array([0xb9, 0xa4, 0xba, 0xc5, 0x2c, 0xcf, 0xfa, 0xca, 0xdb, 0xb6, 0xee, 0x0a, 0x53, 0x31, 0x2c, 0x39, 0x35, 0x25, 0x0a]);
-    const r = parseCsvBytes(gbk);
-    expect(r).toMatchObject({ ok: true, table: { columns: ['工号', '销售额'], rows: [['S1', '95%']] } });
-  });
+describe('one report writer and one set of data-reading rules (core), as the playground uses them', () => {
+  const result = (total: number, grade: string): RowResult => ({
+    total,
+    grade,
+    coefficient: 1.2,
+    bonus: 0,
+    vetoes: [],
+    indicators: [{ name: '销售额达成', path: [], actual: 1.05, ratio: 1.05, score: 105, weight: 0.7, weighted: 73.5 }],
+  }) as unknown as RowResult;
+  const shape: ReportShape = { idHeader: '工号', keep: [], indicators: ['销售额达成'], hasGrades: true, hasBonus: false, hasVeto: false, round: 2, lang: 'zh' };
 
-  it('reads the first sheet of an XLSX file as the cells show', async () => {
-    const ws = XLSX.utils.aoa_to_sheet([
-      ['工号', '销售额达成', '人数'],
-      ['S001', 0.965, 12],
+  it('writes the CLI\'s CSV: BOM, report-shape headers, CRLF, and formula-like ids guarded', () => {
+    const csv = reportCsv(shape, [
+      { id: 'S001', result: result(90.05, 'A') },
+      { id: '=HYPERLINK("x")', result: result(70, 'B') },
     ]);
-    ws['B2'].z = '0.0%';
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, ws, '数据');
-    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-    const r = await loadFile('actuals.xlsx', bytes);
-    expect(r).toEqual({ ok: true, table: { columns: ['工号', '销售额达成', '人数'], rows: [['S001', '96.5%', '12']] } });
+    expect(csv).toBe('\ufeff工号,总分,等级,绩效系数,销售额达成 得分\r\nS001,90.05,A,1.2,105\r\n"\'=HYPERLINK(""x"")",70,B,1.2,105\r\n');
+    // the same lines the CLI streams
+    const lines = csvLines(shape);
+    expect(lines.header + lines.row('S001', result(90.05, 'A'))).toBe(csv.split('\r\n').slice(0, 2).join('\r\n') + '\r\n');
   });
 
-  it('reports a broken workbook instead of throwing', async () => {
-    const r = await loadFile('broken.xlsx', new Uint8Array([80, 75, 3, 4, 0, 0, 1, 2, 3]));
-    expect(r.ok).toBe(false);
-  });
-
-  it('splits text pasted from Excel on tabs and lines', () => {
-    expect(parsePasted('S001\t105%\t0.8%\r\nS002\t96.5%\t1.25%\r\n')).toEqual([
-      ['S001', '105%', '0.8%'],
-      ['S002', '96.5%', '1.25%'],
+  it('splits CSV text with the CLI\'s options and sniffed delimiter (csv-parse, browser build)', () => {
+    const text = '\ufeff工号;姓名;销售额达成\r\nS001;"张; 伟";105%\nS002;王芳;"1,200"\r';
+    const rows = parseSync(text, { ...CSV_PARSE_OPTIONS, record_delimiter: [...CSV_PARSE_OPTIONS.record_delimiter], delimiter: sniffDelimiter('工号;姓名;销售额达成') }) as string[][];
+    expect(rows).toEqual([
+      ['工号', '姓名', '销售额达成'],
+      ['S001', '张; 伟', '105%'],
+      ['S002', '王芳', '1,200'],
     ]);
-    expect(parsePasted('105%\n96%\n')).toEqual([['105%'], ['96%']]);
-    expect(splitDelimited('a;b\n1;2\n', ';')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(sniffDelimiter('a\tb\tc')).toBe('\t');
+    expect(sniffDelimiter('a,b', '.tsv')).toBe('\t');
+  });
+
+  it('reads a workbook with exceljs into cells as `kpi score` does (numbers, formulas, merged cells)', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['工号', '姓名', '销售额达成']);
+    ws.addRow(['S001', { richText: [{ text: '张' }, { text: '伟' }] }, 0.965]);
+    ws.addRow(['S002', '王芳', { formula: 'C2+0.1', result: 1.065 }]);
+    ws.addRow(['S003', '李娜']);
+    ws.mergeCells('B3:B4');
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    const read = worksheetRows(back.worksheets[0]!)!;
+    expect(read.header).toEqual(['工号', '姓名', '销售额达成']);
+    expect(read.rows.map((r) => [r.row, r.cells])).toEqual([
+      [2, ['S001', '张伟', 0.965]],
+      [3, ['S002', '王芳', 1.065]],
+      [4, ['S003', '(merged with B3)', null]],
+    ]);
   });
 });

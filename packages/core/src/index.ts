@@ -17,4 +17,5 @@ export { runPlanTests, type TestReport, type ExpectFailure, type RunTestsOptions
 export { emitModule, emitModuleWithDiagnostics } from './compile/emit-module.js';
 export { printPlanFile, formatText, printExpr, printName, type PrintOptions, type FormatResult, type FormatOptions } from './format/index.js';
 export * from './decide/index.js';
+export * from './report/index.js';
 export { generateSql, SCALE_DIGITS, type SqlOptions, type SqlQuery, type SqlColumn, type SqlColumnRole, type DialectName } from './compile/sql/index.js';

@@ -90,6 +90,9 @@ const SNIPPETS = (lang: Lang): CompletionItem[] => [
   },
 ];
 
+/** keywords followed by the name they declare */
+const DECLARES = new Set(['plan', 'indicator', 'group', 'metric', 'bonus', 'veto', 'test']);
+
 export function complete(
   text: string,
   offset: number,
@@ -99,11 +102,15 @@ export function complete(
 ): CompletionResult {
   const { start, prev, lineStart } = wordBefore(text, offset);
   const replace = { start, end: offset };
+  // a new name is written here: nothing to complete (offering existing names would invite a duplicate)
+  if (DECLARES.has(prev)) return { replace, items: [] };
+  const typed = text.slice(start, offset);
   const plan = file ? planAt(file, offset) : undefined;
   const names = plan ? namesOf(plan) : [];
   const nameItems = (kinds: NameKind[]): CompletionItem[] =>
     names
-      .filter((n) => kinds.includes(n.kind))
+      // the word being typed is itself a name of the plan once parsed: never offer it back to itself
+      .filter((n) => kinds.includes(n.kind) && !(n.name === typed && n.span.start === start))
       .map((n) => ({
         label: n.name,
         kind: n.kind,

@@ -274,3 +274,21 @@ describe('quick fixes', () => {
     expect(codeActions(a.diagnostics, { start: text.indexOf('grades'), end: text.indexOf('grades') })).toEqual([]);
   });
 });
+
+describe('completion where a name is being written', () => {
+  const plan = 'plan 店长 {\n  indicator 销售额达成 weight 60% target 100% scoring linear\n  indicator 客户满意度 weight 40% target 100% scoring linear\n}\n';
+  it('offers nothing after a keyword that declares a new name', () => {
+    for (const kw of ['indicator', 'metric', 'group', 'bonus', 'veto']) {
+      const text = plan.replace('}\n', `  ${kw} 销\n}\n`);
+      const at = text.indexOf(`${kw} 销`) + kw.length + 2;
+      expect(complete(text, at, analyze('p.kpi', text).file).items, kw).toEqual([]);
+    }
+  });
+  it('never offers back the word being typed as if it were a name', () => {
+    const text = plan.replace('}\n', '  metric 毛利 = 销售额达成 + 客户\n}\n');
+    const at = text.indexOf('+ 客户') + '+ 客户'.length;
+    const labels = complete(text, at, analyze('p.kpi', text).file).items.map((i) => i.label);
+    expect(labels).not.toContain('客户');
+    expect(labels).toContain('客户满意度');
+  });
+});

@@ -8,7 +8,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { detectEncoding, tableFromJson, decodeText, type Cell, type Diagnostic } from '@kpi/core';
+import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, worksheetRows, type Cell, type Diagnostic } from '@kpi/core';
 
 export interface TableSource {
   format: 'csv' | 'xlsx' | 'json';
@@ -69,16 +69,6 @@ export async function openTable(path: string, opts: ReadOptions): Promise<TableS
 
 // ---------- CSV ----------
 
-function sniffDelimiter(firstLine: string, ext: string): string {
-  if (ext === '.tsv') return '\t';
-  const count = (ch: string) => firstLine.split(ch).length - 1;
-  const tabs = count('\t');
-  const commas = count(',');
-  const semis = count(';');
-  if (tabs > commas && tabs >= semis) return '\t';
-  if (semis > commas) return ';';
-  return ',';
-}
 
 async function openCsv(path: string, size: number, opts: ReadOptions): Promise<TableSource> {
   const name = opts.displayName;
@@ -131,7 +121,7 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
   }
   const firstText = new TextDecoder(encoding).decode(probe.subarray(0, 4096));
   const firstLine = firstText.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = sniffDelimiter(firstLine, extname(path).toLowerCase());
+  const delimiter = sniffDelimiter(firstLine, extname(path));
 
   let done = 0;
   const decoder = new TextDecoder(encoding, { fatal: true });
@@ -166,16 +156,7 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
       }
     },
   });
-  const parser = parse({
-    delimiter,
-    // line ends as a person sees them: CRLF, LF and lone CR, even mixed in one file
-    record_delimiter: ['\r\n', '\n', '\r'],
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    trim: false,
-  });
+  const parser = parse({ ...CSV_PARSE_OPTIONS, record_delimiter: [...CSV_PARSE_OPTIONS.record_delimiter], delimiter });
   const input = createReadStream(path, { highWaterMark: 256 * 1024 });
   input.on('error', (e) => parser.destroy(e));
   decode.on('error', (e) => parser.destroy(e));
@@ -294,25 +275,7 @@ async function openJson(path: string, size: number, opts: ReadOptions): Promise<
 
 // ---------- XLSX ----------
 
-/** An exceljs cell value as a plain cell: numbers stay numbers, rich text and formulas give their text/result. */
-export function xlsxCell(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  if (typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
-    if ('result' in o) return xlsxCell(o.result);
-    // a formula the saving program never calculated: its text (unreadable as a number: an error with row and column)
-    if ('formula' in o) return `=${String(o.formula)}`;
-    if ('sharedFormula' in o) return `=(formula shared with ${String(o.sharedFormula)})`;
-    if (typeof o.error === 'string') return o.error;
-    if (typeof o.text === 'string') return o.text;
-    if ('text' in o) return xlsxCell(o.text);
-  }
-  return String(v);
-}
+export { xlsxCell } from '@kpi/core';
 
 async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<TableSource> {
   const name = opts.displayName;
@@ -342,25 +305,9 @@ async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<
     }
   }
   if (!ws) throw dataError(name, 'KPI0802', `\`${name}\` has no sheets`);
-  const all: { cells: Cell[]; row: number }[] = [];
-  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    const vals = r.values as unknown[];
-    const cells: Cell[] = [];
-    for (let i = 1; i < vals.length; i++) cells.push(xlsxCell(vals[i]));
-    // a merged range holds its value in its top-left cell only; exceljs repeats it in the others. Reading it
-    // again there would give one value to several people: show those cells as what they are (an error
-    // with row and column when the plan reads them)
-    r.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (cell.isMerged && cell.master !== cell && col <= cells.length) cells[col - 1] = `(merged with ${cell.master.address})`;
-    });
-    all.push({ cells, row: rowNumber });
-  });
-  const headerRow = all.find((r) => r.cells.some((c) => c !== null && String(c).trim() !== ''));
-  if (!headerRow) throw dataError(name, 'KPI0802', `sheet \`${ws.name}\` of \`${name}\` is empty`, 'the first row must name the columns', 1);
-  const header = headerRow.cells;
-  // a spreadsheet has no ragged rows: trailing empty cells are simply absent in the file
-  const body = all.filter((r) => r.row > headerRow.row);
-  for (const r of body) while (r.cells.length < header.length) r.cells.push(null);
+  const read = worksheetRows(ws);
+  if (!read) throw dataError(name, 'KPI0802', `sheet \`${ws.name}\` of \`${name}\` is empty`, 'the first row must name the columns', 1);
+  const { header, rows: body } = read;
   async function* rows() {
     yield body;
   }

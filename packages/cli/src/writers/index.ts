@@ -2,7 +2,7 @@
  * Score report writers. Each takes rows one at a time; csv, json and xlsx stream to their output,
  * table keeps compact results (it needs every row to size its columns).
  */
-import { visibleText, type RowResult } from '@kpi/core';
+import { csvLines, visibleText, type RowResult } from '@kpi/core';
 import { once } from 'node:events';
 import { put } from '../atomic.js';
 import { cellOf, columnsOf, jsonRow, type Column, type ReportShape } from './shape.js';
@@ -22,35 +22,22 @@ export type Format = 'table' | 'csv' | 'json' | 'xlsx';
 
 // ---------- CSV ----------
 
-/** a text cell safe for spreadsheets: formula-like text is prefixed with `'` (CSV injection), then quoted as needed */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-export function csvText(s: string): string {
-  let t = s;
-  if (FORMULA_START.test(t)) t = `'${t}`;
-  if (NEEDS_QUOTES.test(t)) t = `"${t.replace(/"/g, '""')}"`;
-  return t;
-}
-
-const csvCell = (v: number | string | undefined): string =>
-  v === undefined ? '' : typeof v === 'number' ? String(v) : csvText(v);
+// the CSV cell rules (formula-injection guard, quoting) and line layout are the core's: one CSV writer
+export { csvText } from '@kpi/core';
 
 export function csvWriter(out: NodeJS.WritableStream, shape: ReportShape): ResultWriter {
-  const cols = columnsOf(shape);
-  const n = cols.length;
+  const lines = csvLines(shape);
   let started = false;
   let buf = '';
   const flushAt = 64 * 1024;
   const start = () => {
     started = true;
-    buf = `\ufeff${cols.map((c) => csvText(c.header)).join(',')}\r\n`;
+    buf = lines.header;
   };
   return {
     row(id, r, kept) {
       if (!started) start();
-      let line = csvText(id);
-      for (let i = 1; i < n; i++) line += `,${csvCell(cellOf(cols[i]!, id, r, kept, shape.lang))}`;
-      buf += `${line}\r\n`;
+      buf += lines.row(id, r, kept);
     },
     async flush() {
       if (buf.length < flushAt) return;

@@ -1,17 +1,14 @@
 /**
- * Hand-drawn SVG charts. The scoring curve is SAMPLED from the compiled scorer (same code as the CLI):
- * the indicator's input slot is swept while the other inputs stay at a base person's values.
+ * Score curves, in the engine worker. The curve is SAMPLED from the compiled scorer (same code as the CLI):
+ * the indicator's input slot is swept while the other inputs stay at a base person's values. The page only
+ * draws what comes back (ui/charts.ts).
  */
-import { Rational, compilePlan, indicatorsOf, type Indicator, type Plan } from '@kpi/core';
-import type { CompiledPlan, ScoredRow } from './engine.js';
-import type { Strings } from './i18n.js';
+import { compilePlan, indicatorsOf, type Indicator, type Plan } from '@kpi/core';
+import type { CompiledPlan, ScoredRow } from './analysis.js';
 
-const NS = 'http://www.w3.org/2000/svg';
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const num = (d: string | undefined) => (d === undefined ? undefined : Number(d));
 
 export interface Curve {
-  indicator: Indicator;
   name: string;
   /** sampled (x, score) points; empty when the actual is not a plain input column */
   points: [number, number][];
@@ -61,9 +58,13 @@ function probeFor(plan: Plan, compiled: CompiledPlan, ind: Indicator): { compile
 }
 
 export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[], selected: number | null, samples = 60): Curve[] {
+  return [...curvesOf(plan, compiled, rows, selected, samples)];
+}
+
+/** one curve at a time, so the worker can stop between indicators when newer work arrives */
+export function* curvesOf(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[], selected: number | null, samples = 60): Generator<Curve> {
   const ok = rows.filter((r) => r.outcome?.ok && r.values);
   const baseRow = ok.find((r) => r.index === selected) ?? ok[0];
-  const out: Curve[] = [];
   for (const { indicator: ind } of indicatorsOf(plan)) {
     const name = ind.name.text;
     const dots = ok.flatMap((r) => {
@@ -138,9 +139,8 @@ export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[
     if (ind.cap && target !== undefined) marks.push({ kind: 'cap', x: lower ? target / cap : target * cap, y: cap * 100 });
     if (floor !== undefined && target !== undefined) marks.push({ kind: 'floor', x: lower ? target / floor : target * floor });
     const yMax = Math.max(100, ...points.map((p) => p[1]), ...dots.map((d) => d.y));
-    out.push({ indicator: ind, name, points, dots, marks, percent: !!ind.target?.percent, xMax, xMin, yMax: niceCeil(yMax) });
+    yield { name, points, dots, marks, percent: !!ind.target?.percent, xMax, xMin, yMax: niceCeil(yMax) };
   }
-  return out;
 }
 
 /** x values where a rule may jump or bend: target, cap and floor points, band bounds, curve points */
@@ -160,8 +160,6 @@ function breakpoints(ind: Indicator, target: number | undefined, cap: number, fl
   return out.filter((x) => Number.isFinite(x));
 }
 
-/** approximate width of a 9 px label: CJK characters are square, Latin ones about half as wide */
-const textWidth = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\uffff]/u.test(ch) ? 9.5 : 5.2), 0);
 
 function niceCeil(x: number): number {
   if (x <= 0) return 1;
@@ -170,76 +168,3 @@ function niceCeil(x: number): number {
   return 10 * p;
 }
 
-const fmtX = (x: number, percent: boolean) =>
-  percent ? `${+(x * 100).toFixed(1)}%` : Math.abs(x) >= 10000 ? x.toExponential(1) : `${+x.toFixed(2)}`;
-
-export function curveSvg(c: Curve, t: Strings, weightText: string): string {
-  const W = 260;
-  const H = 172;
-  const L = 34;
-  const R = 8;
-  const T = 24; // a band above the plot for the target/cap/floor labels
-  const B = 24;
-  const sx = (x: number) => L + ((x - c.xMin) / (c.xMax - c.xMin)) * (W - L - R);
-  const sy = (y: number) => H - B - (y / c.yMax) * (H - T - B);
-  const parts: string[] = [];
-  parts.push(`<rect x="${L}" y="${T}" width="${W - L - R}" height="${H - T - B}" class="plot-bg"/>`);
-  for (const y of [0, 50, 100, ...(c.yMax > 120 ? [c.yMax] : c.yMax > 100 ? [c.yMax] : [])]) {
-    parts.push(`<line x1="${L}" x2="${W - R}" y1="${sy(y)}" y2="${sy(y)}" class="grid"/>`);
-    parts.push(`<text x="${L - 4}" y="${sy(y) + 3}" class="tick" text-anchor="end">${+y.toFixed(0)}</text>`);
-  }
-  [c.xMin, (c.xMin + c.xMax) / 2, c.xMax].forEach((x, i) => {
-    const anchor = i === 0 ? 'start' : i === 2 ? 'end' : 'middle';
-    parts.push(`<text x="${sx(x)}" y="${H - 8}" class="tick" text-anchor="${anchor}">${esc(fmtX(x, c.percent))}</text>`);
-  });
-  // mark lines in the plot, their labels in the band above it (two rows, so close marks never overlap)
-  const rows: [number, number][][] = [[], []];
-  const shown = c.marks.filter((m) => m.x !== undefined && m.x >= c.xMin && m.x <= c.xMax).sort((a, b) => a.x! - b.x!);
-  for (const m of shown) {
-    const x = sx(m.x!);
-    const label = m.kind === 'target' ? t.target : m.kind === 'cap' ? t.cap : t.floor;
-    const w = textWidth(label);
-    const left = Math.min(Math.max(L, x - w / 2), W - R - w);
-    const row = rows[0]!.some(([a, b]) => left < b + 3 && left + w > a - 3) ? 1 : 0;
-    rows[row]!.push([left, left + w]);
-    parts.push(`<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${T - (row ? 11 : 3)}" y2="${H - B}" class="mark mark-${m.kind}"><title>${esc(label)} ${esc(fmtX(m.x!, c.percent))}</title></line>`);
-    parts.push(`<text x="${left.toFixed(1)}" y="${T - (row ? 14 : 5)}" class="mark-label mark-${m.kind}">${esc(label)}</text>`);
-  }
-  if (c.points.length > 1) {
-    const d = c.points.map(([x, y], i) => `${i ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join('');
-    parts.push(`<path d="${d}" class="curve"/>`);
-  }
-  // many people: one path of small circles (cheap to lay out and paint); few: circles with tooltips
-  const visible = c.dots.filter((p) => p.x >= c.xMin && p.x <= c.xMax);
-  const circle = (p: { x: number; y: number }, r: number) =>
-    `M${(sx(p.x) - r).toFixed(1)},${sy(p.y).toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
-  if (visible.length > 40) {
-    parts.push(`<path d="${visible.filter((p) => !p.selected).map((p) => circle(p, 3)).join('')}" class="dot"/>`);
-  } else {
-    for (const p of visible.filter((d) => !d.selected))
-      parts.push(`<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="3.5" class="dot"><title>${esc(p.id)}: ${esc(fmtX(p.x, c.percent))} → ${p.y}</title></circle>`);
-  }
-  for (const p of visible.filter((d) => d.selected))
-    parts.push(`<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="5" class="dot selected"><title>${esc(p.id)}: ${esc(fmtX(p.x, c.percent))} → ${p.y}</title></circle>`);
-  const note = c.points.length === 0 ? `<text x="${L + 6}" y="${H - B - 6}" class="tick">${esc(t.derived)}</text>` : '';
-  return `<figure class="chart" data-indicator="${esc(c.name)}"><figcaption title="${esc(c.name)}">${esc(c.name)} <span class="muted">${esc(weightText)}</span></figcaption><svg xmlns="${NS}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(c.name)}">${parts.join('')}${note}</svg></figure>`;
-}
-
-export function gradeBarsSvg(labels: string[], counts: Map<string, number>, t: Strings): string {
-  const W = 260;
-  const H = 172;
-  const B = 24;
-  const T = 14;
-  const n = Math.max(1, labels.length);
-  const max = Math.max(1, ...counts.values());
-  const bw = (W - 20) / n;
-  const bars = labels.map((l, i) => {
-    const c = counts.get(l) ?? 0;
-    const h = ((H - T - B) * c) / max;
-    const x = 10 + i * bw + bw * 0.15;
-    return `<rect x="${x.toFixed(1)}" y="${(H - B - h).toFixed(1)}" width="${(bw * 0.7).toFixed(1)}" height="${h.toFixed(1)}" class="gbar"><title>${esc(l)}: ${c}</title></rect><text x="${(x + bw * 0.35).toFixed(1)}" y="${H - 8}" class="tick" text-anchor="middle">${esc(l)}</text><text x="${(x + bw * 0.35).toFixed(1)}" y="${(H - B - h - 3).toFixed(1)}" class="tick" text-anchor="middle">${c}</text>`;
-  });
-  return `<figure class="chart" data-chart="grades"><figcaption>${esc(t.gradeDist)}</figcaption><svg xmlns="${NS}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(t.gradeDist)}">${bars.join('')}</svg></figure>`;
-}
-
-export const weightLabel = (w: Rational) => `${w.mul(Rational.HUNDRED).toDecimalString(2)}%`;

@@ -1,0 +1,121 @@
+/**
+ * The columns of a score report, taken from the plan: id, total, grade, coefficient, bonus, veto, indicator
+ * scores. One shape for every report: the CLI's table/CSV/JSON/XLSX writers and the playground's score table
+ * and downloads read their columns from here, so a new column (money, final grade) appears in all of them.
+ */
+import { indicatorsOf } from '../ir/index.js';
+import type { Plan } from '../ir/schema.js';
+import type { RowResult } from '../run/types.js';
+
+export type Lang = 'zh' | 'en';
+
+export interface ReportShape {
+  idHeader: string;
+  /** data columns copied into the report after the id (`--keep 姓名,部门`) */
+  keep: string[];
+  indicators: string[];
+  hasGrades: boolean;
+  hasBonus: boolean;
+  /** the plan has `penalty` items (扣分项) */
+  hasPenalty: boolean;
+  hasVeto: boolean;
+  /** decimals of totals */
+  round: number;
+  lang: Lang;
+}
+
+const LABELS = {
+  zh: { total: '总分', grade: '等级', coefficient: '绩效系数', bonus: '加分', penalty: '扣分', veto: '否决', score: ' 得分', na: '不适用' },
+  en: { total: 'total', grade: 'grade', coefficient: 'coefficient', bonus: 'bonus', penalty: 'penalty', veto: 'veto', score: ' score', na: 'N/A' },
+} as const;
+
+export function shapeOf(plan: Plan, idHeader: string, lang: Lang, keep: string[] = []): ReportShape {
+  return {
+    idHeader,
+    keep,
+    indicators: indicatorsOf(plan).map((i) => i.indicator.name.text),
+    hasGrades: (plan.grades?.lines.length ?? 0) > 0,
+    hasBonus: plan.bonuses.length > 0,
+    hasPenalty: (plan.penalties ?? []).length > 0,
+    hasVeto: plan.vetoes.length > 0,
+    round: plan.settings.round?.value ?? 2,
+    lang,
+  };
+}
+
+export type ColumnKind = 'id' | 'keep' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'penalty' | 'veto' | 'score';
+export interface Column {
+  kind: ColumnKind;
+  header: string;
+  /** indicator index for `score`, kept-column index for `keep` */
+  index?: number;
+}
+
+export function columnsOf(shape: ReportShape): Column[] {
+  const L = LABELS[shape.lang];
+  const cols: Column[] = [{ kind: 'id', header: shape.idHeader }];
+  shape.keep.forEach((header, index) => cols.push({ kind: 'keep', header, index }));
+  cols.push({ kind: 'total', header: L.total });
+  if (shape.hasGrades) cols.push({ kind: 'grade', header: L.grade }, { kind: 'coefficient', header: L.coefficient });
+  if (shape.hasBonus) cols.push({ kind: 'bonus', header: L.bonus });
+  if (shape.hasPenalty) cols.push({ kind: 'penalty', header: L.penalty });
+  if (shape.hasVeto) cols.push({ kind: 'veto', header: L.veto });
+  shape.indicators.forEach((name, index) => cols.push({ kind: 'score', header: `${name}${L.score}`, index }));
+  return cols;
+}
+
+/** the value of one column of a result: a number, text, or blank (undefined); `kept` are the `--keep` cells */
+export function cellOf(col: Column, id: string, r: RowResult, kept?: readonly string[], lang: Lang = 'zh'): number | string | undefined {
+  switch (col.kind) {
+    case 'id':
+      return id;
+    case 'keep':
+      return kept?.[col.index!] || undefined;
+    case 'total':
+      return r.total;
+    case 'grade':
+      return r.grade;
+    case 'coefficient':
+      return r.coefficient;
+    case 'bonus':
+      return r.bonus;
+    case 'penalty':
+      return r.penalty;
+    case 'veto':
+      return r.vetoes.join(', ');
+    case 'score': {
+      const ind = r.indicators[col.index!];
+      // an optional indicator that does not apply to this person (不适用) has no score, not a 0
+      return ind?.na ? LABELS[lang].na : ind?.score;
+    }
+  }
+}
+
+/** The JSON form of a row (SPEC §3): id, total, grade, coefficient, indicators keyed by name. */
+export function jsonRow(id: string, r: RowResult, keep?: { headers: readonly string[]; cells: readonly string[] }): Record<string, unknown> {
+  const indicators: Record<string, unknown> = {};
+  for (const ind of r.indicators) {
+    const value = {
+      ...(ind.path.length ? { path: ind.path } : {}),
+      actual: ind.actual,
+      ...(ind.na ? { na: true } : {}),
+      ...(ind.ratio !== undefined ? { ratio: ind.ratio } : {}),
+      score: ind.score,
+      weight: ind.weight,
+      weighted: ind.weighted,
+    };
+    // defineProperty, not `indicators[name] =`: an indicator named `__proto__` is a key like any other
+    Object.defineProperty(indicators, ind.name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return {
+    id,
+    ...(keep?.headers.length ? { columns: Object.fromEntries(keep.headers.map((h, i) => [h, keep.cells[i] ?? ''])) } : {}),
+    total: r.total,
+    grade: r.grade ?? null,
+    coefficient: r.coefficient ?? null,
+    bonus: r.bonus,
+    ...(r.penalty !== undefined ? { penalty: r.penalty } : {}),
+    vetoes: r.vetoes,
+    indicators,
+  };
+}

@@ -1,0 +1,307 @@
+/**
+ * The engine worker: every use of the core happens here, off the page's main thread, so a plan that takes
+ * long to analyse or score never freezes typing, scrolling or the table. The page (engine/client.ts) gives
+ * each request a time budget and replaces this worker when it runs over.
+ */
+import * as core from '@kpi/core';
+import { codeActions, complete, diagnosticsToMarkers, generateMonarch, hover, DEFAULT_VOCABULARY } from '@kpi/language-service';
+import { parse as parseCsvSync } from 'csv-parse/browser/esm/sync';
+import { analyse, rowErrors, scoreTable, FILE_NAME, type Analysis, type Scoring } from './analysis.js';
+import { curvesOf, type Curve } from './curves.js';
+import type { ExplainData, JsonRow, Method, Methods, Request, Response, ResultColumn, RowView, TableData, TestView, UpdateArgs, UpdateResult } from './protocol.js';
+
+/** the diagnostic pages (grammar/diagnostics/KPI….md), bundled so the problems list links work offline */
+const DOCS = import.meta.glob('../../../grammar/diagnostics/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+// ---------------- analysis cache ----------------
+let last: Analysis | undefined;
+/** the last analysis that compiled: its results stay on screen (dimmed) while the text has errors */
+let good: Analysis | undefined;
+let scored: { good: Analysis; tableKey: string; scoring: Scoring } | undefined;
+
+function analysisOf(text: string): Analysis {
+  if (last?.text !== text) last = analyse(text);
+  if (last.compiled && last.plan) good = last;
+  return last;
+}
+
+const tableKey = (t: TableData) => JSON.stringify(t);
+
+function scoringOf(g: Analysis, table: TableData): Scoring {
+  const key = tableKey(table);
+  if (scored?.good === g && scored.tableKey === key) return scored.scoring;
+  const scoring = scoreTable(g.compiled!, g.plan!, table);
+  scored = { good: g, tableKey: key, scoring };
+  return scoring;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+// ---------------- update: diagnostics, scores, tests, explanation ----------------
+/** result columns of the table: the report shape's, without the id, kept columns and per-indicator scores */
+function resultColumns(g: Analysis, table: TableData, lang: 'zh' | 'en'): ResultColumn[] {
+  const shape = core.shapeOf(g.plan!, table.columns[0] ?? 'id', lang);
+  return core.columnsOf(shape).filter((c) => c.kind !== 'id' && c.kind !== 'keep' && c.kind !== 'score').map((c) => ({ kind: c.kind, header: c.header }));
+}
+
+/** the table with an empty column for every input the plan reads and the table lacks (so it can be filled in) */
+function withInputColumns(g: Analysis | undefined, table: TableData, lang: 'zh' | 'en'): TableData | undefined {
+  const inputs = g?.compiled?.inputs ?? [];
+  const have = new Set(table.columns.map(core.headerKey));
+  const add: string[] = [];
+  if (table.columns.length === 0) add.push(lang === 'zh' ? '工号' : 'id');
+  for (const c of inputs) {
+    const k = core.headerKey(c.column);
+    if (have.has(k)) continue;
+    have.add(k);
+    add.push(c.column);
+  }
+  if (!add.length) return undefined;
+  return { columns: [...table.columns, ...add], rows: table.rows.map((r) => [...r, ...add.map(() => '')]) };
+}
+
+function update(args: UpdateArgs): UpdateResult {
+  const a0 = performance.now();
+  const a = analysisOf(args.text);
+  const a1 = performance.now();
+  const g = good;
+  const widened = withInputColumns(g, args.table, args.lang);
+  if (widened) args = { ...args, table: widened };
+  const keys = args.table.columns.map(core.headerKey);
+  const colOf = (name: string) => keys.indexOf(core.headerKey(name));
+  const diagnostics = [...a.diagnostics];
+  let tests: TestView[] = [];
+  let testsMs = 0;
+  // tests run on the text as it is (never on an earlier plan): a wrong `expect` shows at once
+  if (a.compiled && a.plan && !a.hasErrors) {
+    const t0 = performance.now();
+    const reports = core.runPlanTests(a.plan, { compiled: a.compiled, lang: args.lang, file: FILE_NAME });
+    testsMs = performance.now() - t0;
+    tests = reports.map((r) => ({
+      name: r.name,
+      line: lineOf(a.text, r.nameSpan.start),
+      passed: r.passed,
+      checked: r.checked,
+      failures: r.failures.map((f) => ({ subject: f.subject, expected: f.expected, actual: f.actual, line: lineOf(a.text, f.span.start) })),
+      errors: r.errors.map((e) => e.message),
+    }));
+    // failing expects are problems on their lines (KPI0920), like `kpi test` reports them
+    for (const r of reports) diagnostics.push(...r.diagnostics);
+  }
+  const s0 = performance.now();
+  let columns: ResultColumn[] = [];
+  let rows: RowView[] = [];
+  const json: JsonRow[] = [];
+  let explain: ExplainData | undefined;
+  const grades: { label: string; count: number }[] = [];
+  const weights: Record<string, string> = {};
+  if (g?.compiled && g.plan) {
+    const scoring = scoringOf(g, args.table);
+    columns = resultColumns(g, args.table, args.lang);
+    const shapeCols = core.columnsOf(core.shapeOf(g.plan, args.table.columns[0] ?? 'id', args.lang));
+    const resultCols = shapeCols.filter((c) => c.kind !== 'id' && c.kind !== 'keep' && c.kind !== 'score');
+    const counts = new Map<string, number>();
+    rows = scoring.rows.map((r) => {
+      const blank = !r.values && r.errors.length === 0;
+      if (r.outcome?.ok) {
+        const res = r.outcome.result;
+        json.push(core.jsonRow(r.id, res) as unknown as JsonRow);
+        if (res.grade) counts.set(res.grade, (counts.get(res.grade) ?? 0) + 1);
+        return { index: r.index, id: r.id, blank, cells: resultCols.map((c) => core.cellOf(c, r.id, res) ?? null), errors: [], badCols: [], vetoed: res.vetoes.length > 0 };
+      }
+      const errors = rowErrors(r);
+      if (!blank) json.push({ id: r.id, total: null, grade: null, coefficient: null, indicators: {}, errors });
+      const badCols = errors.flatMap((e) => (e.column !== undefined && colOf(e.column) >= 0 ? [colOf(e.column)] : []));
+      return { index: r.index, id: r.id, blank, cells: resultCols.map(() => null), errors: errors.map((e) => ({ message: e.message, ...(e.column ? { column: e.column } : {}) })), badCols, vetoed: false };
+    });
+    for (const l of g.plan.grades?.lines ?? []) grades.push({ label: l.label.text, count: counts.get(l.label.text) ?? 0 });
+    for (const x of core.indicatorsOf(g.plan)) weights[x.indicator.name.text] = `${x.effectiveWeight.mul(core.Rational.HUNDRED).toDecimalString(2)}%`;
+    const sel = args.selected !== null ? scoring.rows[args.selected] : undefined;
+    if (sel) {
+      explain = { index: sel.index, id: sel.id, errors: rowErrors(sel).map((e) => e.message), lines: [] };
+      if (sel.values && sel.outcome?.ok) {
+        const { explanation } = g.compiled.explain(sel.values);
+        const res = sel.outcome.result;
+        explain = {
+          ...explain,
+          ...(explanation ? { explanation, lines: core.renderExplanation(explanation, args.lang) } : {}),
+          total: res.total,
+          ...(res.grade !== undefined ? { grade: res.grade } : {}),
+          ...(res.coefficient !== undefined ? { coefficient: res.coefficient } : {}),
+        };
+      }
+    }
+  }
+  const s1 = performance.now();
+  return {
+    text: a.text,
+    diagnostics,
+    markers: diagnosticsToMarkers(a.text, diagnostics),
+    ...(widened ? { table: widened } : {}),
+    inputCols: (g?.compiled?.inputs ?? []).map((c) => colOf(c.column)),
+    hasErrors: a.hasErrors,
+    stale: !!g && g !== a,
+    ...(a.provisional ? { provisional: a.provisional.map((d) => d.message) } : {}),
+    scored: !!g,
+    inputs: (g?.compiled?.inputs ?? []).map((c) => ({ column: c.column, role: c.role })),
+    columns,
+    rows,
+    json,
+    tests,
+    ...(explain ? { explain } : {}),
+    grades,
+    weights,
+    ...(g?.plan ? { planName: g.plan.name.text } : {}),
+    timing: { analyseMs: a1 - a0, scoreMs: s1 - s0, testsMs },
+  };
+}
+
+// ---------------- the other requests ----------------
+function fill(text: string, table: TableData): TableData {
+  const a = analysisOf(text);
+  const plan = good?.plan ?? a.plan;
+  const out: TableData = { columns: [...table.columns], rows: table.rows.map((r) => [...r]) };
+  if (!plan) return out;
+  const keys = out.columns.map(core.headerKey);
+  const targets = new Map<string, string>();
+  for (const { indicator } of core.indicatorsOf(plan)) {
+    const col = indicator.input?.text ?? indicator.name.text;
+    const m = indicator.method;
+    let v: string | undefined;
+    if (indicator.target) v = indicator.target.percent ? `${core.Rational.parse(indicator.target.value)!.mul(core.Rational.HUNDRED).toDecimalString(6)}%` : indicator.target.value;
+    if (m?.kind === 'rating') v = m.hi.value;
+    if (m?.kind === 'deduct') v = '0';
+    if (v !== undefined) {
+      targets.set(core.headerKey(col), v);
+      if (m?.kind === 'rating') for (const r of m.raters ?? []) targets.set(core.headerKey(`${col}.${r.name.text}`), v);
+    }
+  }
+  for (const b of plan.bonuses) targets.set(core.headerKey(b.input?.text ?? b.name.text), '0');
+  for (const row of out.rows)
+    keys.forEach((k, i) => {
+      if (i > 0 && (row[i] ?? '').trim() === '') row[i] = targets.get(k) ?? '0';
+    });
+  return out;
+}
+
+function csv(args: UpdateArgs): Methods['csv'][1] {
+  analysisOf(args.text);
+  const g = good;
+  if (!g?.plan || !g.compiled) return { csv: '', skipped: 0, name: 'plan' };
+  const scoring = scoringOf(g, args.table);
+  const shape = core.shapeOf(g.plan, args.table.columns[0] ?? 'id', args.lang);
+  const ok = scoring.rows.flatMap((r) => (r.outcome?.ok ? [{ id: r.id, result: r.outcome.result }] : []));
+  const skipped = scoring.rows.filter((r) => !r.outcome?.ok && (r.values || r.errors.length)).length;
+  return { csv: core.reportCsv(shape, ok), skipped, name: g.plan.name.text };
+}
+
+function parseCsv(bytes: Uint8Array): Methods['parseCsv'][1] {
+  const d = core.decodeText(bytes);
+  if (!d.ok) return { ok: false, reason: d.reason };
+  const firstLine = d.text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/, 1)[0] ?? '';
+  let cells: string[][];
+  try {
+    cells = parseCsvSync(d.text, { ...core.CSV_PARSE_OPTIONS, record_delimiter: [...core.CSV_PARSE_OPTIONS.record_delimiter], delimiter: core.sniffDelimiter(firstLine) }) as string[][];
+  } catch (e) {
+    return { ok: false, reason: `not valid CSV: ${(e as Error).message}` };
+  }
+  const table = toTable(cells);
+  return table ? { ok: true, table, encoding: d.encoding } : { ok: false, reason: 'empty file' };
+}
+
+/** header + rows of text; blank lines dropped, short rows padded */
+function toTable(cells: string[][]): TableData | undefined {
+  const nonBlank = cells.filter((r) => r.some((c) => c.trim() !== ''));
+  const [header, ...rows] = nonBlank;
+  if (!header || header.length === 0) return undefined;
+  const columns = header.map((h) => h.trim());
+  return { columns, rows: rows.map((r) => columns.map((_, i) => (r[i] ?? '').trim())) };
+}
+
+function output(text: string, kind: 'ir' | 'module'): string {
+  const a = analysisOf(text);
+  if (!a.plan) return '';
+  if (kind === 'ir') return JSON.stringify(a.file?.plans.length === 1 ? a.plan : a.file, null, 2);
+  return core.emitModule(a.plan, { file: FILE_NAME });
+}
+
+/** bumped by every update: a chart sampling in progress gives up when the text or table has moved on */
+let generation = 0;
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** charts, one indicator at a time, letting a newer update (a keystroke) run in between; null when overtaken */
+async function charts(args: UpdateArgs): Promise<Methods['charts'][1] | null> {
+  const mine = generation;
+  analysisOf(args.text);
+  const g = good;
+  if (!g?.plan || !g.compiled) return { curves: [] };
+  const curves: Curve[] = [];
+  for (const c of curvesOf(g.plan, g.compiled, scoringOf(g, args.table).rows, args.selected)) {
+    curves.push(c);
+    await yieldToMessages();
+    if (generation !== mine) return null;
+  }
+  return { curves };
+}
+
+const handlers: { [M in Method]: (args: Methods[M][0]) => Methods[M][1] | Promise<Methods[M][1] | null> } = {
+  update(args) {
+    generation++;
+    return update(args);
+  },
+  charts,
+  complete({ text, offset, lang }) {
+    const a = analysisOf(text);
+    return complete(text, offset, a.file, lang, DEFAULT_VOCABULARY);
+  },
+  hover({ text, offset, lang }) {
+    const h = hover(analysisOf(text).file, offset, lang);
+    return h ? { span: { start: h.span.start, end: h.span.end }, contents: h.contents } : null;
+  },
+  actions({ text, span }) {
+    return codeActions(analysisOf(text).diagnostics, span).map((x) => ({
+      title: x.title,
+      ...(x.preferred !== undefined ? { preferred: x.preferred } : {}),
+      diagnostic: x.diagnostic,
+      marker: diagnosticsToMarkers(text, [x.diagnostic])[0]!,
+      edits: x.edits.map((e) => ({ span: { start: e.span.start, end: e.span.end }, text: e.text })),
+    }));
+  },
+  format({ text }) {
+    const r = core.formatText(FILE_NAME, text);
+    return { ...(r.output !== undefined ? { output: r.output } : {}), errors: r.diagnostics.filter((d) => d.severity === 'error').length };
+  },
+  output: ({ text, kind }) => output(text, kind),
+  csv,
+  parseCsv: ({ bytes }) => parseCsv(bytes),
+  cells: ({ header, rows }) => toTable([header, ...rows].map((r) => r.map((c) => (c == null ? '' : String(c))))) ?? { columns: [], rows: [] },
+  fill: ({ text, table }) => fill(text, table),
+  matchHeader({ columns, header }) {
+    const keys = columns.map(core.headerKey);
+    return header.map((h) => (h.trim() === '' ? -1 : keys.indexOf(core.headerKey(h))));
+  },
+  monarch: () => generateMonarch(core.TOKEN_CATALOG),
+  doc({ code }) {
+    const hit = Object.entries(DOCS).find(([p]) => p.endsWith(`/${code}.md`));
+    return hit ? hit[1] : null;
+  },
+};
+
+self.onmessage = (ev: MessageEvent<Request>) => {
+  const { id, method, args } = ev.data;
+  const fail = (e: unknown): Response => ({ id, ok: false, error: e instanceof Error ? e.message : String(e) });
+  let value: unknown;
+  try {
+    value = (handlers[method] as (a: unknown) => unknown)(args);
+  } catch (e) {
+    (self as unknown as Worker).postMessage(fail(e));
+    return;
+  }
+  if (value instanceof Promise) value.then((v) => (self as unknown as Worker).postMessage({ id, ok: true, value: v } satisfies Response), (e) => (self as unknown as Worker).postMessage(fail(e)));
+  else (self as unknown as Worker).postMessage({ id, ok: true, value } satisfies Response);
+};
+(self as unknown as Worker).postMessage({ ready: true } satisfies Response);
