@@ -38,6 +38,17 @@ export function makeExact(P: LPlan): ExactEvaluator {
     }
     return a === 0n ? 1n : a;
   };
+  // Resource bound (issue 13): an exact value never grows beyond MAXBITS bits. A plan whose metrics square a
+  // value again and again (m1 = m0 * m0, …) doubles its size per level; gcd is quadratic in the size. The checker
+  // refuses such plans (KPI0950); this is the backstop: a row that would exceed it stops with KPI0951 instead
+  // of running for minutes or dying with "Maximum BigInt size exceeded". 8,192 bits (about 2,466 digits) is far
+  // beyond any real appraisal value and keeps one gcd under ~0.1 s.
+  const MAXBITS = 8192;
+  const BIG = 1n << BigInt(MAXBITS);
+  const TOO_BIG = { tooBig: MAXBITS };
+  const bound = (n: bigint, d: bigint): void => {
+    if (n >= BIG || n <= -BIG || d >= BIG) throw TOO_BIG;
+  };
   /** normalised (used for plan constants) */
   const q = (n: bigint, d: bigint): Q => {
     if (d < 0n) {
@@ -51,6 +62,7 @@ export function makeExact(P: LPlan): ExactEvaluator {
    * correct on unreduced fractions; skipping gcd keeps the fallback fast) */
   const LIM = 1n << 96n;
   const mk = (n: bigint, d: bigint): Q => {
+    bound(n, d);
     if (d < 0n) {
       n = -n;
       d = -d;
@@ -187,7 +199,7 @@ export function makeExact(P: LPlan): ExactEvaluator {
   type Src = LPlan['inds'][number]['src'];
   type Ex = LPlan['vetoes'][number]['expr'];
 
-  return (values, trace) => {
+  const scoreRow: ExactEvaluator = (values, trace) => {
     const memo: (Q | Fail | undefined)[] = new Array(P.metrics.length);
     const isFail = (v: Q | Fail): v is Fail => !Array.isArray(v);
     const readSlot = (i: number): Q | Fail => {
@@ -615,5 +627,18 @@ export function makeExact(P: LPlan): ExactEvaluator {
     if (ordered.grade !== undefined) explanation.grade = ordered.grade;
     if (ordered.coefficient !== undefined) explanation.coefficient = ordered.coefficient;
     return { outcome, explanation, exact: { total: exactTotal, bonus, scores: scoresQ, groups: groupScores } };
+  };
+  return (values, trace) => {
+    try {
+      return scoreRow(values, trace);
+    } catch (e) {
+      if (e !== TOO_BIG) throw e;
+      const error: RowError = {
+        code: 'KPI0951',
+        message: `an exact intermediate value of this row grew beyond ${MAXBITS} bits (about ${Math.floor(MAXBITS * 0.30103)} digits), so it cannot be scored in bounded time`,
+        help: 'check the row for extreme values (such as 1e300) that the plan\'s metrics multiply or divide many times',
+      };
+      return { outcome: { ok: false, errors: [error] } };
+    }
   };
 }
