@@ -165,7 +165,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
   const errors = new ErrorLog(limit);
   if (!binder.ok) {
     errors.add(binder.diagnostics);
-    printDataOutcome(io, errors, binder.diagnostics.filter((d) => d.severity !== 'error'), dataName);
+    printDataOutcome(io, errors, [...(source.warnings ?? []), ...binder.diagnostics.filter((d) => d.severity !== 'error')], dataName);
     if (source.hint) io.stderr.write(`note: ${source.hint}\n`);
     return EXIT.USAGE;
   }
@@ -228,7 +228,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     progress.done();
     const tail = binder.finish();
     errors.add(tail);
-    const warnings = [...binder.diagnostics, ...tail].filter((d) => d.severity !== 'error');
+    const warnings = [...(source.warnings ?? []), ...binder.diagnostics, ...tail].filter((d) => d.severity !== 'error');
     if (!ok || errors.total || (opts.strict && warnings.length)) {
       await out.abort();
       printDataOutcome(io, errors, warnings, dataName, undefined, opts.strict);

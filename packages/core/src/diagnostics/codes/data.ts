@@ -23,4 +23,8 @@ export const DATA_CODES: CatalogueEntry[] = [
   { code: 'KPI0815', severity: 'error', name: 'sheet-not-found', summary: 'The worksheet named with `--sheet` is not in the workbook.' },
   { code: 'KPI0816', severity: 'error', name: 'id-not-found', summary: 'No row has the id given with `--id`.' },
   { code: 'KPI0817', severity: 'error', name: 'data-shape', summary: 'The data file does not have the expected shape (JSON: an array of objects).' },
+  // KPI0830–0849 reader budgets (issue 13)
+  { code: 'KPI0830', severity: 'error', name: 'data-file-too-large-unpacked', summary: 'An XLSX workbook would unpack to more than kpi reads (a zip bomb, or a lying zip header), or is damaged.' },
+  { code: 'KPI0831', severity: 'warning', name: 'hidden-sheet-skipped', summary: 'A hidden sheet of the workbook was skipped; the first visible sheet is read.' },
+  { code: 'KPI0832', severity: 'error', name: 'json-too-deep', summary: 'A JSON data file nests arrays or objects deeper than kpi reads.' },
 ];
