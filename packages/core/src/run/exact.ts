@@ -46,6 +46,9 @@ export function makeExact(P: LPlan): ExactEvaluator {
   const MAXBITS = 8192;
   const BIG = 1n << BigInt(MAXBITS);
   const TOO_BIG = { tooBig: MAXBITS };
+  /** a reported number (total, bonus, a score) beyond the range of a double (~1.8e308): e.g. a bonus without
+   * `max` counting 1e308 events. Reported as KPI0951 too, never as `Infinity` in a report */
+  const TOO_BIG_REPORT = { tooBigReport: true };
   const bound = (n: bigint, d: bigint): void => {
     if (n >= BIG || n <= -BIG || d >= BIG) throw TOO_BIG;
   };
@@ -148,7 +151,9 @@ export function makeExact(P: LPlan): ExactEvaluator {
     if (i === 0n) return 0;
     // |i| < 2^53 and 10^dec exact: the correctly rounded quotient is the double nearest the decimal
     if (i < SAFE && i > -SAFE && dec < P10.length) return Number(i) / P10[dec]!;
-    return Number(decText(i, dec));
+    const x = Number(decText(i, dec));
+    if (!Number.isFinite(x)) throw TOO_BIG_REPORT;
+    return x;
   };
   const roundQ = (a: Q, dec: number): Q => q(roundScaled(a, dec), pow10(dec));
   const numOf = (a: Q): number => out(a, 12);
@@ -632,10 +637,13 @@ export function makeExact(P: LPlan): ExactEvaluator {
     try {
       return scoreRow(values, trace);
     } catch (e) {
-      if (e !== TOO_BIG) throw e;
+      if (e !== TOO_BIG && e !== TOO_BIG_REPORT) throw e;
       const error: RowError = {
         code: 'KPI0951',
-        message: `an exact intermediate value of this row grew beyond ${MAXBITS} bits (about ${Math.floor(MAXBITS * 0.30103)} digits), so it cannot be scored in bounded time`,
+        message:
+          e === TOO_BIG
+            ? `an exact intermediate value of this row grew beyond ${MAXBITS} bits (about ${Math.floor(MAXBITS * 0.30103)} digits), so it cannot be scored in bounded time`
+            : 'a result of this row (the total, the bonus or a score) is beyond the range of numbers a report can hold (about 1.8e308)',
         help: 'check the row for extreme values (such as 1e300) that the plan\'s metrics multiply or divide many times',
       };
       return { outcome: { ok: false, errors: [error] } };

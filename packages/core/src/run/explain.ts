@@ -56,8 +56,10 @@ export interface Explanation {
 export type ExplainLang = 'zh' | 'en';
 
 /** exact decimal text of a display-ready number */
-const txt = (x: number): string => Rational.fromNumber(x).toDecimalString(20);
-const pct = (x: number): string => `${Rational.fromNumber(x).mul(Rational.HUNDRED).toDecimalString(20)}%`;
+// a non-finite number (a test's `given 列 = 1000…0` beyond float range) is shown as such, never a RangeError
+// (found by the generative fuzzer, issue 13)
+const txt = (x: number): string => (Number.isFinite(x) ? Rational.fromNumber(x).toDecimalString(20) : String(x));
+const pct = (x: number): string => (Number.isFinite(x) ? `${Rational.fromNumber(x).mul(Rational.HUNDRED).toDecimalString(20)}%` : String(x));
 
 const W = {
   zh: {
