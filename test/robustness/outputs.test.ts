@@ -160,8 +160,9 @@ describe('atomic output: a killed run leaves nothing behind', () => {
   for (let i = 0; i < 300_000; i++) lines.push(`E${i},员工${i},${80 + (i % 50)}%,${i % 9}%,${1 + (i % 5)},${i % 3}`);
   writeFileSync(big, `${lines.join('\n')}\n`);
   writeFileSync(join(dir, 'shop.kpi'), readFileSync(join(ROOT, 'test/cli/fixtures/shop.kpi')));
+  writeFileSync(join(dir, 'good.csv'), readFileSync(join(ROOT, 'test/cli/fixtures/good.csv')));
 
-  it.each([['SIGTERM', 143], ['SIGINT', 130]] as const)('%s in the middle of a 300,000-row report', async (signal, code) => {
+  it.each([['SIGTERM'], ['SIGINT']] as const)('%s in the middle of a 300,000-row report', async (signal) => {
     ensureBuilt();
     const target = join(dir, `report-${signal}.csv`);
     writeFileSync(target, 'the report of last month\n');
@@ -175,9 +176,13 @@ describe('atomic output: a killed run leaves nothing behind', () => {
     while (tmpOf().length === 0 && Date.now() - t0 < 30_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
     expect(tmpOf().length, 'the run should still be writing its temp file').toBe(1);
     child.kill(signal);
-    expect(await exited).toBe(code);
-    expect(tmpOf()).toEqual([]);
+    // no JS signal handler (issue 13: it could be starved by a busy event loop): the system ends the run
+    expect(await exited).toBe(-1);
     expect(sha(target)).toBe(before);
+    // the temp file of the killed run is removed by the next write beside the same target
+    expect(kpi(['score', 'shop.kpi', '--data', 'good.csv', '-o', basename(target)], { cwd: dir, env: {} }).code).toBe(0);
+    expect(tmpOf()).toEqual([]);
+    writeFileSync(target, 'the report of last month\n');
     expect(sha(big)).toBe(bigBefore);
   }, 120_000);
 

@@ -1,93 +1,164 @@
 /**
  * Output files appear whole or not at all: write to a temp file in the target directory, rename on
- * success, delete on failure (and on Ctrl-C).
+ * success, delete on failure.
+ *
+ * Signals (issue 13): there are NO JavaScript signal handlers. A JS handler only runs when the event loop is
+ * free, so a run busy scoring ignored SIGINT/SIGTERM (and a CI timeout) until it finished. Without one, the
+ * operating system ends the process at once. The temp file such a run leaves behind carries its process id in
+ * its name; the next write beside the same target removes the temp files of processes that no longer run.
+ *
+ * What is replaced, and how (like `cp`): an existing file keeps its permission bits and, where the system
+ * allows, its owner; a symlink is followed (the file it points at is replaced, the link stays); a FIFO, a
+ * character device (`-o /dev/null`) or a socket is written into, never replaced by a regular file; a folder is
+ * refused. Output for stdout and special files is kept in memory until the run succeeds, so it never sees a
+ * half report and never needs $TMPDIR.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { chmod, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { unlinkSync } from 'node:fs';
+import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
+import { chmod, chown, lstat, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
-
-const live = new Set<string>();
-let hooked = false;
-function hookSignals() {
-  if (hooked) return;
-  hooked = true;
-  const clean = (sig: NodeJS.Signals) => {
-    for (const p of live) {
-      try {
-        unlinkSync(p);
-      } catch {
-        /* already gone */
-      }
-    }
-    process.exit(sig === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', clean);
-  process.once('SIGTERM', clean);
-}
+import { Writable } from 'node:stream';
 
 export const tempPathFor = (target: string): string =>
   join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 
-/**
- * Replace `target` whole: write a temp file beside it and rename. An existing file keeps its permission
- * bits, and a symlink is followed (the file it points at is replaced, the link stays).
- */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  let mode: number | undefined;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** is process `pid` still running? (EPERM: it runs, as another user) */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
   try {
-    target = await realpath(target);
-    mode = (await stat(target)).mode & 0o7777;
-  } catch {
-    /* a new file */
-  }
-  const tmp = tempPathFor(target);
-  live.add(tmp);
-  hookSignals();
-  try {
-    await writeFile(tmp, data, mode !== undefined ? { mode } : {});
-    if (mode !== undefined) await chmod(tmp, mode);
-    await rename(tmp, target);
+    process.kill(pid, 0);
+    return true;
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  } finally {
-    live.delete(tmp);
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
+/** remove temp files beside `target` left by runs that were killed (their process is gone) */
+export async function sweepStaleTemps(target: string): Promise<string[]> {
+  const re = new RegExp(`^\\.${escapeRe(basename(target))}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp$`);
+  let names: string[];
+  try {
+    names = await readdir(dirname(target));
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const n of names) {
+    const m = re.exec(n);
+    if (!m || alive(Number(m[1]))) continue;
+    try {
+      unlinkSync(join(dirname(target), n));
+      removed.push(n);
+    } catch {
+      /* gone already, or not ours to remove */
+    }
+  }
+  return removed;
+}
+
+/** what is at `target` now: nothing, a regular file (through symlinks), a folder, or a special file */
+export interface TargetInfo {
+  /** the path to replace: symlinks resolved */
+  path: string;
+  kind: 'new' | 'file' | 'folder' | 'special';
+  stats?: Stats;
+}
+
+export async function inspectTarget(target: string): Promise<TargetInfo> {
+  let path = target;
+  try {
+    await lstat(target);
+  } catch {
+    return { path, kind: 'new' };
+  }
+  try {
+    path = await realpath(target);
+  } catch {
+    // a dangling symlink: `cp` writes the file it points at; so do we (its directory must exist)
+    return { path: target, kind: 'new' };
+  }
+  const st = await stat(path);
+  if (st.isDirectory()) return { path, kind: 'folder', stats: st };
+  if (st.isFile()) return { path, kind: 'file', stats: st };
+  return { path, kind: 'special', stats: st };
+}
+
+/** give the temp file the old file's permission bits and (when allowed) its owner */
+async function keepModeAndOwner(tmp: string, st: Stats | undefined): Promise<void> {
+  if (!st) return;
+  await chmod(tmp, st.mode & 0o7777);
+  const uid = process.getuid?.();
+  const gid = process.getgid?.();
+  if (uid !== undefined && (st.uid !== uid || st.gid !== gid)) await chown(tmp, st.uid, st.gid).catch(() => undefined);
+  // chown clears set-id bits on some systems: set them again
+  if (st.mode & 0o6000) await chmod(tmp, st.mode & 0o7777).catch(() => undefined);
+}
+
+/** Replace `target` whole (see the header for symlinks, special files and modes). */
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const info = await inspectTarget(target);
+  if (info.kind === 'folder') throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+  if (info.kind === 'special') {
+    await writeFile(info.path, data);
+    return;
+  }
+  await sweepStaleTemps(info.path);
+  const tmp = tempPathFor(info.path);
+  try {
+    await writeFile(tmp, data, info.stats ? { mode: info.stats.mode & 0o777 } : {});
+    await keepModeAndOwner(tmp, info.stats);
+    await rename(tmp, info.path);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Where a report goes while it is written; `commit` makes it appear whole, `abort` leaves no trace. */
+export interface ReportSink {
+  readonly stream: NodeJS.WritableStream;
+  ready(): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
 /** A write stream to a temp file that becomes `target` on commit(). */
-export class AtomicFile {
+export class AtomicFile implements ReportSink {
   readonly tmp: string;
   readonly stream: WriteStream;
   private done = false;
-  constructor(readonly target: string) {
+  /** `target` must be a regular file or a new one (see `openReport`); symlinks are resolved by the caller */
+  constructor(
+    readonly target: string,
+    private readonly old?: Stats,
+  ) {
     this.tmp = tempPathFor(target);
-    live.add(this.tmp);
-    hookSignals();
-    this.stream = createWriteStream(this.tmp);
+    this.stream = createWriteStream(this.tmp, old ? { mode: old.mode & 0o777 } : {});
   }
 
   async ready(): Promise<void> {
     await once(this.stream, 'open');
+    await sweepStaleTemps(this.target);
   }
 
   async commit(): Promise<void> {
     if (this.done) return;
     this.done = true;
-    if (!this.stream.writableFinished) {
-      this.stream.end();
-      await once(this.stream, 'finish');
-    }
     try {
+      if (!this.stream.writableFinished) {
+        this.stream.end();
+        await once(this.stream, 'finish');
+      }
+      await keepModeAndOwner(this.tmp, this.old);
       await rename(this.tmp, this.target);
     } catch (e) {
+      this.stream.destroy();
       await unlink(this.tmp).catch(() => undefined);
       throw e;
-    } finally {
-      live.delete(this.tmp);
     }
   }
 
@@ -100,14 +171,66 @@ export class AtomicFile {
       await closed;
     }
     await unlink(this.tmp).catch(() => undefined);
-    live.delete(this.tmp);
   }
+}
+
+/**
+ * A report kept in memory, handed over whole on commit: to stdout, or into a special file (a FIFO, a
+ * device). Needs no temp file, so a full $TMPDIR cannot fail a stdout run.
+ */
+export class MemorySink implements ReportSink {
+  private chunks: Buffer[] = [];
+  readonly stream: Writable;
+  constructor(private readonly deliver: (data: Buffer) => Promise<void>) {
+    this.stream = new Writable({
+      write: (chunk: Buffer | string, _enc, cb) => {
+        this.chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+        cb();
+      },
+    });
+  }
+  async ready(): Promise<void> {}
+  async commit(): Promise<void> {
+    if (!this.stream.writableFinished) {
+      this.stream.end();
+      await once(this.stream, 'finish');
+    }
+    const data = Buffer.concat(this.chunks);
+    this.chunks = [];
+    await this.deliver(data);
+  }
+  async abort(): Promise<void> {
+    this.chunks = [];
+    this.stream.destroy();
+  }
+}
+
+/** write `data` to a stream and wait until it is flushed (stdout may be a pipe) */
+export async function writeAll(stream: NodeJS.WritableStream, data: Buffer): Promise<void> {
+  if (data.length === 0) return;
+  await new Promise<void>((res, rej) => {
+    (stream as Writable).write(data, (e) => (e ? rej(e) : res()));
+  });
+}
+
+/** The sink for `-o target` (a file, a symlink to one, a special file), or for stdout when there is none. */
+export async function openReport(target: string | undefined, stdout: NodeJS.WritableStream): Promise<ReportSink> {
+  if (target === undefined) return new MemorySink((data) => writeAll(stdout, data));
+  const info = await inspectTarget(target);
+  if (info.kind === 'folder') throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+  if (info.kind === 'special') return new MemorySink((data) => writeFile(info.path, data));
+  return new AtomicFile(info.path, info.stats);
 }
 
 /** write with backpressure */
 export async function put(stream: NodeJS.WritableStream, s: string | Uint8Array): Promise<void> {
   if (!stream.write(s)) await once(stream as unknown as import('node:events').EventEmitter, 'drain');
 }
+
+/** I/O error codes that mean "the output could not be written" (not a bug of kpi) */
+export const WRITE_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EISDIR', 'EROFS', 'ENOSPC', 'EDQUOT', 'EFBIG', 'EIO', 'ENXIO', 'EMFILE', 'ENFILE', 'ETXTBSY', 'EEXIST', 'ENAMETOOLONG', 'ELOOP', 'EPIPE', 'EBADF']);
+
+export const isWriteError = (e: unknown): boolean => typeof (e as NodeJS.ErrnoException)?.code === 'string' && WRITE_ERRORS.has((e as NodeJS.ErrnoException).code!);
 
 /** why `target` (as the user wrote it) could not be written, in words; never the temp file's name */
 export function writeErrorMessage(shown: string, target: string, e: unknown): string {
@@ -118,6 +241,12 @@ export function writeErrorMessage(shown: string, target: string, e: unknown): st
   if (code === 'EACCES' || code === 'EPERM') return `cannot write \`${shown}\`: permission denied`;
   if (code === 'EISDIR') return `cannot write \`${shown}\`: it is a folder`;
   if (code === 'EROFS') return `cannot write \`${shown}\`: the file system is read-only`;
-  if (code === 'ENOSPC') return `cannot write \`${shown}\`: the disk is full`;
-  return `cannot write \`${shown}\`: ${(e as Error).message ?? String(e)}`;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return `cannot write \`${shown}\`: the disk is full`;
+  if (code === 'EFBIG') return `cannot write \`${shown}\`: the file is too large for the file system`;
+  if (code === 'EIO') return `cannot write \`${shown}\`: an input/output error of the disk`;
+  if (code === 'ENXIO') return `cannot write \`${shown}\`: nothing is reading from it (a FIFO or socket without a reader)`;
+  if (code === 'ENAMETOOLONG') return `cannot write \`${shown}\`: the file name is too long`;
+  if (code === 'ELOOP') return `cannot write \`${shown}\`: too many symbolic links`;
+  // the system's message names the path it failed on, which may be our temp file: show the code only
+  return `cannot write \`${shown}\`${code ? ` (${code})` : ''}`;
 }

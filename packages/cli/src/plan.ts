@@ -35,6 +35,11 @@ export async function readText(path: string, display: string): Promise<string> {
     if (code === 'EISDIR') throw new UserError(`\`${display}\` is a directory, not a plan file`);
     throw new UserError(`cannot read \`${display}\`: ${(e as Error).message}`);
   }
+  // NUL bytes: an image, an archive, a compiled file — not "GBK" (issue 13); UTF-16 with a BOM is text
+  const utf16Bom = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (!utf16Bom && bytes.subarray(0, 1 << 16).includes(0)) {
+    throw new UserError(`\`${display}\` is a binary file, not a plan (it holds NUL bytes)`, EXIT.USAGE, 'plan files are UTF-8 text (.kpi); check the file name or the glob');
+  }
   const detected = detectEncoding(bytes.subarray(0, 1 << 16), bytes.length > 1 << 16).encoding;
   if (detected === 'utf-8') {
     try {

@@ -85,7 +85,8 @@ const T = {
 export const words = (lang: Lang) => T[lang];
 
 /** The scoring rule of one indicator, in one sentence. */
-export function describeRule(ind: Indicator, lang: Lang): string {
+/** `name` renders plan names (rater names) for the surface: `mdText` in a Markdown hover, as-is in plain text */
+export function describeRule(ind: Indicator, lang: Lang, name: (s: string) => string = (s) => s): string {
   const t = T[lang];
   const m: Method | undefined = ind.method;
   if (!m) return t.missing;
@@ -125,7 +126,7 @@ export function describeRule(ind: Indicator, lang: Lang): string {
       return t.steps(cl.join(lang === 'zh' ? '；' : '; ')) + extras;
     }
     case 'rating': {
-      const raters = m.raters?.map((r) => `${r.name.text} ${numText(r.weight)}`).join(', ');
+      const raters = m.raters?.map((r) => `${name(r.name.text)} ${numText(r.weight)}`).join(', ');
       return t.rating(numText(m.lo), numText(m.hi), raters);
     }
   }

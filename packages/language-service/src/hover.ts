@@ -2,6 +2,7 @@
 import type { PlanFile, Span } from '@kpi/core';
 import { describeRule, numText, percentText, words, type Lang } from './describe.js';
 import { nameAt, namesOf, planAt } from './names.js';
+import { mdText } from './markdown.js';
 
 export interface HoverResult {
   span: Span;
@@ -24,19 +25,19 @@ export function hover(file: PlanFile | undefined, offset: number, lang: Lang = '
     const ind = info.indicator;
     const chain: string[] = [];
     // the weights along the path, when the indicator sits in groups: 55% × 70% = 38.5%
-    const contents = [`**${ind.name.text}** — ${t.effective} **${percentText(info.effectiveWeight)}**`];
+    const contents = [`**${mdText(ind.name.text)}** — ${t.effective} **${percentText(info.effectiveWeight)}**`];
     if (info.path && info.path.length > 0) {
       for (const g of groupWeights(plan.items, info.path)) chain.push(g);
       chain.push(ind.weight ? numText(ind.weight) : '?');
-      contents.push(`${t.path}: ${[...info.path, ind.name.text].join(' › ')} (${chain.join(' × ')})`);
+      contents.push(`${t.path}: ${[...info.path, ind.name.text].map(mdText).join(' › ')} (${chain.join(' × ')})`);
     }
-    contents.push(describeRule(ind, lang));
+    contents.push(describeRule(ind, lang, mdText));
     const extra: string[] = [];
-    if (ind.input) extra.push(`${t.input} \`${ind.input.text}\``);
+    if (ind.input) extra.push(`${t.input} ${mdText(ind.input.text)}`);
     if (ind.default) extra.push(`${t.default} ${numText(ind.default)}`);
-    if (ind.unit) extra.push(lang === 'zh' ? `单位 ${ind.unit.text}` : `unit ${ind.unit.text}`);
+    if (ind.unit) extra.push(lang === 'zh' ? `单位 ${mdText(ind.unit.text)}` : `unit ${mdText(ind.unit.text)}`);
     if (extra.length) contents.push(extra.join(' · '));
-    if (ind.description) contents.push(`_${ind.description}_`);
+    if (ind.description) contents.push(`_${mdText(ind.description)}_`);
     return { span: at.span, contents };
   }
   const label: Record<string, [string, string]> = {
@@ -49,7 +50,7 @@ export function hover(file: PlanFile | undefined, offset: number, lang: Lang = '
     grade: ['等级', 'grade'],
   };
   const [zh, en] = label[info.kind] ?? [info.kind, info.kind];
-  const contents = [`**${info.name}** — ${lang === 'zh' ? zh : en}`];
+  const contents = [`**${mdText(info.name)}** — ${lang === 'zh' ? zh : en}`];
   if (info.kind === 'group') {
     const g = findGroup(plan.items, info.name);
     if (g?.weight) contents.push(`${t.weight} ${numText(g.weight)}`);

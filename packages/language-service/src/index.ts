@@ -9,6 +9,7 @@ export * from './describe.js';
 export * from './names.js';
 export * from './completion.js';
 export * from './hover.js';
+export * from './markdown.js';
 export * from './fixes.js';
 export * from './monarch.js';
 export * from './symbols.js';

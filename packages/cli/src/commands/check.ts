@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '@kpi/core';
 import { expandPlanFiles } from '../files.js';
-import { colors, EXIT, useColor, type Io, type Stream } from '../io.js';
+import { colors, EXIT, UserError, useColor, type Io, type Stream } from '../io.js';
 import { analyze, countDiagnostics, renderDiagnostics, summaryLine, type DiagnosticFormat } from '../engine.js';
 import { readText } from '../plan.js';
 import { sourceMap } from '../report.js';
@@ -13,6 +13,8 @@ export interface FileDiagnostics {
   name: string;
   text: string;
   diagnostics: Diagnostic[];
+  /** the file could not be read (KPI0953): the run exits 2, as for any I/O error */
+  unreadable?: boolean;
 }
 
 /** terminal rendering of plan findings with code frames */
@@ -27,7 +29,18 @@ export async function analyzeFiles(io: Io, args: string[]): Promise<FileDiagnost
   const files = await expandPlanFiles(args, io.cwd);
   const out: FileDiagnostics[] = [];
   for (const name of files) {
-    const text = await readText(resolve(io.cwd, name), name);
+    let text: string;
+    try {
+      text = await readText(resolve(io.cwd, name), name);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      // one unreadable file (binary, GBK, no permission) is a finding for that file, in every format; the
+      // others are still checked, so CI keeps their findings (issue 13)
+      const d: Diagnostic = { code: 'KPI0953', severity: 'error', file: name, message: e.message };
+      if (e.help) d.help = e.help;
+      out.push({ name, text: '', diagnostics: [d], unreadable: true });
+      continue;
+    }
     out.push({ name, text, diagnostics: analyze(name, text).diagnostics });
   }
   return out;
@@ -69,7 +82,7 @@ Exit codes: 0 no errors (warnings allowed unless --strict) · 1 errors · 2 usag
         // `github` with no findings is empty: print nothing rather than a blank line in the job log
         if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
       }
-      done(counts.errors || (opts.strict && counts.warnings) ? EXIT.FAILED : EXIT.OK);
+      done(files.some((f) => f.unreadable) ? EXIT.USAGE : counts.errors || (opts.strict && counts.warnings) ? EXIT.FAILED : EXIT.OK);
     });
   return cmd;
 }

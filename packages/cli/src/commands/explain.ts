@@ -1,7 +1,7 @@
 /** `kpi explain <plan> --data <file> --id <id>`: why one person got their score, as sentences or JSON. */
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { createBinder, percentHintsOf, visibleText, type Diagnostic } from '@kpi/core';
+import { createBinder, idKey, percentHintsOf, visibleText, type Cell, type Diagnostic } from '@kpi/core';
 import { openTable, DataError } from '../data/read.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { loadCompiled } from '../plan.js';
@@ -58,12 +58,30 @@ async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { dat
     const loose = (x: string) => x.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
     const wantLoose = loose(want);
     const near: string[] = [];
+    // every row whose id is `want` as people read it (NFKC, invisible characters removed: id-key.ts). Two of
+    // them are one id written twice: explaining either one silently would hide the other (issue 13)
+    const wantKey = idKey(want);
+    const same: { cells: Cell[]; row: number; id: string }[] = [];
     for await (const { cells, row } of flatten(source.rows)) {
       const idCell = cells[binder.idIndex];
       if (idCell === null || idCell === undefined) continue;
       const id = String(idCell).trim();
+      if (idKey(id) === wantKey) same.push({ cells, row, id });
+      else if (near.length < 3 && loose(id) === wantLoose && !near.includes(id)) near.push(id);
+    }
+    if (same.length > 1) {
+      throw new DataError({
+        code: 'KPI0808',
+        severity: 'error',
+        file: dataName,
+        message: `id \`${want}\` is in ${same.length} rows: ${same.map((x) => `row ${x.row} (\`${x.id}\`)`).join(', ')}; they differ only by invisible characters or full-width letters`,
+        help: 'each row needs its own id: correct the id column (retype the ids), then explain again',
+        data: { row: same[1]!.row, value: same[1]!.id },
+      });
+    }
+    for (const { cells, row, id } of same) {
       if (id !== want) {
-        if (near.length < 3 && loose(id) === wantLoose && !near.includes(id)) near.push(id);
+        if (near.length < 3 && !near.includes(id)) near.push(id);
         continue;
       }
       const bound = binder.bindRow(cells, row)!;

@@ -2,7 +2,8 @@
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '@kpi/core';
-import { writeErrorMessage, writeFileAtomic } from '../atomic.js';
+import { writeFileAtomic } from '../atomic.js';
+import { outputError } from '../output-error.js';
 import { expandPlanFiles } from '../files.js';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
 import { formatText } from '../engine.js';
@@ -62,7 +63,7 @@ A file with syntax errors is left unchanged and its errors are printed (exit 1).
           try {
             await writeFileAtomic(path, output);
           } catch (e) {
-            throw new UserError(writeErrorMessage(name, path, e));
+            throw outputError(name, path, e);
           }
           changed++;
           io.stderr.write(`${c.green('formatted')} ${name}\n`);

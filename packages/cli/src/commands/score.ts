@@ -1,12 +1,10 @@
 /** `kpi score <plan> --data <file>`: score every row of a data file, streaming where the output allows. */
 import { Command, Option } from 'commander';
-import { createReadStream } from 'node:fs';
-import { stat, unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve, extname } from 'node:path';
-import { once } from 'node:events';
+import { stat } from 'node:fs/promises';
+import { resolve, extname } from 'node:path';
 import { createBinder, percentHintsOf, type Diagnostic } from '@kpi/core';
-import { AtomicFile, writeErrorMessage } from '../atomic.js';
+import { isWriteError, openReport, type ReportSink } from '../atomic.js';
+import { outputError } from '../output-error.js';
 import { openTable, DataError } from '../data/read.js';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
 import { loadCompiled } from '../plan.js';
@@ -165,9 +163,11 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     ]);
   }
   const { plan, compiled } = await loadCompiled(resolve(io.cwd, planPath), planPath, opts.plan);
-  // Output goes to a temp file first: the target file (or stdout) only ever sees a complete report.
-  const target = opts.output ? resolve(io.cwd, opts.output) : join(tmpdir(), `kpi-score-${process.pid}-${Date.now()}.out`);
-  if (opts.output && (await stat(target).catch(() => undefined))?.isDirectory()) {
+  // Output goes to a temp file (or memory, for stdout and special files) first: the target only ever sees a
+  // complete report (atomic.ts)
+  const target = opts.output ? resolve(io.cwd, opts.output) : undefined;
+  const shown = opts.output ?? 'stdout';
+  if (target && (await stat(target).catch(() => undefined))?.isDirectory()) {
     throw new UserError(`cannot write \`${opts.output}\`: it is a folder`, EXIT.USAGE, 'give a file name, e.g. `-o 结果.xlsx`');
   }
   const dataName = opts.data;
@@ -176,7 +176,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
   const errors = new ErrorLog(limit);
   if (!binder.ok) {
     errors.add(binder.diagnostics);
-    printDataOutcome(io, errors, binder.diagnostics.filter((d) => d.severity !== 'error'), dataName);
+    printDataOutcome(io, errors, [...(source.warnings ?? []), ...binder.diagnostics.filter((d) => d.severity !== 'error')], dataName);
     if (source.hint) io.stderr.write(`note: ${source.hint}\n`);
     return EXIT.USAGE;
   }
@@ -193,11 +193,12 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
   }
   const shape = shapeOf(plan, idHeader, opts.lang, keep);
 
-  const out = new AtomicFile(target);
+  let out: ReportSink;
   try {
+    out = await openReport(target, io.stdout);
     await out.ready();
   } catch (e) {
-    throw new UserError(writeErrorMessage(opts.output ?? target, target, e));
+    throw outputError(shown, target ?? shown, e);
   }
   let writer: ResultWriter;
   const c = colors(useColor(io, io.stdout));
@@ -238,24 +239,20 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     progress.done();
     const tail = binder.finish();
     errors.add(tail);
-    const warnings = [...binder.diagnostics, ...tail].filter((d) => d.severity !== 'error');
+    const warnings = [...(source.warnings ?? []), ...binder.diagnostics, ...tail].filter((d) => d.severity !== 'error');
     if (!ok || errors.total || (opts.strict && warnings.length)) {
       await out.abort();
       printDataOutcome(io, errors, warnings, dataName, undefined, opts.strict);
       return EXIT.USAGE;
     }
     await writer.end();
+    printDiagnostics(io, io.stderr, warnings);
     try {
       await out.commit();
     } catch (e) {
-      throw new UserError(writeErrorMessage(opts.output ?? target, target, e));
+      throw outputError(shown, target ?? shown, e);
     }
-    printDiagnostics(io, io.stderr, warnings);
     if (!opts.output) {
-      const rs = createReadStream(target);
-      rs.pipe(io.stdout, { end: false });
-      await once(rs, 'end');
-      await unlink(target).catch(() => undefined);
       // a table wider than the terminal wraps into an unreadable mess: point at the spreadsheet outputs
       const width = writer.width?.() ?? 0;
       if (io.stdout.isTTY && io.stdout.columns && width > io.stdout.columns) {
@@ -270,7 +267,9 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
   } catch (e) {
     progress.done();
     await out.abort();
+    if (isWriteError(e)) throw outputError(shown, target ?? shown, e);
     if (e instanceof DataError) {
+      if (e.diagnostic.code === 'KPI0952') throw e;
       errors.add([e.diagnostic]);
       printDataOutcome(io, errors, [], dataName);
       return EXIT.USAGE;

@@ -8,7 +8,8 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, worksheetRows, type Cell, type Diagnostic } from '@kpi/core';
+import { checkZipBudget } from './zip-budget.js';
+import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, xlsxCell, type Cell, type Diagnostic } from '@kpi/core';
 
 export interface TableSource {
   format: 'csv' | 'xlsx' | 'json';
@@ -19,6 +20,8 @@ export interface TableSource {
   encoding?: string;
   /** a note to print after header-level errors (e.g. the workbook's other sheets) */
   hint?: string;
+  /** findings about the file that do not stop the run (e.g. KPI0831 a hidden sheet was skipped) */
+  warnings?: Diagnostic[];
   /** bytes read so far and total, for a progress bar */
   progress(): { done: number; total: number };
 }
@@ -291,13 +294,21 @@ async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<
   if (!(magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04)) {
     throw dataError(name, 'KPI0801', `\`${name}\` is not an Excel workbook (an .xlsx file is a zip archive; this one is not)`, 'a CSV or an old .xls saved under an .xlsx name? Give it its real extension, or save it from Excel as .xlsx');
   }
+  // budgets before anything is inflated (zip-budget.ts): a workbook that unpacks to gigabytes is refused
+  const bytes = await readFile(path);
+  const verdict = checkZipBudget(bytes, name);
+  if (!verdict.ok) throw dataError(name, 'KPI0830', verdict.message, verdict.help);
   try {
-    await wb.xlsx.readFile(path);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     throw dataError(name, 'KPI0801', `cannot read \`${name}\` as an Excel workbook: ${(e as Error).message}`, 'save it from Excel as .xlsx');
   }
   const sheets = wb.worksheets;
-  let ws = sheets[0];
+  // the default is the first sheet a person sees: a hidden sheet (decoy numbers, old data) is skipped with a
+  // warning; `--sheet` may still name it
+  const hidden = sheets.filter((s) => s.state === 'hidden' || s.state === 'veryHidden');
+  let ws = sheets.find((s) => !hidden.includes(s)) ?? sheets[0];
+  const warnings: Diagnostic[] = [];
   if (opts.sheet !== undefined) {
     ws = wb.getWorksheet(opts.sheet) ?? (/^\d+$/.test(opts.sheet) ? sheets[Number(opts.sheet) - 1] : undefined);
     if (!ws) {
@@ -305,13 +316,42 @@ async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<
     }
   }
   if (!ws) throw dataError(name, 'KPI0802', `\`${name}\` has no sheets`);
-  const read = worksheetRows(ws);
-  if (!read) throw dataError(name, 'KPI0802', `sheet \`${ws.name}\` of \`${name}\` is empty`, 'the first row must name the columns', 1);
-  const { header, rows: body } = read;
+  if (opts.sheet === undefined && hidden.length && hidden.includes(ws)) {
+    throw dataError(name, 'KPI0815', `every sheet of \`${name}\` is hidden`, `unhide the sheet to score in Excel, or name it with \`--sheet ${ws.name}\``);
+  }
+  const skipped = opts.sheet === undefined ? hidden.filter((h) => sheets.indexOf(h) < sheets.indexOf(ws!)) : [];
+  if (skipped.length) {
+    warnings.push({
+      code: 'KPI0831',
+      severity: 'warning',
+      file: name,
+      message: `skipped hidden sheet${skipped.length === 1 ? '' : 's'} ${skipped.map((h) => `\`${h.name}\``).join(', ')} of \`${name}\`; read \`${ws.name}\`, the first visible one`,
+      help: `a hidden sheet is not what people see in Excel; to score it anyway, name it: \`--sheet ${skipped[0]!.name}\``,
+    });
+  }
+  const all: { cells: Cell[]; row: number }[] = [];
+  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
+    const vals = r.values as unknown[];
+    const cells: Cell[] = [];
+    for (let i = 1; i < vals.length; i++) cells.push(xlsxCell(vals[i]));
+    // a merged range holds its value in its top-left cell only; exceljs repeats it in the others. Reading it
+    // again there would give one value to several people: show those cells as what they are (an error
+    // with row and column when the plan reads them)
+    r.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (cell.isMerged && cell.master !== cell && col <= cells.length) cells[col - 1] = `(merged with ${cell.master.address})`;
+    });
+    all.push({ cells, row: rowNumber });
+  });
+  const headerRow = all.find((r) => r.cells.some((c) => c !== null && String(c).trim() !== ''));
+  if (!headerRow) throw dataError(name, 'KPI0802', `sheet \`${ws.name}\` of \`${name}\` is empty`, 'the first row must name the columns', 1);
+  const header = headerRow.cells;
+  // a spreadsheet has no ragged rows: trailing empty cells are simply absent in the file
+  const body = all.filter((r) => r.row > headerRow.row);
+  for (const r of body) while (r.cells.length < header.length) r.cells.push(null);
   async function* rows() {
     yield body;
   }
   const others = sheets.filter((s) => s !== ws).map((s) => `\`${s.name}\``);
   const hint = others.length ? `read sheet \`${ws.name}\`; the workbook also has ${others.join(', ')}: pick one with \`--sheet NAME\`` : undefined;
-  return { format: 'xlsx', header, rows: rows(), ...(hint ? { hint } : {}), progress: () => ({ done: size, total: size }) };
+  return { format: 'xlsx', header, rows: rows(), ...(hint ? { hint } : {}), ...(warnings.length ? { warnings } : {}), progress: () => ({ done: size, total: size }) };
 }

@@ -15,6 +15,7 @@ import { checkTables } from './tables.js';
 import { checkPractice } from './practice.js';
 import { checkTests } from './tests.js';
 import { applyAllows } from './allow.js';
+import { checkCost } from './cost.js';
 
 export interface CheckOptions {
   /** the parser's diagnostics for this file: errors there keep cascading findings quiet */
@@ -32,6 +33,7 @@ export function check(file: PlanFile, source: SourceFile, opts: CheckOptions = {
     checkTables(plan, ctx);
     checkPractice(plan, ctx);
     checkTests(plan, ctx);
+    checkCost(plan, ctx);
   }
   // an ignored option that is also out of range is reported once, as the range error
   const errorSpans = new Set(ctx.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.span?.start}:${d.span?.end}`));

@@ -48,7 +48,8 @@ export function checkWeights(plan: Plan, ctx: CheckContext): void {
 
 function checkGroup(group: Group, ctx: CheckContext): void {
   if (group.items.length === 0) {
-    if (!group.recovered) {
+    // a group emptied by a syntax error inside it (KPI0108 drops a block nested too deeply) is not "empty"
+    if (!group.recovered && !ctx.syntaxErrorIn(group.span)) {
       ctx.report('KPI0303', group.name.span, `group ${bt(group.name.text)} has no indicators`, {
         help: 'add indicators whose weights sum to 100% of the group, or remove the group',
       });

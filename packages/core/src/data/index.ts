@@ -4,3 +4,4 @@ export * from './table.js';
 export * from './json.js';
 export * from './hints.js';
 export * from './sheet.js';
+export * from './id-key.js';

@@ -14,6 +14,18 @@ export function tableFromJson(text: string, fileName?: string): JsonTable {
   });
   let data: unknown;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // depth before parsing: 10,000 nested brackets in one cell overflowed the stack (JSON.parse, then
+  // JSON.stringify of the cell). A data file is an array of objects of values: 2 levels, a few more in a cell.
+  const deep = depthBeyond(body, MAX_JSON_DEPTH);
+  if (deep !== undefined) {
+    const before = body.slice(0, deep);
+    const line = before.split('\n').length;
+    return fail(
+      'KPI0832',
+      `the JSON data file nests arrays or objects more than ${MAX_JSON_DEPTH} deep (line ${line}, column ${deep - before.lastIndexOf('\n')})`,
+      'a JSON data file is an array of objects, one per employee, whose values are numbers or strings',
+    );
+  }
   try {
     data = JSON.parse(body);
   } catch (e) {
@@ -50,4 +62,24 @@ export function tableFromJson(text: string, fileName?: string): JsonTable {
     }),
   );
   return { ok: true, header, rows };
+}
+
+/** the deepest nesting a JSON data file may have */
+export const MAX_JSON_DEPTH = 64;
+
+/** offset of the bracket that nests deeper than `max` (outside strings), or undefined */
+function depthBeyond(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
 }

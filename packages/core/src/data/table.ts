@@ -7,6 +7,7 @@
  */
 import { IdRows } from './id-rows.js';
 import { printName } from '../format/text.js';
+import { idKey } from './id-key.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { InputColumn } from '../run/types.js';
 import { numberValue, parseValue, type ParsedValue } from './value.js';
@@ -79,16 +80,23 @@ export function editDistance(a: string, b: string): number {
   return prev[y.length]!;
 }
 
+/** did-you-mean looks at names up to this long: a 50 MB header cell is not a typo of a column name, and
+ * edit distance is quadratic (issue 13: a 50 MB single-line CSV took 117 s and 3.2 GB for three KPI0804) */
+export const MAX_SUGGEST_LENGTH = 256;
+
 /** the candidate closest to `name`, if close enough to be a likely typo */
 export function nearest(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
+  if (name.length > MAX_SUGGEST_LENGTH) return undefined;
   const len = [...name].length;
   const limit = Math.max(1, Math.floor(len / 2));
+  const nameKey = headerKey(name);
   for (const c of candidates) {
-    if (c.trim() === '') continue;
-    const d = editDistance(headerKey(name), headerKey(c));
-    const contains = headerKey(c).includes(headerKey(name)) || headerKey(name).includes(headerKey(c));
+    if (c.length > MAX_SUGGEST_LENGTH || c.trim() === '') continue;
+    const cKey = headerKey(c);
+    const d = editDistance(nameKey, cKey);
+    const contains = cKey.includes(nameKey) || nameKey.includes(cKey);
     const score = contains ? Math.min(d, limit) : d;
     if (score < bestD) {
       bestD = score;
@@ -252,10 +260,13 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
     if (id === '') {
       errors.push(d('KPI0809', 'error', `row ${row} has no id in column ${bt(idName)}`, { help: 'fill in the id, or delete the row', data: { row, column: idName } }));
     } else {
-      const first = seen.firstRow(id, row);
+      // compared as people read them: NFKC, invisible characters removed (id-key.ts)
+      const key = idKey(id);
+      const first = seen.firstRow(key, row);
       if (first !== undefined) {
+        const lookalike = key !== id ? ' (ids are compared without invisible characters and with full-width letters and digits read as ASCII)' : '';
         errors.push(
-          d('KPI0808', 'error', `id ${bt(id)} in row ${row} was already used in row ${first}`, {
+          d('KPI0808', 'error', `id ${bt(id)} in row ${row} was already used in row ${first}${lookalike}`, {
             help: `each row needs its own id in column ${bt(idName)}; if this column is not unique, name one that is (\`kpi score --id COLUMN\`, \`kpi explain --id-column COLUMN\`)`,
             data: { row, column: idName, value: id },
           }),

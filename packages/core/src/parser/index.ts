@@ -160,6 +160,12 @@ function limitNesting(tokens: IToken[], file: string, diags: Diagnostic[]): ITok
         out.push(
           createTokenInstance(T.TooDeep, text(tokens, i, j), t.startOffset, end - 1, t.startLine ?? 0, last.endLine ?? 0, t.startColumn ?? 0, last.endColumn ?? 0),
         );
+      } else {
+        // keep the block's own `{` and `}` and drop only what is inside: the item that owns the block still
+        // parses (`group g weight 100% { }`), so the one KPI0108 is not followed by a missing `{`, a
+        // missing `}` at the end of the file and an empty group (issue 13: 33 nested groups)
+        out.push(t);
+        if (j < tokens.length) out.push(tokens[j]!);
       }
       i = j;
       continue;

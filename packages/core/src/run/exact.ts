@@ -43,6 +43,20 @@ export function makeExact(P: LPlan): ExactEvaluator {
     }
     return a === 0n ? 1n : a;
   };
+  // Resource bound (issue 13): an exact value never grows beyond MAXBITS bits. A plan whose metrics square a
+  // value again and again (m1 = m0 * m0, …) doubles its size per level; gcd is quadratic in the size. The checker
+  // refuses such plans (KPI0950); this is the backstop: a row that would exceed it stops with KPI0951 instead
+  // of running for minutes or dying with "Maximum BigInt size exceeded". 8,192 bits (about 2,466 digits) is far
+  // beyond any real appraisal value and keeps one gcd under ~0.1 s.
+  const MAXBITS = 8192;
+  const BIG = 1n << BigInt(MAXBITS);
+  const TOO_BIG = { tooBig: MAXBITS };
+  /** a reported number (total, bonus, a score) beyond the range of a double (~1.8e308): e.g. a bonus without
+   * `max` counting 1e308 events. Reported as KPI0951 too, never as `Infinity` in a report */
+  const TOO_BIG_REPORT = { tooBigReport: true };
+  const bound = (n: bigint, d: bigint): void => {
+    if (n >= BIG || n <= -BIG || d >= BIG) throw TOO_BIG;
+  };
   /** normalised (used for plan constants) */
   const q = (n: bigint, d: bigint): Q => {
     if (d < 0n) {
@@ -56,6 +70,7 @@ export function makeExact(P: LPlan): ExactEvaluator {
    * correct on unreduced fractions; skipping gcd keeps the fallback fast) */
   const LIM = 1n << 96n;
   const mk = (n: bigint, d: bigint): Q => {
+    bound(n, d);
     if (d < 0n) {
       n = -n;
       d = -d;
@@ -145,7 +160,9 @@ export function makeExact(P: LPlan): ExactEvaluator {
     if (i === 0n) return 0;
     // |i| < 2^53 and 10^dec exact: the correctly rounded quotient is the double nearest the decimal
     if (i < SAFE && i > -SAFE && dec < P10.length) return Number(i) / P10[dec]!;
-    return Number(decText(i, dec));
+    const x = Number(decText(i, dec));
+    if (!Number.isFinite(x)) throw TOO_BIG_REPORT;
+    return x;
   };
   const roundQ = (a: Q, dec: number): Q => q(roundScaled(a, dec), pow10(dec));
   const numOf = (a: Q): number => out(a, 12);
@@ -203,7 +220,7 @@ export function makeExact(P: LPlan): ExactEvaluator {
   type Src = LPlan['inds'][number]['src'];
   type Ex = LPlan['vetoes'][number]['expr'];
 
-  return (values, trace) => {
+  const scoreRow: ExactEvaluator = (values, trace) => {
     const memo: (Q | Fail | undefined)[] = new Array(P.metrics.length);
     const isFail = (v: Q | Fail): v is Fail => !Array.isArray(v);
     const readSlot = (i: number): Q | Fail => {
@@ -812,5 +829,21 @@ export function makeExact(P: LPlan): ExactEvaluator {
     if (ordered.grade !== undefined) explanation.grade = ordered.grade;
     if (ordered.coefficient !== undefined) explanation.coefficient = ordered.coefficient;
     return { outcome, explanation, exact: { total: exactTotal, bonus, scores: scoresQ, groups: groupScores, weighted, groupWeighted, penalty } };
+  };
+  return (values, trace) => {
+    try {
+      return scoreRow(values, trace);
+    } catch (e) {
+      if (e !== TOO_BIG && e !== TOO_BIG_REPORT) throw e;
+      const error: RowError = {
+        code: 'KPI0951',
+        message:
+          e === TOO_BIG
+            ? `an exact intermediate value of this row grew beyond ${MAXBITS} bits (about ${Math.floor(MAXBITS * 0.30103)} digits), so it cannot be scored in bounded time`
+            : 'a result of this row (the total, the bonus or a score) is beyond the range of numbers a report can hold (about 1.8e308)',
+        help: 'check the row for extreme values (such as 1e300) that the plan\'s metrics multiply or divide many times',
+      };
+      return { outcome: { ok: false, errors: [error] } };
+    }
   };
 }

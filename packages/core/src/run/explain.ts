@@ -82,12 +82,14 @@ export interface Explanation {
 export type ExplainLang = 'zh' | 'en';
 
 /** exact decimal text of a display-ready number */
-const txt = (x: number): string => Rational.fromNumber(x).toDecimalString(20);
-const pct = (x: number): string => `${Rational.fromNumber(x).mul(Rational.HUNDRED).toDecimalString(20)}%`;
+// a non-finite number (a test's `given 列 = 1000…0` beyond float range) is shown as such, never a RangeError
+// (found by the generative fuzzer, issue 13)
+const txt = (x: number): string => (Number.isFinite(x) ? Rational.fromNumber(x).toDecimalString(20) : String(x));
+const pct = (x: number): string => (Number.isFinite(x) ? `${Rational.fromNumber(x).mul(Rational.HUNDRED).toDecimalString(20)}%` : String(x));
 /** an amount with thousands separators from 10,000 up: `1,050,000` (smaller numbers as they are) */
 const grouped = (x: number): string => {
   const t = txt(x);
-  if (Math.abs(x) < 10000) return t;
+  if (!Number.isFinite(x) || Math.abs(x) < 10000) return t;
   const [i, f] = t.split('.') as [string, string | undefined];
   const neg = i.startsWith('-');
   const digits = neg ? i.slice(1) : i;

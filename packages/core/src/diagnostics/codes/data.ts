@@ -25,4 +25,8 @@ export const DATA_CODES: CatalogueEntry[] = [
   { code: 'KPI0817', severity: 'error', name: 'data-shape', summary: 'The data file does not have the expected shape (JSON: an array of objects).' },
   { code: 'KPI0818', severity: 'error', name: 'not-applicable-not-optional', summary: 'A cell says N/A (不适用) but the indicator that reads it is not `optional`.' },
   { code: 'KPI0819', severity: 'warning', name: 'mixed-percent-forms', summary: 'A column compared with a percent writes its values in more than one way (`95%`, `0.95`, `95`).' },
+  // KPI0830–0849 reader budgets (issue 13)
+  { code: 'KPI0830', severity: 'error', name: 'data-file-too-large-unpacked', summary: 'An XLSX workbook would unpack to more than kpi reads (a zip bomb, or a lying zip header), or is damaged.' },
+  { code: 'KPI0831', severity: 'warning', name: 'hidden-sheet-skipped', summary: 'A hidden sheet of the workbook was skipped; the first visible sheet is read.' },
+  { code: 'KPI0832', severity: 'error', name: 'json-too-deep', summary: 'A JSON data file nests arrays or objects deeper than kpi reads.' },
 ];

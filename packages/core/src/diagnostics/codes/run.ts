@@ -18,5 +18,10 @@ export const RUN_CODES: CatalogueEntry[] = [
   { code: 'KPI0912', severity: 'error', name: 'metric-cycle-unscorable', summary: 'Metrics refer to each other in a cycle, so they cannot be evaluated.' },
   { code: 'KPI0913', severity: 'error', name: 'invalid-scoring-table', summary: 'A curve, rating scale or `per` step cannot be evaluated (empty, unordered, or not above 0).' },
   { code: 'KPI0914', severity: 'error', name: 'incomplete-expression', summary: 'An expression is incomplete after a syntax error, so the plan cannot be scored.' },
+  // KPI0950–0969 resource bounds and CLI output (issue 13)
+  { code: 'KPI0950', severity: 'error', name: 'expression-too-large', summary: 'A metric or veto can grow too large to be computed exactly (e.g. a metric squared again and again), so rows could not finish in bounded time.' },
+  { code: 'KPI0951', severity: 'error', name: 'exact-value-too-large', summary: 'An exact intermediate value of a row grew beyond the evaluator\'s bound; the row is not scored.' },
+  { code: 'KPI0952', severity: 'error', name: 'output-not-written', summary: 'An output file cannot be written (disk full, permission, read-only, a special file).' },
+  { code: 'KPI0953', severity: 'error', name: 'plan-file-unreadable', summary: 'A plan file cannot be read: missing, a folder, a binary file, or not UTF-8 text.' },
   { code: 'KPI0920', severity: 'error', name: 'plan-test-failed', summary: 'An in-plan `test` block expected a different result.' },
 ];

@@ -22,11 +22,19 @@ const TAB = '  ';
  * retitle the window. Tabs stay (expanded later); newlines stay unless `newlines` is false.
  */
 export function visibleText(s: string, newlines = true): string {
-  return s.replace(newlines ? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g : /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (ch) => {
+  return showInvisible(s).replace(newlines ? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g : /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (ch) => {
     const n = ch.charCodeAt(0);
     return n < 0x20 ? String.fromCharCode(0x2400 + n) : n === 0x7f ? '\u2421' : '\ufffd';
   });
 }
+/**
+ * Invisible format characters (zero-width space, BOM, bidi overrides, soft hyphen, …) shown as `⟨U+200B⟩`:
+ * `S001` and `S001` + U+200B must not look alike in a message (issue 13). The zero-width (non-)joiners stay:
+ * they are part of emoji and of Indic and Arabic words.
+ */
+const showInvisible = (s: string): string =>
+  s.replace(/(?![\u200c\u200d])\p{Cf}/gu, (ch) => `⟨U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
+
 /** code frame lines wider than this are shown as a window of FRAME_CONTEXT characters around the span */
 const MAX_FRAME_WIDTH = 200;
 const FRAME_CONTEXT = 40;
