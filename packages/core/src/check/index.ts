@@ -14,6 +14,7 @@ import { checkRanges } from './ranges.js';
 import { checkTables } from './tables.js';
 import { checkPractice } from './practice.js';
 import { checkTests } from './tests.js';
+import { checkMoney } from './money.js';
 
 export interface CheckOptions {
   /** the parser's diagnostics for this file: errors there keep cascading findings quiet */
@@ -31,6 +32,7 @@ export function check(file: PlanFile, source: SourceFile, opts: CheckOptions = {
     checkTables(plan, ctx);
     checkPractice(plan, ctx);
     checkTests(plan, ctx);
+    checkMoney(plan, ctx);
   }
   // an ignored option that is also out of range is reported once, as the range error
   const errorSpans = new Set(ctx.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.span?.start}:${d.span?.end}`));
