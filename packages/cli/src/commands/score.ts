@@ -15,6 +15,7 @@ import { Progress } from '../progress.js';
 import { refuseOverwritingInputs } from '../same-file.js';
 import { csvWriter, jsonWriter, tableWriter, xlsxWriter, type Format, type ResultWriter } from '../writers/index.js';
 import { shapeOf, type Lang } from '../writers/shape.js';
+import { moneyRunOf } from './score-money.js';
 
 export interface DataOptions {
   data?: string;
@@ -106,6 +107,7 @@ export function scoreCommand(io: Io, done: (code: number) => void): Command {
     .option('--keep <columns>', 'copy these data columns into the report after the id, e.g. `--keep 姓名,部门`')
     .addOption(new Option('--lang <lang>', 'language of column headers').choices(['zh', 'en']).default('zh'))
     .option('--strict', 'data warnings fail too (e.g. `95` where the target is 98%): exit 2, nothing written')
+    .option('--period <column>', 'several periods per person: the column naming each row\'s period (or the plan\'s `period`)')
     .addHelpText(
       'after',
       `
@@ -132,7 +134,7 @@ function formatFromPath(p: string): Format | undefined {
   return e === '.csv' ? 'csv' : e === '.json' ? 'json' : e === '.xlsx' ? 'xlsx' : e === '.txt' ? 'table' : undefined;
 }
 
-type ScoreOptions = DataOptions & { format?: Format; output?: string; keep?: string; lang: Lang; strict?: boolean };
+type ScoreOptions = DataOptions & { format?: Format; output?: string; keep?: string; lang: Lang; strict?: boolean; period?: string };
 
 /** `--keep 姓名,部门` (commas, full-width commas or 、) → column names */
 export const keepColumnsOf = (s: string | undefined): string[] =>
@@ -161,7 +163,9 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
   }
   const dataName = opts.data;
   const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
-  const binder = createBinder(source.header, compiled.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.id !== undefined ? { idColumn: opts.id } : {}) });
+  // SPEC §7: money, distribution or periods need every row before anything is written (score-money.ts)
+  const moneyRun = moneyRunOf(plan, compiled, source.header.map(cellText), opts.period);
+  const binder = createBinder(source.header, moneyRun ? moneyRun.inputs : compiled.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.id !== undefined ? { idColumn: opts.id } : {}) });
   const errors = new ErrorLog(limit);
   if (!binder.ok) {
     errors.add(binder.diagnostics);
@@ -181,6 +185,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     );
   }
   const shape = shapeOf(plan, idHeader, opts.lang, keep);
+  if (moneyRun) moneyRun.extendShape(shape);
 
   const out = new AtomicFile(target);
   try {
@@ -206,6 +211,15 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
       for (const { cells, row } of batch) {
         const bound = binder.bindRow(cells, row);
         if (!bound) continue;
+        if (moneyRun) {
+          // duplicate ids are the periods of one person here: (person, period) duplicates are checked later
+          if (moneyRun.period) bound.errors = bound.errors.filter((d) => d.code !== 'KPI0808');
+          if (bound.errors.length) {
+            ok = false;
+            errors.add(bound.errors);
+          } else moneyRun.add(bound, cells, keep.length ? keepIndex.map((i) => cellText(cells[i])) : undefined);
+          continue;
+        }
         if (bound.errors.length) {
           ok = false;
           errors.add(bound.errors);
@@ -227,6 +241,17 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     progress.done();
     const tail = binder.finish();
     errors.add(tail);
+    const moneyNotes: Diagnostic[] = [];
+    if (moneyRun && ok && !errors.total) {
+      const r = moneyRun.finish(dataName);
+      errors.add(r.errors);
+      moneyNotes.push(...r.notes);
+      if (!r.errors.length) {
+        for (const p of r.people) writer.row(p.id, p.result, p.kept);
+        writer.summary?.(r.summary);
+        scored = r.people.length;
+      }
+    }
     const warnings = [...binder.diagnostics, ...tail].filter((d) => d.severity !== 'error');
     if (!ok || errors.total || (opts.strict && warnings.length)) {
       await out.abort();
@@ -239,7 +264,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     } catch (e) {
       throw new UserError(writeErrorMessage(opts.output ?? target, target, e));
     }
-    printDiagnostics(io, io.stderr, warnings);
+    printDiagnostics(io, io.stderr, [...warnings, ...moneyNotes]);
     if (!opts.output) {
       const rs = createReadStream(target);
       rs.pipe(io.stdout, { end: false });

@@ -1,5 +1,5 @@
 /** The columns of a score report, taken from the plan: id, total, grade, coefficient, bonus, veto, indicator scores. */
-import { indicatorsOf, type Plan, type RowResult } from '@kpi/core';
+import { indicatorsOf, type Plan, type RowResult, type RowResultWithMoney } from '@kpi/core';
 
 export type Lang = 'zh' | 'en';
 
@@ -14,11 +14,13 @@ export interface ReportShape {
   /** decimals of totals */
   round: number;
   lang: Lang;
+  /** SPEC §7: the score-based grade beside the final one, and money items (commission, pool, pay) by name */
+  money?: { scoreGrade: boolean; items: string[]; rank: boolean; periods: boolean };
 }
 
 const LABELS = {
-  zh: { total: '总分', grade: '等级', coefficient: '绩效系数', bonus: '加分', veto: '否决', score: ' 得分' },
-  en: { total: 'total', grade: 'grade', coefficient: 'coefficient', bonus: 'bonus', veto: 'veto', score: ' score' },
+  zh: { total: '总分', grade: '等级', coefficient: '绩效系数', bonus: '加分', veto: '否决', score: ' 得分', scoreGrade: '按分等级', finalGrade: '最终等级', rank: '排名', periods: '期间' },
+  en: { total: 'total', grade: 'grade', coefficient: 'coefficient', bonus: 'bonus', veto: 'veto', score: ' score', scoreGrade: 'score grade', finalGrade: 'final grade', rank: 'rank', periods: 'periods' },
 } as const;
 
 export function shapeOf(plan: Plan, idHeader: string, lang: Lang, keep: string[] = []): ReportShape {
@@ -34,7 +36,7 @@ export function shapeOf(plan: Plan, idHeader: string, lang: Lang, keep: string[]
   };
 }
 
-export type ColumnKind = 'id' | 'keep' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'veto' | 'score';
+export type ColumnKind = 'id' | 'keep' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'veto' | 'score' | 'scoreGrade' | 'rank' | 'periods' | 'money';
 export interface Column {
   kind: ColumnKind;
   header: string;
@@ -47,7 +49,13 @@ export function columnsOf(shape: ReportShape): Column[] {
   const cols: Column[] = [{ kind: 'id', header: shape.idHeader }];
   shape.keep.forEach((header, index) => cols.push({ kind: 'keep', header, index }));
   cols.push({ kind: 'total', header: L.total });
-  if (shape.hasGrades) cols.push({ kind: 'grade', header: L.grade }, { kind: 'coefficient', header: L.coefficient });
+  if (shape.hasGrades && shape.money?.scoreGrade) {
+    cols.push({ kind: 'scoreGrade', header: L.scoreGrade });
+    if (shape.money.rank) cols.push({ kind: 'rank', header: L.rank });
+    cols.push({ kind: 'grade', header: L.finalGrade }, { kind: 'coefficient', header: L.coefficient });
+  } else if (shape.hasGrades) cols.push({ kind: 'grade', header: L.grade }, { kind: 'coefficient', header: L.coefficient });
+  shape.money?.items.forEach((header, index) => cols.push({ kind: 'money', header, index }));
+  if (shape.money?.periods) cols.push({ kind: 'periods', header: L.periods });
   if (shape.hasBonus) cols.push({ kind: 'bonus', header: L.bonus });
   if (shape.hasVeto) cols.push({ kind: 'veto', header: L.veto });
   shape.indicators.forEach((name, index) => cols.push({ kind: 'score', header: `${name}${L.score}`, index }));
@@ -73,6 +81,16 @@ export function cellOf(col: Column, id: string, r: RowResult, kept?: readonly st
       return r.vetoes.join(', ');
     case 'score':
       return r.indicators[col.index!]?.score;
+    case 'scoreGrade':
+      return (r as RowResultWithMoney).money?.scoreGrade;
+    case 'rank':
+      return (r as RowResultWithMoney).money?.rank;
+    case 'periods':
+      return (r as RowResultWithMoney).money?.periods?.join('、');
+    case 'money': {
+      const name = col.header;
+      return (r as RowResultWithMoney).money?.items.find((x) => x.name === name)?.value;
+    }
   }
 }
 
@@ -100,5 +118,20 @@ export function jsonRow(id: string, r: RowResult, keep?: { headers: readonly str
     bonus: r.bonus,
     vetoes: r.vetoes,
     indicators,
+    ...moneyJson(r as RowResultWithMoney),
+  };
+}
+
+/** SPEC §7 fields of a JSON row: score_grade (grade is the final one), distribution group and rank, money by name */
+function moneyJson(r: RowResultWithMoney): Record<string, unknown> {
+  const m = r.money;
+  if (!m) return {};
+  const money: Record<string, number> = {};
+  for (const it of m.items) Object.defineProperty(money, it.name, { value: it.value, enumerable: true, writable: true, configurable: true });
+  return {
+    score_grade: m.scoreGrade ?? null,
+    ...(m.rank !== undefined ? { group: m.group ?? '', rank: m.rank } : {}),
+    money,
+    ...(m.periods ? { periods: m.periods } : {}),
   };
 }

@@ -47,7 +47,7 @@ export interface PersonMoney {
   /** per pool: the pool, the group and its coefficient sum (for explanations) */
   pools: { name: string; group: string; pool: Rational; coefficientSum: Rational; coefficient: Rational; share: Rational }[];
   /** per pay: the expression with its values */
-  pays: { name: string; value: Rational }[];
+  pays: { name: string; value: Rational; expr: string }[];
 }
 
 export interface MoneyIssue {
@@ -338,7 +338,7 @@ export function computeMoney(plan: Plan, people: readonly MoneyPerson[]): MoneyO
     for (const pay of money.pays) {
       const v = attempt(i, () => ev({ kind: 'ref', name: pay.name.text, span: pay.span }));
       if (v === undefined) return;
-      out[i]!.pays.push({ name: pay.name.text, value: v });
+      out[i]!.pays.push({ name: pay.name.text, value: v, expr: printExpr(pay.expr) });
     }
   });
 
