@@ -11,9 +11,9 @@ const dir = join(import.meta.dirname, '..', 'examples');
 const plans = readdirSync(dir).filter((f) => f.endsWith('.kpi'));
 
 describe('examples from the field', () => {
-  it('has the six plans the issue names', () => {
+  it('has the six plans the issue names and the money example (issue 11)', () => {
     expect(plans.sort()).toEqual(
-      ['区域经理.kpi', '店长.kpi', '生产运营.kpi', '运营中心.kpi', '运营部.kpi', '销售部经理.kpi'].sort(),
+      ['区域经理.kpi', '店长.kpi', '生产运营.kpi', '运营中心.kpi', '运营部.kpi', '销售部经理.kpi', '销售团队季度.kpi'].sort(),
     );
   });
 
