@@ -4,7 +4,7 @@
  * the core's scoreDataset — pools and the distribution need every person of a group before anything
  * is written. Findings come back as data diagnostics with their row and column.
  */
-import { hasMoney, moneyColumns, scoreDataset, type BoundRow, type CompiledPlan, type DatasetPerson, type DatasetRow, type Diagnostic, type InputColumn, type Plan } from '@kpi/core';
+import { hasMoney, moneyColumns, scoreDataset, type BoundRow, type CompiledPlan, type DatasetPerson, type DatasetRow, type Diagnostic, type InputColumn, type MoneyOutcome, type Plan } from '@kpi/core';
 import type { ReportShape } from '../writers/shape.js';
 import type { ReportSummary } from '../writers/index.js';
 
@@ -13,7 +13,7 @@ export interface MoneyRun {
   period?: string;
   extendShape(shape: ReportShape): void;
   add(bound: BoundRow, cells: readonly unknown[], kept?: string[]): void;
-  finish(file: string): { errors: Diagnostic[]; notes: Diagnostic[]; people: DatasetPerson[]; summary: ReportSummary };
+  finish(file: string): { errors: Diagnostic[]; notes: Diagnostic[]; people: DatasetPerson[]; summary: ReportSummary; money?: MoneyOutcome };
 }
 
 /** undefined when the plan is scored row by row as before */
@@ -71,7 +71,7 @@ export function moneyRunOf(plan: Plan, compiled: CompiledPlan, header: string[],
         if (i.row !== undefined || i.column !== undefined) d.data = { ...(i.row !== undefined ? { row: i.row } : {}), ...(i.column ? { column: i.column } : {}), ...(i.value ? { value: i.value } : {}) };
         (i.severity === 'error' ? errors : notes).push(d);
       }
-      return { errors, notes, people: o.people, summary: { groups: o.groups, totals: o.totals } };
+      return { errors, notes, people: o.people, summary: { groups: o.groups, totals: o.totals }, ...(o.money ? { money: o.money } : {}) };
     },
   };
 }
