@@ -21,7 +21,7 @@ export function moneyRunOf(plan: Plan, compiled: CompiledPlan, header: string[],
   const period = periodFlag ?? plan.money?.period?.text;
   if (!hasMoney(plan) && !period) return undefined;
   const extra = moneyColumns(plan).filter((c) => compiled.slotOf(c) === undefined);
-  const inputs: InputColumn[] = [...compiled.inputs, ...extra.map((column) => ({ column, role: 'metric-input' as const, optional: false, readers: ['money'] }))];
+  const inputs: InputColumn[] = [...compiled.inputs, ...extra.map((column) => ({ column, role: 'metric-input' as const, optional: true, readers: ['money'] }))];
   const rows: DatasetRow[] = [];
   const index = (c: string) => header.indexOf(c.trim());
   const grouping = [period, plan.money?.distribution?.within?.text, ...(plan.money?.pools ?? []).map((p) => p.within?.text)].filter((x): x is string => !!x);
