@@ -3,7 +3,10 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import { ensureBuilt, kpi, ROOT } from './helpers.js';
+
+const ExcelJS = createRequire(join(ROOT, 'packages/cli/package.json'))('exceljs') as typeof import('exceljs');
 
 const dir = mkdtempSync(join(tmpdir(), 'kpi-money-'));
 const put = (name: string, text: string) => writeFileSync(join(dir, name), text);
@@ -86,7 +89,7 @@ describe('kpi score: money (SPEC §7)', () => {
     expect(r.stderr).toContain('KPI1053');
   });
 
-  it('the sales-team example: a quarter of monthly rows, distribution per department, 绩效工资 and 提成', () => {
+  it('the sales-team example: a quarter of monthly rows, distribution per department, 绩效工资 and 提成', async () => {
     const r = kpi(['score', 'examples/销售团队季度.kpi', '--data', 'examples/data/销售团队季度.csv', '--format', 'json'], { cwd: ROOT });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { id: string; total: number; grade: string; money: Record<string, number> }[];
@@ -95,6 +98,16 @@ describe('kpi score: money (SPEC §7)', () => {
     for (const dept of [out.slice(0, 6), out.slice(6)]) expect(['S', 'A', 'B', 'C', 'D'].map((g) => dept.filter((x) => x.grade === g).length)).toEqual([1, 1, 2, 1, 1]);
     const x = kpi(['score', 'examples/销售团队季度.kpi', '--data', 'examples/data/销售团队季度.csv', '-o', join(dir, 'r.xlsx')], { cwd: ROOT });
     expect(x.code).toBe(0);
-    expect(readFileSync(join(dir, 'r.xlsx')).length).toBeGreaterThan(1000);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, 'r.xlsx')) as unknown as ArrayBuffer);
+    const main = wb.worksheets[0]!;
+    const head = (main.getRow(1).values as unknown[]).slice(1);
+    expect(head).toEqual(expect.arrayContaining(['按分等级', '排名', '最终等级', '绩效系数', '销售提成', '绩效工资', '应发合计', '期间']));
+    const sum = wb.getWorksheet('汇总')!;
+    expect((sum.getRow(1).values as unknown[]).slice(1, 7)).toEqual(['分组', '人数', '强制', 'S 名额', 'S 实际', 'S 按分']);
+    // 一部: 6 people, enforced, S 1 seat, placed 1
+    expect((sum.getRow(2).values as unknown[]).slice(1, 6)).toEqual(['一部', 6, '是', 1, 1]);
+    const totals = (sum.getRow(4).values as unknown[]).slice(1);
+    expect(totals[0]).toBe('合计');
   });
 });
