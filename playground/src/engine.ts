@@ -5,6 +5,7 @@
 import * as core from '@kpi/core';
 import type { Diagnostic, Plan, PlanFile, RowOutcome } from '@kpi/core';
 import type { Matrix } from './tabular.js';
+import { scoreMoneyTable, usesMoney } from './money.js';
 
 export type { CompiledPlan } from '@kpi/core';
 import type { CompiledPlan, Explanation } from '@kpi/core';
@@ -52,6 +53,8 @@ export interface Scoring {
 }
 
 export function scoreTable(compiled: CompiledPlan, plan: Plan, table: Matrix): Scoring {
+  // SPEC §7: money, distribution or periods score the whole table together (money.ts)
+  if (usesMoney(plan)) return scoreMoneyTable(compiled, plan, table);
   const bound = core.bindTable(table.columns, table.rows, compiled.inputs, {
     fileName: 'sample',
     percentHints: core.percentHintsOf(plan),
@@ -108,6 +111,7 @@ export function toJsonRows(s: Scoring): JsonRow[] {
         bonus: res.bonus,
         vetoes: res.vetoes,
         indicators,
+        ...core.moneyJsonFields(res),
       });
     } else {
       const errors = r.outcome && !r.outcome.ok ? r.outcome.errors : r.errors.map((d) => ({ code: d.code, message: d.message, column: d.data?.column, value: d.data?.value }));

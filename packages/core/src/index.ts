@@ -16,7 +16,7 @@ export { renderExplanation, type Explanation, type ExplainedIndicator, type Expl
 export { runPlanTests, type TestReport, type ExpectFailure, type RunTestsOptions } from './run/tests.js';
 export { emitModule, emitModuleWithDiagnostics } from './compile/emit-module.js';
 export { printPlanFile, formatText, printExpr, type PrintOptions, type FormatResult, type FormatOptions } from './format/index.js';
-export { scoreDataset, type DatasetRow, type DatasetPerson, type DatasetOutcome, type DatasetOptions } from './money/dataset.js';
+export { scoreDataset, moneyInputs, moneyJsonFields, type DatasetRow, type DatasetPerson, type DatasetOutcome, type DatasetOptions } from './money/dataset.js';
 export { computeMoney, type MoneyPerson, type PersonMoney, type MoneyIssue, type GroupSummary, type MoneyOutcome } from './money/evaluate.js';
 export { moneyColumns, hasMoney } from './money/names.js';
 export { combinePeriods, comparePeriods } from './money/cycles.js';

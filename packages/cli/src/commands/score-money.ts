@@ -4,7 +4,7 @@
  * the core's scoreDataset — pools and the distribution need every person of a group before anything
  * is written. Findings come back as data diagnostics with their row and column.
  */
-import { hasMoney, moneyColumns, scoreDataset, type BoundRow, type CompiledPlan, type DatasetPerson, type DatasetRow, type Diagnostic, type InputColumn, type MoneyOutcome, type Plan } from '@kpi/core';
+import { hasMoney, moneyInputs, scoreDataset, type BoundRow, type CompiledPlan, type DatasetPerson, type DatasetRow, type Diagnostic, type InputColumn, type MoneyOutcome, type Plan } from '@kpi/core';
 import type { ReportShape } from '../writers/shape.js';
 import type { ReportSummary } from '../writers/index.js';
 
@@ -20,8 +20,7 @@ export interface MoneyRun {
 export function moneyRunOf(plan: Plan, compiled: CompiledPlan, header: string[], periodFlag?: string): MoneyRun | undefined {
   const period = periodFlag ?? plan.money?.period?.text;
   if (!hasMoney(plan) && !period) return undefined;
-  const extra = moneyColumns(plan).filter((c) => compiled.slotOf(c) === undefined);
-  const inputs: InputColumn[] = [...compiled.inputs, ...extra.map((column) => ({ column, role: 'metric-input' as const, optional: true, readers: ['money'] }))];
+  const { inputs, extra } = moneyInputs(plan, compiled);
   const rows: DatasetRow[] = [];
   const index = (c: string) => header.indexOf(c.trim());
   const grouping = [period, plan.money?.distribution?.within?.text, ...(plan.money?.pools ?? []).map((p) => p.within?.text)].filter((x): x is string => !!x);

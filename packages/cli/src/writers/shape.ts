@@ -1,5 +1,5 @@
 /** The columns of a score report, taken from the plan: id, total, grade, coefficient, bonus, veto, indicator scores. */
-import { indicatorsOf, type Plan, type RowResult, type RowResultWithMoney } from '@kpi/core';
+import { indicatorsOf, moneyJsonFields, type Plan, type RowResult, type RowResultWithMoney } from '@kpi/core';
 
 export type Lang = 'zh' | 'en';
 
@@ -118,20 +118,6 @@ export function jsonRow(id: string, r: RowResult, keep?: { headers: readonly str
     bonus: r.bonus,
     vetoes: r.vetoes,
     indicators,
-    ...moneyJson(r as RowResultWithMoney),
-  };
-}
-
-/** SPEC §7 fields of a JSON row: score_grade (grade is the final one), distribution group and rank, money by name */
-function moneyJson(r: RowResultWithMoney): Record<string, unknown> {
-  const m = r.money;
-  if (!m) return {};
-  const money: Record<string, number> = {};
-  for (const it of m.items) Object.defineProperty(money, it.name, { value: it.value, enumerable: true, writable: true, configurable: true });
-  return {
-    score_grade: m.scoreGrade ?? null,
-    ...(m.rank !== undefined ? { group: m.group ?? '', rank: m.rank } : {}),
-    money,
-    ...(m.periods ? { periods: m.periods } : {}),
+    ...moneyJsonFields(r as RowResultWithMoney),
   };
 }

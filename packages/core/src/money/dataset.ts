@@ -7,7 +7,8 @@
 import type { Plan } from '../ir/schema.js';
 import type { CompiledPlan } from '../compile/index.js';
 import { Rational } from '../numbers/rational.js';
-import type { RowError, RowOutcome, RowResultWithMoney } from '../run/types.js';
+import type { InputColumn, RowError, RowOutcome, RowResultWithMoney } from '../run/types.js';
+import { moneyColumns } from './names.js';
 import { combinePeriods, comparePeriods, periodsDeclared } from './cycles.js';
 import { computeMoney, type GroupSummary, type MoneyIssue, type MoneyOutcome } from './evaluate.js';
 
@@ -162,4 +163,24 @@ export function scoreDataset(plan: Plan, compiled: CompiledPlan, rows: readonly 
     };
   });
   return { people, rowErrors, issues: [...issues, ...money.issues], groups: money.groups, totals: money.totals, money };
+}
+
+/** the columns a data table is bound with for money: the plan's inputs, then money-only columns (optional: a blank is KPI1057) */
+export function moneyInputs(plan: Plan, compiled: CompiledPlan): { inputs: InputColumn[]; extra: string[] } {
+  const extra = moneyColumns(plan).filter((c) => compiled.slotOf(c) === undefined);
+  return { inputs: [...compiled.inputs, ...extra.map((column) => ({ column, role: 'metric-input' as const, optional: true, readers: ['money'] }))], extra };
+}
+
+/** SPEC §7 fields of a JSON result row (CLI `--format json` and the playground): score_grade (grade is the final one), group and rank, money by name, periods */
+export function moneyJsonFields(r: RowResultWithMoney): Record<string, unknown> {
+  const m = r.money;
+  if (!m) return {};
+  const money: Record<string, number> = {};
+  for (const it of m.items) Object.defineProperty(money, it.name, { value: it.value, enumerable: true, writable: true, configurable: true });
+  return {
+    score_grade: m.scoreGrade ?? null,
+    ...(m.rank !== undefined ? { group: m.group ?? '', rank: m.rank } : {}),
+    money,
+    ...(m.periods ? { periods: m.periods } : {}),
+  };
 }
