@@ -42,8 +42,9 @@ const DESCRIBED: string[] = ['KPI0830', 'KPI0831', 'KPI0953'];
 const DESCRIBED_MARK = /<!-- examples: described, not run \((.+?)\) -->/;
 
 const codes = [...CATALOGUE.keys()].sort();
-const planCodes = codes.filter((c) => /^KPI0[1-7]/.test(c));
-const cliCodes = codes.filter((c) => /^KPI(0[89]|10)/.test(c) && !COMPILE_ONLY.includes(c) && !DESCRIBED.includes(c));
+// KPI10xx (SPEC §7 money and cycles): 1001–1049 are plan checks, 1050–1099 data and runs; KPI11xx the SQL target
+const planCodes = codes.filter((c) => /^KPI0[1-7]|^KPI10[0-4]/.test(c));
+const cliCodes = codes.filter((c) => /^KPI0[89]|^KPI10[5-9]|^KPI11/.test(c) && !COMPILE_ONLY.includes(c) && !DESCRIBED.includes(c));
 
 interface Block {
   lang: string;

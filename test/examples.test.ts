@@ -11,11 +11,12 @@ const dir = join(import.meta.dirname, '..', 'examples');
 const plans = readdirSync(dir).filter((f) => f.endsWith('.kpi'));
 
 describe('examples from the field', () => {
-  it('has the six plans of the first release and the five seed tables of SPEC §6', () => {
+  it('has the six plans of the first release the five seed tables of SPEC §6 and the money example of SPEC §7', () => {
     expect(plans.sort()).toEqual(
       [
         ...['区域经理.kpi', '店长.kpi', '生产运营.kpi', '运营中心.kpi', '运营部.kpi', '销售部经理.kpi'],
         ...['客服主管.kpi', '电子商务经理.kpi', '推广专员.kpi', '美工.kpi', '电商运营总监.kpi'],
+        '销售团队季度.kpi',
       ].sort(),
     );
   });

@@ -161,7 +161,7 @@ describe('mistakes a newcomer makes', () => {
       expect(r.stderr).toBe('error: `good.csv` is a data file, not a plan\n  help: this command takes plan files (.kpi); score data with `kpi score PLAN.kpi --data good.csv`\n');
     }
     const all = kpi(['check', 'examples/*'], { cwd: ROOT });
-    expect(all.stdout).toMatch(/ in 6 files\n$/);
+    expect(all.stdout).toMatch(/ in 7 files\n$/);
     const data = kpi(['check', 'examples/data/*'], { cwd: ROOT });
     expect(data.code).toBe(2);
     expect(data.stderr).toBe('error: no plan files (.kpi) match `examples/data/*`\n');

@@ -13,20 +13,20 @@ import { startPostgres, type Postgres } from './postgres.js';
 
 const EX = join(ROOT, 'examples');
 const all = readdirSync(EX).filter((f) => f.endsWith('.kpi')).map((f) => f.slice(0, -4));
-/** the SQL target compiles these; the others use forms it refuses (KPI1001: SPEC §6 per-person targets, steps, N/A …) */
+/** the SQL target compiles these; the others use forms it refuses (KPI1101: SPEC §6 per-person targets, steps, N/A …) */
 const compiles = (name: string) => kpi(['compile', join(EX, `${name}.kpi`), '--target', 'sql', '--dialect', 'duckdb']).code === 0;
 const examples = all.filter(compiles);
 const refused = all.filter((n) => !examples.includes(n));
 
 describe('examples with forms the SQL target cannot express yet', () => {
-  it('include the SPEC §6 seed tables, and every one is refused with KPI1001, never scored wrong', () => {
+  it('include the SPEC §6 seed tables, and every one is refused with KPI1101, never scored wrong', () => {
     expect(refused).toContain('客服主管');
     expect(examples.length).toBeGreaterThanOrEqual(6);
     for (const name of refused) {
       const r = kpi(['score', join(EX, `${name}.kpi`), '--data', join(EX, 'data', `${name}.csv`), '--format', 'json', '--engine', 'duckdb']);
       expect(r.code, name).not.toBe(0);
       expect(r.stdout, name).toBe('');
-      expect(r.stderr, name).toContain('KPI1001');
+      expect(r.stderr, name).toContain('KPI1101');
     }
   });
 });

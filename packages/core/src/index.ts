@@ -19,3 +19,8 @@ export { printPlanFile, formatText, printExpr, printName, type PrintOptions, typ
 export * from './decide/index.js';
 export * from './report/index.js';
 export { generateSql, SCALE_DIGITS, type SqlOptions, type SqlQuery, type SqlColumn, type SqlColumnRole, type DialectName } from './compile/sql/index.js';
+export { scoreDataset, moneyInputs, moneyJsonFields, type DatasetRow, type DatasetPerson, type DatasetOutcome, type DatasetOptions } from './money/dataset.js';
+export { computeMoney, type MoneyPerson, type PersonMoney, type MoneyIssue, type GroupSummary, type MoneyOutcome } from './money/evaluate.js';
+export { moneyColumns, hasMoney } from './money/names.js';
+export { combinePeriods, comparePeriods } from './money/cycles.js';
+export { renderMoneyExplanation } from './money/explain.js';

@@ -8,12 +8,14 @@ import { loadCompiled } from '../plan.js';
 import { renderExplanation } from '../engine.js';
 import { dataOptions, ErrorLog, maxErrorsOf, printDataOutcome, requireData, rowErrorDiagnostics, type DataOptions } from './score.js';
 import { printDiagnostics } from '../report.js';
+import { explainMoney } from './explain-money.js';
 
 export function explainCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('explain')
     .description("explain one person's score: each indicator's actual, ratio, rule, cap, weight; bonus and veto")
     .argument('<plan>', 'plan file (.kpi)');
   dataOptions(cmd, '--id-column <column>')
+    .option('--period <column>', 'several periods per person: the column naming each row\'s period (or the plan\'s `period`)')
     .requiredOption('--id <id>', 'the id of the person to explain (a value of the id column)')
     .addOption(new Option('--lang <lang>', 'language of the sentences').choices(['zh', 'en']).default('zh'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -38,13 +40,15 @@ async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
   for await (const b of batches) yield* b;
 }
 
-type ExplainOptions = DataOptions & { idColumn?: string; lang: 'zh' | 'en'; format: 'text' | 'json' };
+type ExplainOptions = DataOptions & { idColumn?: string; lang: 'zh' | 'en'; format: 'text' | 'json'; period?: string };
 
 async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { data: string }): Promise<number> {
   const errors = new ErrorLog(maxErrorsOf(opts.maxErrors));
   const { plan, compiled } = await loadCompiled(resolve(io.cwd, planPath), planPath, opts.plan);
   const dataName = opts.data;
   try {
+    const viaMoney = await explainMoney(io, plan, compiled, resolve(io.cwd, opts.data), dataName, opts, errors);
+    if (viaMoney !== undefined) return viaMoney;
     const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
     const binder = createBinder(source.header, compiled.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}) });
     if (!binder.ok) {

@@ -14,6 +14,7 @@ import { refuseOverwritingInputs } from '../same-file.js';
 import { csvWriter, jsonWriter, tableWriter, xlsxWriter, type Format, type ResultWriter } from '../writers/index.js';
 import { shapeOf, type Lang } from '../writers/shape.js';
 import { isParquetPath, runScoreDuckdb } from '../duckdb-engine.js';
+import { moneyRunOf } from './score-money.js';
 
 export interface DataOptions {
   data?: string;
@@ -106,6 +107,7 @@ export function scoreCommand(io: Io, done: (code: number) => void): Command {
     .option('--keep <columns>', 'copy these data columns into the report after the id, e.g. `--keep 姓名,部门`')
     .addOption(new Option('--lang <lang>', 'language of column headers').choices(['zh', 'en']).default('zh'))
     .option('--strict', 'data warnings fail too (e.g. `95` where the target is 98%): exit 2, nothing written')
+    .option('--period <column>', 'several periods per person: the column naming each row\'s period (or the plan\'s `period`)')
     .addHelpText(
       'after',
       `
@@ -134,7 +136,7 @@ function formatFromPath(p: string): Format | undefined {
   return e === '.csv' ? 'csv' : e === '.json' ? 'json' : e === '.xlsx' ? 'xlsx' : e === '.txt' ? 'table' : undefined;
 }
 
-type ScoreOptions = DataOptions & { format?: Format; output?: string; keep?: string; lang: Lang; strict?: boolean; engine?: 'js' | 'duckdb' };
+type ScoreOptions = DataOptions & { format?: Format; output?: string; keep?: string; lang: Lang; strict?: boolean; engine?: 'js' | 'duckdb'; period?: string };
 
 /** `--engine duckdb`, or Parquet in or out (only DuckDB reads and writes it) */
 function useDuckdb(opts: ScoreOptions & { data: string }): boolean {
@@ -172,7 +174,9 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
   }
   const dataName = opts.data;
   const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
-  const binder = createBinder(source.header, compiled.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.id !== undefined ? { idColumn: opts.id } : {}) });
+  // SPEC §7: money, distribution or periods need every row before anything is written (score-money.ts)
+  const moneyRun = moneyRunOf(plan, compiled, source.header.map(cellText), opts.period);
+  const binder = createBinder(source.header, moneyRun ? moneyRun.inputs : compiled.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.id !== undefined ? { idColumn: opts.id } : {}) });
   const errors = new ErrorLog(limit);
   if (!binder.ok) {
     errors.add(binder.diagnostics);
@@ -192,6 +196,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     );
   }
   const shape = shapeOf(plan, idHeader, opts.lang, keep);
+  if (moneyRun) moneyRun.extendShape(shape);
 
   let out: ReportSink;
   try {
@@ -218,6 +223,15 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
       for (const { cells, row } of batch) {
         const bound = binder.bindRow(cells, row);
         if (!bound) continue;
+        if (moneyRun) {
+          // duplicate ids are the periods of one person here: (person, period) duplicates are checked later
+          if (moneyRun.period) bound.errors = bound.errors.filter((d) => d.code !== 'KPI0808');
+          if (bound.errors.length) {
+            ok = false;
+            errors.add(bound.errors);
+          } else moneyRun.add(bound, cells, keep.length ? keepIndex.map((i) => cellText(cells[i])) : undefined);
+          continue;
+        }
         if (bound.errors.length) {
           ok = false;
           errors.add(bound.errors);
@@ -239,6 +253,17 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     progress.done();
     const tail = binder.finish();
     errors.add(tail);
+    const moneyNotes: Diagnostic[] = [];
+    if (moneyRun && ok && !errors.total) {
+      const r = moneyRun.finish(dataName);
+      errors.add(r.errors);
+      moneyNotes.push(...r.notes);
+      if (!r.errors.length) {
+        for (const p of r.people) writer.row(p.id, p.result, p.kept);
+        writer.summary?.(r.summary);
+        scored = r.people.length;
+      }
+    }
     const warnings = [...(source.warnings ?? []), ...binder.diagnostics, ...tail].filter((d) => d.severity !== 'error');
     if (!ok || errors.total || (opts.strict && warnings.length)) {
       await out.abort();
@@ -246,12 +271,12 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
       return EXIT.USAGE;
     }
     await writer.end();
-    printDiagnostics(io, io.stderr, warnings);
     try {
       await out.commit();
     } catch (e) {
       throw outputError(shown, target ?? shown, e);
     }
+    printDiagnostics(io, io.stderr, [...warnings, ...moneyNotes]);
     if (!opts.output) {
       // a table wider than the terminal wraps into an unreadable mess: point at the spreadsheet outputs
       const width = writer.width?.() ?? 0;

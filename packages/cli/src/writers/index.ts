@@ -2,7 +2,7 @@
  * Score report writers. Each takes rows one at a time; csv, json and xlsx stream to their output,
  * table keeps compact results (it needs every row to size its columns).
  */
-import { csvLines, visibleText, type RowResult } from '@kpi/core';
+import { csvLines, visibleText, type GroupSummary, type RowResult } from '@kpi/core';
 import { once } from 'node:events';
 import { put } from '../atomic.js';
 import { cellOf, columnsOf, jsonRow, type Column, type ReportShape } from './shape.js';
@@ -16,6 +16,13 @@ export interface ResultWriter {
   end(): Promise<void>;
   /** table only, after end(): the display width of its lines */
   width?(): number;
+  /** SPEC §7: seats vs quotas and money totals per group (the XLSX report gets a summary sheet) */
+  summary?(s: ReportSummary): void;
+}
+
+export interface ReportSummary {
+  groups: GroupSummary[];
+  totals: Record<string, number>;
 }
 
 export type Format = 'table' | 'csv' | 'json' | 'xlsx';
@@ -82,6 +89,8 @@ export function jsonWriter(out: NodeJS.WritableStream, shape?: ReportShape): Res
 interface Compact {
   id: string;
   grade: string | undefined;
+  scoreGrade: string | undefined;
+  periods: string;
   veto: string;
   kept: readonly string[] | undefined;
   /** total, coefficient, bonus, scores... (NaN = blank) */
@@ -91,7 +100,8 @@ interface Compact {
 export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, color: { bold(s: string): string; dim(s: string): string }): ResultWriter {
   const cols = columnsOf(shape);
   const rows: Compact[] = [];
-  const numCols = cols.filter((c) => c.kind !== 'id' && c.kind !== 'keep' && c.kind !== 'grade' && c.kind !== 'veto');
+  const TEXT = new Set(['id', 'keep', 'grade', 'veto', 'scoreGrade', 'periods']);
+  const numCols = cols.filter((c) => !TEXT.has(c.kind));
   let lineWidth = 0;
   return {
     width: () => lineWidth,
@@ -102,7 +112,7 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
         // a text score is the N/A label (不适用): −∞ marks it in the compact row
         nums[i] = typeof v === 'number' ? v : typeof v === 'string' ? -Infinity : NaN;
       });
-      rows.push({ id, grade: r.grade, veto: r.vetoes.join(', '), kept, nums });
+      rows.push({ id, grade: r.grade, scoreGrade: cellOf({ kind: 'scoreGrade', header: '' }, id, r) as string | undefined, periods: (cellOf({ kind: 'periods', header: '' }, id, r) as string | undefined) ?? '', veto: r.vetoes.join(', '), kept, nums });
     },
     async flush() {},
     async end() {
@@ -113,12 +123,14 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
         if (c.kind === 'keep') return visibleText(row.kept?.[c.index!] ?? '', false);
         if (c.kind === 'grade') return visibleText(row.grade ?? '', false);
         if (c.kind === 'veto') return visibleText(row.veto, false);
+        if (c.kind === 'scoreGrade') return visibleText(row.scoreGrade ?? '', false);
+        if (c.kind === 'periods') return visibleText(row.periods, false);
         const v = row.nums[numCols.indexOf(c)]!;
         if (Number.isNaN(v)) return '';
         if (v === -Infinity) return shape.lang === 'zh' ? '不适用' : 'N/A';
-        return c.kind === 'total' ? v.toFixed(shape.round) : String(v);
+        return c.kind === 'total' ? v.toFixed(shape.round) : c.kind === 'money' ? v.toFixed(2) : String(v);
       };
-      const right = (c: Column) => c.kind !== 'id' && c.kind !== 'keep' && c.kind !== 'grade' && c.kind !== 'veto';
+      const right = (c: Column) => !TEXT.has(c.kind);
       const header = (c: Column) => visibleText(c.header, false);
       const widths = cols.map((c) => stringWidth(header(c)));
       for (const row of rows) cols.forEach((c, i) => (widths[i] = Math.max(widths[i]!, stringWidth(text(c, row)))));
@@ -181,13 +193,19 @@ export async function xlsxWriter(out: NodeJS.WritableStream, shape: ReportShape)
           ? { numFmt: '0.00##' }
           : c.kind === 'coefficient'
             ? { numFmt: '0.0#' }
-            : {},
+            : c.kind === 'money'
+              ? { numFmt: '#,##0.00' }
+              : {},
   }));
   const head = ws.addRow(cols.map((c) => c.header));
   head.font = { bold: true };
   head.alignment = { vertical: 'middle', horizontal: 'center' };
   head.commit();
+  let summary: ReportSummary | undefined;
   return {
+    summary(s) {
+      summary = s;
+    },
     row(id, r, kept) {
       ws.addRow(cols.map((c) => cellOf(c, id, r, kept, shape.lang) ?? null)).commit();
     },
@@ -197,7 +215,35 @@ export async function xlsxWriter(out: NodeJS.WritableStream, shape: ReportShape)
     },
     async end() {
       ws.commit();
+      if (summary) writeSummarySheet(wb, summary, shape);
       await wb.commit();
     },
   };
+}
+
+/** the XLSX summary sheet (SPEC §7): per group, seats vs quotas of the distribution and money totals */
+function writeSummarySheet(wb: { addWorksheet(name: string): import('exceljs').Worksheet }, s: ReportSummary, shape: ReportShape): void {
+  const zh = shape.lang === 'zh';
+  const ws = wb.addWorksheet(zh ? '汇总' : 'summary');
+  const items = Object.keys(s.totals);
+  const labels = s.groups[0]?.quotas.map((q) => q.label) ?? [];
+  const head = [zh ? '分组' : 'group', zh ? '人数' : 'people', zh ? '强制' : 'enforced'];
+  for (const l of labels) head.push(zh ? `${l} 名额` : `${l} seats`, zh ? `${l} 实际` : `${l} placed`, zh ? `${l} 按分` : `${l} by score`);
+  head.push(...items.map((i) => (zh ? `${i} 合计` : `${i} total`)));
+  const h = ws.addRow(head);
+  h.font = { bold: true };
+  h.commit();
+  for (const g of s.groups) {
+    const row: (string | number)[] = [g.group || (zh ? '全部' : 'all'), g.size, g.advisory ? (zh ? '参考' : 'advisory') : zh ? '是' : 'yes'];
+    for (const q of g.quotas) row.push(q.seats, q.placed, q.scored);
+    row.push(...items.map((i) => g.totals[i] ?? 0));
+    ws.addRow(row).commit();
+  }
+  const total = [zh ? '合计' : 'total', s.groups.reduce((a, g) => a + g.size, 0), ''];
+  for (let k = 0; k < labels.length; k++) total.push('', '', '');
+  total.push(...items.map((i) => s.totals[i] ?? 0));
+  const t = ws.addRow(total);
+  t.font = { bold: true };
+  t.commit();
+  ws.commit();
 }

@@ -16,6 +16,7 @@ import { checkPractice } from './practice.js';
 import { checkTests } from './tests.js';
 import { applyAllows } from './allow.js';
 import { checkCost } from './cost.js';
+import { checkMoney } from './money.js';
 
 export interface CheckOptions {
   /** the parser's diagnostics for this file: errors there keep cascading findings quiet */
@@ -34,6 +35,7 @@ export function check(file: PlanFile, source: SourceFile, opts: CheckOptions = {
     checkPractice(plan, ctx);
     checkTests(plan, ctx);
     checkCost(plan, ctx);
+    checkMoney(plan, ctx);
   }
   // an ignored option that is also out of range is reported once, as the range error
   const errorSpans = new Set(ctx.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.span?.start}:${d.span?.end}`));

@@ -12,6 +12,8 @@ import type { Name, NumLit, Plan, TestCase } from '../ir/schema.js';
 import { indicatorsOf } from '../ir/walk.js';
 import { type CheckContext, bt } from './context.js';
 import { RESERVED_SUBJECTS, refsOf } from './names.js';
+import { moneyColumns } from '../money/names.js';
+import { moneySubjects, splitPersonSubject } from './money.js';
 
 export function plainColumns(plan: Plan): Map<string, string> {
   /** column → why the plan reads it (for help text) */
@@ -33,6 +35,7 @@ export function plainColumns(plan: Plan): Map<string, string> {
     for (const r of refsOf(m.expr)) add(r.name, `input of metric ${bt(m.name.text)}`);
   }
   for (const v of plan.vetoes) for (const r of refsOf(v.when)) add(r.name, `input of veto ${bt(v.name.text)}`);
+  for (const c of moneyColumns(plan)) add(c, 'input of a money item');
   return cols;
 }
 
@@ -49,6 +52,7 @@ export function checkTests(plan: Plan, ctx: CheckContext): void {
     }
   };
   visit(plan.items);
+  for (const m of moneySubjects(plan)) scored.add(m);
   const labels = plan.grades?.lines.map((l) => l.label.text) ?? [];
   for (const t of plan.tests) checkTest(ctx, plan, t, columns, scored, labels);
 }
@@ -59,8 +63,13 @@ function checkTest(ctx: CheckContext, plan: Plan, t: TestCase, columns: Map<stri
       help: 'add what the plan should give, e.g. `expect total = 100` or `expect grade = A`',
     });
   }
+  for (const given of [t.given, ...(t.people ?? []).map((p) => p.given)]) checkGiven(ctx, plan, t, given, columns);
+  checkExpects(ctx, plan, t, scored, labels);
+}
+
+function checkGiven(ctx: CheckContext, plan: Plan, t: TestCase, given: TestCase['given'], columns: Map<string, string>): void {
   const seen = new Map<string, Name>();
-  for (const g of t.given) {
+  for (const g of given) {
     const key = g.key.text;
     const first = seen.get(key);
     if (first) {
@@ -90,9 +99,12 @@ function checkTest(ctx: CheckContext, plan: Plan, t: TestCase, columns: Map<stri
       ...(target ? { fix: { message: `give ${bt(target)} instead`, edits: [{ span: g.key.span, text: nameText(target) }] } } : {}),
     });
   }
+}
+
+function checkExpects(ctx: CheckContext, plan: Plan, t: TestCase, scored: Set<string>, labels: string[]): void {
   for (const e of t.expects) {
-    const subject = e.subject.text;
-    const reserved = (RESERVED_SUBJECTS as readonly string[]).includes(subject);
+    const subject = splitPersonSubject(t, e.subject.text).subject;
+    const reserved = (RESERVED_SUBJECTS as readonly string[]).includes(subject) || subject === 'score_grade';
     // `expect 服务.weighted = 32`: an indicator's or group's contribution to the total, after its weight
     const weightedOf = subject.endsWith('.weighted') && scored.has(subject.slice(0, -'.weighted'.length));
     if (!reserved && !scored.has(subject) && !weightedOf) {
@@ -103,7 +115,7 @@ function checkTest(ctx: CheckContext, plan: Plan, t: TestCase, columns: Map<stri
       });
       continue;
     }
-    const wantsLabel = reserved && subject === 'grade';
+    const wantsLabel = reserved && (subject === 'grade' || subject === 'score_grade');
     if (wantsLabel !== isName(e.value)) {
       const shownValue = ctx.source.text.slice(e.value.span.start, e.value.span.end);
       ctx.report('KPI0704', e.value.span, wantsLabel ? `\`expect grade\` takes a grade label, not ${bt(shownValue)}` : `\`expect ${subject}\` takes a number, not ${bt(shownValue)}`, {
@@ -113,7 +125,7 @@ function checkTest(ctx: CheckContext, plan: Plan, t: TestCase, columns: Map<stri
       });
       continue;
     }
-    if ((subject === 'grade' || subject === 'coefficient') && reserved && !plan.grades) {
+    if ((subject === 'grade' || subject === 'score_grade' || subject === 'coefficient') && reserved && !plan.grades) {
       ctx.report('KPI0703', e.subject.span, `test "${t.name}" expects a ${subject}, but plan ${bt(plan.name.text)} has no grades`, {
         help: 'add a `grades { ... }` block, or remove this expect',
       });

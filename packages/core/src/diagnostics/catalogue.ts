@@ -9,7 +9,8 @@
  *   KPI07xx tests (plan test blocks)        codes/check.ts holds 02xx–07xx
  *   KPI08xx data files (CLI and playground) codes/data.ts
  *   KPI09xx evaluation of a row             codes/run.ts
- *   KPI10xx the SQL target                  codes/sql.ts
+ *   KPI10xx money and cycles (SPEC §7)      codes/check.ts, codes/run.ts
+ *   KPI11xx the SQL target                  codes/sql.ts
  * Codes are stable: never renumber or reuse one; retire it instead.
  */
 import type { CatalogueEntry } from './types.js';

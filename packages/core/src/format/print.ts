@@ -40,6 +40,10 @@ import type {
   StepClause,
   TestCase,
   Veto,
+  Pay,
+  Commission,
+  Pool,
+  Distribution,
 } from '../ir/schema.js';
 import type { Span } from '../source/span.js';
 import { printExpr } from './expr.js';
@@ -109,7 +113,7 @@ export function buildFileUnits(file: PlanFile, opts: BuildOptions): Unit[] {
   return file.plans.map((p) => new Builder(opts).plan(p));
 }
 
-type Item = Indicator | Group | Metric | Bonus | Veto | Grades | TestCase | Allow;
+type Item = Indicator | Group | Metric | Bonus | Veto | Grades | TestCase | Allow | Pay | Commission | Pool | Distribution;
 
 class Builder {
   constructor(private readonly opts: BuildOptions) {}
@@ -132,6 +136,10 @@ class Builder {
     if (s.role) children.push({ kind: 'setting', span: s.role.span, line: `role ${printName(s.role.text)}`, keywordBefore: 'role' });
     if (s.round) children.push({ kind: 'setting', span: s.round.span, line: `round ${s.round.value}` });
     if (s.negativeTotal) children.push({ kind: 'setting', span: s.negativeTotal.span, line: 'allow negative total' });
+    const money = p.money;
+    if (money?.period) children.push({ kind: 'setting', span: { start: money.period.span.start, end: money.period.span.end }, line: `period ${printName(money.period.text)}`, keywordBefore: 'period' });
+    if (money?.aggregate) children.push({ kind: 'setting', span: money.aggregate.span, line: `aggregate ${money.aggregate.mode}` });
+    const moneyItems: Item[] = money ? [...money.commissions, ...money.pools, ...money.pays, ...(money.distribution ? [money.distribution] : [])] : [];
     const items: Item[] = [
       ...p.items,
       ...p.metrics,
@@ -141,7 +149,9 @@ class Builder {
       ...(p.grades ? [p.grades] : []),
       ...p.tests,
       ...(p.allows ?? []),
+      ...moneyItems,
     ];
+
     const order = items.map((it, i) => ({ it, i })).sort((a, b) => a.it.span.start - b.it.span.start || a.i - b.i);
     const aligned = this.alignScope(items);
     for (const { it } of order) children.push(aligned.get(it)!);
@@ -185,6 +195,18 @@ class Builder {
     for (const a of items.filter((x): x is Allow => x.kind === 'allow')) {
       out.set(a, { kind: 'allow', span: a.span, line: `allow ${a.code.text}${a.reason !== undefined ? ' ' + quote(a.reason) : ''}` });
     }
+    const pays = items.filter((x): x is Pay => x.kind === 'pay');
+    const pw = Math.max(0, ...pays.map((m) => displayWidth(printName(m.name.text))));
+    for (const m of pays) out.set(m, { kind: 'pay', span: m.span, line: `pay ${padEnd(printName(m.name.text), pw)} = ${this.expr(m.expr)}` });
+    const pools = items.filter((x): x is Pool => x.kind === 'pool');
+    const plw = Math.max(0, ...pools.map((m) => displayWidth(printName(m.name.text))));
+    for (const m of pools) {
+      out.set(m, { kind: 'pool', span: m.span, line: `pool ${padEnd(printName(m.name.text), plw)} = ${this.expr(m.amount)} split by coefficient${m.within ? ` within ${printName(m.within.text)}` : ''}` });
+    }
+    for (const it of items) {
+      if (it.kind === 'commission') out.set(it, this.commission(it));
+      else if (it.kind === 'distribution') out.set(it, this.distribution(it));
+    }
     for (const it of items) {
       if (it.kind === 'group') out.set(it, this.group(it));
       else if (it.kind === 'grades') out.set(it, this.grades(it));
@@ -198,13 +220,14 @@ class Builder {
     let line = `group ${printName(g.name.text)}`;
     if (g.weight) line += ` weight ${this.num(g.weight)}`;
     if (g.optional) line += ' optional';
+    if (g.aggregate) line += ` aggregate ${g.aggregate.mode}`;
     return {
       kind: 'group',
       span: g.span,
       line: line + ' {',
       children: g.items.map((it) => aligned.get(it)!),
       close: '}',
-      braceFrom: (g.weight ?? g.name).span.end,
+      braceFrom: (g.aggregate ?? g.weight ?? g.name).span.end,
       closeAt: g.span.end - 1,
     };
   }
@@ -224,6 +247,7 @@ class Builder {
       if (ind.default) options.push(`default ${this.num(ind.default)}`);
       if (ind.optional) options.push('optional');
       if (ind.description !== undefined) options.push(quote(ind.description));
+      if (ind.aggregate) options.push(`aggregate ${ind.aggregate.mode}`);
       return {
         ind,
         name: printName(ind.name.text),
@@ -338,6 +362,26 @@ class Builder {
     };
   }
 
+  commission(c: Commission): Unit {
+    const keys = c.tiers.map((t) => (t.bound ? `${t.op ?? '<='} ${this.num(t.bound)}:` : 'else:'));
+    const kw = Math.max(0, ...keys.map(displayWidth));
+    return {
+      kind: 'commission',
+      span: c.span,
+      line: `commission ${printName(c.name.text)} on ${this.expr(c.on)} ${c.mode} {`,
+      children: c.tiers.map((t, i) => ({ kind: 'band', span: t.span, line: `${padEnd(keys[i]!, kw)} ${this.num(t.rate)}` })),
+      close: '}',
+      braceFrom: c.on.span.end,
+      closeAt: c.span.end - 1,
+    };
+  }
+
+  distribution(d: Distribution): Unit {
+    const head = ['distribution', ...(d.within ? [`within ${printName(d.within.text)}`] : []), ...(d.advise ? ['advise'] : []), ...(d.min ? [`min ${this.num(d.min)}`] : [])];
+    const quotas = d.quotas.map((q) => `${printName(q.label.text)} ${this.num(q.share)}`).join('  ');
+    return { kind: 'distribution', span: d.span, line: `${head.join(' ')} { ${quotas} }` };
+  }
+
   test(t: TestCase): Unit {
     const children: Unit[] = [];
     // `given` pairs: one line, or one line per source line the pairs were written on
@@ -352,6 +396,10 @@ class Builder {
     for (const grp of groups) {
       const text = grp.map((g) => `${printName(g.key.text, 'qualified')} = ${g.na !== undefined ? quote(g.na) : this.num(g.value)}`).join(', ');
       children.push({ kind: 'given', span: { start: grp[0]!.span.start, end: grp[grp.length - 1]!.span.end }, line: `given ${text}`, keywordBefore: 'given' });
+    }
+    for (const p of t.people ?? []) {
+      const pairs = p.given.map((g) => `${printName(g.key.text, 'qualified')} = ${this.num(g.value)}`).join(', ');
+      children.push({ kind: 'given', span: p.span, line: `person ${printName(p.name.text)}${p.within ? ` within ${printName(p.within.text)}` : ''} given ${pairs}` });
     }
     const subjects = t.expects.map((e) => printName(e.subject.text, 'qualified'));
     const sw = Math.max(0, ...subjects.map(displayWidth));

@@ -28,7 +28,8 @@ export type NameContext = 'name' | 'qualified' | 'expr';
 export function printName(text: string, ctx: NameContext = 'name'): string {
   if (ctx === 'name') return isIdentifier(text) ? text : quote(text);
   const parts = text.split('.');
-  const bare = parts.every((p) => isIdentifier(p) && !(ctx === 'expr' && isKeyword(p)));
+  // `coefficient` reads bare in a `pay` expression (SPEC §7: `pay 绩效工资 = 绩效基数 * coefficient`)
+  const bare = parts.every((p) => isIdentifier(p) && !(ctx === 'expr' && isKeyword(p) && p !== 'coefficient'));
   return bare ? parts.join('.') : quote(text);
 }
 

@@ -141,6 +141,8 @@ export const IndicatorSchema = z.object({
   /** `optional`: a N/A cell (不适用) removes the indicator for that row; its weight goes to its siblings */
   optional: z.boolean().optional(),
   recovered: z.boolean().optional(),
+  /** `aggregate sum|average|last|score`: how this indicator combines several periods (SPEC §7) */
+  aggregate: z.object({ mode: z.enum(['sum', 'average', 'last', 'score']), ...node }).optional(),
   ...node,
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
@@ -153,6 +155,8 @@ export type Group = {
   optional?: boolean;
   items: (Indicator | Group)[];
   recovered?: boolean;
+  /** `aggregate MODE` on the group: how its indicators combine several periods (SPEC §7) */
+  aggregate?: { mode: 'sum' | 'average' | 'last' | 'score'; span: z.infer<typeof SpanSchema> };
   span: z.infer<typeof SpanSchema>;
 };
 export const GroupSchema: z.ZodType<Group> = z.lazy(() =>
@@ -163,6 +167,7 @@ export const GroupSchema: z.ZodType<Group> = z.lazy(() =>
     optional: z.boolean().optional(),
     items: z.array(z.union([IndicatorSchema, GroupSchema])),
     recovered: z.boolean().optional(),
+    aggregate: z.object({ mode: z.enum(['sum', 'average', 'last', 'score']), ...node }).optional(),
     ...node,
   }),
 ) as z.ZodType<Group>;
@@ -222,15 +227,89 @@ export const ExpectSchema = z.object({
   value: z.union([NumLitSchema, NameSchema]),
   ...node,
 });
+/** `person NAME [within GROUP] given …`: one of several people in a test of a distribution or pool (SPEC §7) */
+export const TestPersonSchema = z.object({ name: NameSchema, within: NameSchema.optional(), given: z.array(GivenSchema), ...node });
+export type TestPerson = z.infer<typeof TestPersonSchema>;
 export const TestSchema = z.object({
   kind: z.literal('test'),
   name: z.string(),
   nameSpan: SpanSchema,
   given: z.array(GivenSchema),
   expects: z.array(ExpectSchema),
+  people: z.array(TestPersonSchema).optional(),
   ...node,
 });
 export type TestCase = z.infer<typeof TestSchema>;
+
+// ---------- SPEC §7: from score to money (pay, commission, pool, distribution, cycles) ----------
+
+/** `pay NAME = EXPR` */
+export const PaySchema = z.object({ kind: z.literal('pay'), name: NameSchema, expr: ExprSchema, ...node });
+export type Pay = z.infer<typeof PaySchema>;
+
+/** one tier: amounts `<= bound` (or `< bound`) take `rate`; the `else` tier has no bound */
+export const TierSchema = z.object({
+  op: z.enum(['<=', '<']).optional(),
+  bound: NumLitSchema.optional(),
+  rate: NumLitSchema,
+  ...node,
+});
+export type Tier = z.infer<typeof TierSchema>;
+
+/** `commission NAME on EXPR marginal|whole { <= B: RATE … else: RATE }` (超额累进 / 全额累进) */
+export const CommissionSchema = z.object({
+  kind: z.literal('commission'),
+  name: NameSchema,
+  on: ExprSchema,
+  mode: z.enum(['marginal', 'whole']),
+  tiers: z.array(TierSchema),
+  ...node,
+});
+export type Commission = z.infer<typeof CommissionSchema>;
+
+/** `pool NAME = EXPR split by coefficient [within COLUMN]` */
+export const PoolSchema = z.object({
+  kind: z.literal('pool'),
+  name: NameSchema,
+  amount: ExprSchema,
+  within: NameSchema.optional(),
+  ...node,
+});
+export type Pool = z.infer<typeof PoolSchema>;
+
+export const QuotaSchema = z.object({ label: NameSchema, share: NumLitSchema, ...node });
+export type Quota = z.infer<typeof QuotaSchema>;
+
+/** `distribution [within COLUMN] [advise] [min N] { LABEL SHARE … }` (强制分布) */
+export const DistributionSchema = z.object({
+  kind: z.literal('distribution'),
+  within: NameSchema.optional(),
+  advise: z.boolean(),
+  min: NumLitSchema.optional(),
+  quotas: z.array(QuotaSchema),
+  ...node,
+});
+export type Distribution = z.infer<typeof DistributionSchema>;
+
+/** how several periods of one person combine (SPEC §7 Cycles) */
+export const AggregateModeSchema = z.enum(['sum', 'average', 'last', 'score']);
+export type AggregateMode = z.infer<typeof AggregateModeSchema>;
+export const AggregateSchema = z.object({ mode: AggregateModeSchema, ...node });
+export type Aggregate = z.infer<typeof AggregateSchema>;
+
+export const MoneySchema = z.object({
+  pays: z.array(PaySchema),
+  commissions: z.array(CommissionSchema),
+  pools: z.array(PoolSchema),
+  distribution: DistributionSchema.optional(),
+  /** `period COLUMN`: the data column naming each row's period */
+  period: NameSchema.optional(),
+  /** plan-level `aggregate MODE`: the default for indicators and groups without their own */
+  aggregate: AggregateSchema.optional(),
+});
+export type Money = z.infer<typeof MoneySchema>;
+
+export const emptyMoney = (): Money => ({ pays: [], commissions: [], pools: [] });
 
 export const CycleSchema = z.enum(['monthly', 'quarterly', 'semiannual', 'annual']);
 
@@ -255,6 +334,8 @@ export const PlanSchema = z.object({
   vetoes: z.array(VetoSchema),
   grades: GradesSchema.optional(),
   tests: z.array(TestSchema),
+  /** SPEC §7: pay, commission, pool, distribution, period settings; absent when the plan has none */
+  money: MoneySchema.optional(),
   ...node,
 });
 export type Plan = z.infer<typeof PlanSchema>;

@@ -94,6 +94,24 @@ function kw(text: string, category: 'keyword' | 'method' | 'setting', extra: Tok
 }
 
 // keywords (LANGUAGE.md)
+// SPEC §7: money and cycles (before `per`: a keyword must precede the keywords it is a prefix of)
+export const Pay = kw('pay', 'keyword');
+export const Commission = kw('commission', 'keyword');
+export const Marginal = kw('marginal', 'keyword');
+export const Whole = kw('whole', 'keyword');
+export const Pool = kw('pool', 'keyword');
+export const Split = kw('split', 'keyword');
+export const By = kw('by', 'keyword');
+export const Within = kw('within', 'keyword');
+export const Distribution = kw('distribution', 'keyword');
+export const Advise = kw('advise', 'keyword');
+export const Aggregate = kw('aggregate', 'keyword');
+export const Person = kw('person', 'keyword');
+export const Period = kw('period', 'setting');
+export const Sum = kw('sum', 'keyword');
+export const Average = kw('average', 'keyword');
+export const Last = kw('last', 'keyword');
+export const ScoreKw = kw('score', 'keyword');
 export const Plan = kw('plan', 'keyword');
 export const Indicator = kw('indicator', 'keyword');
 export const Weight = kw('weight', 'keyword');
@@ -132,7 +150,6 @@ export const Raters = kw('raters', 'keyword');
 export const Below = kw('below', 'keyword');
 export const Above = kw('above', 'keyword');
 export const Add = kw('add', 'keyword');
-export const Whole = kw('whole', 'keyword');
 export const Started = kw('started', 'keyword');
 export const Penalty = kw('penalty', 'keyword');
 export const Optional = kw('optional', 'keyword');

@@ -28,6 +28,7 @@ import type {
 } from '../ir/schema.js';
 import { parseQuotedNumber } from './quoted.js';
 import { isNotApplicable } from '../data/value.js';
+import { MONEY_ITEMS, aggregateOf, buildMoneyItem, buildPerson } from './build-money.js';
 import { MAX_LITERAL_DECIMALS, significantDecimals } from '../lexer/index.js';
 
 type Children = Record<string, CstElement[] | undefined>;
@@ -103,6 +104,14 @@ export function stringValue(image: string): string {
 
 export class IrBuilder {
   constructor(private readonly ctx: Ctx) {}
+
+  /** for the SPEC §7 builder (build-money.ts) */
+  emit(d: Diagnostic): void {
+    this.ctx.diagnostics.push(d);
+  }
+  get fileName(): string | undefined {
+    return this.ctx.file;
+  }
 
   private diag(d: Diagnostic): void {
     this.ctx.diagnostics.push(d);
@@ -207,6 +216,10 @@ export class IrBuilder {
       const sn = sub ? node(ic, sub) : undefined;
       if (!sn) continue;
       const sc = sn.children;
+      if (sub && MONEY_ITEMS.has(sub)) {
+        buildMoneyItem(this, sub, sn, plan, once);
+        continue;
+      }
       switch (sub) {
         case 'indicator':
           plan.items.push(this.indicator(sn));
@@ -323,6 +336,16 @@ export class IrBuilder {
     for (const cl of nodes(c, 'indicatorClause')) {
       const cc = cl.children;
       const sp = nspan(cl, span);
+      const agg = node(cc, 'aggregate');
+      if (agg) {
+        const a = aggregateOf(agg, sp);
+        if (a && seen.has('aggregate')) this.duplicate('`aggregate`', sp, seen.get('aggregate')!, 'indicator');
+        else if (a) {
+          seen.set('aggregate', sp);
+          ind.aggregate = a;
+        }
+        continue;
+      }
       const key = Object.keys(cc).find((k) => k.startsWith('Kw_') || k === 'StringLit') ?? '';
       if (recoveredNode(cl)) recovered = true;
       const what = key === 'StringLit' ? 'the description' : '`' + key.slice(3) + '`';
@@ -578,6 +601,8 @@ export class IrBuilder {
     const w = this.num(node(c, 'num'));
     if (w) g.weight = w;
     if (tok(c, 'Kw_optional')) g.optional = true;
+    const agg = aggregateOf(node(c, 'aggregate'), span);
+    if (agg) g.aggregate = agg;
     for (const it of nodes(c, 'groupItem')) {
       const ind = node(it.children, 'indicator');
       const sub = node(it.children, 'group');
@@ -723,6 +748,10 @@ export class IrBuilder {
         const value = this.value(vn);
         if (key && value) t.given.push({ key, value, span: nspan(p, span) });
       }
+    }
+    for (const p of nodes(c, 'person')) {
+      const person = buildPerson(this, p, span);
+      if (person) (t.people ??= []).push(person);
     }
     for (const e of nodes(c, 'expect')) {
       const ec = e.children;

@@ -10,7 +10,7 @@ import * as T from '../lexer/tokens.js';
 export const RULE_DESCRIPTIONS: Record<string, string> = {
   file: '`plan`',
   plan: '`plan`',
-  planItem: 'a plan item (`indicator`, `group`, `metric`, `bonus`, `penalty`, `veto`, `grades`, `test`, `allow`, `cycle`, `role`, `round`)',
+  planItem: 'a plan item (`indicator`, `group`, `metric`, `bonus`, `penalty`, `veto`, `grades`, `test`, `allow`, `cycle`, `role`, `round`, `pay`, `commission`, `pool`, `distribution`, `aggregate`, `period`)',
   groupItem: '`indicator` or `group`',
   indicatorClause: 'an indicator clause',
   targetValue: 'a target (a number, a range `3..5`, or a column name)',
@@ -79,6 +79,7 @@ function describeSet(ts: TokenType[]): string {
 const STATEMENT_TOKENS = new Set<TokenType>([
   T.Plan, T.Indicator, T.Group, T.Metric, T.Bonus, T.Penalty, T.Veto, T.Grades, T.Test, T.Cycle, T.Role, T.Round, T.Given, T.Expect,
   T.Allow,
+  T.Pay, T.Commission, T.Pool, T.Distribution, T.Aggregate, T.Period, T.Person,
 ]);
 
 export class KpiParser extends CstParser {
@@ -192,8 +193,95 @@ export class KpiParser extends CstParser {
       { ALT: () => this.SUBRULE(this.roleSetting) },
       { ALT: () => this.SUBRULE(this.roundSetting) },
       { ALT: () => this.SUBRULE(this.allow) },
+      // SPEC §7 (money and cycles)
+      { ALT: () => this.SUBRULE(this.pay) },
+      { ALT: () => this.SUBRULE(this.commission) },
+      { ALT: () => this.SUBRULE(this.pool) },
+      { ALT: () => this.SUBRULE(this.distribution) },
+      { ALT: () => this.SUBRULE(this.aggregate) },
+      { ALT: () => this.SUBRULE(this.periodSetting) },
       { ALT: () => this.CONSUME(T.Semicolon) },
     ]);
+  });
+
+  // ---------- SPEC §7: from score to money ----------
+  // pay NAME = EXPR
+  pay = this.RULE('pay', () => {
+    this.CONSUME(T.Pay);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expr);
+  });
+
+  // commission NAME on EXPR marginal|whole { <= B: RATE … else: RATE }  (rows reuse bandRow/bandElse)
+  commission = this.RULE('commission', () => {
+    this.CONSUME(T.Commission);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.On);
+    this.SUBRULE(this.expr);
+    this.OR([{ ALT: () => this.CONSUME(T.Marginal) }, { ALT: () => this.CONSUME(T.Whole) }]);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR2([{ ALT: () => this.SUBRULE(this.bandRow) }, { ALT: () => this.SUBRULE(this.bandElse) }]);
+      this.OPTION(() => this.SUBRULE(this.sep));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  // pool NAME = EXPR split by coefficient [within COLUMN]
+  pool = this.RULE('pool', () => {
+    this.CONSUME(T.Pool);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expr);
+    this.CONSUME(T.Split);
+    this.CONSUME(T.By);
+    this.CONSUME(T.Coefficient);
+    this.OPTION(() => {
+      this.CONSUME(T.Within);
+      this.SUBRULE2(this.name);
+    });
+  });
+
+  // distribution [within COLUMN] [advise] [min N] { LABEL SHARE … }
+  distribution = this.RULE('distribution', () => {
+    this.CONSUME(T.Distribution);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => { this.CONSUME(T.Within); this.SUBRULE(this.name); } },
+        { ALT: () => this.CONSUME(T.Advise) },
+        { ALT: () => { this.CONSUME(T.Min); this.SUBRULE(this.num); } },
+      ]);
+    });
+    this.CONSUME(T.LBrace);
+    this.MANY2(() => {
+      this.SUBRULE(this.quota);
+      this.OPTION(() => this.SUBRULE(this.sep));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  quota = this.RULE('quota', () => {
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(T.Colon));
+    this.SUBRULE(this.num);
+  });
+
+  // aggregate sum|average|last|score (plan default; also a clause of an indicator or group)
+  aggregate = this.RULE('aggregate', () => {
+    this.CONSUME(T.Aggregate);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Sum) },
+      { ALT: () => this.CONSUME(T.Average) },
+      { ALT: () => this.CONSUME(T.Last) },
+      { ALT: () => this.CONSUME(T.ScoreKw) },
+    ]);
+  });
+
+  // period COLUMN: the data column that names each row's period
+  periodSetting = this.RULE('periodSetting', () => {
+    this.CONSUME(T.Period);
+    this.SUBRULE(this.name);
   });
 
   cycleSetting = this.RULE('cycleSetting', () => {
@@ -231,6 +319,7 @@ export class KpiParser extends CstParser {
       { ALT: () => this.CONSUME(T.Lower) },
       { ALT: () => this.CONSUME(T.Optional) },
       { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.SUBRULE(this.aggregate) },
     ]);
   });
 
@@ -381,6 +470,7 @@ export class KpiParser extends CstParser {
       this.SUBRULE(this.num);
     });
     this.OPTION2(() => this.CONSUME(T.Optional));
+    this.OPTION3(() => this.SUBRULE(this.aggregate));
     this.CONSUME(T.LBrace);
     this.MANY(() => this.SUBRULE(this.groupItem));
     this.CONSUME(T.RBrace);
@@ -476,6 +566,7 @@ export class KpiParser extends CstParser {
       this.OR([
         { ALT: () => this.SUBRULE(this.given) },
         { ALT: () => this.SUBRULE(this.expect) },
+        { ALT: () => this.SUBRULE(this.person) },
         { ALT: () => this.SUBRULE(this.sep) },
       ]);
     });
@@ -498,6 +589,17 @@ export class KpiParser extends CstParser {
         this.SUBRULE2(this.givenPair);
       },
     });
+  });
+
+  // person NAME [within GROUP] given A = v, …  — one of several people in a distribution or pool test
+  person = this.RULE('person', () => {
+    this.CONSUME(T.Person);
+    this.SUBRULE(this.name);
+    this.OPTION(() => {
+      this.CONSUME(T.Within);
+      this.SUBRULE2(this.name);
+    });
+    this.SUBRULE(this.given);
   });
 
   givenPair = this.RULE('givenPair', () => {

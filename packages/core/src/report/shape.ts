@@ -5,7 +5,8 @@
  */
 import { indicatorsOf } from '../ir/index.js';
 import type { Plan } from '../ir/schema.js';
-import type { RowResult } from '../run/types.js';
+import type { RowResult, RowResultWithMoney } from '../run/types.js';
+import { moneyJsonFields } from '../money/dataset.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -22,11 +23,13 @@ export interface ReportShape {
   /** decimals of totals */
   round: number;
   lang: Lang;
+  /** SPEC §7: the score-based grade beside the final one, and money items (commission, pool, pay) by name */
+  money?: { scoreGrade: boolean; items: string[]; rank: boolean; periods: boolean };
 }
 
 const LABELS = {
-  zh: { total: '总分', grade: '等级', coefficient: '绩效系数', bonus: '加分', penalty: '扣分', veto: '否决', score: ' 得分', na: '不适用' },
-  en: { total: 'total', grade: 'grade', coefficient: 'coefficient', bonus: 'bonus', penalty: 'penalty', veto: 'veto', score: ' score', na: 'N/A' },
+  zh: { total: '总分', grade: '等级', coefficient: '绩效系数', bonus: '加分', penalty: '扣分', veto: '否决', score: ' 得分', na: '不适用', scoreGrade: '按分等级', finalGrade: '最终等级', rank: '排名', periods: '期间' },
+  en: { total: 'total', grade: 'grade', coefficient: 'coefficient', bonus: 'bonus', penalty: 'penalty', veto: 'veto', score: ' score', na: 'N/A', scoreGrade: 'score grade', finalGrade: 'final grade', rank: 'rank', periods: 'periods' },
 } as const;
 
 export function shapeOf(plan: Plan, idHeader: string, lang: Lang, keep: string[] = []): ReportShape {
@@ -43,7 +46,7 @@ export function shapeOf(plan: Plan, idHeader: string, lang: Lang, keep: string[]
   };
 }
 
-export type ColumnKind = 'id' | 'keep' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'penalty' | 'veto' | 'score';
+export type ColumnKind = 'id' | 'keep' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'penalty' | 'veto' | 'score' | 'scoreGrade' | 'rank' | 'periods' | 'money';
 export interface Column {
   kind: ColumnKind;
   header: string;
@@ -56,7 +59,13 @@ export function columnsOf(shape: ReportShape): Column[] {
   const cols: Column[] = [{ kind: 'id', header: shape.idHeader }];
   shape.keep.forEach((header, index) => cols.push({ kind: 'keep', header, index }));
   cols.push({ kind: 'total', header: L.total });
-  if (shape.hasGrades) cols.push({ kind: 'grade', header: L.grade }, { kind: 'coefficient', header: L.coefficient });
+  if (shape.hasGrades && shape.money?.scoreGrade) {
+    cols.push({ kind: 'scoreGrade', header: L.scoreGrade });
+    if (shape.money.rank) cols.push({ kind: 'rank', header: L.rank });
+    cols.push({ kind: 'grade', header: L.finalGrade }, { kind: 'coefficient', header: L.coefficient });
+  } else if (shape.hasGrades) cols.push({ kind: 'grade', header: L.grade }, { kind: 'coefficient', header: L.coefficient });
+  shape.money?.items.forEach((header, index) => cols.push({ kind: 'money', header, index }));
+  if (shape.money?.periods) cols.push({ kind: 'periods', header: L.periods });
   if (shape.hasBonus) cols.push({ kind: 'bonus', header: L.bonus });
   if (shape.hasPenalty) cols.push({ kind: 'penalty', header: L.penalty });
   if (shape.hasVeto) cols.push({ kind: 'veto', header: L.veto });
@@ -88,6 +97,16 @@ export function cellOf(col: Column, id: string, r: RowResult, kept?: readonly st
       // an optional indicator that does not apply to this person (不适用) has no score, not a 0
       return ind?.na ? LABELS[lang].na : ind?.score;
     }
+    case 'scoreGrade':
+      return (r as RowResultWithMoney).money?.scoreGrade;
+    case 'rank':
+      return (r as RowResultWithMoney).money?.rank;
+    case 'periods':
+      return (r as RowResultWithMoney).money?.periods?.join('、');
+    case 'money': {
+      const name = col.header;
+      return (r as RowResultWithMoney).money?.items.find((x) => x.name === name)?.value;
+    }
   }
 }
 
@@ -117,5 +136,6 @@ export function jsonRow(id: string, r: RowResult, keep?: { headers: readonly str
     ...(r.penalty !== undefined ? { penalty: r.penalty } : {}),
     vetoes: r.vetoes,
     indicators,
+    ...moneyJsonFields(r as RowResultWithMoney),
   };
 }

@@ -15,6 +15,7 @@ import { compilePlan, type CompiledPlan } from '../compile/index.js';
 import { makeExact } from './exact.js';
 import { renderExplanation, type ExplainLang } from './explain.js';
 import type { RowError } from './types.js';
+import { needsMoneyTest, runMoneyTest } from './money-tests.js';
 
 export interface ExpectFailure {
   /** `total`, `grade`, `coefficient`, `bonus`, or an indicator/group name */
@@ -79,7 +80,21 @@ export function runPlanTests(plan: Plan, options: RunTestsOptions = {}): TestRep
     }));
   }
   const exact = makeExact(compiled.lowered);
-  return plan.tests.map((t) => runOne(plan, compiled!, exact, t, lang, options.file));
+  return plan.tests.map((t) => (needsMoneyTest(plan, t) ? moneyReport(runMoneyTest(plan, compiled!, t), t, options.file) : runOne(plan, compiled!, exact, t, lang, options.file)));
+}
+
+/** KPI0920 diagnostics for a money test's failures (SPEC §7) */
+function moneyReport(r: Omit<TestReport, 'diagnostics' | 'explanation'>, t: TestCase, file?: string): TestReport {
+  const diagnostics: Diagnostic[] = r.failures.map((f) => ({
+    code: 'KPI0920',
+    severity: 'error',
+    span: f.span,
+    message: `test "${t.name}": expected \`${f.subject}\` = ${f.expected}, got ${f.actual}`,
+    help: 'money follows the final grade: check the people given, their groups and the distribution',
+    related: [{ span: t.nameSpan, message: `in test "${t.name}"` }],
+    ...(file !== undefined ? { file } : {}),
+  }));
+  return { ...r, diagnostics };
 }
 
 function runOne(plan: Plan, c: CompiledPlan, exact: ReturnType<typeof makeExact>, t: TestCase, lang: ExplainLang, file?: string): TestReport {

@@ -60,3 +60,20 @@ export interface RowError {
 }
 
 export type RowOutcome = { ok: true; result: RowResult } | { ok: false; errors: RowError[] };
+
+/** SPEC §7: what money and the forced distribution add to a row (present only when the plan has them) */
+export interface RowMoney {
+  /** the grade the total earns, before the distribution (`grade` on the row is the final grade) */
+  scoreGrade?: string;
+  /** the distribution group and rank (1 = best) */
+  group?: string;
+  rank?: number;
+  /** commission, pool and pay results by name, to the cent */
+  items: { name: string; kind: 'commission' | 'pool' | 'pay'; value: number }[];
+  /** periods combined into this row (with `--period` / `period`) */
+  periods?: string[];
+}
+
+export interface RowResultWithMoney extends RowResult {
+  money?: RowMoney;
+}

@@ -7,7 +7,7 @@
  * Exactness: cells are read as integers scaled by 10^6; every value after that is an exact rational
  * n/d of integer expressions (rational.ts) and every reported number is rounded half away from zero by one
  * integer division, as run/exact.ts rounds. Bounds are proved per plan; a plan whose bounds do not fit
- * the dialect's integers (KPI1002) or that uses an item kind this generator does not know (KPI1001)
+ * the dialect's integers (KPI1102) or that uses an item kind this generator does not know (KPI1101)
  * gets no SQL at all.
  *
  * The query is a stack of `SELECT *, … FROM (…)` layers: each layer names the values the next one reads
@@ -60,7 +60,7 @@ const MISSING = ['', '-', '--', '—', '–', '——', 'n/a', '#n/a', 'na', '#n
 
 class Refused extends Error {
   constructor(
-    readonly code: 'KPI1001' | 'KPI1002',
+    readonly code: 'KPI1101' | 'KPI1102',
     message: string,
   ) {
     super(message);
@@ -69,13 +69,13 @@ class Refused extends Error {
 
 export function generateSql(P: LPlan, opts: SqlOptions): { query?: SqlQuery; diagnostics: Diagnostic[] } {
   const D = DIALECTS[opts.dialect];
-  const refuse = (code: 'KPI1001' | 'KPI1002', message: string, help: string): { diagnostics: Diagnostic[] } => ({
+  const refuse = (code: 'KPI1101' | 'KPI1102', message: string, help: string): { diagnostics: Diagnostic[] } => ({
     diagnostics: [{ code, severity: 'error', message, help }],
   });
-  if (!D) return refuse('KPI1001', `the SQL dialect \`${opts.dialect}\` is not available yet`, 'use `--dialect duckdb` or `--dialect postgres`');
+  if (!D) return refuse('KPI1101', `the SQL dialect \`${opts.dialect}\` is not available yet`, 'use `--dialect duckdb` or `--dialect postgres`');
   const unknown = Object.keys(P).filter((k) => !KNOWN_PLAN_KEYS.has(k) && !isEmpty((P as unknown as Record<string, unknown>)[k]));
   if (unknown.length) {
-    return refuse('KPI1001', `plan \`${P.name}\` uses ${unknown.map((k) => `\`${k}\``).join(', ')}, which the SQL target cannot express yet`, 'score this plan with `kpi score` (the JS engine)');
+    return refuse('KPI1101', `plan \`${P.name}\` uses ${unknown.map((k) => `\`${k}\``).join(', ')}, which the SQL target cannot express yet`, 'score this plan with `kpi score` (the JS engine)');
   }
   try {
     // the largest input limit for which every integer of the plan provably fits the dialect's integers
@@ -83,7 +83,7 @@ export function generateSql(P: LPlan, opts: SqlOptions): { query?: SqlQuery; dia
       try {
         return { query: new Generator(P, D, opts, digits).build(), diagnostics: [] };
       } catch (e) {
-        if (!(e instanceof Refused) || e.code !== 'KPI1002' || digits === MIN_VALUE_DIGITS) throw e;
+        if (!(e instanceof Refused) || e.code !== 'KPI1102' || digits === MIN_VALUE_DIGITS) throw e;
       }
     }
   } catch (e) {
@@ -91,7 +91,7 @@ export function generateSql(P: LPlan, opts: SqlOptions): { query?: SqlQuery; dia
       return refuse(
         e.code,
         e.message,
-        e.code === 'KPI1001' ? 'score this plan with `kpi score` (the JS engine)' : 'use `--dialect postgres` (exact NUMERIC), or score with `kpi score` (the JS engine)',
+        e.code === 'KPI1101' ? 'score this plan with `kpi score` (the JS engine)' : 'use `--dialect postgres` (exact NUMERIC), or score with `kpi score` (the JS engine)',
       );
     }
     throw e;
@@ -149,7 +149,7 @@ class Generator {
       return this.buildInner();
     } catch (e) {
       if (e instanceof Overflow) {
-        throw new Refused('KPI1002', `\`${this.element || P.name}\` needs integers beyond ${D.name}'s ${D.name === 'duckdb' ? 'HUGEINT' : 'NUMERIC limit'} to stay exact, even with values below 10^${this.valueDigits}`);
+        throw new Refused('KPI1102', `\`${this.element || P.name}\` needs integers beyond ${D.name}'s ${D.name === 'duckdb' ? 'HUGEINT' : 'NUMERIC limit'} to stay exact, even with values below 10^${this.valueDigits}`);
       }
       throw e;
     } finally {
@@ -202,7 +202,7 @@ class Generator {
       const cell = (x: string) => D.concat(this.msg('`'), x, this.msg('`'));
       const col = this.bt(inp.column);
       this.errors.push([`(NOT k_miss${i} AND NOT (k_form${i} AND ${sig}))`, D.concat(this.msg('KPI0811 cannot read '), cell(t), this.msg(` in column ${col}: not a number`))]);
-      this.errors.push([`(NOT k_miss${i} AND NOT ${fits})`, D.concat(this.msg('KPI1003 '), cell(t), this.msg(` in column ${col} has more than ${SCALE_DIGITS} decimals or is 10^${this.valueDigits} or more, beyond what this plan's SQL reads exactly`))]);
+      this.errors.push([`(NOT k_miss${i} AND NOT ${fits})`, D.concat(this.msg('KPI1103 '), cell(t), this.msg(` in column ${col} has more than ${SCALE_DIGITS} decimals or is 10^${this.valueDigits} or more, beyond what this plan's SQL reads exactly`))]);
       // a blank rater drops out of the mean (data/table.ts: raters are never required)
       if (!inp.optional && inp.role !== 'rater' && !(present && !present.has(inp.column))) {
         this.errors.push([`k_miss${i}`, this.msg(`KPI0812 column ${col} is blank`)]);
@@ -229,9 +229,9 @@ class Generator {
     const measured: Q[] = [];
     P.inds.forEach((ind, x) => {
       this.element = ind.name;
-      if (!KNOWN_METHODS.has(ind.method)) throw new Refused('KPI1001', `indicator \`${ind.name}\` is scored by \`${String(ind.method)}\`, which the SQL target cannot express yet`);
+      if (!KNOWN_METHODS.has(ind.method)) throw new Refused('KPI1101', `indicator \`${ind.name}\` is scored by \`${String(ind.method)}\`, which the SQL target cannot express yet`);
       const newer = Object.keys(ind).filter((k) => !KNOWN_IND_KEYS.has(k) && !isEmpty((ind as unknown as Record<string, unknown>)[k]));
-      if (newer.length) throw new Refused('KPI1001', `indicator \`${ind.name}\` uses ${newer.map((k) => `\`${k}\``).join(', ')}, which the SQL target cannot express yet`);
+      if (newer.length) throw new Refused('KPI1101', `indicator \`${ind.name}\` uses ${newer.map((k) => `\`${k}\``).join(', ')}, which the SQL target cannot express yet`);
       const def = ind.default !== undefined ? A.dec(ind.default) : undefined;
       let raw: Q;
       if (ind.raters && ind.raters.length > 0) raw = this.raters(ind);
@@ -514,7 +514,7 @@ class Generator {
         s = A.div(A.mul(HUNDRED, a), A.dec(ind.hi!));
         break;
       default:
-        throw new Refused('KPI1001', `indicator \`${ind.name}\` is scored by \`${String(ind.method)}\`, which the SQL target cannot express yet`);
+        throw new Refused('KPI1101', `indicator \`${ind.name}\` is scored by \`${String(ind.method)}\`, which the SQL target cannot express yet`);
     }
     if (r && ind.floor !== undefined) s = A.cases([[A.cmp(r, '<', A.dec(ind.floor)), ZERO]], s);
     return s;
@@ -523,7 +523,7 @@ class Generator {
   /** an expression of metrics, vetoes: NULL when it cannot be computed (blank input, division by zero) */
   private expr(e: LExpr): Q {
     const A = this.A;
-    if (!KNOWN_EXPR.has(e.k)) throw new Refused('KPI1001', `\`${this.element}\` uses the operation \`${e.k}\`, which the SQL target cannot express yet`);
+    if (!KNOWN_EXPR.has(e.k)) throw new Refused('KPI1101', `\`${this.element}\` uses the operation \`${e.k}\`, which the SQL target cannot express yet`);
     const NULLQ: Q = { n: { s: 'NULL', b: 0n }, k: 1n, lo: 0n, hi: 0n };
     const bool = (cond: string, ...vs: Q[]): Q => {
       const nulls = vs.filter((v) => !A.isConst(v)).map((v) => `${v.n.s} IS NULL`);
@@ -589,7 +589,7 @@ class Generator {
         }
       }
     }
-    throw new Refused('KPI1001', `\`${this.element}\` uses an expression the SQL target cannot express yet`);
+    throw new Refused('KPI1101', `\`${this.element}\` uses an expression the SQL target cannot express yet`);
   }
 }
 

@@ -3,7 +3,7 @@
  * rounding is one integer division, so no engine ever divides decimals (DuckDB's DECIMAL / DECIMAL is a
  * DOUBLE: the naive query got 3,561 of 1M totals wrong). Every integer expression carries a proved bound on
  * its magnitude, computed from the plan's constants and the input bound; an operation whose bound passes
- * 2^63 is done in the dialect's wide type, one past the wide type's limit is refused (KPI1002).
+ * 2^63 is done in the dialect's wide type, one past the wide type's limit is refused (KPI1102).
  * Constants are folded here, denominators that are constants share their least common multiple.
  */
 import type { Dialect } from './dialect.js';

@@ -59,4 +59,15 @@ export const CHECK_CODES: CatalogueEntry[] = [
   { code: 'KPI0704', severity: 'error', name: 'expect-value-kind', summary: 'An `expect` compares a number with a label, or a label with a number.' },
   { code: 'KPI0705', severity: 'warning', name: 'test-without-expect', summary: 'A test has no `expect` line, so it checks nothing.' },
   { code: 'KPI0706', severity: 'error', name: 'duplicate-given', summary: 'A test gives the same column twice.' },
+  // ---- 10xx money and cycles (SPEC §7); KPI1001–1049 plan checks, KPI1050–1099 data and runs (codes/run.ts) ----
+  { code: 'KPI1001', severity: 'error', name: 'commission-bounds-not-ascending', summary: 'The bounds of a commission’s tiers do not ascend.' },
+  { code: 'KPI1002', severity: 'error', name: 'commission-rate-negative', summary: 'A commission rate is below 0%.' },
+  { code: 'KPI1003', severity: 'warning', name: 'whole-commission-cliff', summary: 'A `whole` (全额累进) commission jumps at a tier bound; the warning gives the size of the jump.' },
+  { code: 'KPI1004', severity: 'error', name: 'commission-tiers-incomplete', summary: 'A commission has no tiers, no `else` tier, or an `else` that is not last.' },
+  { code: 'KPI1005', severity: 'error', name: 'distribution-unknown-grade', summary: 'A distribution names a grade the plan does not have (or twice), or the plan has no grades.' },
+  { code: 'KPI1006', severity: 'error', name: 'distribution-shares-not-100', summary: 'The shares of a distribution do not sum to exactly 100%, or one is negative.' },
+  { code: 'KPI1007', severity: 'error', name: 'money-needs-coefficient', summary: 'A pool or pay follows the coefficient, but the plan has no grades with coefficients.' },
+  { code: 'KPI1008', severity: 'error', name: 'duplicate-money-name', summary: 'A pay, commission or pool has the name of another item of the plan.' },
+  { code: 'KPI1009', severity: 'error', name: 'money-reference-invalid', summary: 'A money amount is a condition, reads an item computed after it, or a pay depends on itself.' },
+  { code: 'KPI1010', severity: 'error', name: 'distribution-min-invalid', summary: 'The `min` of a distribution is not a whole number of people.' },
 ];

@@ -24,4 +24,15 @@ export const RUN_CODES: CatalogueEntry[] = [
   { code: 'KPI0952', severity: 'error', name: 'output-not-written', summary: 'An output file cannot be written (disk full, permission, read-only, a special file).' },
   { code: 'KPI0953', severity: 'error', name: 'plan-file-unreadable', summary: 'A plan file cannot be read: missing, a folder, a binary file, or not UTF-8 text.' },
   { code: 'KPI0920', severity: 'error', name: 'plan-test-failed', summary: 'An in-plan `test` block expected a different result.' },
+  // ---- 105x–109x money and cycles on a data set (SPEC §7) ----
+  { code: 'KPI1051', severity: 'error', name: 'pool-differs-within-group', summary: 'A pool amount is not the same for every person of a group.' },
+  { code: 'KPI1052', severity: 'error', name: 'duplicate-period', summary: 'A person has two rows for the same period.' },
+  { code: 'KPI1053', severity: 'error', name: 'missing-period', summary: 'A person has no row for a period that others have.' },
+  { code: 'KPI1054', severity: 'info', name: 'distribution-overflow', summary: 'Equal totals took a grade past its cut-off in a forced distribution; later grades shrink.' },
+  { code: 'KPI1055', severity: 'info', name: 'distribution-advisory', summary: 'An advisory distribution (`advise`, or a group under `min` people) differs from the score-based grades.' },
+  { code: 'KPI1056', severity: 'error', name: 'money-not-computable', summary: 'A money amount cannot be computed for a person (division by zero, no coefficient, a pool that cannot be split).' },
+  { code: 'KPI1057', severity: 'error', name: 'money-value-missing', summary: 'A column a money item reads is blank or missing for a person.' },
+  { code: 'KPI1058', severity: 'error', name: 'group-column-blank', summary: 'The `within` column of a pool or distribution is missing or blank for a person.' },
+  { code: 'KPI1059', severity: 'error', name: 'period-column-missing', summary: 'The period column (`--period` or `period`) is not in the data file, or blank in a row.' },
+  { code: 'KPI1060', severity: 'error', name: 'aggregate-not-declared', summary: 'The data has several periods per person, but the plan does not say how they combine (`aggregate`).' },
 ];

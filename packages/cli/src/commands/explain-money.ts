@@ -1,0 +1,73 @@
+/**
+ * `kpi explain` for plans with money, a distribution or periods (SPEC §7): the person's final grade,
+ * rank, commissions, pool share and pay depend on the whole file, so every row is read and scored as
+ * `kpi score` does (score-money.ts), then the person's chain is told as sentences.
+ */
+import { createBinder, percentHintsOf, renderMoneyExplanation, visibleText, type CompiledPlan, type Plan } from '@kpi/core';
+import { DataError, openTable } from '../data/read.js';
+import { EXIT, type Io } from '../io.js';
+import { printDiagnostics } from '../report.js';
+import { ErrorLog, printDataOutcome } from './score.js';
+import { moneyRunOf } from './score-money.js';
+
+export interface ExplainMoneyOptions {
+  id?: string;
+  idColumn?: string;
+  lang: 'zh' | 'en';
+  format: 'text' | 'json';
+  period?: string;
+  encoding?: string;
+  sheet?: string;
+}
+
+/** undefined when the plan has no money: the caller explains one row as before */
+export async function explainMoney(io: Io, plan: Plan, compiled: CompiledPlan, dataPath: string, dataName: string, opts: ExplainMoneyOptions, errors: ErrorLog): Promise<number | undefined> {
+  const source = await openTable(dataPath, { displayName: dataName, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
+  const header = source.header.map((c) => (c === null || c === undefined ? '' : String(c).trim()));
+  const run = moneyRunOf(plan, compiled, header, opts.period);
+  if (!run) return undefined;
+  const binder = createBinder(source.header, run.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}) });
+  if (!binder.ok) {
+    errors.add(binder.diagnostics);
+    printDataOutcome(io, errors, [], dataName, 'nothing was explained');
+    return EXIT.USAGE;
+  }
+  for await (const batch of source.rows) {
+    for (const { cells, row } of batch) {
+      const bound = binder.bindRow(cells, row);
+      if (!bound) continue;
+      if (run.period) bound.errors = bound.errors.filter((d) => d.code !== 'KPI0808');
+      if (bound.errors.length) errors.add(bound.errors);
+      else run.add(bound, cells);
+    }
+  }
+  errors.add(binder.finish());
+  const r = errors.total ? undefined : run.finish(dataName);
+  if (r) errors.add(r.errors);
+  if (!r || errors.total) {
+    printDataOutcome(io, errors, [], dataName, 'nothing was explained');
+    return EXIT.USAGE;
+  }
+  const want = (opts.id ?? '').trim();
+  const person = r.people.find((p) => p.id === want);
+  if (!person) {
+    throw new DataError({ code: 'KPI0816', severity: 'error', file: dataName, message: `no row has id \`${want}\``, help: `the ids are read from column \`${header[binder.idIndex] ?? ''}\`` });
+  }
+  const pm = r.money?.people[r.people.indexOf(person)];
+  printDiagnostics(io, io.stderr, r.notes);
+  const zh = opts.lang === 'zh';
+  if (opts.format === 'json') {
+    io.stdout.write(`${JSON.stringify({ id: person.id, row: person.row, result: person.result, money: pm ? renderMoneyExplanation(pm, opts.lang) : [] }, null, 2)}\n`);
+    return EXIT.OK;
+  }
+  const res = person.result;
+  const lines: string[] = [];
+  const periods = res.money?.periods;
+  if (periods) lines.push(zh ? `合并 ${periods.length} 期：${periods.join('、')}` : `${periods.length} periods combined: ${periods.join(', ')}`);
+  for (const ind of res.indicators) lines.push(zh ? `${ind.name} ${ind.score} 分 × ${+(ind.weight * 100).toPrecision(12)}% = ${ind.weighted}` : `${ind.name} ${ind.score} points × ${+(ind.weight * 100).toPrecision(12)}% = ${ind.weighted}`);
+  lines.push(zh ? `总分 ${res.total}${res.money?.scoreGrade ? `，按分等级 ${res.money.scoreGrade}` : ''}` : `total ${res.total}${res.money?.scoreGrade ? `, score-based grade ${res.money.scoreGrade}` : ''}`);
+  if (pm) lines.push(...renderMoneyExplanation(pm, opts.lang));
+  const head = zh ? `${person.id} (第 ${person.row} 行) · ${plan.name.text}` : `${person.id} (row ${person.row}) · ${plan.name.text}`;
+  io.stdout.write(`${visibleText(head, false)}\n${lines.map((l) => `  ${visibleText(l, false)}`).join('\n')}\n`);
+  return EXIT.OK;
+}
