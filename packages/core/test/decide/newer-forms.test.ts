@@ -25,7 +25,7 @@ describe('newer forms', () => {
   });
 
   it('solve: an indicator field it does not know makes that answer unsupported-method', () => {
-    const newer = { ...lowered, inds: [{ ...lowered.inds[0]!, targetSrc: { k: 'slot', i: 1 } }] } as LPlan;
+    const newer = { ...lowered, inds: [{ ...lowered.inds[0]!, targetHigh: '2' }] } as LPlan;
     const r = solve(newer, row, { kind: 'total', value: '90' });
     expect(r.answers.map((a) => [a.status, a.reason?.code])).toEqual([['unsupported', 'unsupported-method']]);
   });
