@@ -887,8 +887,10 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
   emit(`${P.vetoes.length > 0 ? 'if (vt.length === 0) ' : ''}{ T0 = tot + bo - pe; tT = tt + tb + (ab + Math.abs(bo) + Math.abs(pe)) * ${lit(n * 2 * EPS + 1e-14)}; }`);
   if (hasPen && !P.negativeTotal) {
     // the total stops at 0: which side of 0 the exact total lies on must be certain
-    emit('if (T0 < 0) { if (-T0 <= 2 * tT) return null; T0 = 0; tT = 0; }');
-    emit('const fl = T0 === 0 && (tot + bo - pe) < 0;');
+    // (a vetoed total is 0 by the veto, not floored); near 0 the exact sign is uncertain: exact path
+    emit(`let fl = false;`);
+    emit(`if (${P.vetoes.length > 0 ? 'vt.length === 0 && ' : ''}tT > 0 && Math.abs(T0) <= 2 * tT) return null;`);
+    emit('if (T0 < 0) { T0 = 0; tT = 0; fl = true; }');
   } else if (hasPen) emit('const fl = false;');
   emit(`let total = RD(T0, tT, ${sc(R)});`);
   emit('if (total !== total) {');

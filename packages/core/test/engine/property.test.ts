@@ -18,7 +18,7 @@ function sameTrace(c: CompiledPlan, traceExact: ReturnType<typeof makeExact>, v:
   expect(got).toStrictEqual(expected);
   expect(JSON.stringify(got)).toBe(JSON.stringify(expected));
 }
-import { e, group, ind, m, plan } from './helpers.js';
+import { e, group, ind, m, n, plan } from './helpers.js';
 
 const decs = ['0', '1', '2', '3', '5', '10', '0.5', '0.95', '1.2', '0.333', '2.675', '84.995', '100', '1200000', '0.05', '0.07', '7.5', '0.01', '1.005'];
 const pcts = ['1%', '5%', '33.33%', '60%', '80%', '90%', '95%', '100%', '110%', '120%', '150%', '99.9%'];
@@ -88,6 +88,10 @@ const planArb: fc.Arbitrary<Plan> = fc
     veto: fc.option(fc.constantFrom('>', '>=', '==', '!='), { nil: undefined }),
     vetoBound: num,
     metricOp: fc.constantFrom('/', '*', '-', '+', 'min'),
+    // SPEC §6: a penalty item (with or without a negative total allowed) and optional indicators (N/A = −∞)
+    penalty: fc.option(fc.record({ points: posNum, per: fc.constantFrom('1', '2', '0.5'), max: fc.option(posNum, { nil: undefined }) }), { nil: undefined }),
+    negativeTotal: fc.boolean(),
+    optional: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
   })
   .map((o) => {
     const metrics: [string, Expr, string?][] = [];
@@ -107,6 +111,15 @@ const planArb: fc.Arbitrary<Plan> = fc
       ...(o.veto ? { vetoes: [['否决', e.bin(o.veto, e.ref('事故'), e.num(o.vetoBound))] as [string, Expr]] } : {}),
       grades: [['S', '95'], ['A', '84.995'], ['B', '70', '1'], ['C', undefined, '0.5']],
     });
+    if (o.penalty) {
+      const x: Plan['penalties'][number] = { kind: 'penalty', name: { text: '扣分', span: { start: 0, end: 0 } }, points: n(o.penalty.points), per: n(o.penalty.per), span: { start: 0, end: 0 } };
+      if (o.penalty.max) x.max = n(o.penalty.max);
+      p.penalties = [x];
+      if (o.negativeTotal) p.settings.negativeTotal = { span: { start: 0, end: 0 } };
+    }
+    o.inds.forEach(({ i }, k) => {
+      if (o.optional[k]) i.optional = true;
+    });
     return p;
   });
 
@@ -117,6 +130,8 @@ const valueArb = fc.oneof(
   { weight: 2, arbitrary: fc.double({ min: -10, max: 200, noNaN: true }) },
   { weight: 1, arbitrary: fc.constantFrom(1, 2, 3, 4, 5, 4.5, 3.3) },
   { weight: 1, arbitrary: fc.constant(NaN) },
+  // a N/A cell as the data layer marks it for an optional reader
+  { weight: 1, arbitrary: fc.constant(-Infinity) },
 );
 
 describe('compiled == reference (property)', () => {
