@@ -438,6 +438,11 @@ export class IrBuilder {
     if (!n) return false;
     const c = n.children;
     const id = tok(c, 'Identifier');
+    if (id && /^(nan|infinity|inf)$/i.test(id.image)) {
+      // not a column anybody names: a number that cannot be (`target NaN`)
+      this.diag(syntaxDiagnostic('KPI0101', { file: this.ctx.file, span: tspan(id), message: `expected a number after \`target\`, found \`${id.image}\``, help: 'write a number here' }));
+      return false;
+    }
     if (id) {
       ind.targetRef = { text: id.image, span: tspan(id) };
       return true;

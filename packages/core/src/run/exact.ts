@@ -227,8 +227,9 @@ export function makeExact(P: LPlan): ExactEvaluator {
       const x = values[i] as number;
       const column = P.inputs[i]!.column;
       if (x !== x) return { code: 'KPI0901', column };
-      // −∞ is the data layer's mark for a N/A cell (不适用): see data/table.ts
-      if (x === -Infinity) return { code: 'KPI0906', column };
+      // −∞ is the data layer's mark for a N/A cell (不适用) in a column an optional indicator reads (data/table.ts);
+      // anywhere else it is just not a finite number
+      if (x === -Infinity && P.inputs[i]!.na === true) return { code: 'KPI0906', column };
       if (!Number.isFinite(x)) return { code: 'KPI0904', column, value: String(x) };
       return fromNum(x);
     };

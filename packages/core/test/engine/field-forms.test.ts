@@ -211,7 +211,8 @@ const CASES: Record<string, { plan: string; rows: Row[] }> = {
       // nothing N/A: 90 × 60% + (70 + 80) / 2 × 40% = 54 + 30 = 84 → B
       { name: 'no N/A', given: { 销售: '90%', 满意度: '70%', 投诉处理: '80%' }, total: 84, weight: { 满意度: 0.2 } },
       { name: 'a blank optional cell is still an error', given: { 销售: '90%', 满意度: undefined, 投诉处理: '80%' }, error: { code: 'KPI0901', column: '满意度' } },
-      { name: 'N/A where the indicator is not optional', given: { 销售: 'N/A', 满意度: '70%', 投诉处理: '80%' }, error: { code: 'KPI0906', column: '销售' } },
+      // (the data layer never marks this column N/A: KPI0818 stops the row first; through the API −∞ is not a number)
+      { name: 'N/A where the indicator is not optional', given: { 销售: 'N/A', 满意度: '70%', 投诉处理: '80%' }, error: { code: 'KPI0904', column: '销售' } },
     ],
   },
   'every indicator N/A': {
