@@ -199,7 +199,7 @@ describe('kpi check', () => {
   it('expands directories and globs', () => {
     const r = kpi(['check', 'examples/*.kpi'], { cwd: ROOT });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/in 7 files\n$/);
+    expect(r.stdout).toMatch(/in 12 files\n$/);
     const d = kpi(['check', 'examples'], { cwd: ROOT });
     expect(d.stdout).toMatch(/^examples\/broken\/\S+\.kpi:\d+:\d+ error KPI/m);
     expect(d.code).toBe(1);

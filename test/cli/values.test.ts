@@ -31,7 +31,8 @@ describe('values as people write them', () => {
   it('reads 90%, 0.9, ９０％, `90.0 %` and mixed full-width forms alike', () => {
     const r = kpi(['score', 'shop.kpi', '--data', 'values-percent.csv', '--format', 'csv']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    // every form reads alike; the column that mixes them is worth a look (KPI0819, SPEC §6), nothing else is said
+    expect(r.stderr.split('\n').filter((l) => /warning|error/.test(l)).map((l) => /KPI\d+/.exec(l)?.[0])).toEqual(['KPI0819', 'KPI0819']);
     expect(r.stdout.split('\r\n').slice(1, -1)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5'].map((id) => `${id},82,B,1,2,90,50,80`));
   });
 
@@ -42,7 +43,8 @@ describe('values as people write them', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^p98\.csv:2 warning KPI0813 `95` in column `准确率`, row 2, reads as 9500%, but the target is 98%\n/);
     expect(r.stderr).toMatch(/help: if it is a percent, write `95%` \(or `0\.95`\)/);
-    expect(r.stderr).not.toMatch(/row 3/);
+    // the KPI0813 finding names the row of `95` only (KPI0819 lists each way of writing a percent)
+    expect(r.stderr.split('\n').find((l) => l.includes('KPI0813'))).not.toMatch(/row 3/);
   });
 
   it('with --strict the percent warning fails the run: exit 2, nothing written', () => {
@@ -51,7 +53,7 @@ describe('values as people write them', () => {
     const r = kpi(['score', 'p98s.kpi', '--data', 'p98s.csv', '--strict', '-o', 'p98s-out.csv'], { cwd: tmp });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/warning KPI0813 `95` in column `准确率`/);
-    expect(r.stderr).toMatch(/1 data warning in `p98s\.csv`; nothing was scored \(`--strict` makes warnings fail\)\n$/);
+    expect(r.stderr).toMatch(/2 data warnings in `p98s\.csv`; nothing was scored \(`--strict` makes warnings fail\)\n$/);
     expect(existsSync(join(tmp, 'p98s-out.csv'))).toBe(false);
     expect(kpi(['score', 'p98s.kpi', '--data', 'p98s.csv', '-o', 'p98s-out.csv'], { cwd: tmp }).code).toBe(0);
   });
@@ -161,7 +163,7 @@ describe('mistakes a newcomer makes', () => {
       expect(r.stderr).toBe('error: `good.csv` is a data file, not a plan\n  help: this command takes plan files (.kpi); score data with `kpi score PLAN.kpi --data good.csv`\n');
     }
     const all = kpi(['check', 'examples/*'], { cwd: ROOT });
-    expect(all.stdout).toMatch(/ in 7 files\n$/);
+    expect(all.stdout).toMatch(/ in 12 files\n$/);
     const data = kpi(['check', 'examples/data/*'], { cwd: ROOT });
     expect(data.code).toBe(2);
     expect(data.stderr).toBe('error: no plan files (.kpi) match `examples/data/*`\n');
@@ -199,7 +201,7 @@ describe('output paths', () => {
   it('a missing folder or a folder given as the output is a usage error that names it, not the temp file', () => {
     const missing = kpi(['score', 'shop.kpi', '--data', 'good.csv', '-o', join(tmp, 'no-such-dir', '结果.csv')]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe(`error: cannot write \`${join(tmp, 'no-such-dir', '结果.csv')}\`: the folder \`${join(tmp, 'no-such-dir')}\` does not exist\n`);
+    expect(missing.stderr).toContain(`error KPI0952 cannot write \`${join(tmp, 'no-such-dir', '结果.csv')}\`: the folder \`${join(tmp, 'no-such-dir')}\` does not exist\n`);
     const folder = kpi(['score', 'shop.kpi', '--data', 'good.csv', '-o', tmp]);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toMatch(/^error: cannot write `.*`: it is a folder\n/);
@@ -272,19 +274,22 @@ describe('progress bar', () => {
       expect(report.split('\r\n')).toHaveLength(300_002);
     });
 
-    it('Ctrl-C in the middle leaves the old report untouched and no temp file (exit 130)', async () => {
+    it('Ctrl-C in the middle ends the run at once and leaves the old report untouched; the next run clears the temp file', async () => {
       if (!existsSync(big)) writeFileSync(big, `${lines.join('\n')}\n`);
       const dir = mkdtempSync(join(tmp, 'sigint-'));
       writeFileSync(join(dir, 'out.csv'), 'old report\n');
       const child = spawn(process.execPath, [BIN, 'score', join(FIXTURES, 'shop.kpi'), '--data', big, '-o', join(dir, 'out.csv')], { stdio: 'ignore' });
-      const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+      const exited = new Promise<string | null>((res) => child.on('exit', (_code, signal) => res(signal)));
       // wait until the temp file exists, i.e. the run is writing
       for (let i = 0; i < 400 && !readdirSync(dir).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 25));
       expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(true);
       child.kill('SIGINT');
-      expect(await exited).toBe(130);
-      expect(readdirSync(dir)).toEqual(['out.csv']);
+      // no JS handler can be starved by a busy run (issue 13): the signal ends the process
+      expect(await exited).toBe('SIGINT');
       expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('old report\n');
+      // the killed run's temp file goes with the next write beside the same target
+      expect(kpi(['score', 'shop.kpi', '--data', 'good.csv', '-o', join(dir, 'out.csv')]).code).toBe(0);
+      expect(readdirSync(dir)).toEqual(['out.csv']);
     });
 
     it('writes nothing but the final line to a stderr that is not a terminal', () => {
