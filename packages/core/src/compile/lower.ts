@@ -444,6 +444,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
       penalties,
       negativeTotal: plan.settings.negativeTotal !== undefined,
       hasOptional: inds.some((i) => i.optional === true),
+      ...(plan.money ? { money: true as const } : {}),
       vetoes,
       grades,
     },

@@ -140,6 +140,9 @@ export interface LPlan {
   negativeTotal: boolean;
   /** some indicator may be not applicable in a row (N/A re-weighting, run/exact.ts) */
   hasOptional: boolean;
+  /** the plan has SPEC §7 items (pay, commission, pool, distribution, periods), computed over the whole table by
+   * money/: present so that per-row consumers that cannot honour them (the SQL target, solve) refuse the plan */
+  money?: true;
   vetoes: LVeto[];
   grades: LGrade[];
 }
