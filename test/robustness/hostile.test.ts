@@ -59,7 +59,7 @@ describe('1. exact arithmetic is bounded', () => {
     const r = kpi(['score', 'p.kpi', '--data', 'x.csv', '-o', 'out.csv'], { cwd: d });
     expect(Date.now() - t0).toBeLessThan(20_000);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/x\.csv:2 error KPI0951 row 2 \(`S1`\): an exact intermediate value of this row grew beyond 8192 bits/);
+    expect(r.stderr).toMatch(/x\.csv:2 error KPI0951 row 2 \(`S1`\): an exact intermediate value of this row grew beyond 8256 bits/);
     expect(r.stderr).not.toMatch(/row 3/);
     expect(existsSync(join(d, 'out.csv'))).toBe(false);
     noCrash(r.stderr);

@@ -48,7 +48,9 @@ export function makeExact(P: LPlan): ExactEvaluator {
   // refuses such plans (KPI0950); this is the backstop: a row that would exceed it stops with KPI0951 instead
   // of running for minutes or dying with "Maximum BigInt size exceeded". 8,192 bits (about 2,466 digits) is far
   // beyond any real appraisal value and keeps one gcd under ~0.1 s.
-  const MAXBITS = 8192;
+  // … plus 64 bits per scored item: the exact total of 10,000 indicators with targets 1..10,000 has a
+  // denominator of ~14,400 bits (lcm of the targets) and is legitimate; the bound grows with the plan, not the data
+  const MAXBITS = 8192 + 64 * (P.inds.length + P.bonuses.length);
   const BIG = 1n << BigInt(MAXBITS);
   const TOO_BIG = { tooBig: MAXBITS };
   /** a reported number (total, bonus, a score) beyond the range of a double (~1.8e308): e.g. a bonus without
