@@ -41,6 +41,9 @@ export async function stageCli(stage = join(root, 'build/cli')) {
     minify: false,
     legalComments: 'linked',
     logLevel: 'warning',
+    // the embedded DuckDB (`kpi score --engine duckdb`) ships a native binary per platform: it is loaded lazily and
+    // stays a separate install (`npm i -g @duckdb/node-api` beside the tarball); everything else is bundled
+    external: ['@duckdb/node-api'],
     // CommonJS dependencies bundled into ESM still call require() for Node's own modules
     banner: { js: "import { createRequire as __kpiCreateRequire } from 'node:module';\nconst require = __kpiCreateRequire(import.meta.url);" },
     plugins: [

@@ -33,6 +33,7 @@ const KIND: Record<CompletionKind, monaco.languages.CompletionItemKind> = {
   group: monaco.languages.CompletionItemKind.Module,
   metric: monaco.languages.CompletionItemKind.Variable,
   bonus: monaco.languages.CompletionItemKind.Constant,
+  penalty: monaco.languages.CompletionItemKind.Constant,
   veto: monaco.languages.CompletionItemKind.Event,
   column: monaco.languages.CompletionItemKind.Property,
   grade: monaco.languages.CompletionItemKind.EnumMember,

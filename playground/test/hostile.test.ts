@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 // @ts-expect-error plain JS module shared with the bench
 import { CHROMIUM, buildApp, launch, serve } from './harness.js';
-import { encodeShare } from '../src/share.js';
+import { encodeShare } from '../src/store/share.js';
 
 const skip = !existsSync(CHROMIUM) && !process.env.CI;
 

@@ -62,7 +62,7 @@ describe('one report writer and one set of data-reading rules (core), as the pla
     vetoes: [],
     indicators: [{ name: '销售额达成', path: [], actual: 1.05, ratio: 1.05, score: 105, weight: 0.7, weighted: 73.5 }],
   }) as unknown as RowResult;
-  const shape: ReportShape = { idHeader: '工号', keep: [], indicators: ['销售额达成'], hasGrades: true, hasBonus: false, hasVeto: false, round: 2, lang: 'zh' };
+  const shape: ReportShape = { idHeader: '工号', keep: [], indicators: ['销售额达成'], hasGrades: true, hasBonus: false, hasPenalty: false, hasVeto: false, round: 2, lang: 'zh' };
 
   it('writes the CLI\'s CSV: BOM, report-shape headers, CRLF, and formula-like ids guarded', () => {
     const csv = reportCsv(shape, [
