@@ -64,12 +64,19 @@ describe.skipIf(skip)('hostile plans in the playground (Chromium)', () => {
     const p = await open();
     const name = '"[点此查看考核细则](https://example.com/phish)"';
     await p.evaluate((t) => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.setPlan(t), `plan 店长 {\n  indicator ${name} weight 100% target 100% scoring linear\n}\n`);
+    // the engine runs in a worker: hover answers from the analysis of the new text once it has come back
+    await expect.poll(() => p.evaluate(() => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.getMarkers().length), { timeout: 10_000 }).toBe(0);
     const at = await p.evaluate((t) => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.pointAt(t, 0, 3), name);
     expect(at).not.toBeNull();
-    await p.mouse.move(at!.x - 3, at!.y);
-    await p.mouse.move(at!.x, at!.y);
     const box = p.locator('.monaco-hover-content').filter({ hasText: '有效权重' }).first();
-    await box.waitFor({ timeout: 10_000 });
+    await expect
+      .poll(async () => {
+        await p.mouse.move(5, 5);
+        await p.mouse.move(at!.x - 3, at!.y);
+        await p.mouse.move(at!.x, at!.y);
+        return box.waitFor({ timeout: 2_000 }).then(() => true, () => false);
+      }, { timeout: 20_000 })
+      .toBe(true);
     expect(await box.textContent()).toContain('[点此查看考核细则](https://example.com/phish) — 有效权重 100%');
     expect(await box.locator('a').count()).toBe(0);
     expect(errors).toEqual([]);

@@ -105,7 +105,9 @@ describe('the packed CLI', () => {
     expect(existsSync(join(repo, 'vendor', basename(tgz)))).toBe(true);
     // the workflow's own steps, in order (the checkout and setup-node actions aside)
     const workflow = readFileSync(join(repo, '.github/workflows/kpi.yml'), 'utf8');
-    const steps = [...workflow.matchAll(/^\s*- run: (.+)$/gm)].map((m) => m[1]!);
+    // the `check` job's steps (the `diff` job runs on pull requests, against a base revision: test/cli/decide.test.ts)
+    const checkJob = workflow.slice(workflow.indexOf('\n  check:'), workflow.indexOf('\n  diff:') > 0 ? workflow.indexOf('\n  diff:') : undefined);
+    const steps = [...checkJob.matchAll(/^\s*- run: (.+)$/gm)].map((m) => m[1]!);
     expect(steps).toEqual(['npm install --no-audit --no-fund', 'npx kpi check --format github .', 'npx kpi test --format github .']);
     for (const step of steps) {
       const r = run('sh', ['-c', step], repo);
