@@ -11,13 +11,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/parser/index.js';
-import { check } from '../../src/check/index.js';
 import { compilePlan, type CompiledPlan } from '../../src/compile/index.js';
 import { makeReference } from '../../src/run/reference.js';
 import { makeExact } from '../../src/run/exact.js';
 import { renderExplanation } from '../../src/run/explain.js';
 import type { RowOutcome } from '../../src/run/types.js';
-import { n } from './helpers.js';
+import { compileText as compileShared, resultOf, rowFromGiven } from './helpers.js';
 
 const GRADES = `grades {
     S >= 95 coefficient 1.5
@@ -622,31 +621,14 @@ const CASES: Record<string, Case> = {
 };
 
 // ------------------------------------------------------------------ runner
+/** the shared compile, and every case here must take the float fast path */
 function compileText(text: string): CompiledPlan {
-  const r = parseText('case.kpi', text);
-  const errors = [...r.diagnostics, ...check(r.file, r.source, { syntax: r.diagnostics })].filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(`plan has errors:\n${errors.map((d) => `${d.code} ${d.message}`).join('\n')}\n${text}`);
-  const { compiled, diagnostics } = compilePlan(r.file.plans[0]!);
-  if (!compiled) throw new Error('plan did not compile: ' + JSON.stringify(diagnostics));
+  const compiled = compileShared(text);
   expect(compiled.accelerated).toBe(true);
   return compiled;
 }
-
-function rowValues(c: CompiledPlan, given: Row['given']): Float64Array {
-  const v = new Float64Array(c.inputs.length).fill(NaN);
-  for (const [k, x] of Object.entries(given)) {
-    const i = c.slotOf(k);
-    if (i === undefined) throw new Error(`the plan does not read column ${k}`);
-    if (x !== undefined) v[i] = typeof x === 'number' ? x : Number(n(x).value);
-  }
-  return v;
-}
-
-const byName = (o: RowOutcome & { ok: true }, name: string) => {
-  const i = o.result.indicators.find((x) => x.name === name);
-  if (!i) throw new Error(`no indicator ${name}`);
-  return i;
-};
+const rowValues = rowFromGiven;
+const byName = resultOf;
 
 describe('hand-computed scores (compiled == reference == explain)', () => {
   for (const [title, c] of Object.entries(CASES)) {

@@ -4,6 +4,8 @@ import { compilePlan, type CompiledPlan } from '../../src/compile/index.js';
 import { makeReference } from '../../src/run/reference.js';
 import type { RowOutcome } from '../../src/run/types.js';
 import { Rational } from '../../src/numbers/rational.js';
+import { parseText } from '../../src/parser/index.js';
+import { check } from '../../src/check/index.js';
 
 export const sp = { start: 0, end: 0 };
 export const name = (text: string) => ({ text, span: sp });
@@ -169,4 +171,34 @@ export function both(p: Plan, row: Record<string, string | number | undefined>):
 export function ok(o: RowOutcome) {
   if (!o.ok) throw new Error('row failed: ' + JSON.stringify(o.errors));
   return o.result;
+}
+
+/** plan text → compiled plan, parsed and checked as a user's file; any error fails the test with the plan shown */
+export function compileText(text: string): CompiledPlan {
+  const r = parseText('case.kpi', text);
+  const errors = [...r.diagnostics, ...check(r.file, r.source, { syntax: r.diagnostics })].filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new Error(`plan has errors:\n${errors.map((d) => `${d.code} ${d.message}`).join('\n')}\n${text}`);
+  const { compiled, diagnostics } = compilePlan(r.file.plans[0]!);
+  if (!compiled) throw new Error('plan did not compile: ' + JSON.stringify(diagnostics));
+  return compiled;
+}
+
+/** one data row as a person types it (`96.5%`, `1080000`, 3; undefined = blank; 'N/A' = a not-applicable cell,
+ * which the data layer marks with −∞ for an optional reader) */
+export function rowFromGiven(c: CompiledPlan, given: Record<string, string | number | undefined>): Float64Array {
+  const v = new Float64Array(c.inputs.length).fill(NaN);
+  for (const [k, x] of Object.entries(given)) {
+    const i = c.slotOf(k);
+    if (i === undefined) throw new Error(`the plan does not read column ${k}`);
+    if (x === 'N/A') v[i] = -Infinity;
+    else if (x !== undefined) v[i] = typeof x === 'number' ? x : Number(n(x).value);
+  }
+  return v;
+}
+
+/** an indicator's result by name */
+export function resultOf(o: RowOutcome & { ok: true }, name: string) {
+  const i = o.result.indicators.find((x) => x.name === name);
+  if (!i) throw new Error(`no indicator ${name}`);
+  return i;
 }
