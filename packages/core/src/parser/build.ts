@@ -6,7 +6,8 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Span } from '../source/span.js';
-import { syntaxDiagnostic } from '../diagnostics/codes/syntax.js';
+import { diag, bilingual, bilingualRef, note, text as ref } from '../diagnostics/diag.js';
+import type { MessageRef } from '../diagnostics/types.js';
 import { dec } from '../numbers/decimal.js';
 import { Rational } from '../numbers/rational.js';
 import type {
@@ -159,12 +160,7 @@ export class IrBuilder {
     const q = parseQuotedNumber(raw);
     if (!q) {
       this.diag(
-        syntaxDiagnostic('KPI0105', {
-          file: this.ctx.file,
-          span: tspan(s),
-          message: `expected a number, found the string \`${s.image}\``,
-          help: 'write a number (`1200000`, `95%`); a quoted number may use grouping commas and a currency sign: `"¥1,200,000"`',
-        }),
+        diag('KPI0105.string', { text: s.image }, { file: this.ctx.file, span: tspan(s) }),
       );
       return undefined;
     }
@@ -248,12 +244,7 @@ export class IrBuilder {
           // exactly (a 30-digit `round` printed back as `1.2345678901234568e+29` broke `kpi fmt`)
           if (!v || !/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
             this.diag(
-              syntaxDiagnostic('KPI0109', {
-                file: this.ctx.file,
-                span: tspan(t),
-                message: `\`round\` needs a whole number of decimals (0 to 6), found \`${t.image}\``,
-                help: 'write e.g. `round 2` to report totals with two decimals',
-              }),
+              diag('KPI0109', { text: t.image }, { file: this.ctx.file, span: tspan(t) }),
             );
           } else if (once('round', sp, '`round`')) plan.settings.round = { value: Number(v), span: sp };
           break;
@@ -263,15 +254,13 @@ export class IrBuilder {
     return plan;
   }
 
-  private duplicate(what: string, sp: Span, prev: Span, where: string): void {
+  private duplicate(what: string, sp: Span, prev: Span, where: 'plan' | 'indicator' | 'bonus'): void {
     this.diag(
-      syntaxDiagnostic('KPI0107', {
+      diag('KPI0107', { what, where: bilingual(`what.${where}`, {}) }, {
         file: this.ctx.file,
         span: sp,
-        message: `${what} is given twice in this ${where}`,
-        help: `keep one ${what}`,
-        related: [{ span: prev, message: `first ${what} here` }],
-        fix: { message: `remove the second ${what}`, edits: [{ span: sp, text: '' }] },
+        related: [note('note.first-here', { what }, prev)],
+        edits: [{ span: sp, text: '' }],
       }),
     );
   }
@@ -365,21 +354,26 @@ export class IrBuilder {
       const end = { start: span.end, end: span.end };
       if (!seen.has('Kw_weight')) {
         recovered = true;
-        this.missing(`indicator \`${name.text}\` has no \`weight\``, name.span, 'add `weight P` after the name, e.g. `weight 20%`');
+        this.missing(ref('KPI0106.no-weight', { name: name.text }), name.span);
       }
       if (!seen.has('Kw_scoring')) {
         recovered = true;
-        this.missing(`indicator \`${name.text}\` has no \`scoring\` method`, name.span, 'add `scoring METHOD` (`linear`, `reverse`, `threshold`, `bands`, `curve`, `deduct`, `rating`)', end, ' scoring linear');
+        this.missing(ref('KPI0106.no-scoring', { name: name.text }), name.span, end, ' scoring linear');
       }
     }
     if (recovered) ind.recovered = true;
     return ind;
   }
 
-  private missing(message: string, span: Span, help: string, at?: Span, text?: string): void {
-    const d = syntaxDiagnostic('KPI0106', { file: this.ctx.file, span, message, help });
-    if (at && text) d.fix = { message: `add \`${text.trim()}\``, edits: [{ span: at, text }] };
-    this.diag(d);
+  private missing(what: MessageRef, span: Span, at?: Span, text?: string): void {
+    this.diag(
+      diag('KPI0106', { what: bilingualRef(what) }, {
+        file: this.ctx.file,
+        span,
+        helpText: { id: `${what.id}.help`, args: what.args },
+        ...(at && text ? { edits: [{ span: at, text }], fixText: ref('fix.add', { text: text.trim() }) } : {}),
+      }),
+    );
   }
 
   method(n: CstNode | undefined, ind: Indicator): Method | undefined {
@@ -517,9 +511,8 @@ export class IrBuilder {
     }
     if (!recoveredNode(n) && name.text && (!seen.has('Kw_points') || !seen.has('Kw_per'))) {
       this.missing(
-        `bonus \`${name.text}\` needs \`points P per N\``,
+        ref('KPI0106.bonus', { name: name.text }),
         name.span,
-        'write e.g. `bonus 创新提案 points 2 per 1 max 10`',
         { start: span.end, end: span.end },
         !seen.has('Kw_points') ? ' points 1 per 1' : undefined,
       );
@@ -557,13 +550,7 @@ export class IrBuilder {
       const gt = tok(lc, 'Greater');
       if (gt) {
         this.diag(
-          syntaxDiagnostic('KPI0101', {
-            file: this.ctx.file,
-            span: tspan(gt),
-            message: 'grade bounds are written with `>=`, found `>`',
-            help: 'a grade line reads `LABEL >= N coefficient C`',
-            fix: { message: 'use `>=`', edits: [{ span: tspan(gt), text: '>=' }] },
-          }),
+          diag('KPI0101.grade-gt', {}, { file: this.ctx.file, span: tspan(gt), edits: [{ span: tspan(gt), text: '>=' }] }),
         );
       }
       if (tok(lc, 'GreaterEq') || gt) {
@@ -616,12 +603,7 @@ export class IrBuilder {
     const e = this.expr(n, fallback);
     if (exprDepth(e) > MAX_EXPR_DEPTH) {
       this.diag(
-        syntaxDiagnostic('KPI0108', {
-          file: this.ctx.file,
-          span: e.span,
-          message: `expression nested too deeply (more than ${MAX_EXPR_DEPTH} levels of operators)`,
-          help: 'split the expression into several `metric`s',
-        }),
+        diag('KPI0108.parens', { max: MAX_EXPR_DEPTH, unit: bilingual('what.operators', {}) }, { file: this.ctx.file, span: e.span }),
       );
       return { kind: 'error', span: e.span };
     }

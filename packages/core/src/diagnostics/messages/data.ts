@@ -1,0 +1,3 @@
+/** texts of the data diagnostics — see messages/index.ts */
+export const DATA_MESSAGES = {
+} as const;
