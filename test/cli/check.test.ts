@@ -158,7 +158,7 @@ describe('kpi check', () => {
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.split('\n')).toHaveLength(3);
-      expect(r.stderr).toMatch(/^error: `gbk.kpi` is GBK .*, not UTF-8\n {2}help: plan files are UTF-8: .*iconv -f gbk -t utf-8 gbk.kpi/);
+      expect(r.stderr).toMatch(/^gbk.kpi error KPI0003 `gbk.kpi` is GBK .*, not UTF-8\n {2}= help: plan files are UTF-8: .*iconv -f gbk -t utf-8 gbk.kpi/);
       // a UTF-8 BOM (Notepad) is fine
       writeFileSync(join(dir, 'bom.kpi'), `\ufeff${readFileSync(join(FIXTURES, 'shop.kpi'), 'utf8')}`);
       expect(kpi(['check', 'bom.kpi'], { cwd: dir }).stdout).toBe('no problems in 1 file\n');
@@ -224,7 +224,7 @@ describe('kpi check', () => {
   it('exits 2 with a clear message for a missing file, never a stack trace', () => {
     const r = kpi(['check', 'nope.kpi']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: cannot find `nope.kpi`\n');
+    expect(r.stderr).toBe('nope.kpi error KPI0001 cannot find `nope.kpi`\n  = help: check the name and the folder you run `kpi` in\n');
   });
 
   it('exits 2 on a usage error', () => {
@@ -326,6 +326,6 @@ describe('kpi init', () => {
     writeFileSync(join(dir, 'file'), '');
     const r = kpi(['init', 'file'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: `file` exists and is not a directory\n');
+    expect(r.stderr).toBe('error KPI0007 `file` exists and is not a directory\n');
   });
 });

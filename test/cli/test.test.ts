@@ -91,13 +91,13 @@ describe('kpi test', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed');
     const none = kpi(['test', '--plan', '别的', 'failing.kpi']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toBe('error: no plan named `别的` in `failing.kpi`\n  help: the plans are `小店考核`\n');
+    expect(none.stderr).toBe('error KPI0005 no plan named `别的` in `failing.kpi`\n  = help: the plans are `小店考核`\n');
   });
 
   it('exits 2 for a missing file or a bad option', () => {
     const r = kpi(['test', 'nope.kpi']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: cannot find `nope.kpi`\n');
+    expect(r.stderr).toBe('nope.kpi error KPI0001 cannot find `nope.kpi`\n  = help: check the name and the folder you run `kpi` in\n');
     expect(kpi(['test', '--format', 'tap', 'shop.kpi']).code).toBe(2);
   });
 });

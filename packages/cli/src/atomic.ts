@@ -2,6 +2,7 @@
  * Output files appear whole or not at all: write to a temp file in the target directory, rename on
  * success, delete on failure (and on Ctrl-C).
  */
+import { diag, bilingual, type Diagnostic } from '@kpi/core';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { chmod, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
@@ -110,6 +111,22 @@ export async function put(stream: NodeJS.WritableStream, s: string | Uint8Array)
 }
 
 /** why `target` (as the user wrote it) could not be written, in words; never the temp file's name */
+/** a file that cannot be written, as a coded diagnostic (KPI0007) */
+export function writeError(shown: string, target: string, e: unknown): Diagnostic {
+  const code = (e as NodeJS.ErrnoException).code;
+  const dir = dirname(target);
+  const reason =
+    code === 'ENOENT' ? bilingual('reason.no-folder', { dir })
+    : code === 'ENOTDIR' ? bilingual('reason.not-folder', { dir })
+    : code === 'EACCES' || code === 'EPERM' ? bilingual('reason.permission', {})
+    : code === 'EISDIR' ? bilingual('reason.is-folder', {})
+    : code === 'EROFS' ? bilingual('reason.read-only', {})
+    : code === 'ENOSPC' ? bilingual('reason.disk-full', {})
+    : String((e as Error).message ?? e);
+  return diag('KPI0007', { file: shown, reason });
+}
+
+/** @deprecated the English text of writeError() */
 export function writeErrorMessage(shown: string, target: string, e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   const dir = dirname(target);

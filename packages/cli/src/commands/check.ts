@@ -19,7 +19,7 @@ export interface FileDiagnostics {
 export function printPlanDiagnostics(io: Io, stream: Stream, files: FileDiagnostics[]): void {
   const diags = files.flatMap((f) => f.diagnostics);
   if (!diags.length) return;
-  const text = renderDiagnostics('terminal', diags, sourceMap(files), { color: useColor(io, stream) });
+  const text = renderDiagnostics('terminal', diags, sourceMap(files), { color: useColor(io, stream), lang: io.lang ?? 'en' });
   stream.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
@@ -64,13 +64,13 @@ Exit codes: 0 no errors (warnings allowed unless --strict) · 1 errors · 2 usag
         const color = useColor(io, io.stdout);
         const c = colors(color);
         if (diags.length) {
-          const text = renderDiagnostics('terminal', diags, sources, { color });
+          const text = renderDiagnostics('terminal', diags, sources, { color, lang: io.lang ?? 'en' });
           io.stdout.write(`${text.replace(/\n+$/, '')}\n\n`);
         }
-        const line = summaryLine({ ...counts, files: files.length });
+        const line = summaryLine({ ...counts, files: files.length }, io.lang ?? 'en');
         io.stdout.write(`${counts.errors ? c.red(c.bold(line)) : counts.warnings ? c.yellow(line) : c.green(line)}\n`);
       } else {
-        const text = renderDiagnostics(opts.format, diags, sources, { files: files.map((f) => f.name), version: VERSION });
+        const text = renderDiagnostics(opts.format, diags, sources, { files: files.map((f) => f.name), version: VERSION, lang: io.lang ?? 'en' });
         // `github` with no findings is empty: print nothing rather than a blank line in the job log
         if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
       }

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { IR_VERSION } from '@kpi/core';
-import { writeErrorMessage, writeFileAtomic } from '../atomic.js';
+import { writeError, writeFileAtomic } from '../atomic.js';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
 import { compilePlan, emitModule } from '../engine.js';
 import { loadFile, pickPlan, PlanErrors } from '../plan.js';
@@ -45,7 +45,7 @@ validated numbers and indices from the plan (names travel as JSON data).`,
         try {
           await writeFileAtomic(resolve(io.cwd, opts.output), text);
         } catch (e) {
-          throw new UserError(writeErrorMessage(opts.output, resolve(io.cwd, opts.output), e));
+          throw new UserError(writeError(opts.output, resolve(io.cwd, opts.output), e));
         }
         io.stderr.write(`${colors(useColor(io, io.stderr)).green('✓')} wrote ${opts.output}\n`);
       } else io.stdout.write(text);

@@ -1,4 +1,5 @@
 /** `kpi explain <plan> --data <file> --id <id>`: why one person got their score, as sentences or JSON. */
+import { commandLang, langOption } from '../lang.js';
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { createBinder, percentHintsOf, visibleText, type Diagnostic } from '@kpi/core';
@@ -15,7 +16,7 @@ export function explainCommand(io: Io, done: (code: number) => void): Command {
     .argument('<plan>', 'plan file (.kpi)');
   dataOptions(cmd, '--id-column <column>')
     .requiredOption('--id <id>', 'the id of the person to explain (a value of the id column)')
-    .addOption(new Option('--lang <lang>', 'language of the sentences').choices(['zh', 'en']).default('zh'))
+    .addOption(langOption('language of the sentences and messages (sentences default to zh)'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText(
       'after',
@@ -38,7 +39,7 @@ async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
   for await (const b of batches) yield* b;
 }
 
-type ExplainOptions = DataOptions & { idColumn?: string; lang: 'zh' | 'en'; format: 'text' | 'json' };
+type ExplainOptions = DataOptions & { idColumn?: string; lang?: 'zh' | 'en'; format: 'text' | 'json' };
 
 async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { data: string }): Promise<number> {
   const errors = new ErrorLog(maxErrorsOf(opts.maxErrors));
@@ -84,8 +85,9 @@ async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { dat
       if (!explanation) throw new Error(`the engine scored row ${row} but gave no explanation`);
       if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ id: bound.id, row, result: outcome.result, explanation }, null, 2)}\n`);
       else {
-        const lines = renderExplanation(explanation, opts.lang);
-        const head = opts.lang === 'zh' ? `${bound.id} (第 ${row} 行) · ${plan.name.text}` : `${bound.id} (row ${row}) · ${plan.name.text}`;
+        const lang = commandLang(opts.lang, io.env, 'zh');
+        const lines = renderExplanation(explanation, lang);
+        const head = lang === 'zh' ? `${bound.id} (第 ${row} 行) · ${plan.name.text}` : `${bound.id} (row ${row}) · ${plan.name.text}`;
         // names and ids from the plan and the data: no control characters to the terminal
         io.stdout.write(`${visibleText(head, false)}\n${lines.map((l) => `  ${visibleText(l, false)}`).join('\n')}\n`);
       }

@@ -1,8 +1,9 @@
 /** `kpi fmt [--check] <files...>`: format plan files in place (atomically), or list the unformatted ones. */
+import { diag } from '@kpi/core';
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '@kpi/core';
-import { writeErrorMessage, writeFileAtomic } from '../atomic.js';
+import { writeError, writeFileAtomic } from '../atomic.js';
 import { expandPlanFiles } from '../files.js';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
 import { formatText } from '../engine.js';
@@ -33,7 +34,7 @@ A file with syntax errors is left unchanged and its errors are printed (exit 1).
     )
     .action(async (args: string[], opts: { check?: boolean; stdout?: boolean }) => {
       const files = await expandPlanFiles(args, io.cwd);
-      if (opts.stdout && files.length !== 1) throw new UserError('`--stdout` formats exactly one file');
+      if (opts.stdout && files.length !== 1) throw new UserError(diag('KPI0006.stdout-one', {}));
       const c = colors(useColor(io, opts.check ? io.stdout : io.stderr));
       let broken = 0;
       const unformatted: string[] = [];
@@ -62,7 +63,7 @@ A file with syntax errors is left unchanged and its errors are printed (exit 1).
           try {
             await writeFileAtomic(path, output);
           } catch (e) {
-            throw new UserError(writeErrorMessage(name, path, e));
+            throw new UserError(writeError(name, path, e));
           }
           changed++;
           io.stderr.write(`${c.green('formatted')} ${name}\n`);

@@ -1,4 +1,5 @@
 /** `kpi init [dir]`: scaffold a plan repository — an example plan, sample data, a CI workflow, a README. */
+import { diag } from '@kpi/core';
 import { Command } from 'commander';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -166,7 +167,7 @@ existing files are kept unless --force is given.`,
       let kpiInPackage = true;
       try {
         const st = await stat(root).catch(() => undefined);
-        if (st && !st.isDirectory()) throw new UserError(`\`${dir}\` exists and is not a directory`);
+        if (st && !st.isDirectory()) throw new UserError(diag('KPI0007.not-dir', { dir }));
         for (const [rel, content] of Object.entries(INIT_FILES)) {
           const path = join(root, rel);
           const shown = relative(io.cwd, path) || path;
@@ -184,7 +185,7 @@ existing files are kept unless --force is given.`,
         }
       } catch (e) {
         if (e instanceof UserError) throw e;
-        throw new UserError(`cannot create files in \`${dir}\`: ${(e as Error).message}`);
+        throw new UserError(diag('KPI0007.create', { dir, reason: (e as Error).message }));
       }
       const cd = dir === '.' ? '' : `cd ${/^[\w./\-\u3400-\u9fff]+$/.test(dir) ? dir : JSON.stringify(dir)} && `;
       io.stdout.write(

@@ -1,4 +1,6 @@
 /** `kpi score <plan> --data <file>`: score every row of a data file, streaming where the output allows. */
+import { diag, text, bilingual } from '@kpi/core';
+import { commandLang, langOption } from '../lang.js';
 import { Command, Option } from 'commander';
 import { createReadStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
@@ -6,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, extname } from 'node:path';
 import { once } from 'node:events';
 import { createBinder, percentHintsOf, type Diagnostic } from '@kpi/core';
-import { AtomicFile, writeErrorMessage } from '../atomic.js';
+import { AtomicFile, writeError } from '../atomic.js';
 import { openTable, DataError } from '../data/read.js';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
 import { loadCompiled } from '../plan.js';
@@ -40,14 +42,12 @@ export const dataOptions = (cmd: Command, idFlag = '--id <column>'): Command =>
 export function requireData(cmd: Command, opts: { data?: string }): asserts opts is { data: string } {
   const extra = cmd.args.slice(1);
   if (opts.data !== undefined) {
-    if (extra.length) throw new UserError(`unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((a) => `\`${a}\``).join(' ')}`, EXIT.USAGE, `\`kpi ${cmd.name()}\` takes one plan file; see \`kpi ${cmd.name()} --help\``);
+    if (extra.length) throw new UserError(diag('KPI0006.unexpected-argument', { s: extra.length === 1 ? '' : 's', args: extra.map((a) => `\`${a}\``).join(' '), command: cmd.name() }));
     return;
   }
   const data = extra.find((a) => /\.(csv|tsv|txt|xlsx|xlsm|xls|json)$/i.test(a));
   throw new UserError(
-    "required option '-d, --data <file>' not specified",
-    EXIT.USAGE,
-    data ? `name the data file with \`--data\`: \`kpi ${cmd.name()} ${cmd.args[0] ?? '<plan>'} --data ${data}\`` : `e.g. \`kpi ${cmd.name()} 店长.kpi --data 五月.csv\``,
+    diag('KPI0006.data-required', { command: cmd.name() }, data ? { helpText: text('help.data-flag', { command: cmd.name(), plan: cmd.args[0] ?? '<plan>', data }) } : {}),
   );
 }
 
@@ -65,7 +65,7 @@ export function rowErrorDiagnostics(file: string, row: number, id: string, error
 
 export function maxErrorsOf(s: string): number {
   const n = Number(s);
-  if (!Number.isInteger(n) || n < 1) throw new UserError(`\`--max-errors\` must be a positive whole number, not \`${s}\``);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(diag('KPI0006.max-errors', { value: s }));
   return n;
 }
 
@@ -104,7 +104,7 @@ export function scoreCommand(io: Io, done: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format (default: from -o, else table)').choices(['table', 'csv', 'json', 'xlsx']))
     .option('-o, --output <file>', 'write to a file (written whole or not at all)')
     .option('--keep <columns>', 'copy these data columns into the report after the id, e.g. `--keep 姓名,部门`')
-    .addOption(new Option('--lang <lang>', 'language of column headers').choices(['zh', 'en']).default('zh'))
+    .addOption(langOption('language of column headers and messages (headers default to zh)'))
     .option('--strict', 'data warnings fail too (e.g. `95` where the target is 98%): exit 2, nothing written')
     .addHelpText(
       'after',
@@ -132,7 +132,7 @@ function formatFromPath(p: string): Format | undefined {
   return e === '.csv' ? 'csv' : e === '.json' ? 'json' : e === '.xlsx' ? 'xlsx' : e === '.txt' ? 'table' : undefined;
 }
 
-type ScoreOptions = DataOptions & { format?: Format; output?: string; keep?: string; lang: Lang; strict?: boolean };
+type ScoreOptions = DataOptions & { format?: Format; output?: string; keep?: string; lang?: Lang; strict?: boolean };
 
 /** `--keep 姓名,部门` (commas, full-width commas or 、) → column names */
 export const keepColumnsOf = (s: string | undefined): string[] =>
@@ -143,10 +143,10 @@ const cellText = (c: unknown): string => (c === null || c === undefined ? '' : S
 async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: string }): Promise<number> {
   const limit = maxErrorsOf(opts.maxErrors);
   const format: Format = opts.format ?? (opts.output ? formatFromPath(opts.output) : undefined) ?? 'table';
-  if (format === 'xlsx' && !opts.output && io.stdout.isTTY) throw new UserError('an XLSX report is binary: write it to a file with `-o report.xlsx`');
+  if (format === 'xlsx' && !opts.output && io.stdout.isTTY) throw new UserError(diag('KPI0006.xlsx-tty', {}));
 
   const keep = keepColumnsOf(opts.keep);
-  if (opts.keep !== undefined && keep.length === 0) throw new UserError('`--keep` needs column names, e.g. `--keep 姓名,部门`');
+  if (opts.keep !== undefined && keep.length === 0) throw new UserError(diag('KPI0006.keep-empty', {}));
   if (opts.output) {
     await refuseOverwritingInputs(resolve(io.cwd, opts.output), opts.output, [
       { path: resolve(io.cwd, opts.data), what: 'data file', shown: opts.data },
@@ -157,7 +157,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
   // Output goes to a temp file first: the target file (or stdout) only ever sees a complete report.
   const target = opts.output ? resolve(io.cwd, opts.output) : join(tmpdir(), `kpi-score-${process.pid}-${Date.now()}.out`);
   if (opts.output && (await stat(target).catch(() => undefined))?.isDirectory()) {
-    throw new UserError(`cannot write \`${opts.output}\`: it is a folder`, EXIT.USAGE, 'give a file name, e.g. `-o 结果.xlsx`');
+    throw new UserError(diag('KPI0007.folder', { file: opts.output }));
   }
   const dataName = opts.data;
   const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
@@ -175,18 +175,21 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
   const unknown = keep.filter((_, i) => keepIndex[i]! < 0);
   if (unknown.length) {
     throw new UserError(
-      `${unknown.map((k) => `\`${k}\``).join(', ')} given with \`--keep\` ${unknown.length === 1 ? 'is not a column' : 'are not columns'} of \`${dataName}\``,
-      EXIT.USAGE,
-      `its columns are ${headers.filter(Boolean).map((h) => `\`${h}\``).join(', ')}`,
+      diag('KPI0006.keep-unknown', {
+        names: unknown.map((k) => `\`${k}\``).join(', '),
+        verb: unknown.length === 1 ? bilingual('what.is-not-column', {}) : bilingual('what.are-not-columns', {}),
+        file: dataName,
+        columns: headers.filter(Boolean).map((h) => `\`${h}\``).join(', '),
+      }),
     );
   }
-  const shape = shapeOf(plan, idHeader, opts.lang, keep);
+  const shape = shapeOf(plan, idHeader, commandLang(opts.lang, io.env, 'zh'), keep);
 
   const out = new AtomicFile(target);
   try {
     await out.ready();
   } catch (e) {
-    throw new UserError(writeErrorMessage(opts.output ?? target, target, e));
+    throw new UserError(writeError(opts.output ?? target, target, e));
   }
   let writer: ResultWriter;
   const c = colors(useColor(io, io.stdout));
@@ -237,7 +240,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     try {
       await out.commit();
     } catch (e) {
-      throw new UserError(writeErrorMessage(opts.output ?? target, target, e));
+      throw new UserError(writeError(opts.output ?? target, target, e));
     }
     printDiagnostics(io, io.stderr, warnings);
     if (!opts.output) {

@@ -41,6 +41,11 @@ export function text<I extends MessageId>(id: I, args: ArgsOf<I>): MessageRef {
   return { id, args };
 }
 
+/** a text of the table in a language: ui('ui.help', {}, 'zh') = '帮助' */
+export function ui<I extends MessageId>(id: I, args: ArgsOf<I>, lang: Lang): string {
+  return render({ id, args }, lang);
+}
+
 /** a text entry in both languages, to pass as an argument of another template */
 export function bilingual<I extends MessageId>(id: I, args: ArgsOf<I>): Text {
   const t = text(id, args);

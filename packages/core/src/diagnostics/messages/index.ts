@@ -8,6 +8,7 @@ import { CHECK_MESSAGES } from './check.js';
 import { DATA_MESSAGES } from './data.js';
 import { RUN_MESSAGES } from './run.js';
 import { CLI_MESSAGES } from './cli.js';
+import { UI_MESSAGES } from './ui.js';
 import type { Text } from '../lang.js';
 
 export interface MessageTemplates {
@@ -24,6 +25,7 @@ export const MESSAGES = {
   ...DATA_MESSAGES,
   ...RUN_MESSAGES,
   ...CLI_MESSAGES,
+  ...UI_MESSAGES,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -8,6 +8,7 @@ export { summaryLine, countDiagnostics, regionOf, locationText, type Counts, typ
 export { displayWidth, charWidth } from './width.js';
 
 import type { Diagnostic } from '../types.js';
+import type { Lang } from '../lang.js';
 import type { SourceFile } from '../../source/span.js';
 import { renderTerminal } from './terminal.js';
 import { renderJson } from './json.js';
@@ -23,18 +24,19 @@ export function renderDiagnostics(
   format: DiagnosticFormat,
   diags: readonly Diagnostic[],
   sources: ReadonlyMap<string, SourceFile>,
-  opts: { color?: boolean; files?: string[]; version?: string } = {},
+  opts: { color?: boolean; files?: string[]; version?: string; lang?: Lang } = {},
 ): string {
+  const lang = opts.lang ?? 'en';
   switch (format) {
     case 'terminal':
-      return renderTerminal(diags, sources, opts.color !== undefined ? { color: opts.color } : {});
+      return renderTerminal(diags, sources, opts.color !== undefined ? { color: opts.color, lang } : { lang });
     case 'json':
-      return renderJson(diags, sources);
+      return renderJson(diags, sources, { lang });
     case 'github':
-      return renderGithub(diags, sources);
+      return renderGithub(diags, sources, { lang });
     case 'sarif':
-      return renderSarif(diags, sources, opts.version ? { version: opts.version } : {});
+      return renderSarif(diags, sources, opts.version ? { version: opts.version, lang } : { lang });
     case 'junit':
-      return renderJunit(diags, sources, opts.files ? { files: opts.files } : {});
+      return renderJunit(diags, sources, opts.files ? { files: opts.files, lang } : { lang });
   }
 }

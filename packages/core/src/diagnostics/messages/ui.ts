@@ -1,0 +1,23 @@
+/**
+ * Words around the diagnostics and reports (labels, summary lines), in the same table as the
+ * diagnostics so every text of the toolchain has one home and the same two-language test.
+ */
+export const UI_MESSAGES = {
+  'ui.error': { message: { en: 'error', zh: '错误' } },
+  'ui.warning': { message: { en: 'warning', zh: '警告' } },
+  'ui.info': { message: { en: 'info', zh: '提示' } },
+  'ui.note': { message: { en: 'note', zh: '注' } },
+  'ui.at': { message: { en: 'at', zh: '位置' } },
+  'ui.help': { message: { en: 'help', zh: '帮助' } },
+  'ui.fix': { message: { en: 'fix', zh: '修复' } },
+  'ui.row': { message: { en: 'row {{row}}', zh: '第 {{row}} 行' } },
+  'ui.column': { message: { en: 'column `{{column}}`', zh: '列 `{{column}}`' } },
+  'ui.value': { message: { en: 'value `{{value}}`', zh: '值 `{{value}}`' } },
+  'ui.list-sep': { message: { en: ', ', zh: '，' } },
+  'ui.errors': { message: { en: '{{n}} error{{s}}', zh: '{{n}} 个错误' } },
+  'ui.warnings': { message: { en: '{{n}} warning{{s}}', zh: '{{n}} 个警告' } },
+  'ui.notes': { message: { en: '{{n}} note{{s}}', zh: '{{n}} 条提示' } },
+  'ui.files': { message: { en: '{{n}} file{{s}}', zh: '{{n}} 个文件' } },
+  'ui.no-problems': { message: { en: 'no problems', zh: '没有问题' } },
+  'ui.summary': { message: { en: '{{counts}} in {{files}}', zh: '{{files}}中：{{counts}}' } },
+} as const;
