@@ -20,4 +20,5 @@ export { referenceScore, makeReference } from './run/reference.js';
 export { renderExplanation, type Explanation, type ExplainedIndicator, type ExplainLang } from './run/explain.js';
 export { runPlanTests, type TestReport, type ExpectFailure, type RunTestsOptions } from './run/tests.js';
 export { emitModule, emitModuleWithDiagnostics } from './compile/emit-module.js';
+export { keywordStyleOf, respell } from './format/keywords.js';
 export { printPlanFile, formatText, printExpr, type PrintOptions, type FormatResult, type FormatOptions } from './format/index.js';

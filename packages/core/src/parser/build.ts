@@ -35,6 +35,8 @@ interface Ctx {
   text: string;
   file: string | undefined;
   diagnostics: Diagnostic[];
+  /** offsets of keyword tokens used as names (`indicator 目标 …`), for the formatter's keyword style */
+  keywordNames?: Set<number>;
 }
 
 const isToken = (e: CstElement | undefined): e is IToken => !!e && (e as IToken).image !== undefined;
@@ -55,6 +57,9 @@ function nodes(c: Children, key: string): CstNode[] {
 function toks(c: Children, key: string): IToken[] {
   return (c[key] ?? []).filter((e): e is IToken => isToken(e) && real(e));
 }
+
+/** a token's text, keywords in their English spelling (`且` → `and`): the IR does not depend on the file's keyword style */
+const kwText = (t: IToken): string => (t.tokenType.name.startsWith('Kw_') ? t.tokenType.name.slice(3) : t.image);
 
 export const tspan = (t: IToken): Span => ({ start: t.startOffset, end: t.startOffset + t.image.length });
 
@@ -119,6 +124,7 @@ export class IrBuilder {
     const t = tok(c, 'Identifier') ?? tok(c, 'Keyword') ?? tok(c, 'StringLit');
     if (!t) return undefined;
     const text = t.tokenType.name === 'StringLit' || t.tokenType.name === 'UnterminatedString' ? stringValue(t.image) : t.image;
+    if (t.tokenType.name.startsWith('Kw_')) this.ctx.keywordNames?.add(t.startOffset);
     return { text, span: tspan(t) };
   }
 
@@ -227,7 +233,7 @@ export class IrBuilder {
           const v = tok(sc, 'CycleKw');
           const sp = nspan(sn, span);
           if (v && once('cycle', sp, '`cycle`'))
-            plan.settings.cycle = { value: v.image as 'monthly' | 'quarterly' | 'semiannual' | 'annual', span: sp };
+            plan.settings.cycle = { value: kwText(v) as 'monthly' | 'quarterly' | 'semiannual' | 'annual', span: sp };
           break;
         }
         case 'roleSetting': {
@@ -654,7 +660,7 @@ export class IrBuilder {
           const fnTok = tok(cc, 'Kw_min') ?? tok(cc, 'Kw_max') ?? tok(cc, 'Kw_abs');
           if (!fnTok) return { kind: 'error', span: sp };
           const args = nodes(cc, 'expr').map((a) => this.expr(a, sp));
-          return { kind: 'call', fn: fnTok.image as 'min' | 'max' | 'abs', args, span: nspan(call, sp) };
+          return { kind: 'call', fn: kwText(fnTok) as 'min' | 'max' | 'abs', args, span: nspan(call, sp) };
         }
         const q = this.qualifiedName(node(c, 'qualifiedName'));
         if (q) return { kind: 'ref', name: q.text, span: q.span };
@@ -680,7 +686,7 @@ export class IrBuilder {
     let left = this.expr(operands[0], sp);
     for (let i = 1; i < operands.length; i++) {
       const right = this.expr(operands[i], sp);
-      const op = ops[i - 1]?.image ?? '';
+      const op = ops[i - 1] ? kwText(ops[i - 1]!) : '';
       const span = { start: left.span.start, end: right.span.end };
       if (op === 'or' || op === 'and') left = { kind: 'logic', op, left, right, span };
       else if (op === '+' || op === '-' || op === '*' || op === '/') left = { kind: 'arith', op, left, right, span };

@@ -33,6 +33,8 @@ export const MAX_BRACE_DEPTH = 32;
 export interface ParseResult {
   file: PlanFile;
   diagnostics: Diagnostic[];
+  /** offsets of keyword tokens the file uses as names, not as keywords (`indicator 目标 …`) */
+  keywordNames?: ReadonlySet<number>;
 }
 
 export function parse(source: SourceFile): ParseResult {
@@ -85,14 +87,15 @@ export function parse(source: SourceFile): ParseResult {
     }
   }
   misspeltCoefficient(tokens, diagnostics, fileName);
-  const builder = new IrBuilder({ text, file: fileName, diagnostics });
+  const keywordNames = new Set<number>();
+  const builder = new IrBuilder({ text, file: fileName, diagnostics, keywordNames });
   const file = builder.file(cst);
   // a missing clause on a line that already has a syntax error is a consequence of it, not news
   const brokenLines = new Set(
     diagnostics.filter((d) => d.code !== 'KPI0106' && d.span).map((d) => source.lineIndex(d.span!.start)),
   );
   const kept = diagnostics.filter((d) => d.code !== 'KPI0106' || !d.span || !brokenLines.has(source.lineIndex(d.span.start)));
-  return { file, diagnostics: sortDiags(kept) };
+  return { file, diagnostics: sortDiags(kept), keywordNames };
 }
 
 export function parseText(name: string, text: string): ParseResult & { source: SourceFile } {
