@@ -63,7 +63,7 @@ describe('kpi test', () => {
       '::error file=failing.kpi,line=7,col=5,endLine=7,endColumn=21,title=KPI0920',
       '::error file=failing.kpi,line=8,col=5,endLine=8,endColumn=19,title=KPI0920',
     ]);
-    expect(ann[0]).toMatch(/::test "算错了": expected `total` = 95, got 94%0Ahelp: how the row scored:%0A销售额 90%25 ÷ 目标 100%25/);
+    expect(ann[0]).toMatch(/::test "算错了": expected `total` = 95, got 94%0Ahelp: how the row scored:%0A销售额 90%25 ÷ target 100%25/);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('3 passed, 1 failed');
     const clean = kpi(['test', '--format', 'github', 'shop.kpi']);
     expect(clean.code).toBe(0);

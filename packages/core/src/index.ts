@@ -17,6 +17,7 @@ export { parse, parseText, type ParseResult } from './parser/index.js';
 export { SYNTAX_CODES } from './diagnostics/codes/syntax.js';
 export { compilePlan, lowerPlan, type CompiledPlan, type LPlan } from './compile/index.js';
 export { referenceScore, makeReference } from './run/reference.js';
+export { rowErrorDiagnostic } from './run/row-errors.js';
 export { renderExplanation, type Explanation, type ExplainedIndicator, type ExplainLang } from './run/explain.js';
 export { runPlanTests, type TestReport, type ExpectFailure, type RunTestsOptions } from './run/tests.js';
 export { emitModule, emitModuleWithDiagnostics } from './compile/emit-module.js';

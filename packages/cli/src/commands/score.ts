@@ -1,5 +1,5 @@
 /** `kpi score <plan> --data <file>`: score every row of a data file, streaming where the output allows. */
-import { diag, text, bilingual } from '@kpi/core';
+import { diag, text, bilingual, rowErrorDiagnostic, type RowError } from '@kpi/core';
 import { commandLang, langOption } from '../lang.js';
 import { Command, Option } from 'commander';
 import { createReadStream } from 'node:fs';
@@ -52,15 +52,8 @@ export function requireData(cmd: Command, opts: { data?: string }): asserts opts
 }
 
 /** row errors from the engine as data diagnostics carrying the row */
-export function rowErrorDiagnostics(file: string, row: number, id: string, errors: { code: string; message: string; help?: string; column?: string; value?: string }[]): Diagnostic[] {
-  return errors.map((e) => ({
-    code: e.code,
-    severity: 'error' as const,
-    file,
-    message: `row ${row}${id ? ` (\`${id}\`)` : ''}: ${e.message}`,
-    ...(e.help !== undefined ? { help: e.help } : {}),
-    data: { row, ...(e.column !== undefined ? { column: e.column } : {}), ...(e.value !== undefined ? { value: e.value } : {}) },
-  }));
+export function rowErrorDiagnostics(file: string, row: number, id: string, errors: RowError[]): Diagnostic[] {
+  return errors.map((e) => rowErrorDiagnostic(file, row, id, e));
 }
 
 export function maxErrorsOf(s: string): number {
@@ -83,7 +76,8 @@ export class ErrorLog {
   }
   summary(file: string): Diagnostic[] {
     if (this.total <= this.list.length) return [];
-    return [{ code: 'KPI0814', severity: 'error', file, message: `${this.total - this.list.length} more data error${this.total - this.list.length === 1 ? '' : 's'} not shown (${this.total} in all)`, help: 'fix the errors above, or raise the limit with `--max-errors`' }];
+    const n = this.total - this.list.length;
+    return [diag('KPI0814', { n, s: n === 1 ? '' : 's', total: this.total }, { file })];
   }
 }
 

@@ -304,6 +304,10 @@ export function makeExact(P: LPlan): ExactEvaluator {
         help = 'write a number as people do: `95%`, `0.95`, `1,200,000`';
       }
       const err: RowError = { code: f.code, message, help, element };
+      // the parts of the message, so a reader can say it in another language (diagnostics/messages/run.ts)
+      err.parts = { element };
+      if (f.metric !== undefined) err.parts.metric = f.metric;
+      if (f.detail !== undefined) err.parts.detail = f.detail;
       if (f.column !== undefined) err.column = f.column;
       if (f.value !== undefined) err.value = f.value;
       errors.push(err);
