@@ -4,8 +4,9 @@
  */
 import './style.css';
 import { indicatorsOf, headerKey, Rational } from '@kpi/core';
-import type { Diagnostic, Explanation } from '@kpi/core';
-import { monaco } from './monaco.js';
+import { localize, rowErrorDiagnostic } from '@kpi/core';
+import type { Diagnostic, Explanation, RowError } from '@kpi/core';
+import { monaco, setMonacoLang } from './monaco.js';
 import { LANGUAGE_ID, registerLanguage, setMarkers, type LanguageState } from './language.js';
 import { analyse, explainRow, scoreTable, toJsonRows, type Analysis, type JsonRow, type Scoring } from './engine.js';
 import { EXAMPLES, DEFAULT_EXAMPLE, type Example } from './examples.js';
@@ -147,7 +148,7 @@ function refreshPlan(): void {
   const text = model.getValue();
   const analysis = analyse(text);
   state.analysis = analysis;
-  setMarkers(model, text, analysis.diagnostics);
+  setMarkers(model, text, analysis.diagnostics, state.lang);
   const a1 = performance.now();
   if (analysis.compiled && analysis.plan) state.good = analysis;
   ensureInputColumns();
@@ -280,7 +281,7 @@ function renderTable(): void {
       tr.classList.toggle('row-error', false);
       tr.classList.toggle('vetoed', res.vetoes.length > 0);
     } else {
-      const errs = sr?.outcome && !sr.outcome.ok ? sr.outcome.errors.map((e) => ({ message: e.message, column: e.column })) : (sr?.errors ?? []).map((d) => ({ message: d.message, column: d.data?.column }));
+      const errs = sr?.outcome && !sr.outcome.ok ? sr.outcome.errors.map((e) => ({ message: rowErrorText(e), column: e.column })) : (sr?.errors ?? []).map((d) => ({ message: localize(d, state.lang).message, column: d.data?.column }));
       badCols = new Set(errs.flatMap((e) => (e.column ? [headerKey(e.column)] : [])));
       setText(tot, sr && (sr.values || errs.length) ? '⚠' : '');
       setText(grade, '');
@@ -523,7 +524,7 @@ function renderStatus(): void {
 
 function renderProblems(): void {
   const a = state.analysis;
-  const ds = (a?.diagnostics ?? []).filter((d) => d.span);
+  const ds = (a?.diagnostics ?? []).filter((d) => d.span).map((d) => localize(d, state.lang));
   $('#problems-title').textContent = `${t().problems} (${ds.length})`;
   const ul = $('#problems');
   if (ds.length === 0) {
@@ -561,11 +562,11 @@ function renderExplain(): void {
   const name = state.table.columns.length > 1 && !state.good?.compiled?.inputs.some((c) => headerKey(c.column) === headerKey(state.table.columns[1]!)) ? state.table.rows[sr.index]?.[1] : '';
   who.textContent = `${sr.id}${name ? ` · ${name}` : ''}`;
   if (!sr.values || !sr.outcome) {
-    box.innerHTML = `<p class="err">${t().rowError}</p><ul>${sr.errors.map((e) => `<li>${escapeHtml(e.message)}</li>`).join('')}</ul>`;
+    box.innerHTML = `<p class="err">${t().rowError}</p><ul>${sr.errors.map((e) => `<li>${escapeHtml(localize(e, state.lang).message)}</li>`).join('')}</ul>`;
     return;
   }
   if (!sr.outcome.ok) {
-    box.innerHTML = `<p class="err">${t().rowError}</p><ul>${sr.outcome.errors.map((e) => `<li>${escapeHtml(e.message)}</li>`).join('')}</ul>`;
+    box.innerHTML = `<p class="err">${t().rowError}</p><ul>${sr.outcome.errors.map((e) => `<li>${escapeHtml(rowErrorText(e))}</li>`).join('')}</ul>`;
     return;
   }
   const res = sr.outcome.result;
@@ -712,6 +713,7 @@ function resultsCsv(): string {
 $('#lang').addEventListener('click', () => {
   state.lang = state.lang === 'zh' ? 'en' : 'zh';
   applyLang();
+  if (state.analysis) setMarkers(model, model.getValue(), state.analysis.diagnostics, state.lang);
   tableShape = '';
   refreshScores();
   renderProblems();
@@ -720,6 +722,7 @@ $('#lang').addEventListener('click', () => {
 function applyLang(): void {
   const s = t();
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+  setMonacoLang(state.lang);
   document.title = s.title;
   const set = (id: string, v: string) => ($(`#${id}`).textContent = v);
   set('title', s.title);
@@ -750,6 +753,11 @@ function notice(text: string, error = false, sticky = false): void {
   el.classList.toggle('error', error);
   clearTimeout(noticeTimer);
   if (!sticky) noticeTimer = setTimeout(() => (el.hidden = true), 6000);
+}
+
+/** a row error in the catalogue's words, in the playground's language (the CLI shows the same text) */
+function rowErrorText(e: RowError): string {
+  return localize(rowErrorDiagnostic(undefined, undefined, '', e), state.lang).message;
 }
 
 function escapeHtml(s: string): string {
