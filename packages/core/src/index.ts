@@ -8,7 +8,7 @@ export { diag, text, note, localize, localizeAll, summaryOf, ui, bilingual, rend
 export { MESSAGE_TABLE, type MessageTemplates } from './diagnostics/messages/index.js';
 export { fill, paramsOf, type Arg, type Args, type Params } from './diagnostics/template.js';
 export { KEYWORD_TABLE, zhKeyword, enKeyword, keywordOf, spell, type KeywordPair, type KeywordStyle } from './lexer/keywords.js';
-export * from './run/types.js';
+export * from './model/results.js';
 export * from './data/index.js';
 export * from './check/index.js';
 export * from './diagnostics/render/index.js';

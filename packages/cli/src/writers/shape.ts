@@ -1,7 +1,8 @@
 /** The columns of a score report, taken from the plan: id, total, grade, coefficient, bonus, veto, indicator scores. */
 import { indicatorsOf, type Plan, type RowResult } from '@kpi/core';
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from '@kpi/core';
+import type { Lang } from '@kpi/core';
 
 export interface ReportShape {
   idHeader: string;

@@ -9,7 +9,7 @@ import { IdRows } from './id-rows.js';
 import { printName } from '../format/text.js';
 import type { DataLocation, Diagnostic } from '../diagnostics/types.js';
 import { bilingual, diag, text, type ArgsOf, type At, type DiagnosticId } from '../diagnostics/diag.js';
-import type { InputColumn } from '../run/types.js';
+import type { InputColumn } from '../model/results.js';
 import { numberValue, parseValue, type ParsedValue } from './value.js';
 
 /** A cell as a reader hands it over: text (CSV, JSON strings), a number (XLSX, JSON numbers), or blank. */

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics/types.js';
 import { bilingual, diag } from '../diagnostics/diag.js';
-import type { RowError } from './types.js';
+import type { RowError } from '../model/results.js';
 
 export function rowErrorDiagnostic(file: string | undefined, row: number | undefined, id: string, e: RowError): Diagnostic {
   const at = row !== undefined ? bilingual('what.row-at', { row, id: id ? ` (\`${id}\`)` : '' }) : '';

@@ -12,9 +12,9 @@ import type { Plan, TestCase } from '../ir/schema.js';
 import { Rational } from '../numbers/rational.js';
 import type { Span } from '../source/span.js';
 import { compilePlan, type CompiledPlan } from '../compile/index.js';
-import { makeExact } from './exact.js';
+import { makeExact } from '../compile/exact.js';
 import { renderExplanation, type ExplainLang } from './explain.js';
-import type { RowError } from './types.js';
+import type { RowError } from '../model/results.js';
 import { diag, note, text } from '../diagnostics/diag.js';
 
 export interface ExpectFailure {

@@ -1,6 +1,5 @@
 import type { CatalogueEntry, Diagnostic, Fix, Related } from '../types.js';
 import type { Span } from '../../source/span.js';
-import { legacyDiagnostic } from '../diag.js';
 
 /** syntax diagnostics — see catalogue.ts for the code ranges */
 export const SYNTAX_CODES: CatalogueEntry[] = [
@@ -25,5 +24,11 @@ export function syntaxDiagnostic(
   code: SyntaxCode,
   d: { file?: string | undefined; span: Span; message: string; help?: string; fix?: Fix; related?: Related[] },
 ): Diagnostic {
-  return legacyDiagnostic(code, { ...d, severity: 'error' });
+  // built here, not with diag.ts's legacyDiagnostic: diag.ts reads the catalogue, which lists these codes
+  const out: Diagnostic = { code, severity: 'error', span: d.span, message: d.message };
+  if (d.file !== undefined) out.file = d.file;
+  if (d.help !== undefined) out.help = d.help;
+  if (d.fix !== undefined) out.fix = d.fix;
+  if (d.related !== undefined) out.related = d.related;
+  return out;
 }

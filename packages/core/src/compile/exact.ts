@@ -7,9 +7,9 @@
  * which compile away), so emitModule can embed its source text (`makeExact.toString()`) in standalone
  * modules, together with the lowered plan as JSON data. Keep it that way: no module-level helpers.
  */
-import type { LPlan } from '../compile/lowered.js';
-import type { RowError, RowOutcome } from './types.js';
-import type { Explanation } from './explain.js';
+import type { LPlan } from '../model/lowered.js';
+import type { RowError, RowOutcome } from '../model/results.js';
+import type { Explanation } from '../model/explanation.js';
 
 /** exact values behind a traced row, as [numerator, denominator] pairs (for in-plan tests) */
 export interface ExactValues {
