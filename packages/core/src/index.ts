@@ -22,4 +22,5 @@ export { renderExplanation, type Explanation, type ExplainedIndicator, type Expl
 export { runPlanTests, type TestReport, type ExpectFailure, type RunTestsOptions } from './run/tests.js';
 export { emitModule, emitModuleWithDiagnostics } from './compile/emit-module.js';
 export { keywordStyleOf, respell } from './format/keywords.js';
+export { printName, isIdentifier } from './format/text.js';
 export { printPlanFile, formatText, printExpr, type PrintOptions, type FormatResult, type FormatOptions } from './format/index.js';

@@ -2,7 +2,7 @@
  * Score report writers. Each takes rows one at a time; csv, json and xlsx stream to their output,
  * table keeps compact results (it needs every row to size its columns).
  */
-import { visibleText, type RowResult } from '@kpi/core';
+import { displayWidth, visibleText, type RowResult } from '@kpi/core';
 import { once } from 'node:events';
 import { put } from '../atomic.js';
 import { cellOf, columnsOf, jsonRow, type Column, type ReportShape } from './shape.js';
@@ -118,7 +118,7 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
     },
     async flush() {},
     async end() {
-      const { default: stringWidth } = await import('string-width');
+      const stringWidth = displayWidth;
       // ids, kept cells, grades, vetoes and headers come from data and plans: no control characters to the terminal
       const text = (c: Column, row: Compact): string => {
         if (c.kind === 'id') return visibleText(row.id, false);
@@ -156,7 +156,7 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
 
 export async function xlsxWriter(out: NodeJS.WritableStream, shape: ReportShape): Promise<ResultWriter> {
   const { default: ExcelJS } = await import('exceljs');
-  const { default: stringWidth } = await import('string-width');
+  const stringWidth = displayWidth;
   // Same plan and data, same bytes: the workbook's created/modified dates and the zip entries' dates are
   // fixed (SOURCE_DATE_EPOCH when set, as reproducible builds do), not the time of the run.
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);

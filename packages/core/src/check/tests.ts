@@ -10,6 +10,7 @@
  */
 import type { Name, NumLit, Plan, TestCase } from '../ir/schema.js';
 import { indicatorsOf } from '../ir/walk.js';
+import { isIdentifier } from '../lexer/tokens.js';
 import { type CheckContext, bt } from './context.js';
 import { note, text } from '../diagnostics/diag.js';
 import { RESERVED_SUBJECTS, refsOf } from './names.js';
@@ -135,7 +136,8 @@ const SUBJECT_WORDS: Record<string, string> = {
 
 /** a name as plan text: bare when it is a word, quoted otherwise */
 function nameText(n: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(n) ? n : JSON.stringify(n);
+  // the lexer's identifier rule on each part of `a.b`; otherwise a string the lexer reads back (`"销售²"`)
+  return n.split('.').every(isIdentifier) ? n : JSON.stringify(n);
 }
 
 /** the closest known name within a small edit distance, for "did you mean" */

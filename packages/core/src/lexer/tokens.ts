@@ -10,6 +10,13 @@ const IDENT_RE = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
 /** regex source of identifiers, for editors (with the `u` flag) */
 export const IDENTIFIER_SOURCE = '[\\p{L}\\p{Nl}_][\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*';
 
+const WHOLE_IDENT_RE = new RegExp(`^${IDENTIFIER_SOURCE}$`, 'u');
+/**
+ * true when `text` lexes as one identifier (or keyword) token. The one identifier rule: the formatter,
+ * the checker's fixes and the editor's completions decide with it whether a name may stay bare.
+ */
+export const isIdentifier = (text: string): boolean => WHOLE_IDENT_RE.test(text);
+
 const matchIdentifier: CustomPatternMatcherFunc = (text, offset) => {
   IDENT_RE.lastIndex = offset;
   return IDENT_RE.exec(text);

@@ -5,7 +5,7 @@ export { renderGithub, type GithubOptions } from './github.js';
 export { renderSarif, toSarif, type SarifOptions } from './sarif.js';
 export { renderJunit, type JunitOptions } from './junit.js';
 export { summaryLine, countDiagnostics, regionOf, locationText, type Counts, type Region } from './positions.js';
-export { displayWidth, charWidth } from './width.js';
+export { displayWidth, charWidth } from '../../source/width.js';
 
 import type { Diagnostic } from '../types.js';
 import type { Lang } from '../lang.js';

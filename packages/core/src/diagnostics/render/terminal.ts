@@ -7,7 +7,7 @@ import type { Diagnostic } from '../types.js';
 import type { Lang } from '../lang.js';
 import { localize, ui } from '../diag.js';
 import type { SourceFile } from '../../source/span.js';
-import { charWidth, displayWidth } from './width.js';
+import { charWidth, displayWidth } from '../../source/width.js';
 import { locationText, regionOf, sourceFor } from './positions.js';
 
 export interface TerminalOptions {
