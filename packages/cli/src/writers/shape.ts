@@ -1,4 +1,5 @@
 /** The columns of a score report, taken from the plan: id, total, grade, coefficient, bonus, veto, indicator scores. */
+import { ui } from '@kpi/core';
 import { indicatorsOf, type Plan, type RowResult } from '@kpi/core';
 
 export type { Lang } from '@kpi/core';
@@ -17,10 +18,15 @@ export interface ReportShape {
   lang: Lang;
 }
 
-const LABELS = {
-  zh: { total: '总分', grade: '等级', coefficient: '绩效系数', bonus: '加分', veto: '否决', score: ' 得分' },
-  en: { total: 'total', grade: 'grade', coefficient: 'coefficient', bonus: 'bonus', veto: 'veto', score: ' score' },
-} as const;
+/** report headers, from the one table of texts (diagnostics/messages/ui.ts) */
+const labels = (lang: Lang) => ({
+  total: ui('ui.report.total', {}, lang),
+  grade: ui('ui.report.grade', {}, lang),
+  coefficient: ui('ui.report.coefficient', {}, lang),
+  bonus: ui('ui.report.bonus', {}, lang),
+  veto: ui('ui.report.veto', {}, lang),
+  score: ui('ui.report.score', {}, lang),
+});
 
 export function shapeOf(plan: Plan, idHeader: string, lang: Lang, keep: string[] = []): ReportShape {
   return {
@@ -44,7 +50,7 @@ export interface Column {
 }
 
 export function columnsOf(shape: ReportShape): Column[] {
-  const L = LABELS[shape.lang];
+  const L = labels(shape.lang);
   const cols: Column[] = [{ kind: 'id', header: shape.idHeader }];
   shape.keep.forEach((header, index) => cols.push({ kind: 'keep', header, index }));
   cols.push({ kind: 'total', header: L.total });

@@ -20,4 +20,11 @@ export const UI_MESSAGES = {
   'ui.files': { message: { en: '{{n}} file{{s}}', zh: '{{n}} 个文件' } },
   'ui.no-problems': { message: { en: 'no problems', zh: '没有问题' } },
   'ui.summary': { message: { en: '{{counts}} in {{files}}', zh: '{{files}}中：{{counts}}' } },
+  // report headers of `kpi score` (CSV, XLSX, table)
+  'ui.report.total': { message: { en: 'total', zh: '总分' } },
+  'ui.report.grade': { message: { en: 'grade', zh: '等级' } },
+  'ui.report.coefficient': { message: { en: 'coefficient', zh: '绩效系数' } },
+  'ui.report.bonus': { message: { en: 'bonus', zh: '加分' } },
+  'ui.report.veto': { message: { en: 'veto', zh: '否决' } },
+  'ui.report.score': { message: { en: ' score', zh: ' 得分' } },
 } as const;
