@@ -90,7 +90,7 @@ function checkTest(ctx: CheckContext, plan: Plan, t: TestCase, columns: Map<stri
     const subject = e.subject.text;
     const reserved = (RESERVED_SUBJECTS as readonly string[]).includes(subject);
     if (!reserved && !scored.has(subject)) {
-      const suggestion = SUBJECT_WORDS[subject] ?? closest(subject, [...RESERVED_SUBJECTS, ...scored]);
+      const suggestion = (Object.hasOwn(SUBJECT_WORDS, subject) ? SUBJECT_WORDS[subject] : undefined) ?? closest(subject, [...RESERVED_SUBJECTS, ...scored]);
       ctx.diag('KPI0702', { test: t.name, subject, suggestion: suggestion ?? '' }, e.subject.span, {
         helpText: suggestion ? text('help.expect-suggest', { subject: suggestion }) : text('help.expect-subjects', {}),
         ...(suggestion ? { edits: [{ span: e.subject.span, text: nameText(suggestion) }] } : {}),

@@ -112,7 +112,7 @@ const ZH_SYNONYMS: Record<string, string> = {
  */
 export function chineseKeywordFor(word: string, candidates: readonly string[]): string | undefined {
   if (!/\p{Script=Han}/u.test(word)) return undefined;
-  const kw = ZH_SYNONYMS[word] ?? EN_OF.get(word);
+  const kw = (Object.hasOwn(ZH_SYNONYMS, word) ? ZH_SYNONYMS[word] : undefined) ?? EN_OF.get(word);
   if (!kw) return undefined;
   return candidates.length === 0 || candidates.includes(kw) ? kw : undefined;
 }
