@@ -4,7 +4,7 @@
  * A page has a `## Wrong` and a `## Right` section. How they are verified depends on the code's phase:
  * - KPI01xx–KPI07xx (syntax and checker): the ```kpi block under "Wrong" produces the code with analyze();
  *   the one under "Right" produces no diagnostic at all.
- * - KPI08xx (data) and KPI09xx (run): a section holds a ```kpi plan, a data block (```csv, or ```json
+ * - KPI00xx (command line), KPI08xx (data) and KPI09xx (run): a section holds a ```kpi plan, a data block (```csv, or ```json
  *   for JSON data) and a ```sh line with the command a user runs (`kpi score 店长.kpi --data 五月.csv`).
  *   The plan and the data are written under the names the command uses, into a temp dir, and the BUILT
  *   CLI runs there as a subprocess. Wrong: the output (stdout + stderr) names the code, and the exit code
@@ -38,13 +38,13 @@ const COMPILE_ONLY = ['KPI0910', 'KPI0912', 'KPI0913', 'KPI0914'];
 /** codes the CLI reports without printing the code itself: the code is checked on the API's diagnostics */
 const NOT_PRINTED: Record<string, string> = {};
 /** pages whose examples are described in prose, not run */
-const DESCRIBED: string[] = ['KPI0830', 'KPI0831', 'KPI0953'];
+const DESCRIBED: string[] = ['KPI0002', 'KPI0830', 'KPI0831', 'KPI0953'];
 const DESCRIBED_MARK = /<!-- examples: described, not run \((.+?)\) -->/;
 
 const codes = [...CATALOGUE.keys()].sort();
 // KPI10xx (SPEC §7 money and cycles): 1001–1049 are plan checks, 1050–1099 data and runs; KPI11xx the SQL target
 const planCodes = codes.filter((c) => /^KPI0[1-7]|^KPI10[0-4]/.test(c));
-const cliCodes = codes.filter((c) => /^KPI0[89]|^KPI10[5-9]|^KPI11/.test(c) && !COMPILE_ONLY.includes(c) && !DESCRIBED.includes(c));
+const cliCodes = codes.filter((c) => /^KPI0[089]|^KPI10[5-9]|^KPI11/.test(c) && !COMPILE_ONLY.includes(c) && !DESCRIBED.includes(c));
 
 interface Block {
   lang: string;

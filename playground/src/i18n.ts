@@ -1,4 +1,5 @@
-export type Lang = 'zh' | 'en';
+export type { Lang } from '@kpi/core';
+import type { Lang } from '@kpi/core';
 
 const zh = {
   title: 'KPI 考核方案 · 在线试算',

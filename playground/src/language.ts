@@ -109,11 +109,11 @@ export function registerLanguage(getState: () => LanguageState): void {
     provideCodeActions(model, range) {
       const s = fresh(model);
       const span = { start: model.getOffsetAt(range.getStartPosition()), end: model.getOffsetAt(range.getEndPosition()) };
-      const actions = codeActions(s.diagnostics, span).map((a) => ({
+      const actions = codeActions(s.diagnostics, span, s.lang).map((a) => ({
         title: a.title,
         kind: 'quickfix',
         isPreferred: a.preferred,
-        diagnostics: diagnosticsToMarkers(s.text, [a.diagnostic]).map(toMarkerData),
+        diagnostics: diagnosticsToMarkers(s.text, [a.diagnostic], s.lang).map(toMarkerData),
         edit: {
           edits: a.edits.map((e) => ({
             resource: model.uri,
@@ -143,6 +143,6 @@ function toMarkerData(m: ReturnType<typeof diagnosticsToMarkers>[number]): monac
   };
 }
 
-export function setMarkers(model: monaco.editor.ITextModel, text: string, diagnostics: Diagnostic[]): void {
-  monaco.editor.setModelMarkers(model, 'kpi', diagnosticsToMarkers(text, diagnostics).map(toMarkerData));
+export function setMarkers(model: monaco.editor.ITextModel, text: string, diagnostics: Diagnostic[], lang: Lang = 'en'): void {
+  monaco.editor.setModelMarkers(model, 'kpi', diagnosticsToMarkers(text, diagnostics, lang).map(toMarkerData));
 }

@@ -3,6 +3,8 @@
  * (hover, suggest, quick fixes, marker navigation, find, comments, folding, bracket matching...).
  * No built-in languages, and only the editor worker (the plan language runs in the engine worker).
  */
+// first: Monaco's Chinese labels must be in place before its modules compute them (see monaco-locale.ts)
+import { setMonacoLang } from './monaco-locale.js';
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/hover/register';
 // `features/suggest/register` only bridges inline completions in 0.57; the suggest widget itself (Ctrl+Space,
@@ -30,4 +32,4 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker&inline';
   getWorker: () => new EditorWorker(),
 };
 
-export { monaco };
+export { monaco, setMonacoLang };

@@ -224,7 +224,7 @@ describe('kpi check', () => {
   it('exits 2 with a clear message for a missing file, never a stack trace', () => {
     const r = kpi(['check', 'nope.kpi']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: cannot find `nope.kpi`\n');
+    expect(r.stderr).toBe('nope.kpi error KPI0001 cannot find `nope.kpi`\n  = help: check the name and the folder you run `kpi` in\n');
   });
 
   it('exits 2 on a usage error', () => {
@@ -336,6 +336,6 @@ describe('kpi init', () => {
     writeFileSync(join(dir, 'file'), '');
     const r = kpi(['init', 'file'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: `file` exists and is not a directory\n');
+    expect(r.stderr).toBe('error KPI0952 `file` exists and is not a directory\n');
   });
 });

@@ -110,13 +110,13 @@ describe('kpi fmt', () => {
   });
 
   it('exits 2 for --stdout with several files and for a plan file that is not UTF-8', () => {
-    expect(kpi(['fmt', '--stdout', 'shop.kpi', 'messy.kpi']).stderr).toBe('error: `--stdout` formats exactly one file\n');
+    expect(kpi(['fmt', '--stdout', 'shop.kpi', 'messy.kpi']).stderr).toBe('error KPI0006 `--stdout` formats exactly one file\n');
     const dir = join(tmp, 'gbk');
     mkdirSync(dir);
     // 小店 in GBK
     writeFileSync(join(dir, 'gbk.kpi'), Buffer.concat([Buffer.from('plan '), Buffer.from([0xd0, 0xa1, 0xb5, 0xea]), Buffer.from(' {\n}\n')]));
     const r = kpi(['fmt', 'gbk.kpi'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: `gbk.kpi` is GBK \(or another legacy Chinese encoding\), not UTF-8\n {2}help: plan files are UTF-8/);
+    expect(r.stderr).toMatch(/^gbk.kpi error KPI0953 `gbk.kpi` is GBK \(or another legacy Chinese encoding\), not UTF-8\n {2}= help: plan files are UTF-8/);
   });
 });

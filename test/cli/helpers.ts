@@ -32,6 +32,10 @@ export function kpi(args: string[], opts: { cwd?: string; env?: Record<string, s
   delete env.FORCE_COLOR;
   delete env.CI;
   env.NO_COLOR = '1';
+  // messages in English unless a test asks for a language: the developer's own locale must not change outputs
+  delete env.KPI_LANG;
+  delete env.LC_ALL;
+  env.LANG = 'C.UTF-8';
   Object.assign(env, opts.env ?? {});
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? FIXTURES, env, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -63,7 +63,7 @@ describe('kpi test', () => {
       '::error file=failing.kpi,line=7,col=5,endLine=7,endColumn=21,title=KPI0920',
       '::error file=failing.kpi,line=8,col=5,endLine=8,endColumn=19,title=KPI0920',
     ]);
-    expect(ann[0]).toMatch(/::test "算错了": expected `total` = 95, got 94%0Ahelp: how the row scored:%0A销售额 90%25 ÷ 目标 100%25/);
+    expect(ann[0]).toMatch(/::test "算错了": expected `total` = 95, got 94%0Ahelp: how the row scored:%0A销售额 90%25 ÷ target 100%25/);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('3 passed, 1 failed');
     const clean = kpi(['test', '--format', 'github', 'shop.kpi']);
     expect(clean.code).toBe(0);
@@ -91,13 +91,13 @@ describe('kpi test', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed');
     const none = kpi(['test', '--plan', '别的', 'failing.kpi']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toBe('error: no plan named `别的` in `failing.kpi`\n  help: the plans are `小店考核`\n');
+    expect(none.stderr).toBe('error KPI0005 no plan named `别的` in `failing.kpi`\n  = help: the plans are `小店考核`\n');
   });
 
   it('exits 2 for a missing file or a bad option', () => {
     const r = kpi(['test', 'nope.kpi']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: cannot find `nope.kpi`\n');
+    expect(r.stderr).toBe('nope.kpi error KPI0001 cannot find `nope.kpi`\n  = help: check the name and the folder you run `kpi` in\n');
     expect(kpi(['test', '--format', 'tap', 'shop.kpi']).code).toBe(2);
   });
 });

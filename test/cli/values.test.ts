@@ -139,7 +139,7 @@ describe('kpi score --keep', () => {
     const r = kpi(['score', 'shop.kpi', '--data', 'good.csv', '--keep', '姓名，部门']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('error: `部门` given with `--keep` is not a column of `good.csv`\n  help: its columns are `工号`, `姓名`, `销售额`, `流失率`, `满意度`, `创新`\n');
+    expect(r.stderr).toBe('error KPI0006 `部门` given with `--keep` is not a column of `good.csv`\n  = help: its columns are `工号`, `姓名`, `销售额`, `流失率`, `满意度`, `创新`\n');
   });
 });
 
@@ -147,26 +147,26 @@ describe('mistakes a newcomer makes', () => {
   it('a data file given without --data gets the corrected command', () => {
     const r = kpi(['score', 'shop.kpi', 'good.csv']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: required option '-d, --data <file>' not specified\n  help: name the data file with `--data`: `kpi score shop.kpi --data good.csv`\n");
+    expect(r.stderr).toBe("error KPI0006 required option '-d, --data <file>' not specified\n  = help: name the data file with `--data`: `kpi score shop.kpi --data good.csv`\n");
     const ex = kpi(['explain', 'shop.kpi', 'good.csv', '--id', 'S001']);
     expect(ex.code).toBe(2);
     expect(ex.stderr).toMatch(/`kpi explain shop\.kpi --data good\.csv`/);
     const extra = kpi(['score', 'shop.kpi', '--data', 'good.csv', 'more.kpi']);
     expect(extra.code).toBe(2);
-    expect(extra.stderr).toMatch(/^error: unexpected argument `more\.kpi`\n/);
+    expect(extra.stderr).toMatch(/^error KPI0006 unexpected argument `more\.kpi`\n/);
   });
 
   it('a data file given to check, test or fmt is refused; a glob takes only the .kpi files it matches', () => {
     for (const cmd of ['check', 'test', 'fmt']) {
       const r = kpi([cmd, 'good.csv']);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe('error: `good.csv` is a data file, not a plan\n  help: this command takes plan files (.kpi); score data with `kpi score PLAN.kpi --data good.csv`\n');
+      expect(r.stderr).toBe('good.csv error KPI0002 `good.csv` is a data file, not a plan\n  = help: this command takes plan files (.kpi); score data with `kpi score PLAN.kpi --data good.csv`\n');
     }
     const all = kpi(['check', 'examples/*'], { cwd: ROOT });
     expect(all.stdout).toMatch(/ in 12 files\n$/);
     const data = kpi(['check', 'examples/data/*'], { cwd: ROOT });
     expect(data.code).toBe(2);
-    expect(data.stderr).toBe('error: no plan files (.kpi) match `examples/data/*`\n');
+    expect(data.stderr).toBe('error KPI0004 no plan files (.kpi) match `examples/data/*`\n');
   });
 
   it('explain offers the id that differs only in case, width or spaces', () => {
@@ -204,7 +204,7 @@ describe('output paths', () => {
     expect(missing.stderr).toContain(`error KPI0952 cannot write \`${join(tmp, 'no-such-dir', '结果.csv')}\`: the folder \`${join(tmp, 'no-such-dir')}\` does not exist\n`);
     const folder = kpi(['score', 'shop.kpi', '--data', 'good.csv', '-o', tmp]);
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toMatch(/^error: cannot write `.*`: it is a folder\n/);
+    expect(folder.stderr).toMatch(/^error KPI0952 cannot write `.*`: it is a folder\n/);
     const compile = kpi(['compile', 'shop.kpi', '-o', join(tmp, 'no-such-dir', 'x.mjs')]);
     expect(compile.code).toBe(2);
     expect(compile.stderr).toMatch(/the folder `.*no-such-dir` does not exist/);

@@ -13,6 +13,7 @@
  * refused. Output for stdout and special files is kept in memory until the run succeeds, so it never sees a
  * half report and never needs $TMPDIR.
  */
+import { diag, bilingual, text, type Diagnostic } from '@kpi/core';
 import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
 import { chmod, chown, lstat, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
@@ -232,21 +233,37 @@ export const WRITE_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EI
 
 export const isWriteError = (e: unknown): boolean => typeof (e as NodeJS.ErrnoException)?.code === 'string' && WRITE_ERRORS.has((e as NodeJS.ErrnoException).code!);
 
-/** why `target` (as the user wrote it) could not be written, in words; never the temp file's name */
-export function writeErrorMessage(shown: string, target: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
+/**
+ * Why `target` (as the user wrote it) could not be written, as a coded diagnostic (KPI0952) in both
+ * languages, with a help for what the user can do; never the temp file's name.
+ */
+export function writeError(shown: string, target: string, e: unknown): Diagnostic {
+  const code = (e as NodeJS.ErrnoException)?.code;
   const dir = dirname(target);
-  if (code === 'ENOENT') return `cannot write \`${shown}\`: the folder \`${dir}\` does not exist`;
-  if (code === 'ENOTDIR') return `cannot write \`${shown}\`: \`${dir}\` is not a folder`;
-  if (code === 'EACCES' || code === 'EPERM') return `cannot write \`${shown}\`: permission denied`;
-  if (code === 'EISDIR') return `cannot write \`${shown}\`: it is a folder`;
-  if (code === 'EROFS') return `cannot write \`${shown}\`: the file system is read-only`;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return `cannot write \`${shown}\`: the disk is full`;
-  if (code === 'EFBIG') return `cannot write \`${shown}\`: the file is too large for the file system`;
-  if (code === 'EIO') return `cannot write \`${shown}\`: an input/output error of the disk`;
-  if (code === 'ENXIO') return `cannot write \`${shown}\`: nothing is reading from it (a FIFO or socket without a reader)`;
-  if (code === 'ENAMETOOLONG') return `cannot write \`${shown}\`: the file name is too long`;
-  if (code === 'ELOOP') return `cannot write \`${shown}\`: too many symbolic links`;
-  // the system's message names the path it failed on, which may be our temp file: show the code only
-  return `cannot write \`${shown}\`${code ? ` (${code})` : ''}`;
+  const reason =
+    code === 'ENOENT' ? bilingual('reason.no-folder', { dir })
+    : code === 'ENOTDIR' ? bilingual('reason.not-folder', { dir })
+    : code === 'EACCES' || code === 'EPERM' ? bilingual('reason.permission', {})
+    : code === 'EISDIR' ? bilingual('reason.is-folder', {})
+    : code === 'EROFS' ? bilingual('reason.read-only', {})
+    : code === 'ENOSPC' || code === 'EDQUOT' ? bilingual('reason.disk-full', {})
+    : code === 'EFBIG' ? bilingual('reason.too-large', {})
+    : code === 'EIO' ? bilingual('reason.io', {})
+    : code === 'ENXIO' ? bilingual('reason.no-reader', {})
+    : code === 'ENAMETOOLONG' ? bilingual('reason.name-too-long', {})
+    : code === 'ELOOP' ? bilingual('reason.loop', {})
+    // the system's message names the path it failed on, which may be our temp file: show the code only
+    : code ? bilingual('reason.other', { text: code })
+    : bilingual('reason.other', { text: String((e as Error)?.message ?? e) });
+  const helpText =
+    code === 'ENOSPC' || code === 'EDQUOT' ? text('help.write.disk-full', {})
+    : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? text('help.write.permission', {})
+    : code === 'EISDIR' ? text('help.write.folder', {})
+    : text('help.write.unchanged', {});
+  return diag('KPI0952', { file: shown, reason }, { file: shown, helpText });
+}
+
+/** the English text of writeError() (messages that are not diagnostics, e.g. the duckdb engine's) */
+export function writeErrorMessage(shown: string, target: string, e: unknown): string {
+  return writeError(shown, target, e).message;
 }

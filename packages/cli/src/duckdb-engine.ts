@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBinder, generateSql, percentHintsOf, type Diagnostic, type RowResult, type IndicatorResult, type SqlColumn } from '@kpi/core';
-import { AtomicFile, writeErrorMessage } from './atomic.js';
+import { AtomicFile, writeError } from './atomic.js';
 import { colors, EXIT, UserError, useColor, type Io } from './io.js';
 import { loadCompiled } from './plan.js';
 import { printDiagnostics } from './report.js';
@@ -123,7 +123,7 @@ export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScore
         await rename(tmp, target);
       } catch (e) {
         await unlink(tmp).catch(() => undefined);
-        throw new UserError(writeErrorMessage(opts.output, target, e));
+        throw new UserError(writeError(opts.output, target, e));
       }
       const n = Number((await con.runAndReadAll('SELECT count(*) FROM k_result')).getRowsJson()[0]![0]);
       io.stderr.write(`${colors(useColor(io, io.stderr)).green('✓')} scored ${n} row${n === 1 ? '' : 's'} → ${opts.output}\n`);
@@ -135,7 +135,7 @@ export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScore
     try {
       await out.ready();
     } catch (e) {
-      throw new UserError(writeErrorMessage(opts.output ?? target, target, e));
+      throw new UserError(writeError(opts.output ?? target, target, e));
     }
     const shape = shapeOf(plan, idColumn, opts.lang, []);
     let writer: ResultWriter;

@@ -1,4 +1,5 @@
 /** Expanding `kpi check` arguments: files, directories (every `.kpi` under them) and globs. */
+import { diag, text as ref } from '@kpi/core';
 import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
@@ -42,11 +43,11 @@ export async function expandPlanFiles(args: string[], cwd: string): Promise<stri
     }
     if (st?.isDirectory()) {
       const found = await glob('**/*.kpi', { cwd: abs, ignore: IGNORE, absolute: true });
-      if (found.length === 0) throw new UserError(`no .kpi files in directory \`${arg}\``);
+      if (found.length === 0) throw new UserError(diag('KPI0004', { file: arg }, { file: arg }));
       for (const f of found.sort()) out.add(show(f));
     } else if (st?.isFile()) {
       if (DATA_FILE.test(arg)) {
-        throw new UserError(`\`${arg}\` is a data file, not a plan`, EXIT.USAGE, 'this command takes plan files (.kpi); score data with `kpi score PLAN.kpi --data ' + arg + '`');
+        throw new UserError(diag('KPI0002.data-file', { file: arg }, { file: arg }));
       }
       out.add(show(abs));
     } else if (isDynamicPattern(arg)) {
@@ -54,10 +55,10 @@ export async function expandPlanFiles(args: string[], cwd: string): Promise<stri
       // `plans/*` means the plans in it: only .kpi files, unless the pattern names another extension (`*.txt`)
       const ownExt = /\.[\w]+$/.test(arg) && !/\.kpi$/i.test(arg);
       const files = found.filter((f) => !f.endsWith('/') && (ownExt ? !DATA_FILE.test(f) : f.toLowerCase().endsWith('.kpi')));
-      if (files.length === 0) throw new UserError(found.length ? `no plan files (.kpi) match \`${arg}\`` : `no files match \`${arg}\``);
+      if (files.length === 0) throw new UserError(found.length ? diag('KPI0004.pattern-plans', { pattern: arg }) : diag('KPI0004.pattern', { pattern: arg }));
       for (const f of files.sort()) out.add(show(f));
     } else {
-      throw new UserError(`cannot find \`${arg}\``);
+      throw new UserError(diag('KPI0001', { file: arg }, { file: arg }));
     }
   }
   return [...shown];

@@ -3,6 +3,7 @@
  * forces it), the working directory. Commands take an `Io` so tests could run them in-process.
  */
 import pc from 'picocolors';
+import { legacyDiagnostic, type Diagnostic, type Lang } from '@kpi/core';
 
 export interface Stream {
   write(s: string): boolean;
@@ -15,6 +16,8 @@ export interface Io {
   stderr: Stream & NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** language of messages: `--lang`, else KPI_LANG / LC_ALL / LANG (main.ts sets it); English when unset */
+  lang?: Lang;
 }
 
 export const processIo = (): Io => ({
@@ -38,13 +41,23 @@ export const colors = (enabled: boolean): Colors => pc.createColors(enabled);
 /** Exit codes (SPEC §4). */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
 
-/** A mistake of the user's (bad argument, missing file, data error): a clear message and exit 2, never a stack. */
+/**
+ * A mistake of the user's (bad argument, missing file): a coded diagnostic (KPI00xx) rendered like any
+ * other, in the format and language chosen, and exit 2; never a stack. Build it with `diag()`; a plain
+ * message (the form before the catalogue, still accepted) becomes a KPI0006 whose text stays English.
+ */
 export class UserError extends Error {
+  readonly diagnostic: Diagnostic;
   constructor(
-    message: string,
+    what: string | Diagnostic,
     readonly exitCode: number = EXIT.USAGE,
-    readonly help?: string,
+    help?: string,
   ) {
-    super(message);
+    const d = typeof what === 'string' ? legacyDiagnostic('KPI0006', { message: what, help }) : what;
+    super(d.message);
+    this.diagnostic = d;
+  }
+  get help(): string | undefined {
+    return this.diagnostic.help;
   }
 }

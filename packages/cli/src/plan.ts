@@ -1,4 +1,5 @@
 /** Loading a plan file for score/explain/compile: read, analyse, pick the plan, compile. */
+import { diag, text as ref } from '@kpi/core';
 import { readFile } from 'node:fs/promises';
 import { detectEncoding, type Diagnostic, type Plan, type PlanFile } from '@kpi/core';
 import { analyze, compilePlan, type Compiled } from './engine.js';
@@ -31,14 +32,14 @@ export async function readText(path: string, display: string): Promise<string> {
     bytes = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`cannot find \`${display}\``);
-    if (code === 'EISDIR') throw new UserError(`\`${display}\` is a directory, not a plan file`);
-    throw new UserError(`cannot read \`${display}\`: ${(e as Error).message}`);
+    if (code === 'ENOENT') throw new UserError(diag('KPI0001', { file: display }, { file: display }));
+    if (code === 'EISDIR') throw new UserError(diag('KPI0002', { file: display }, { file: display }));
+    throw new UserError(diag('KPI0953', { file: display, reason: (e as Error).message }, { file: display }));
   }
   // NUL bytes: an image, an archive, a compiled file — not "GBK" (issue 13); UTF-16 with a BOM is text
   const utf16Bom = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   if (!utf16Bom && bytes.subarray(0, 1 << 16).includes(0)) {
-    throw new UserError(`\`${display}\` is a binary file, not a plan (it holds NUL bytes)`, EXIT.USAGE, 'plan files are UTF-8 text (.kpi); check the file name or the glob');
+    throw new UserError(diag('KPI0953.binary', { file: display }, { file: display }));
   }
   const detected = detectEncoding(bytes.subarray(0, 1 << 16), bytes.length > 1 << 16).encoding;
   if (detected === 'utf-8') {
@@ -48,14 +49,9 @@ export async function readText(path: string, display: string): Promise<string> {
       /* bad bytes after the first 64 KiB: fall through */
     }
   }
-  const was = detected === 'utf-8' ? 'not valid UTF-8' : `${detected === 'gbk' ? 'GBK (or another legacy Chinese encoding)' : detected.toUpperCase()}, not UTF-8`;
-  throw new UserError(
-    `\`${display}\` is ${was}`,
-    EXIT.USAGE,
-    detected === 'gbk'
-      ? `plan files are UTF-8: save it again as UTF-8 (in Notepad: Save As → Encoding UTF-8), or convert it: \`iconv -f gbk -t utf-8 ${display} > fixed.kpi\``
-      : 'plan files are UTF-8: save it again as UTF-8',
-  );
+  if (detected === 'gbk') throw new UserError(diag('KPI0953.gbk', { file: display }, { file: display }));
+  const was = detected === 'utf-8' ? { en: 'not valid UTF-8', zh: '无效的 UTF-8' } : { en: `${detected.toUpperCase()}, not UTF-8`, zh: `${detected.toUpperCase()}，不是 UTF-8` };
+  throw new UserError(diag('KPI0953.encoding', { file: display, was }, { file: display }));
 }
 
 export async function loadFile(path: string, display: string): Promise<LoadedFile> {
@@ -69,11 +65,11 @@ export function pickPlan(loaded: LoadedFile, planName: string | undefined): Plan
   const names = plans.map((p) => `\`${p.name.text}\``).join(', ');
   if (planName !== undefined) {
     const p = plans.find((x) => x.name.text === planName);
-    if (!p) throw new UserError(`\`${loaded.name}\` has no plan \`${planName}\``, EXIT.USAGE, plans.length ? `its plans are ${names}` : undefined);
+    if (!p) throw new UserError(diag('KPI0005', { file: loaded.name, plan: planName, names }, plans.length ? { file: loaded.name } : { file: loaded.name, helpText: null }));
     return p;
   }
-  if (plans.length === 0) throw new UserError(`\`${loaded.name}\` has no plan`);
-  if (plans.length > 1) throw new UserError(`\`${loaded.name}\` holds ${plans.length} plans; pick one with \`--plan NAME\``, EXIT.USAGE, `its plans are ${names}`);
+  if (plans.length === 0) throw new UserError(diag('KPI0005.none', { file: loaded.name }, { file: loaded.name }));
+  if (plans.length > 1) throw new UserError(diag('KPI0005.several', { file: loaded.name, n: plans.length, names }, { file: loaded.name }));
   return plans[0]!;
 }
 

@@ -13,10 +13,11 @@ import { diffCommand } from './commands/diff.js';
 import { solveCommand } from './commands/solve.js';
 
 import { VERSION } from './version.js';
+import { langOption } from './lang.js';
 
 export { VERSION };
 
-export function createProgram(io: Io, done: (code: number) => void): Command {
+export function createProgram(io: Io, done: (code: number) => void, usageErrors?: (s: string) => void): Command {
   const program = new Command('kpi')
     .description('KPI appraisal plans (绩效考核方案): check, test, score and explain')
     .version(VERSION, '-V, --version', 'print the version')
@@ -25,6 +26,7 @@ export function createProgram(io: Io, done: (code: number) => void): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      ...(usageErrors ? { outputError: (s: string) => usageErrors(s) } : {}),
     })
     .exitOverride()
     .addHelpText(
@@ -40,7 +42,16 @@ Exit codes: 0 ok · 1 errors in a plan or failed tests · 2 usage, I/O or data e
     );
   for (const make of [checkCommand, testCommand, scoreCommand, explainCommand, fmtCommand, compileCommand, initCommand, diffCommand, solveCommand, lspCommand]) {
     const cmd = make(io, done);
-    cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }).showSuggestionAfterError(true);
+    // every command takes --lang (score and explain declare their own, with what it changes there)
+    if (!cmd.options.some((o) => o.long === '--lang')) cmd.addOption(langOption());
+    cmd
+      .exitOverride()
+      .configureOutput({
+        writeOut: (s) => io.stdout.write(s),
+        writeErr: (s) => io.stderr.write(s),
+        ...(usageErrors ? { outputError: (s: string) => usageErrors(s) } : {}),
+      })
+      .showSuggestionAfterError(true);
     program.addCommand(cmd);
   }
   return program;

@@ -14,6 +14,6 @@ export const sourceMap = (sources: SourceText[]): Map<string, SourceFile> =>
 /** print diagnostics for people on `stream` (stderr for score/explain, stdout for check) */
 export function printDiagnostics(io: Io, stream: Stream, diags: Diagnostic[], sources: SourceText[] = []): void {
   if (!diags.length) return;
-  const text = renderDiagnostics('terminal', diags, sourceMap(sources), { color: useColor(io, stream) });
+  const text = renderDiagnostics('terminal', diags, sourceMap(sources), { color: useColor(io, stream), ...(io.lang ? { lang: io.lang } : {}) });
   stream.write(text.endsWith('\n') ? text : `${text}\n`);
 }

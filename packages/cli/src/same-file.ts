@@ -1,4 +1,5 @@
 /** Guarding the inputs: a report or module written with `-o` must never replace the plan or the data it was made from. */
+import { diag, bilingual } from '@kpi/core';
 import { stat } from 'node:fs/promises';
 import { UserError } from './io.js';
 
@@ -16,7 +17,7 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
 export async function refuseOverwritingInputs(output: string, shown: string, inputs: { path: string; what: string; shown: string }[]): Promise<void> {
   for (const i of inputs) {
     if (await sameFile(output, i.path)) {
-      throw new UserError(`\`-o ${shown}\` is the ${i.what} \`${i.shown}\`: writing there would replace it; choose another output file`);
+      throw new UserError(diag('KPI0006.output-is-input', { output: shown, what: bilingual(i.what === 'plan file' ? 'what.plan-file' : 'what.data-file', {}), input: i.shown }));
     }
   }
 }

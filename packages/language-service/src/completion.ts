@@ -1,5 +1,5 @@
 /** Completions: keywords, scoring methods, and the names the plan already defines or reads. */
-import { CYCLES, KEYWORDS, SCORING_METHODS, type PlanFile, type Span } from '@kpi/core';
+import { CYCLES, KEYWORDS, SCORING_METHODS, keywordOf, printName, spell, type PlanFile, type Span } from '@kpi/core';
 import { namesOf, planAt, type NameKind } from './names.js';
 import { percentText, type Lang } from './describe.js';
 
@@ -100,7 +100,12 @@ export function complete(
   lang: Lang = 'zh',
   vocab: Vocabulary = DEFAULT_VOCABULARY,
 ): CompletionResult {
-  const { start, prev, lineStart } = wordBefore(text, offset);
+  const w = wordBefore(text, offset);
+  const { start } = w;
+  // Chinese keywords (`计分`, `周期`) lead to the same completions, offered in the same style (`线性`)
+  const prev = keywordOf(w.prev) ?? w.prev;
+  const lineStart = keywordOf(w.lineStart) ?? w.lineStart;
+  const style = /\p{Script=Han}/u.test(w.prev) && keywordOf(w.prev) ? 'zh' : 'en';
   const replace = { start, end: offset };
   // a new name is written here: nothing to complete (offering existing names would invite a duplicate)
   if (DECLARES.has(prev)) return { replace, items: [] };
@@ -118,17 +123,17 @@ export function complete(
           n.kind === 'indicator' && n.effectiveWeight
             ? `${lang === 'zh' ? '指标 · 权重' : 'indicator · weight'} ${percentText(n.effectiveWeight)}`
             : kindLabel(n.kind, lang),
-        insertText: /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(n.name) ? n.name : JSON.stringify(n.name),
+        insertText: printName(n.name, 'qualified'),
         sort: n.kind === 'indicator' ? 2 : 3,
       }));
 
   if (prev === 'scoring') {
-    return { replace, items: vocab.methods.map((m) => ({ label: m, kind: 'method', detail: methodLabel(m, lang), sort: 0 })) };
+    return { replace, items: vocab.methods.map((m) => ({ label: spell(m, style), kind: 'method', detail: methodLabel(m, lang), sort: 0 })) };
   }
   if (prev === 'cycle') {
-    return { replace, items: CYCLES.map((c) => ({ label: c, kind: 'value', sort: 0 })) };
+    return { replace, items: CYCLES.map((c) => ({ label: spell(c, style), kind: 'value', sort: 0 })) };
   }
-  if (prev === 'on') return { replace, items: [{ label: 'ratio', kind: 'keyword', sort: 0 }] };
+  if (prev === 'on') return { replace, items: [{ label: spell('ratio', style), kind: 'keyword', sort: 0 }] };
   if (prev === 'expect') {
     const subjects = ['total', 'grade', 'coefficient', 'bonus', 'penalty'].map(
       (s): CompletionItem => ({ label: s, kind: 'subject', sort: 0 }),

@@ -4,7 +4,8 @@
  */
 import { Rational, type Indicator, type NumLit, type Method } from '@kpi/core';
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from '@kpi/core';
+import type { Lang } from '@kpi/core';
 
 /** `0.7` → `70%`; `0.385` → `38.5%`; exact, at most 4 decimals of a percent */
 export function percentText(r: Rational): string {

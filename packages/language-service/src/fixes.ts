@@ -1,5 +1,5 @@
 /** Quick fixes: diagnostics that carry `fix` edits become code actions for the range asked about. */
-import type { Diagnostic, Span, TextEdit } from '@kpi/core';
+import { localizeAll, type Diagnostic, type Lang, type Span, type TextEdit } from '@kpi/core';
 
 export interface CodeAction {
   title: string;
@@ -12,9 +12,9 @@ export interface CodeAction {
 
 const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
 
-export function codeActions(diagnostics: readonly Diagnostic[], range: Span): CodeAction[] {
+export function codeActions(diagnostics: readonly Diagnostic[], range: Span, lang: Lang = 'en'): CodeAction[] {
   const out: CodeAction[] = [];
-  for (const d of diagnostics) {
+  for (const d of localizeAll(diagnostics, lang)) {
     if (!d.fix || d.fix.edits.length === 0) continue;
     const anchors = [d.span, ...(d.related ?? []).map((r) => r.span), ...d.fix.edits.map((e) => e.span)].filter(
       (s): s is Span => !!s,

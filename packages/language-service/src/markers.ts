@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@kpi/core';
+import { localizeAll, type Diagnostic, type Lang } from '@kpi/core';
 import { LineMap, type Range } from './positions.js';
 
 /** Editor-neutral marker: Monaco's IMarkerData shape minus the enum (the adapter maps severity). */
@@ -14,10 +14,10 @@ export interface Marker extends Range {
  * Diagnostics with a span become markers. An empty span is widened to one character (or the end of
  * the line) so the squiggle is visible. The message carries the help line after a blank line.
  */
-export function diagnosticsToMarkers(text: string, diagnostics: readonly Diagnostic[]): Marker[] {
+export function diagnosticsToMarkers(text: string, diagnostics: readonly Diagnostic[], lang: Lang = 'en'): Marker[] {
   const map = new LineMap(text);
   const out: Marker[] = [];
-  for (const d of diagnostics) {
+  for (const d of localizeAll(diagnostics, lang)) {
     // no marker for a warning the plan accepts with `allow`
     if (!d.span || d.suppressed) continue;
     let { start, end } = d.span;

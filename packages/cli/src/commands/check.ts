@@ -13,7 +13,7 @@ export interface FileDiagnostics {
   name: string;
   text: string;
   diagnostics: Diagnostic[];
-  /** the file could not be read (KPI0953): the run exits 2, as for any I/O error */
+  /** the file could not be read (KPI0001, KPI0002, KPI0953): the run exits 2, as for any I/O error */
   unreadable?: boolean;
 }
 
@@ -21,7 +21,7 @@ export interface FileDiagnostics {
 export function printPlanDiagnostics(io: Io, stream: Stream, files: FileDiagnostics[]): void {
   const diags = files.flatMap((f) => f.diagnostics);
   if (!diags.length) return;
-  const text = renderDiagnostics('terminal', diags, sourceMap(files), { color: useColor(io, stream) });
+  const text = renderDiagnostics('terminal', diags, sourceMap(files), { color: useColor(io, stream), lang: io.lang ?? 'en' });
   stream.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
@@ -36,9 +36,7 @@ export async function analyzeFiles(io: Io, args: string[]): Promise<FileDiagnost
       if (!(e instanceof UserError)) throw e;
       // one unreadable file (binary, GBK, no permission) is a finding for that file, in every format; the
       // others are still checked, so CI keeps their findings (issue 13)
-      const d: Diagnostic = { code: 'KPI0953', severity: 'error', file: name, message: e.message };
-      if (e.help) d.help = e.help;
-      out.push({ name, text: '', diagnostics: [d], unreadable: true });
+      out.push({ name, text: '', diagnostics: [{ ...e.diagnostic, file: name }], unreadable: true });
       continue;
     }
     out.push({ name, text, diagnostics: analyze(name, text).diagnostics });
@@ -72,13 +70,13 @@ Exit codes: 0 no errors (warnings allowed unless --strict) · 1 errors · 2 usag
         const color = useColor(io, io.stdout);
         const c = colors(color);
         if (diags.some((d) => !d.suppressed)) {
-          const text = renderDiagnostics('terminal', diags, sources, { color });
+          const text = renderDiagnostics('terminal', diags, sources, { color, lang: io.lang ?? 'en' });
           io.stdout.write(`${text.replace(/\n+$/, '')}\n\n`);
         }
-        const line = summaryLine({ ...counts, files: files.length });
+        const line = summaryLine({ ...counts, files: files.length }, io.lang ?? 'en');
         io.stdout.write(`${counts.errors ? c.red(c.bold(line)) : counts.warnings ? c.yellow(line) : c.green(line)}\n`);
       } else {
-        const text = renderDiagnostics(opts.format, diags, sources, { files: files.map((f) => f.name), version: VERSION });
+        const text = renderDiagnostics(opts.format, diags, sources, { files: files.map((f) => f.name), version: VERSION, lang: io.lang ?? 'en' });
         // `github` with no findings is empty: print nothing rather than a blank line in the job log
         if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
       }

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { IR_VERSION, generateSql, type DialectName } from '@kpi/core';
-import { writeErrorMessage, writeFileAtomic } from '../atomic.js';
+import { writeFileAtomic } from '../atomic.js';
 import { outputError } from '../output-error.js';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
 import { compilePlan, emitModule } from '../engine.js';

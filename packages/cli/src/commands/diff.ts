@@ -14,6 +14,7 @@ import { EXIT, UserError, type Io } from '../io.js';
 import { PlanErrors, pickPlan, readText, type LoadedFile } from '../plan.js';
 import { readPeople, DataFailed } from '../decide-data.js';
 import type { DataOptions } from './score.js';
+import { commandLang, langOption } from '../lang.js';
 
 const run = promisify(execFile);
 
@@ -47,7 +48,7 @@ export function loadVersion(v: { name: string; text: string }, planName: string 
   return { plan, compiled: c.compiled };
 }
 
-type DiffOptions = DataOptions & { format: 'text' | 'json' | 'markdown'; oldPlan?: string; lang: 'zh' | 'en' };
+type DiffOptions = DataOptions & { format: 'text' | 'json' | 'markdown'; oldPlan?: string; lang?: 'zh' | 'en' };
 
 export function diffCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('diff')
@@ -61,7 +62,7 @@ export function diffCommand(io: Io, done: (code: number) => void): Command {
     .option('--encoding <name>', 'CSV encoding (default: detected)')
     .option('--sheet <name>', 'XLSX sheet name or 1-based number')
     .option('--max-errors <n>', 'stop listing data errors after this many', '50')
-    .addOption(new Option('--lang <lang>', 'language of the text and markdown').choices(['zh', 'en']).default('zh'))
+    .addOption(langOption('language of the text and markdown'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .addHelpText(
       'after',
@@ -98,7 +99,7 @@ async function runDiff(io: Io, oldSpec: string, newSpec: string, opts: DiffOptio
     }
   }
   if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ ...d, ...(r ? { replay: r } : {}) }, null, 2)}\n`);
-  else if (opts.format === 'markdown') io.stdout.write(diffToMarkdown(d, r, opts.lang));
-  else io.stdout.write(visibleText(diffToText(d, r, opts.lang)));
+  else if (opts.format === 'markdown') io.stdout.write(diffToMarkdown(d, r, commandLang(opts.lang, io.env, 'zh')));
+  else io.stdout.write(visibleText(diffToText(d, r, commandLang(opts.lang, io.env, 'zh'))));
   return EXIT.OK;
 }

@@ -1,4 +1,5 @@
 /** `kpi explain <plan> --data <file> --id <id>`: why one person got their score, as sentences or JSON. */
+import { commandLang, langOption } from '../lang.js';
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { createBinder, idKey, percentHintsOf, visibleText, type Cell, type Diagnostic } from '@kpi/core';
@@ -17,7 +18,7 @@ export function explainCommand(io: Io, done: (code: number) => void): Command {
   dataOptions(cmd, '--id-column <column>')
     .option('--period <column>', 'several periods per person: the column naming each row\'s period (or the plan\'s `period`)')
     .requiredOption('--id <id>', 'the id of the person to explain (a value of the id column)')
-    .addOption(new Option('--lang <lang>', 'language of the sentences').choices(['zh', 'en']).default('zh'))
+    .addOption(langOption('language of the sentences and messages (sentences default to zh)'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText(
       'after',
@@ -40,14 +41,14 @@ async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
   for await (const b of batches) yield* b;
 }
 
-type ExplainOptions = DataOptions & { idColumn?: string; lang: 'zh' | 'en'; format: 'text' | 'json'; period?: string };
+type ExplainOptions = DataOptions & { idColumn?: string; lang?: 'zh' | 'en'; format: 'text' | 'json'; period?: string };
 
 async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { data: string }): Promise<number> {
   const errors = new ErrorLog(maxErrorsOf(opts.maxErrors));
   const { plan, compiled } = await loadCompiled(resolve(io.cwd, planPath), planPath, opts.plan);
   const dataName = opts.data;
   try {
-    const viaMoney = await explainMoney(io, plan, compiled, resolve(io.cwd, opts.data), dataName, opts, errors);
+    const viaMoney = await explainMoney(io, plan, compiled, resolve(io.cwd, opts.data), dataName, { ...opts, lang: commandLang(opts.lang, io.env, 'zh') }, errors);
     if (viaMoney !== undefined) return viaMoney;
     const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
     const binder = createBinder(source.header, compiled.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}) });
@@ -106,8 +107,9 @@ async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { dat
       if (!explanation) throw new Error(`the engine scored row ${row} but gave no explanation`);
       if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ id: bound.id, row, result: outcome.result, explanation }, null, 2)}\n`);
       else {
-        const lines = renderExplanation(explanation, opts.lang);
-        const head = opts.lang === 'zh' ? `${bound.id} (第 ${row} 行) · ${plan.name.text}` : `${bound.id} (row ${row}) · ${plan.name.text}`;
+        const lang = commandLang(opts.lang, io.env, 'zh');
+        const lines = renderExplanation(explanation, lang);
+        const head = lang === 'zh' ? `${bound.id} (第 ${row} 行) · ${plan.name.text}` : `${bound.id} (row ${row}) · ${plan.name.text}`;
         // names and ids from the plan and the data: no control characters to the terminal
         io.stdout.write(`${visibleText(head, false)}\n${lines.map((l) => `  ${visibleText(l, false)}`).join('\n')}\n`);
       }

@@ -1,5 +1,6 @@
 /** `kpi fmt [--check] <files...>`: format plan files in place (atomically), or list the unformatted ones. */
-import { Command } from 'commander';
+import { diag } from '@kpi/core';
+import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '@kpi/core';
 import { writeFileAtomic } from '../atomic.js';
@@ -22,6 +23,7 @@ export function fmtCommand(io: Io, done: (code: number) => void): Command {
     .argument('<files...>', 'plan files, directories (every .kpi under them) or globs')
     .option('--check', 'change nothing; list files that are not formatted and exit 1 if any')
     .option('--stdout', 'print the formatted text instead of writing files (one file only)')
+    .addOption(new Option('--keywords <style>', 'write keywords in English (weight) or Chinese (权重); default: each file keeps its style').choices(['zh', 'en']))
     .addHelpText(
       'after',
       `
@@ -32,9 +34,9 @@ Examples:
 
 A file with syntax errors is left unchanged and its errors are printed (exit 1).`,
     )
-    .action(async (args: string[], opts: { check?: boolean; stdout?: boolean }) => {
+    .action(async (args: string[], opts: { check?: boolean; stdout?: boolean; keywords?: 'zh' | 'en' }) => {
       const files = await expandPlanFiles(args, io.cwd);
-      if (opts.stdout && files.length !== 1) throw new UserError('`--stdout` formats exactly one file');
+      if (opts.stdout && files.length !== 1) throw new UserError(diag('KPI0006.stdout-one', {}));
       const c = colors(useColor(io, opts.check ? io.stdout : io.stderr));
       let broken = 0;
       const unformatted: string[] = [];
@@ -42,7 +44,7 @@ A file with syntax errors is left unchanged and its errors are printed (exit 1).
       for (const name of files) {
         const path = resolve(io.cwd, name);
         const text = await readText(path, name);
-        const r = formatText(name, text);
+        const r = formatText(name, text, opts.keywords ? { keywords: opts.keywords } : {});
         const errors: Diagnostic[] = r.diagnostics.filter((d) => d.severity === 'error');
         if (r.output === undefined || errors.length) {
           broken++;

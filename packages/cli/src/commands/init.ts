@@ -1,4 +1,5 @@
 /** `kpi init [dir]`: scaffold a plan repository — an example plan, sample data, a CI workflow, a README. */
+import { diag } from '@kpi/core';
 import { Command } from 'commander';
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -232,12 +233,12 @@ existing files are kept unless --force is given.`,
       let kpiInPackage = true;
       try {
         const st = await stat(root).catch(() => undefined);
-        if (st && !st.isDirectory()) throw new UserError(`\`${dir}\` exists and is not a directory`);
+        if (st && !st.isDirectory()) throw new UserError(diag('KPI0952.not-dir', { dir }));
         let cliSpec: string | undefined;
         if (opts.cli !== undefined && /\.tgz$/i.test(opts.cli)) {
           // a tarball: kept in the repository, so CI installs exactly it without a registry
           const tgz = resolve(io.cwd, opts.cli);
-          if (!(await stat(tgz).catch(() => undefined))?.isFile()) throw new UserError(`cannot find the tarball \`${opts.cli}\``);
+          if (!(await stat(tgz).catch(() => undefined))?.isFile()) throw new UserError(diag('KPI0001', { file: opts.cli }));
           const rel = `vendor/${basename(tgz)}`;
           await mkdir(join(root, 'vendor'), { recursive: true });
           if (join(root, rel) !== tgz) await copyFile(tgz, join(root, rel));
@@ -261,7 +262,7 @@ existing files are kept unless --force is given.`,
         }
       } catch (e) {
         if (e instanceof UserError) throw e;
-        throw new UserError(`cannot create files in \`${dir}\`: ${(e as Error).message}`);
+        throw new UserError(diag('KPI0952.create', { dir, reason: (e as Error).message }));
       }
       const cd = dir === '.' ? '' : `cd ${/^[\w./\-\u3400-\u9fff]+$/.test(dir) ? dir : JSON.stringify(dir)} && `;
       io.stdout.write(

@@ -1,4 +1,6 @@
 /** `kpi score <plan> --data <file>`: score every row of a data file, streaming where the output allows. */
+import { diag, text, bilingual, rowErrorDiagnostic, type RowError } from '@kpi/core';
+import { commandLang, langOption } from '../lang.js';
 import { Command, Option } from 'commander';
 import { stat } from 'node:fs/promises';
 import { resolve, extname } from 'node:path';
@@ -40,32 +42,23 @@ export const dataOptions = (cmd: Command, idFlag = '--id <column>'): Command =>
 export function requireData(cmd: Command, opts: { data?: string }): asserts opts is { data: string } {
   const extra = cmd.args.slice(1);
   if (opts.data !== undefined) {
-    if (extra.length) throw new UserError(`unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((a) => `\`${a}\``).join(' ')}`, EXIT.USAGE, `\`kpi ${cmd.name()}\` takes one plan file; see \`kpi ${cmd.name()} --help\``);
+    if (extra.length) throw new UserError(diag('KPI0006.unexpected-argument', { s: extra.length === 1 ? '' : 's', args: extra.map((a) => `\`${a}\``).join(' '), command: cmd.name() }));
     return;
   }
   const data = extra.find((a) => /\.(csv|tsv|txt|xlsx|xlsm|xls|json)$/i.test(a));
   throw new UserError(
-    "required option '-d, --data <file>' not specified",
-    EXIT.USAGE,
-    data ? `name the data file with \`--data\`: \`kpi ${cmd.name()} ${cmd.args[0] ?? '<plan>'} --data ${data}\`` : `e.g. \`kpi ${cmd.name()} 店长.kpi --data 五月.csv\``,
+    diag('KPI0006.data-required', { command: cmd.name() }, data ? { helpText: text('help.data-flag', { command: cmd.name(), plan: cmd.args[0] ?? '<plan>', data }) } : {}),
   );
 }
 
 /** row errors from the engine as data diagnostics carrying the row */
-export function rowErrorDiagnostics(file: string, row: number, id: string, errors: { code: string; message: string; help?: string; column?: string; value?: string }[]): Diagnostic[] {
-  return errors.map((e) => ({
-    code: e.code,
-    severity: 'error' as const,
-    file,
-    message: `row ${row}${id ? ` (\`${id}\`)` : ''}: ${e.message}`,
-    ...(e.help !== undefined ? { help: e.help } : {}),
-    data: { row, ...(e.column !== undefined ? { column: e.column } : {}), ...(e.value !== undefined ? { value: e.value } : {}) },
-  }));
+export function rowErrorDiagnostics(file: string, row: number, id: string, errors: RowError[]): Diagnostic[] {
+  return errors.map((e) => rowErrorDiagnostic(file, row, id, e));
 }
 
 export function maxErrorsOf(s: string): number {
   const n = Number(s);
-  if (!Number.isInteger(n) || n < 1) throw new UserError(`\`--max-errors\` must be a positive whole number, not \`${s}\``);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(diag('KPI0006.max-errors', { value: s }));
   return n;
 }
 
@@ -83,7 +76,8 @@ export class ErrorLog {
   }
   summary(file: string): Diagnostic[] {
     if (this.total <= this.list.length) return [];
-    return [{ code: 'KPI0814', severity: 'error', file, message: `${this.total - this.list.length} more data error${this.total - this.list.length === 1 ? '' : 's'} not shown (${this.total} in all)`, help: 'fix the errors above, or raise the limit with `--max-errors`' }];
+    const n = this.total - this.list.length;
+    return [diag('KPI0814', { n, s: n === 1 ? '' : 's', total: this.total }, { file })];
   }
 }
 
@@ -105,7 +99,7 @@ export function scoreCommand(io: Io, done: (code: number) => void): Command {
     .addOption(new Option('--engine <engine>', 'js (default), or duckdb: the plan as exact SQL in embedded DuckDB, for big CSV and Parquet (picked for .parquet)').choices(['js', 'duckdb']))
     .option('-o, --output <file>', 'write to a file (written whole or not at all)')
     .option('--keep <columns>', 'copy these data columns into the report after the id, e.g. `--keep 姓名,部门`')
-    .addOption(new Option('--lang <lang>', 'language of column headers').choices(['zh', 'en']).default('zh'))
+    .addOption(langOption('language of column headers and messages (headers default to zh)'))
     .option('--strict', 'data warnings fail too (e.g. `95` where the target is 98%): exit 2, nothing written')
     .option('--period <column>', 'several periods per person: the column naming each row\'s period (or the plan\'s `period`)')
     .addHelpText(
@@ -125,7 +119,7 @@ lists every error with its row and column; no output file is written.`,
     .action(async (planPath: string, opts: ScoreOptions) => {
       requireData(cmd, opts);
       // the DuckDB engine is a branch of its own (duckdb-engine.ts); the JS pipeline below is untouched
-      if (useDuckdb(opts)) done(await runScoreDuckdb(io, planPath, opts, maxErrorsOf(opts.maxErrors)));
+      if (useDuckdb(opts)) done(await runScoreDuckdb(io, planPath, { ...opts, lang: commandLang(opts.lang, io.env, 'zh') }, maxErrorsOf(opts.maxErrors)));
       else done(await runScore(io, planPath, opts));
     });
   return cmd;
@@ -136,12 +130,12 @@ function formatFromPath(p: string): Format | undefined {
   return e === '.csv' ? 'csv' : e === '.json' ? 'json' : e === '.xlsx' ? 'xlsx' : e === '.txt' ? 'table' : undefined;
 }
 
-type ScoreOptions = DataOptions & { format?: Format; output?: string; keep?: string; lang: Lang; strict?: boolean; engine?: 'js' | 'duckdb'; period?: string };
+type ScoreOptions = DataOptions & { format?: Format; output?: string; keep?: string; lang?: Lang; strict?: boolean; engine?: 'js' | 'duckdb'; period?: string };
 
 /** `--engine duckdb`, or Parquet in or out (only DuckDB reads and writes it) */
 function useDuckdb(opts: ScoreOptions & { data: string }): boolean {
   const parquet = isParquetPath(opts.data) || (opts.format as string) === 'parquet' || (opts.output !== undefined && isParquetPath(opts.output) && opts.format === undefined);
-  if (opts.engine === 'js' && parquet) throw new UserError('Parquet is read and written by the DuckDB engine', EXIT.USAGE, 'drop `--engine js` (or pass `--engine duckdb`)');
+  if (opts.engine === 'js' && parquet) throw new UserError(diag('KPI0006.parquet-js', {}));
   return opts.engine === 'duckdb' || parquet;
 }
 
@@ -154,10 +148,10 @@ const cellText = (c: unknown): string => (c === null || c === undefined ? '' : S
 async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: string }): Promise<number> {
   const limit = maxErrorsOf(opts.maxErrors);
   const format: Format = opts.format ?? (opts.output ? formatFromPath(opts.output) : undefined) ?? 'table';
-  if (format === 'xlsx' && !opts.output && io.stdout.isTTY) throw new UserError('an XLSX report is binary: write it to a file with `-o report.xlsx`');
+  if (format === 'xlsx' && !opts.output && io.stdout.isTTY) throw new UserError(diag('KPI0006.xlsx-tty', {}));
 
   const keep = keepColumnsOf(opts.keep);
-  if (opts.keep !== undefined && keep.length === 0) throw new UserError('`--keep` needs column names, e.g. `--keep 姓名,部门`');
+  if (opts.keep !== undefined && keep.length === 0) throw new UserError(diag('KPI0006.keep-empty', {}));
   if (opts.output) {
     await refuseOverwritingInputs(resolve(io.cwd, opts.output), opts.output, [
       { path: resolve(io.cwd, opts.data), what: 'data file', shown: opts.data },
@@ -170,7 +164,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
   const target = opts.output ? resolve(io.cwd, opts.output) : undefined;
   const shown = opts.output ?? 'stdout';
   if (target && (await stat(target).catch(() => undefined))?.isDirectory()) {
-    throw new UserError(`cannot write \`${opts.output}\`: it is a folder`, EXIT.USAGE, 'give a file name, e.g. `-o 结果.xlsx`');
+    throw new UserError(diag('KPI0952.folder', { file: opts.output! }));
   }
   const dataName = opts.data;
   const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
@@ -190,12 +184,15 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
   const unknown = keep.filter((_, i) => keepIndex[i]! < 0);
   if (unknown.length) {
     throw new UserError(
-      `${unknown.map((k) => `\`${k}\``).join(', ')} given with \`--keep\` ${unknown.length === 1 ? 'is not a column' : 'are not columns'} of \`${dataName}\``,
-      EXIT.USAGE,
-      `its columns are ${headers.filter(Boolean).map((h) => `\`${h}\``).join(', ')}`,
+      diag('KPI0006.keep-unknown', {
+        names: unknown.map((k) => `\`${k}\``).join(', '),
+        verb: unknown.length === 1 ? bilingual('what.is-not-column', {}) : bilingual('what.are-not-columns', {}),
+        file: dataName,
+        columns: headers.filter(Boolean).map((h) => `\`${h}\``).join(', '),
+      }),
     );
   }
-  const shape = shapeOf(plan, idHeader, opts.lang, keep);
+  const shape = shapeOf(plan, idHeader, commandLang(opts.lang, io.env, 'zh'), keep);
   if (moneyRun) moneyRun.extendShape(shape);
 
   let out: ReportSink;

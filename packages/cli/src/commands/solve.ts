@@ -10,8 +10,9 @@ import { EXIT, UserError, type Io } from '../io.js';
 import { loadCompiled } from '../plan.js';
 import { readPeople, DataFailed } from '../decide-data.js';
 import type { DataOptions } from './score.js';
+import { commandLang, langOption } from '../lang.js';
 
-type SolveOptions = Omit<DataOptions, 'data' | 'id'> & { data: string; id: string; idColumn?: string; goal: string; set: string[]; format: 'text' | 'json'; lang: 'zh' | 'en' };
+type SolveOptions = Omit<DataOptions, 'data' | 'id'> & { data: string; id: string; idColumn?: string; goal: string; set: string[]; format: 'text' | 'json'; lang?: 'zh' | 'en' };
 
 export function solveCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('solve')
@@ -26,7 +27,7 @@ export function solveCommand(io: Io, done: (code: number) => void): Command {
     .option('--encoding <name>', 'CSV encoding (default: detected)')
     .option('--sheet <name>', 'XLSX sheet name or 1-based number')
     .option('--max-errors <n>', 'stop listing data errors after this many', '50')
-    .addOption(new Option('--lang <lang>', 'language of the text and markdown').choices(['zh', 'en']).default('zh'))
+    .addOption(langOption('language of the text and markdown'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText(
       'after',
@@ -79,6 +80,6 @@ async function runSolve(io: Io, planPath: string, opts: SolveOptions): Promise<n
   if (!check.ok) throw new UserError(`with \`--set\`, row ${person.row} cannot be scored: ${check.errors.map((e) => e.message).join('; ')}`);
   const report = solve(lowered, values, g.goal, { percent: percentInputs(plan) });
   if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ id: person.id, row: person.row, ...(sets.length ? { set: opts.set } : {}), ...report }, null, 2)}\n`);
-  else io.stdout.write(visibleText(solveToText(report, person.id, opts.lang)));
+  else io.stdout.write(visibleText(solveToText(report, person.id, commandLang(opts.lang, io.env, 'zh'))));
   return EXIT.OK;
 }

@@ -1,4 +1,5 @@
 /** `kpi test <files|dirs...>`: run the `test` blocks of every plan; final line `N passed, N failed`. */
+import { diag, bilingual } from '@kpi/core';
 import { Command, Option } from 'commander';
 import { SourceFile, visibleText, type Diagnostic } from '@kpi/core';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
@@ -140,13 +141,19 @@ A failure shows what was expected and what the plan computed. The last line is a
       }
       // a mistyped --plan must not pass CI by running nothing
       if (opts.plan !== undefined && matched === 0 && !outcomes.some((o) => !o.passed)) {
-        throw new UserError(`no plan named \`${opts.plan}\` in ${files.length === 1 ? `\`${files[0]}\`` : `the ${files.length} files`}`, EXIT.USAGE, planNames.size ? `the plans are ${[...planNames].map((n) => `\`${n}\``).join(', ')}` : undefined);
+        throw new UserError(
+          diag(
+            'KPI0005.in-files',
+            { plan: opts.plan, where: files.length === 1 ? `\`${files[0]}\`` : bilingual('what.n-files', { n: files.length }), names: [...planNames].map((n) => `\`${n}\``).join(', ') },
+            planNames.size ? {} : { helpText: null },
+          ),
+        );
       }
       const notRun = outcomes.filter((o) => o.notRun).length;
       const failed = outcomes.filter((o) => !o.passed && !o.notRun).length;
       const passed = outcomes.length - failed - notRun;
       if (github && annotations.length) {
-        io.stdout.write(`\n${renderDiagnostics('github', annotations, sourceMap(sources))}`);
+        io.stdout.write(`\n${renderDiagnostics('github', annotations, sourceMap(sources), { lang: io.lang ?? 'en' })}`);
       }
       if (term) {
         const line = `${passed} passed, ${failed} failed${notRun ? `, ${notRun} file${notRun === 1 ? '' : 's'} not run (errors in the plan)` : ''}`;

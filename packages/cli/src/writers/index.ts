@@ -2,7 +2,7 @@
  * Score report writers. Each takes rows one at a time; csv, json and xlsx stream to their output,
  * table keeps compact results (it needs every row to size its columns).
  */
-import { csvLines, visibleText, type GroupSummary, type RowResult } from '@kpi/core';
+import { csvLines, displayWidth, visibleText, type GroupSummary, type RowResult } from '@kpi/core';
 import { once } from 'node:events';
 import { put } from '../atomic.js';
 import { cellOf, columnsOf, jsonRow, type Column, type ReportShape } from './shape.js';
@@ -116,7 +116,7 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
     },
     async flush() {},
     async end() {
-      const { default: stringWidth } = await import('string-width');
+      const stringWidth = displayWidth;
       // ids, kept cells, grades, vetoes and headers come from data and plans: no control characters to the terminal
       const text = (c: Column, row: Compact): string => {
         if (c.kind === 'id') return visibleText(row.id, false);
@@ -157,7 +157,7 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
 
 export async function xlsxWriter(out: NodeJS.WritableStream, shape: ReportShape): Promise<ResultWriter> {
   const { default: ExcelJS } = await import('exceljs');
-  const { default: stringWidth } = await import('string-width');
+  const stringWidth = displayWidth;
   // Same plan and data, same bytes: the workbook's created/modified dates and the zip entries' dates are
   // fixed (SOURCE_DATE_EPOCH when set, as reproducible builds do), not the time of the run.
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);

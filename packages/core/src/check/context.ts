@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, Fix, Related, Severity } from '../diagnostics/types.js';
 import { catalogueEntry } from '../diagnostics/catalogue.js';
+import { diag, legacyDiagnostic, type ArgsOf, type At, type DiagnosticId } from '../diagnostics/diag.js';
 import type { NumLit } from '../ir/schema.js';
 import type { SourceFile, Span } from '../source/span.js';
 import { Rational } from '../numbers/rational.js';
@@ -47,19 +48,21 @@ export class CheckContext {
     });
   }
 
+  /** report a finding from the catalogue (texts in both languages, arguments typed by its templates) */
+  diag<I extends DiagnosticId>(id: I, args: ArgsOf<I>, span: Span, at: Omit<At, 'file' | 'span'> = {}): Diagnostic {
+    const d = diag(id, args, { ...at, file: this.source.name, span });
+    this.diagnostics.push(d);
+    return d;
+  }
+
+  /**
+   * @deprecated use `diag()` with a catalogue id: its texts exist in Chinese and English. Kept so code
+   * written against it compiles; the texts given here stay as written (English).
+   */
   report(code: string, span: Span, message: string, extras: Extras = {}): Diagnostic {
     const entry = catalogueEntry(code);
     if (!entry) throw new Error(`checker bug: code ${code} is not in the catalogue`);
-    const d: Diagnostic = {
-      code,
-      severity: extras.severity ?? entry.severity,
-      file: this.source.name,
-      span: { start: span.start, end: span.end },
-      message,
-    };
-    if (extras.related && extras.related.length > 0) d.related = extras.related;
-    if (extras.help) d.help = extras.help;
-    if (extras.fix) d.fix = extras.fix;
+    const d = legacyDiagnostic(code, { file: this.source.name, span, message, help: extras.help, fix: extras.fix, related: extras.related, severity: extras.severity ?? entry.severity });
     this.diagnostics.push(d);
     return d;
   }

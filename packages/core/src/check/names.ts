@@ -17,26 +17,26 @@ import type { Expr, Name, Plan, PlanFile } from '../ir/schema.js';
 import { exprNodes, indicatorsOf } from '../ir/walk.js';
 import type { Span } from '../source/span.js';
 import { type CheckContext, bt } from './context.js';
+import type { Text } from '../diagnostics/lang.js';
+import type { MessageRef } from '../diagnostics/types.js';
+import { bilingual, note, text } from '../diagnostics/diag.js';
 
 /** words an `expect` line reserves for the plan's results */
 export const RESERVED_SUBJECTS = ['total', 'grade', 'coefficient', 'bonus', 'penalty'] as const;
 
-function duplicates(ctx: CheckContext, code: string, names: Name[], what: string, help: string): void {
+function duplicates(ctx: CheckContext, code: 'KPI0201' | 'KPI0202' | 'KPI0203' | 'KPI0204' | 'KPI0205' | 'KPI0206', names: Name[], what: Text, help: MessageRef): void {
   const seen = new Map<string, Name>();
   for (const n of names) {
     if (n.text === '') continue;
     const first = seen.get(n.text);
     if (first) {
-      ctx.report(code, n.span, `${what} ${bt(n.text)} is defined twice`, {
-        help,
-        related: [{ span: first.span, message: `${bt(n.text)} is first defined here` }],
-      });
+      ctx.diag(code, { what, name: n.text }, n.span, { helpText: help, related: [note('note.first-defined', { name: n.text }, first.span)] });
     } else seen.set(n.text, n);
   }
 }
 
 export function checkFileNames(file: PlanFile, ctx: CheckContext): void {
-  duplicates(ctx, 'KPI0201', file.plans.map((p) => p.name), 'plan', 'give each plan in a file its own name');
+  duplicates(ctx, 'KPI0201', file.plans.map((p) => p.name), bilingual('what.plan', {}), text('help.dup.plan', {}));
 }
 
 export function checkNames(plan: Plan, ctx: CheckContext): void {
@@ -50,28 +50,26 @@ export function checkNames(plan: Plan, ctx: CheckContext): void {
   visit(plan.items);
   // source order, so "first defined" is the one written first
   itemNames.sort((a, b) => a.span.start - b.span.start);
-  duplicates(ctx, 'KPI0201', itemNames, 'indicator or group', 'rename one of them: names are unique across the plan, because an indicator reads the data column of its own name');
-  duplicates(ctx, 'KPI0202', plan.metrics.map((m) => m.name), 'metric', 'keep one definition of the metric, or rename one');
-  duplicates(ctx, 'KPI0203', plan.bonuses.map((b) => b.name), 'bonus', 'merge the two bonus items or rename one');
-  duplicates(ctx, 'KPI0203', plan.vetoes.map((v) => v.name), 'veto', 'merge the conditions with `or`, or rename one veto');
-  if (plan.grades) duplicates(ctx, 'KPI0204', plan.grades.lines.map((l) => l.label), 'grade', 'each grade label appears once');
+  duplicates(ctx, 'KPI0201', itemNames, bilingual('what.indicator-or-group', {}), text('help.dup.item', {}));
+  duplicates(ctx, 'KPI0202', plan.metrics.map((m) => m.name), bilingual('what.metric', {}), text('help.dup.metric', {}));
+  duplicates(ctx, 'KPI0203', plan.bonuses.map((b) => b.name), bilingual('what.bonus', {}), text('help.dup.bonus', {}));
+  duplicates(ctx, 'KPI0203', plan.vetoes.map((v) => v.name), bilingual('what.veto', {}), text('help.dup.veto', {}));
+  if (plan.grades) duplicates(ctx, 'KPI0204', plan.grades.lines.map((l) => l.label), bilingual('what.grade', {}), text('help.dup.grade', {}));
   duplicates(
     ctx,
     'KPI0205',
     plan.tests.map((t) => ({ text: t.name, span: t.nameSpan })),
-    'test',
-    'give each test its own name so `kpi test` reports can tell them apart',
+    bilingual('what.test', {}),
+    text('help.dup.test', {}),
   );
   for (const { indicator } of indicatorsOf(plan)) {
     if (indicator.method?.kind === 'rating' && indicator.method.raters) {
-      duplicates(ctx, 'KPI0206', indicator.method.raters.map((r) => r.name), `rater`, 'list each rater once; their weights sum to 100%');
+      duplicates(ctx, 'KPI0206', indicator.method.raters.map((r) => r.name), bilingual('what.rater', {}), text('help.dup.rater', {}));
     }
   }
   for (const n of itemNames) {
     if ((RESERVED_SUBJECTS as readonly string[]).includes(n.text)) {
-      ctx.report('KPI0220', n.span, `${bt(n.text)} is also a test subject, so \`expect ${n.text} = …\` cannot check this indicator`, {
-        help: `rename it, e.g. \`"${n.text}分"\`; \`expect ${n.text}\` means the plan's ${n.text}`,
-      });
+      ctx.diag('KPI0220', { name: n.text }, n.span);
     }
   }
   checkMetricCycles(plan, ctx);
@@ -101,16 +99,10 @@ function checkMetricCycles(plan: Plan, ctx: CheckContext): void {
     reported.add(key);
     const head = metrics.get(r.name)!;
     if (members.length === 1) {
-      ctx.report('KPI0210', r.span, `metric ${bt(r.name)} refers to itself`, {
-        help: `a metric cannot use its own value; if \`${r.name}\` here is a data column, give the metric another name`,
-        related: [{ span: head.name.span, message: `${bt(r.name)} is defined here` }],
-      });
+      ctx.diag('KPI0210', { name: r.name }, r.span, { related: [note('note.defined-here', { name: r.name }, head.name.span)] });
     } else {
       const path = cycle.map((f) => bt(f.name)).join(' → ');
-      ctx.report('KPI0210', head.name.span, `metrics depend on each other in a cycle: ${path}`, {
-        help: 'at least one metric in the cycle must be computed from data columns only',
-        related: cycle.slice(1).map((f) => ({ span: f.via!, message: `uses ${bt(f.name)}` })),
-      });
+      ctx.diag('KPI0210.cycle', { path }, head.name.span, { related: cycle.slice(1).map((f) => note('note.uses', { name: f.name }, f.via!)) });
     }
   };
   const visit = (root: string) => {

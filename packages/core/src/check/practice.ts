@@ -15,6 +15,7 @@ import type { Span } from '../source/span.js';
 import { indicatorsOf } from '../ir/walk.js';
 import { Rational } from '../numbers/rational.js';
 import { type CheckContext, bt, shown, val } from './context.js';
+import { bilingual, text } from '../diagnostics/diag.js';
 import { dividesByTarget, hasTarget, needsTarget } from './ranges.js';
 
 const MAX_PER_SCOPE = 10;
@@ -33,10 +34,8 @@ export function checkPractice(plan: Plan, ctx: CheckContext): void {
   visit(plan.items);
   for (const s of scopes) {
     if (s.items.length > MAX_PER_SCOPE) {
-      const what = s.items.every((i) => i.kind === 'indicator') ? 'indicators' : 'indicators and groups';
-      ctx.report('KPI0601', s.span, `${bt(s.name)} has ${s.items.length} ${what}, more than ${MAX_PER_SCOPE}`, {
-        help: 'KPIs measure the few key results: keep 3 to 10 per scope, or split them into groups',
-      });
+      const what = s.items.every((i) => i.kind === 'indicator') ? bilingual('what.indicators', {}) : bilingual('what.indicators-and-groups', {});
+      ctx.diag('KPI0601', { name: s.name, n: s.items.length, what, max: MAX_PER_SCOPE }, s.span);
     }
   }
   for (const { indicator } of indicatorsOf(plan)) checkIndicatorPractice(ctx, indicator);
@@ -46,20 +45,13 @@ function checkIndicatorPractice(ctx: CheckContext, ind: Indicator): void {
   const name = ind.name.text;
   const w = val(ind.weight);
   if (ind.weight && w && w.gt(Rational.ZERO) && w.lt(MIN_WEIGHT)) {
-    ctx.report('KPI0602', ind.weight.span, `${bt(name)} weighs ${shown(ind.weight)}, under 5%`, {
-      help: 'an indicator this light hardly moves the total (80/20 rule); merge it into another indicator or drop it',
-    });
+    ctx.diag('KPI0602', { name, weight: shown(ind.weight) }, ind.weight.span);
   }
   const m = ind.method;
   if (!m || ind.recovered) return;
   if (!hasTarget(ind) && needsTarget(ind)) {
     const how = m.kind === 'bands' || m.kind === 'curve' ? `${m.kind} on ratio` : m.kind;
-    ctx.report('KPI0603', ind.name.span, `${bt(name)} has no target, which \`${how}\` needs; it cannot be scored`, {
-      help:
-        m.kind === 'threshold'
-          ? `add \`target T\` after the weight: 100 if the actual reaches T`
-          : `add \`target T\` after the weight (e.g. \`target 100%\`), or score the actual directly with \`bands\` or \`curve\``,
-    });
+    ctx.diag('KPI0603', { name, how }, ind.name.span, m.kind === 'threshold' ? { helpText: text('help.target-threshold', {}) } : {});
   }
   const ignored: { what: string; span: Span }[] = [];
   // a `deduct … per 1%` with a target is KPI0415 (it should count from the target), not an ignored target
@@ -70,8 +62,6 @@ function checkIndicatorPractice(ctx: CheckContext, ind: Indicator): void {
     if (ind.floor) ignored.push({ what: `floor ${shown(ind.floor)}`, span: ind.floor.span });
   }
   for (const x of ignored) {
-    ctx.report('KPI0604', x.span, `\`${x.what}\` has no effect on ${bt(name)}, scored by \`${m.kind}\``, {
-      help: 'remove it, or choose a method that uses it (cap and floor apply to a ratio: `linear`, `reverse`, `on ratio` tables)',
-    });
+    ctx.diag('KPI0604', { option: x.what, name, method: m.kind }, x.span);
   }
 }

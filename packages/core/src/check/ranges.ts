@@ -7,7 +7,9 @@
 import type { Expr, GradeLine, Indicator, NumLit, Plan } from '../ir/schema.js';
 import { exprNodes, groupsOf, indicatorsOf } from '../ir/walk.js';
 import { Rational } from '../numbers/rational.js';
-import { type CheckContext, bt, pct, reorderFix, shown, val, ZERO, ONE } from './context.js';
+import { type CheckContext, pct, reorderFix, shown, val, ZERO, ONE } from './context.js';
+import type { Text } from '../diagnostics/lang.js';
+import { bilingual, note, text } from '../diagnostics/diag.js';
 
 /** methods whose score divides by the target: linear, reverse, and `on ratio` tables */
 export function dividesByTarget(ind: Indicator): boolean {
@@ -39,38 +41,30 @@ export function hasTarget(ind: Indicator): boolean {
   return ind.target !== undefined || ind.targetRef !== undefined;
 }
 
-const ZERO_TARGET_HELP =
-  'a ratio needs a target above 0; for a zero target (零投诉, 零事故) score the count instead: ' +
-  '`scoring threshold lower` with `target 0`, `scoring deduct 10 per 1`, or `scoring bands { <= 0: 100  else: 0 }`';
 
 export function checkRanges(plan: Plan, ctx: CheckContext): void {
   if (plan.settings.round) {
     const r = plan.settings.round;
     if (r.value < 0 || r.value > 6) {
-      ctx.report('KPI0408', r.span, `\`${ctx.source.text.slice(r.span.start, r.span.end)}\` is out of range`, {
-        help: '`round` is the number of decimals of reported totals: 0 to 6 (default 2)',
-      });
+      ctx.diag('KPI0408', { text: ctx.source.text.slice(r.span.start, r.span.end) }, r.span);
     }
   }
   for (const { group } of groupsOf(plan)) checkWeightValue(ctx, group.name.text, group.weight);
   for (const { indicator } of indicatorsOf(plan)) checkIndicator(ctx, indicator);
   for (const b of [...plan.bonuses, ...(plan.penalties ?? [])]) {
-    checkPositive(ctx, b.points, `points of ${b.kind} ${bt(b.name.text)}`);
-    checkPositive(ctx, b.per, `\`per\` of ${b.kind} ${bt(b.name.text)}`);
-    if (b.max) checkPositive(ctx, b.max, `\`max\` of ${b.kind} ${bt(b.name.text)}`);
+    const kind = b.kind === 'penalty' ? 'penalty' : 'bonus';
+    checkPositive(ctx, b.points, bilingual(`what.${kind}-points`, { name: b.name.text }));
+    checkPositive(ctx, b.per, bilingual(`what.${kind}-per`, { name: b.name.text, word: 'per' }));
+    if (b.max) checkPositive(ctx, b.max, bilingual(`what.${kind}-per`, { name: b.name.text, word: 'max' }));
   }
   for (const v of plan.vetoes) {
     if (v.when.kind !== 'error' && !isCondition(v.when)) {
-      ctx.report('KPI0411', v.when.span, `veto ${bt(v.name.text)} has a number, not a condition`, {
-        help: `compare it with something, e.g. \`veto ${v.name.text} when ${ctx.source.text.slice(v.when.span.start, v.when.span.end)} > 0\``,
-      });
+      ctx.diag('KPI0411', { name: v.name.text, expr: ctx.source.text.slice(v.when.span.start, v.when.span.end) }, v.when.span);
     }
   }
   for (const m of plan.metrics) {
     if (m.expr.kind !== 'error' && isCondition(m.expr)) {
-      ctx.report('KPI0412', m.expr.span, `metric ${bt(m.name.text)} is a condition, not a number`, {
-        help: 'a metric computes a number (`a / b`); put conditions in a `veto ... when`',
-      });
+      ctx.diag('KPI0412', { name: m.name.text }, m.expr.span);
     }
   }
   for (const m of plan.metrics) checkCalls(ctx, m.expr);
@@ -84,20 +78,9 @@ function checkCalls(ctx: CheckContext, e: Expr): void {
     if (x.kind !== 'call') continue;
     const n = x.args.length;
     if (x.fn === 'abs' ? n === 1 : n >= 1) continue;
-    const text = ctx.source.text.slice(x.span.start, x.span.end);
-    ctx.report(
-      'KPI0413',
-      x.span,
-      x.fn === 'abs' ? `\`abs\` takes exactly one number, found ${n} in \`${text}\`` : `\`${x.fn}\` needs at least one number, found none in \`${text}\``,
-      {
-        help:
-          x.fn === 'abs'
-            ? n === 0
-              ? 'write the number inside: `abs(本期 - 上期)`'
-              : 'for the distance between two numbers write `abs(a - b)`; for the larger of several, `max(a, b)`'
-            : `write the numbers to compare: \`${x.fn}(上期, 1)\``,
-      },
-    );
+    const src = ctx.source.text.slice(x.span.start, x.span.end);
+    if (x.fn === 'abs') ctx.diag(n === 0 ? 'KPI0413.abs-none' : 'KPI0413.abs-many', { n, text: src }, x.span);
+    else ctx.diag('KPI0413', { fn: x.fn, text: src }, x.span);
   }
 }
 
@@ -105,27 +88,25 @@ export function isCondition(e: Expr): boolean {
   return e.kind === 'compare' || e.kind === 'logic' || e.kind === 'not';
 }
 
-function checkWeightValue(ctx: CheckContext, name: string, w: NumLit | undefined, what = 'weight'): void {
+function checkWeightValue(ctx: CheckContext, name: string, w: NumLit | undefined, what: Text = bilingual('what.weight', {})): void {
   const r = val(w);
   if (!w || !r) return;
   if (r.gt(ZERO) && r.le(ONE)) return;
   const plainPercent = !w.percent && r.gt(ONE) && r.le(Rational.HUNDRED);
-  ctx.report('KPI0401', w.span, `${what} of ${bt(name)} is ${shown(w)}${plainPercent ? ` (${pct(r)})` : ''}`, {
-    help: plainPercent
-      ? `a plain number is a fraction (1 = 100%); write \`${w.value}%\``
-      : 'a weight must be above 0% and at most 100%; remove an indicator that should not count',
-    ...(plainPercent ? { fix: { message: `write \`${w.value}%\``, edits: [{ span: w.span, text: `${w.value}%` }] } } : {}),
-  });
+  ctx.diag(
+    'KPI0401',
+    { what, name, value: shown(w), asPercent: plainPercent ? ` (${pct(r)})` : '' },
+    w.span,
+    plainPercent ? { helpText: text('help.plain-fraction', { value: w.value }), fixText: text('fix.write', { text: `${w.value}%` }), edits: [{ span: w.span, text: `${w.value}%` }] } : {},
+  );
 }
 
-function checkPositive(ctx: CheckContext, n: NumLit, what: string): void {
+function checkPositive(ctx: CheckContext, n: NumLit, what: Text): void {
   // an empty span is the parser's placeholder for a clause it reported missing (KPI0106): no second error
   if (n.span.start === n.span.end) return;
   const r = val(n);
   if (!r || r.gt(ZERO)) return;
-  ctx.report('KPI0409', n.span, `${what} must be above 0, not ${shown(n)}`, {
-    help: 'points, `per` and `max` are positive: `points 2 per 1 max 10`, `deduct 5 per 1 max 20`',
-  });
+  ctx.diag('KPI0409', { what, value: shown(n) }, n.span);
 }
 
 function checkIndicator(ctx: CheckContext, ind: Indicator): void {
@@ -135,42 +116,30 @@ function checkIndicator(ctx: CheckContext, ind: Indicator): void {
   const target = val(ind.target);
   if (ind.target && target && !target.gt(ZERO) && dividesByTarget(ind)) {
     const how = m!.kind === 'bands' || m!.kind === 'curve' ? `\`${m!.kind} on ratio\`` : `\`${m!.kind}\``;
-    ctx.report('KPI0402', ind.target.span, `target of ${bt(name)} is ${shown(ind.target)}, but ${how} divides by it`, {
-      help: ZERO_TARGET_HELP,
-    });
+    ctx.diag('KPI0402', { name, value: shown(ind.target), how }, ind.target.span);
   }
   const cap = val(ind.cap);
   if (ind.cap && cap) {
     if (cap.lt(ONE)) {
-      ctx.report('KPI0403', ind.cap.span, `cap of ${bt(name)} is ${shown(ind.cap)}, below 100%`, {
-        help: 'a cap limits over-achievement and is at least 100% (`cap 120%`); to score 0 below a level use `floor`',
-      });
+      ctx.diag('KPI0403', { name, value: shown(ind.cap) }, ind.cap.span);
     } else if (!ind.cap.percent && cap.gt(Rational.fromInt(2))) {
-      ctx.report('KPI0410', ind.cap.span, `cap ${ind.cap.value} of ${bt(name)} means ${pct(cap)}`, {
-        help: `a plain number is a fraction (1 = 100%); write \`${ind.cap.value}%\``,
-        fix: { message: `write \`${ind.cap.value}%\``, edits: [{ span: ind.cap.span, text: `${ind.cap.value}%` }] },
-      });
+      ctx.diag('KPI0410', { value: ind.cap.value, name, percent: pct(cap) }, ind.cap.span, { edits: [{ span: ind.cap.span, text: `${ind.cap.value}%` }] });
     }
   }
   const floor = val(ind.floor);
   if (ind.floor && floor) {
     const effCap = cap ?? ONE;
     if (floor.isNegative()) {
-      ctx.report('KPI0404', ind.floor.span, `floor of ${bt(name)} is ${shown(ind.floor)}, below 0%`, {
-        help: 'a floor is the ratio under which the score is 0 (门槛), e.g. `floor 60%`',
-      });
+      ctx.diag('KPI0404', { name, value: shown(ind.floor) }, ind.floor.span);
     } else if (floor.ge(effCap)) {
       const plainPercent = !ind.floor.percent && floor.gt(ONE) && floor.le(Rational.HUNDRED);
-      ctx.report(
-        'KPI0404',
+      ctx.diag(
+        'KPI0404.not-below-cap',
+        { name, value: shown(ind.floor), asPercent: plainPercent ? ` (${pct(floor)})` : '', cap: pct(effCap) },
         ind.floor.span,
-        `floor of ${bt(name)} is ${shown(ind.floor)}${plainPercent ? ` (${pct(floor)})` : ''}, not below its cap ${pct(effCap)}`,
         plainPercent
-          ? {
-              help: `a plain number is a fraction (1 = 100%); write \`${ind.floor.value}%\``,
-              fix: { message: `write \`${ind.floor.value}%\``, edits: [{ span: ind.floor.span, text: `${ind.floor.value}%` }] },
-            }
-          : { help: `a ratio under the floor scores 0; it must be below the cap (${cap ? 'raise the cap or ' : 'default cap 100%; '}lower the floor)` },
+          ? { helpText: text('help.plain-fraction', { value: ind.floor.value }), fixText: text('fix.write', { text: `${ind.floor.value}%` }), edits: [{ span: ind.floor.span, text: `${ind.floor.value}%` }] }
+          : { helpText: cap ? text('help.floor-below-cap', {}) : text('help.floor-below-default-cap', {}) },
       );
     }
   }
@@ -179,38 +148,31 @@ function checkIndicator(ctx: CheckContext, ind: Indicator): void {
     const lo = val(m.lo);
     const hi = val(m.hi);
     if (lo && hi && (lo.ge(hi) || !hi.gt(ZERO))) {
-      ctx.report('KPI0407', { start: m.lo.span.start, end: m.hi.span.end }, `rating range ${shown(m.lo)}..${shown(m.hi)} of ${bt(name)} is empty or not above 0`, {
-        help: 'write the lowest mark first and the highest (above 0) second, e.g. `rating 1..5`',
-      });
+      ctx.diag('KPI0407', { lo: shown(m.lo), hi: shown(m.hi), name }, { start: m.lo.span.start, end: m.hi.span.end });
     }
-    for (const r of m.raters ?? []) checkWeightValue(ctx, `${name}.${r.name.text}`, r.weight, 'rater weight');
+    for (const r of m.raters ?? []) checkWeightValue(ctx, `${name}.${r.name.text}`, r.weight, bilingual('what.rater-weight', {}));
   } else if (m.kind === 'deduct') {
-    checkPositive(ctx, m.points, `points deducted by ${bt(name)}`);
-    checkPositive(ctx, m.per, `\`per\` of ${bt(name)}`);
-    if (m.max) checkPositive(ctx, m.max, `\`max\` of ${bt(name)}`);
+    checkPositive(ctx, m.points, bilingual('what.deduct-points', { name }));
+    checkPositive(ctx, m.per, bilingual('what.word-of', { name, word: 'per' }));
+    if (m.max) checkPositive(ctx, m.max, bilingual('what.word-of', { name, word: 'max' }));
     checkCountStep(ctx, ind, m);
   } else if (m.kind === 'steps') {
     for (const [kw, c] of [['deduct', m.deduct], ['add', m.add]] as const) {
       if (!c) continue;
-      checkPositive(ctx, c.points, `points of ${bt(name)}'s \`${kw}\``);
-      checkPositive(ctx, c.per, `step of ${bt(name)}'s \`${kw}\``);
-      if (c.max) checkPositive(ctx, c.max, `\`max\` of ${bt(name)}'s \`${kw}\``);
+      checkPositive(ctx, c.points, bilingual('what.step-points', { name, word: kw }));
+      checkPositive(ctx, c.per, bilingual('what.step-per', { name, word: kw }));
+      if (c.max) checkPositive(ctx, c.max, bilingual('what.step-max', { name, word: kw }));
     }
     if (m.deduct && m.add && m.deduct.side === m.add.side) {
-      ctx.report('KPI0417', m.add.span, `${bt(name)} deducts and adds ${m.add.side} the target`, {
-        help: `one side loses points and the other gains them: e.g. \`deduct 5 per 1% below target add 2 per 1% above target max 10\``,
-        related: [{ span: m.deduct.span, message: `deducts ${m.deduct.side} the target here` }],
+      ctx.diag('KPI0417', { name, side: bilingual(`what.side.${m.add.side}`, {}) }, m.add.span, {
+        related: [note('note.deducts-side', { side: bilingual(`what.side.${m.deduct.side}`, {}) }, m.deduct.span)],
       });
     }
     if (m.deduct && m.add && m.deduct.per.percent !== m.add.per.percent) {
-      ctx.report('KPI0415', m.add.per.span, `the two steps of ${bt(name)} measure different things: ${shown(m.deduct.per)} and ${shown(m.add.per)}`, {
-        help: 'write both steps the same way: both as percents (`per 1%`) or both in the actual\'s unit (`per 5`)',
-      });
+      ctx.diag('KPI0415.mixed', { name, a: shown(m.deduct.per), b: shown(m.add.per) }, m.add.per.span);
     }
     if (ind.targetHigh) {
-      ctx.report('KPI0416', { start: ind.target!.span.start, end: ind.targetHigh.span.end }, `steps of ${bt(name)} are counted from one target, not a range`, {
-        help: 'give one target (`target 98%`); a range works with `linear`, `reverse` and `threshold`',
-      });
+      ctx.diag('KPI0416.steps', { name }, { start: ind.target!.span.start, end: ind.targetHigh.span.end });
     }
   }
   checkTargetRange(ctx, ind);
@@ -225,15 +187,19 @@ function checkCountStep(ctx: CheckContext, ind: Indicator, m: Extract<NonNullabl
   if (!m.per.percent && !percentInput) return;
   const at = { start: m.per.span.end, end: m.per.span.end };
   const name = ind.name.text;
-  ctx.report(
-    'KPI0415',
+  const per = shown(m.per);
+  ctx.diag(
+    m.per.percent ? 'KPI0415' : 'KPI0415.percent-actual',
+    { name, per },
     m.per.percent ? m.per.span : m.span,
-    m.per.percent
-      ? `\`deduct … per ${shown(m.per)}\` counts whole occurrences of ${bt(name)}, so a percent step does not fit`
-      : `${bt(name)} is a percent, but \`deduct … per ${shown(m.per)}\` counts occurrences`,
     {
-      help: `to deduct for each ${m.per.percent ? shown(m.per) : 'step'} the actual falls short of the target (每低1%扣${shown(m.points)}分), measure from the target: \`deduct ${shown(m.points)} per ${shown(m.per)} below target\`${hasTarget(ind) ? '' : ' with a `target`'}`,
-      fix: { message: 'count the steps below the target', edits: [{ span: at, text: ' below target' }] },
+      helpText: text('help.step-from-target', {
+        step: m.per.percent ? per : bilingual('what.step', {}),
+        points: shown(m.points),
+        per,
+        target: hasTarget(ind) ? '' : bilingual('what.with-a-target', {}),
+      }),
+      edits: [{ span: at, text: ' below target' }],
     },
   );
 }
@@ -247,18 +213,14 @@ function checkTargetRange(ctx: CheckContext, ind: Indicator): void {
   const span = { start: loLit.span.start, end: hiLit.span.end };
   const m = ind.method;
   if (m && m.kind !== 'linear' && m.kind !== 'reverse' && m.kind !== 'threshold' && m.kind !== 'steps') {
-    ctx.report('KPI0416', span, `a target range does not fit \`${m.kind}\` (${bt(name)})`, {
-      help: 'a range works with `linear` (the low end scores 100, the high end reaches the cap), `reverse` and `threshold`; for other methods give one target',
-    });
+    ctx.diag('KPI0416.method', { name, method: m.kind }, span);
     return;
   }
   const lo = val(loLit);
   const hi = val(hiLit);
   if (lo && hi && !lo.lt(hi)) {
-    ctx.report('KPI0416', span, `target range ${shown(loLit)}..${shown(hiLit)} of ${bt(name)} is empty`, {
-      help: 'write the low end first: `target 3..5` (一年内落实3-5家)',
-      fix: { message: `write \`${shown(hiLit)}..${shown(loLit)}\``, edits: [{ span, text: `${loLit.value === hiLit.value ? shown(loLit) : `${shown(hiLit)}..${shown(loLit)}`}` }] },
-    });
+    const swapped = loLit.value === hiLit.value ? shown(loLit) : `${shown(hiLit)}..${shown(loLit)}`;
+    ctx.diag('KPI0416', { name, lo: shown(loLit), hi: shown(hiLit), swapped }, span, { edits: [{ span, text: swapped }] });
   }
 }
 
@@ -275,10 +237,7 @@ function checkGrades(plan: Plan, ctx: CheckContext): void {
       if (ctx.syntaxErrors.some((e) => e.start === line.label.span.start)) return;
       if (!isLast) {
         const next = g.lines[i + 1]!;
-        ctx.report('KPI0406', line.label.span, `grade ${bt(line.label.text)} has no bound but is not the last line`, {
-          help: `only the last grade line is the catch-all; give ${bt(line.label.text)} a bound (\`${line.label.text} >= N\`) or move it last`,
-          related: [{ span: next.label.span, message: `${bt(next.label.text)} can never be reached` }],
-        });
+        ctx.diag('KPI0406', { label: line.label.text }, line.label.span, { related: [note('note.never-reached', { label: next.label.text }, next.label.span)] });
       }
       return;
     }
@@ -288,17 +247,12 @@ function checkGrades(plan: Plan, ctx: CheckContext): void {
       // totals are points on the 0–100 scale: `S >= 95%` would be 0.95 points and grade nearly everyone S
       const written = shown(line.min);
       const points = written.replace(/%$/, '');
-      ctx.report('KPI0414', line.min.span, `grade ${bt(line.label.text)} bound ${written} means ${min.toDecimalString(10)} points, not ${points}`, {
-        help: `grade bounds compare the total in points (0–100), not a percent; write \`${points}\``,
-        fix: { message: `write \`${points}\``, edits: [{ span: line.min.span, text: points }] },
-      });
+      ctx.diag('KPI0414', { label: line.label.text, written, value: min.toDecimalString(10), points }, line.min.span, { edits: [{ span: line.min.span, text: points }] });
     }
     if (prev && !min.lt(prev.min)) outOfOrder.push({ line, lit: line.min, prev: { label: prev.label, lit: prev.lit } });
     if (!prev || min.lt(prev.min)) prev = { label: line.label.text, min, lit: line.min };
     if (isLast) {
-      ctx.report('KPI0406', line.label.span, `last grade ${bt(line.label.text)} has a bound, so totals below ${shown(line.min)} get no grade`, {
-        help: `end with a catch-all line without a bound, e.g. \`D coefficient 0.5\``,
-      });
+      ctx.diag('KPI0406.last-bounded', { label: line.label.text, value: shown(line.min) }, line.label.span);
     }
   });
   const first = outOfOrder[0];
@@ -310,17 +264,16 @@ function checkGrades(plan: Plan, ctx: CheckContext): void {
     const fix = rest.length <= 1 && (rest.length === 0 || rest[0] === g.lines[g.lines.length - 1])
       ? reorderFix(ctx.source, g.lines, [...sorted, ...rest], 'order the grades from the highest bound down')
       : undefined;
-    ctx.report(
+    ctx.diag(
       'KPI0405',
+      { label: first.line.label.text, value: shown(first.lit), prev: first.prev.label, prevValue: shown(first.prev.lit) },
       first.lit.span,
-      `grade ${bt(first.line.label.text)} bound ${shown(first.lit)} is not below ${bt(first.prev.label)} bound ${shown(first.prev.lit)}`,
       {
-        help: 'list grades from the highest bound down: the first line whose bound the total meets wins',
         related: [
-          { span: first.prev.lit.span, message: `${bt(first.prev.label)} needs ${shown(first.prev.lit)}` },
-          ...outOfOrder.slice(1).map((o) => ({ span: o.lit.span, message: `${bt(o.line.label.text)} ${shown(o.lit)} is out of order too` })),
+          note('note.needs', { label: first.prev.label, value: shown(first.prev.lit) }, first.prev.lit.span),
+          ...outOfOrder.slice(1).map((o) => note('note.out-of-order', { label: o.line.label.text, value: shown(o.lit) }, o.lit.span)),
         ],
-        ...(fix ? { fix } : {}),
+        ...(fix ? { edits: fix.edits } : {}),
       },
     );
   }

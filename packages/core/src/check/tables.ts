@@ -11,7 +11,8 @@
 import type { Indicator, Method, NumLit, Plan } from '../ir/schema.js';
 import { indicatorsOf } from '../ir/walk.js';
 import { Rational } from '../numbers/rational.js';
-import { type CheckContext, bt, pct, reorderFix, shown, val } from './context.js';
+import { type CheckContext, pct, reorderFix, shown, val } from './context.js';
+import { note, text } from '../diagnostics/diag.js';
 
 type Bands = Extract<Method, { kind: 'bands' }>;
 type Curve = Extract<Method, { kind: 'curve' }>;
@@ -30,10 +31,7 @@ function checkRatioBound(ctx: CheckContext, ind: Indicator, n: NumLit): void {
   const r = val(n);
   // on a ratio, a plain number above 10 (1000%) is almost always a forgotten `%`
   if (!r || n.percent || !r.gt(Rational.fromInt(10)) || r.gt(Rational.fromInt(1000))) return;
-  ctx.report('KPI0506', n.span, `bound ${n.value} in the ratio table of ${bt(ind.name.text)} means ${pct(r)}`, {
-    help: `\`on ratio\` compares actual ÷ target, where 1 = 100%; write \`${n.value}%\``,
-    fix: { message: `write \`${n.value}%\``, edits: [{ span: n.span, text: `${n.value}%` }] },
-  });
+  ctx.diag('KPI0506', { value: n.value, name: ind.name.text, percent: pct(r) }, n.span, { edits: [{ span: n.span, text: `${n.value}%` }] });
 }
 
 function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
@@ -41,9 +39,7 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
   if (m.rows.length === 0) {
     // rows lost to a syntax error in the table (`bands on ration { … }`) are the parser's finding
     if (ctx.syntaxErrorIn(ind.span)) return;
-    ctx.report('KPI0507', m.span, `bands table of ${bt(name)} has no rows`, {
-      help: 'add rows such as `>= 100%: 100` and `else: 0`',
-    });
+    ctx.diag('KPI0507', { name }, m.span);
     return;
   }
   const first = m.rows[0]!;
@@ -53,11 +49,9 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
   for (const row of m.rows) {
     if (higher(row.op) !== dirHigher) {
       mixed = true;
-      ctx.report('KPI0501', row.span, `band row \`${row.op} ${shown(row.bound)}\` of ${bt(name)} goes the other way`, {
-        help: dirHigher
-          ? 'this table is higher-is-better (`>=`/`>` rows); write every row with `>=` or `>`'
-          : 'this table is lower-is-better (`<=`/`<` rows); write every row with `<=` or `<`',
-        related: [{ span: first.span, message: `first row \`${first.op} ${shown(first.bound)}\` sets the direction` }],
+      ctx.diag('KPI0501', { row: `${row.op} ${shown(row.bound)}`, name }, row.span, {
+        helpText: dirHigher ? text('help.bands-higher', {}) : text('help.bands-lower', {}),
+        related: [note('note.sets-direction', { row: `${first.op} ${shown(first.bound)}` }, first.span)],
       });
     }
   }
@@ -71,22 +65,17 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
       const b = val(row.bound);
       if (!b) continue;
       if (m.else && m.else.span.start < row.span.start) {
-        ctx.report('KPI0502', row.span, `band row \`${row.op} ${shown(row.bound)}\` of ${bt(name)} comes after \`else\``, {
-          help: '`else` matches everything left, so rows after it are never used; move `else` last',
-          related: [{ span: m.else.span, message: '`else` is here' }],
-        });
+        ctx.diag('KPI0502.after-else', { row: `${row.op} ${shown(row.bound)}`, name }, row.span, { related: [note('note.else-here', {}, m.else.span)] });
         unreachable = true;
         continue;
       }
       if (widest) {
         const wb = val(widest.bound)!;
         if (covers(widest.op, wb, row.op, b)) {
-          ctx.report('KPI0502', row.span, `band row \`${row.op} ${shown(row.bound)}\` of ${bt(name)} can never be chosen`, {
-            help: dirHigher
-              ? 'rows are tried top down and the first that holds wins; order them from the highest bound down'
-              : 'rows are tried top down and the first that holds wins; order them from the lowest bound up',
-            related: [{ span: widest.span, message: `\`${widest.op} ${shown(widest.bound)}\` above already takes every such value` }],
-            ...(orderFix ? { fix: orderFix } : {}),
+          ctx.diag('KPI0502', { row: `${row.op} ${shown(row.bound)}`, name }, row.span, {
+            helpText: dirHigher ? text('help.rows-highest-first', {}) : text('help.rows-lowest-first', {}),
+            related: [note('note.already-takes', { row: `${widest.op} ${shown(widest.bound)}` }, widest.span)],
+            ...(orderFix ? { edits: orderFix.edits, fixText: dirHigher ? text('fix.rows-highest-first', {}) : text('fix.rows-lowest-first', {}) } : {}),
           });
           unreachable = true;
           continue;
@@ -112,13 +101,9 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
     for (let i = 1; i < seq.length; i++) {
       const [better, worse] = worstFirst ? [seq[i]!, seq[i - 1]!] : [seq[i - 1]!, seq[i]!];
       if (worse.score.gt(better.score)) {
-        ctx.report('KPI0503', worse.lit.span, `band \`${worse.label}\` of ${bt(name)} scores ${shown(worse.lit)}, more than the better band \`${better.label}\` (${shown(better.lit)})`, {
-          help: worstFirst
-            ? 'the indicator is `lower`, so with `>=` rows the later rows are the better results; give them higher scores'
-            : dirHigher
-              ? 'with `>=` rows a higher actual is better; if lower is better for this indicator, write `<=` rows from the lowest bound up'
-              : 'with `<=` rows a lower actual is better; if higher is better, write `>=` rows from the highest bound down',
-          related: [{ span: better.span, message: `\`${better.label}\` scores ${shown(better.lit)}` }],
+        ctx.diag('KPI0503', { band: worse.label, name, score: shown(worse.lit), better: better.label, betterScore: shown(better.lit) }, worse.lit.span, {
+          helpText: worstFirst ? text('help.bands-lower-indicator', {}) : dirHigher ? text('help.bands-ge-better', {}) : text('help.bands-le-better', {}),
+          related: [note('note.scores', { band: better.label, score: shown(better.lit) }, better.span)],
         });
         break;
       }
@@ -157,9 +142,7 @@ function checkCurve(ctx: CheckContext, ind: Indicator, m: Curve): void {
   const name = ind.name.text;
   if (m.points.length === 0) {
     if (ctx.syntaxErrorIn(ind.span)) return;
-    ctx.report('KPI0507', m.span, `curve of ${bt(name)} has no points`, {
-      help: 'add points `X: SCORE`, e.g. `curve { 80%: 60, 100%: 100, 120%: 120 }`',
-    });
+    ctx.diag('KPI0507.curve', { name }, m.span);
     return;
   }
   if (m.on === 'ratio') for (const p of m.points) checkRatioBound(ctx, ind, p.x);
@@ -171,10 +154,7 @@ function checkCurve(ctx: CheckContext, ind: Indicator, m: Curve): void {
     const bx = val(b.x);
     if (ax && bx && !bx.gt(ax)) {
       increasing = false;
-      ctx.report('KPI0504', b.x.span, `curve point ${shown(b.x)} of ${bt(name)} is not after ${shown(a.x)}`, {
-        help: 'list curve points with X strictly increasing; each X once',
-        related: [{ span: a.x.span, message: `previous point ${shown(a.x)}` }],
-      });
+      ctx.diag('KPI0504', { x: shown(b.x), name, prev: shown(a.x) }, b.x.span, { related: [note('note.previous-point', { x: shown(a.x) }, a.x.span)] });
     }
   }
   if (!increasing) return;
@@ -193,21 +173,12 @@ function checkCurve(ctx: CheckContext, ind: Indicator, m: Curve): void {
   if (rises && falls) {
     const later = rises[0].span.start > falls[0].span.start ? rises : falls;
     const earlier = later === rises ? falls : rises;
-    ctx.report('KPI0505', later[1].y.span, `curve of ${bt(name)} both rises and falls`, {
-      help: 'a score should move one way as achievement rises; check the scores of the points',
-      related: [
-        { span: earlier[1].span, message: `${later === rises ? 'falls' : 'rises'} from ${shown(earlier[0].x)} to ${shown(earlier[1].x)}` },
-      ],
+    ctx.diag('KPI0505', { name }, later[1].y.span, {
+      related: [note(later === rises ? 'note.falls' : 'note.rises', { from: shown(earlier[0].x), to: shown(earlier[1].x) }, earlier[1].span)],
     });
   } else if (falls && m.on === 'ratio') {
-    ctx.report('KPI0505', falls[1].y.span, `curve of ${bt(name)} falls as the ratio rises`, {
-      help: 'a higher ratio is better (for `lower` indicators the ratio is target ÷ actual); give higher ratios higher scores',
-      related: [{ span: falls[0].span, message: `from ${shown(falls[0].x)}: ${shown(falls[0].y)}` }],
-    });
+    ctx.diag('KPI0505.falls-ratio', { name }, falls[1].y.span, { related: [note('note.from-point', { x: shown(falls[0].x), y: shown(falls[0].y) }, falls[0].span)] });
   } else if (falls && !ind.lower) {
-    ctx.report('KPI0505', falls[1].y.span, `curve of ${bt(name)} falls as the actual rises`, {
-      help: 'if lower is better for this indicator, mark it `lower`; otherwise give higher actuals higher scores',
-      related: [{ span: falls[0].span, message: `from ${shown(falls[0].x)}: ${shown(falls[0].y)}` }],
-    });
+    ctx.diag('KPI0505.falls-actual', { name }, falls[1].y.span, { related: [note('note.from-point', { x: shown(falls[0].x), y: shown(falls[0].y) }, falls[0].span)] });
   }
 }

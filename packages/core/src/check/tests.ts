@@ -10,7 +10,9 @@
  */
 import type { Name, NumLit, Plan, TestCase } from '../ir/schema.js';
 import { indicatorsOf } from '../ir/walk.js';
+import { isIdentifier } from '../lexer/tokens.js';
 import { type CheckContext, bt } from './context.js';
+import { note, text } from '../diagnostics/diag.js';
 import { RESERVED_SUBJECTS, refsOf } from './names.js';
 import { moneyColumns } from '../money/names.js';
 import { moneySubjects, splitPersonSubject } from './money.js';
@@ -59,9 +61,7 @@ export function checkTests(plan: Plan, ctx: CheckContext): void {
 
 function checkTest(ctx: CheckContext, plan: Plan, t: TestCase, columns: Map<string, string>, scored: Set<string>, labels: string[]): void {
   if (t.expects.length === 0) {
-    ctx.report('KPI0705', t.nameSpan, `test "${t.name}" has no \`expect\` line`, {
-      help: 'add what the plan should give, e.g. `expect total = 100` or `expect grade = A`',
-    });
+    ctx.diag('KPI0705', { test: t.name }, t.nameSpan);
   }
   for (const given of [t.given, ...(t.people ?? []).map((p) => p.given)]) checkGiven(ctx, plan, t, given, columns);
   checkExpects(ctx, plan, t, scored, labels);
@@ -73,10 +73,7 @@ function checkGiven(ctx: CheckContext, plan: Plan, t: TestCase, given: TestCase[
     const key = g.key.text;
     const first = seen.get(key);
     if (first) {
-      ctx.report('KPI0706', g.key.span, `test "${t.name}" gives ${bt(key)} twice`, {
-        help: 'give each column once; keep the value you mean',
-        related: [{ span: first.span, message: `${bt(key)} is first given here` }],
-      });
+      ctx.diag('KPI0706', { test: t.name, column: key }, g.key.span, { related: [note('note.first-given', { column: key }, first.span)] });
       continue;
     }
     seen.set(key, g.key);
@@ -87,16 +84,16 @@ function checkGiven(ctx: CheckContext, plan: Plan, t: TestCase, given: TestCase[
     );
     const viaInput = indicatorsOf(plan).find((x) => x.indicator.name.text === key && x.indicator.input);
     const help = ratingWithRaters
-      ? `${bt(key)} is rated by raters: give \`${key}.RATER\` columns (${[...columns.keys()].filter((c) => c.startsWith(`${key}.`)).map(bt).join(', ')})`
+      ? text('help.given-raters', { column: key, columns: [...columns.keys()].filter((c) => c.startsWith(`${key}.`)).map(bt).join(', ') })
       : viaInput
-        ? `${bt(key)} reads its actual from column ${bt(viaInput.indicator.input!.text)}; give that column`
+        ? text('help.given-input', { column: key, input: viaInput.indicator.input!.text })
         : suggestion
-          ? `did you mean ${bt(suggestion)}? a \`given\` names a column the plan reads`
-          : `a \`given\` names a column the plan reads: ${[...columns.keys()].slice(0, 8).map(bt).join(', ')}${columns.size > 8 ? ', …' : ''}`;
+          ? text('help.given-suggest', { column: suggestion })
+          : text('help.given-columns', { columns: `${[...columns.keys()].slice(0, 8).map(bt).join(', ')}${columns.size > 8 ? ', …' : ''}` });
     const target = viaInput ? viaInput.indicator.input!.text : !ratingWithRaters ? suggestion : undefined;
-    ctx.report('KPI0701', g.key.span, `test "${t.name}" gives ${bt(key)}, which the plan does not read`, {
-      help,
-      ...(target ? { fix: { message: `give ${bt(target)} instead`, edits: [{ span: g.key.span, text: nameText(target) }] } } : {}),
+    ctx.diag('KPI0701', { test: t.name, column: key, target: target ?? '' }, g.key.span, {
+      helpText: help,
+      ...(target ? { edits: [{ span: g.key.span, text: nameText(target) }] } : {}),
     });
   }
 }
@@ -108,35 +105,29 @@ function checkExpects(ctx: CheckContext, plan: Plan, t: TestCase, scored: Set<st
     // `expect 服务.weighted = 32`: an indicator's or group's contribution to the total, after its weight
     const weightedOf = subject.endsWith('.weighted') && scored.has(subject.slice(0, -'.weighted'.length));
     if (!reserved && !scored.has(subject) && !weightedOf) {
-      const suggestion = SUBJECT_WORDS[subject] ?? closest(subject, [...RESERVED_SUBJECTS, ...scored]);
-      ctx.report('KPI0702', e.subject.span, `test "${t.name}" expects ${bt(subject)}, which is not an indicator, a group or a result`, {
-        help: `${suggestion ? `did you mean ${bt(suggestion)}? ` : ''}\`expect\` checks \`total\`, \`grade\`, \`coefficient\`, \`bonus\`, \`penalty\`, an indicator's or group's own score, or its contribution \`NAME.weighted\``,
-        ...(suggestion ? { fix: { message: `expect ${bt(suggestion)} instead`, edits: [{ span: e.subject.span, text: nameText(suggestion) }] } } : {}),
+      const suggestion = (Object.hasOwn(SUBJECT_WORDS, subject) ? SUBJECT_WORDS[subject] : undefined) ?? closest(subject, [...RESERVED_SUBJECTS, ...scored]);
+      ctx.diag('KPI0702', { test: t.name, subject, suggestion: suggestion ?? '' }, e.subject.span, {
+        helpText: suggestion ? text('help.expect-suggest', { subject: suggestion }) : text('help.expect-subjects', {}),
+        ...(suggestion ? { edits: [{ span: e.subject.span, text: nameText(suggestion) }] } : {}),
       });
       continue;
     }
     const wantsLabel = reserved && (subject === 'grade' || subject === 'score_grade');
     if (wantsLabel !== isName(e.value)) {
       const shownValue = ctx.source.text.slice(e.value.span.start, e.value.span.end);
-      ctx.report('KPI0704', e.value.span, wantsLabel ? `\`expect grade\` takes a grade label, not ${bt(shownValue)}` : `\`expect ${subject}\` takes a number, not ${bt(shownValue)}`, {
-        help: wantsLabel
-          ? `write a label of the plan's grades${labels.length ? ` (${labels.map(bt).join(', ')})` : ''}; use \`expect total = N\` for the score`
-          : '`expect grade = L` checks the label; totals, coefficients, bonus and indicator scores are numbers',
-      });
+      if (wantsLabel) ctx.diag('KPI0704', { value: shownValue, labels: labels.length ? ` (${labels.map(bt).join(', ')})` : '' }, e.value.span);
+      else ctx.diag('KPI0704.number', { subject, value: shownValue }, e.value.span);
       continue;
     }
     if ((subject === 'grade' || subject === 'score_grade' || subject === 'coefficient') && reserved && !plan.grades) {
-      ctx.report('KPI0703', e.subject.span, `test "${t.name}" expects a ${subject}, but plan ${bt(plan.name.text)} has no grades`, {
-        help: 'add a `grades { ... }` block, or remove this expect',
-      });
+      ctx.diag('KPI0703.no-grades', { test: t.name, subject, plan: plan.name.text }, e.subject.span);
       continue;
     }
     if (wantsLabel && isName(e.value) && plan.grades && !labels.includes(e.value.text)) {
       const suggestion = closest(e.value.text, labels);
-      ctx.report('KPI0703', e.value.span, `grade ${bt(e.value.text)} is not one of the plan's grades`, {
-        help: `the grades are ${labels.map(bt).join(', ')}`,
-        related: [{ span: plan.grades.span, message: 'grades are defined here' }],
-        ...(suggestion ? { fix: { message: `expect grade ${bt(suggestion)}`, edits: [{ span: e.value.span, text: suggestion }] } } : {}),
+      ctx.diag('KPI0703', { label: e.value.text, labels: labels.map(bt).join(', '), suggestion: suggestion ?? '' }, e.value.span, {
+        related: [note('note.grades-here', {}, plan.grades.span)],
+        ...(suggestion ? { edits: [{ span: e.value.span, text: suggestion }] } : {}),
       });
     }
   }
@@ -160,7 +151,8 @@ const SUBJECT_WORDS: Record<string, string> = {
 
 /** a name as plan text: bare when it is a word, quoted otherwise */
 function nameText(n: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(n) ? n : JSON.stringify(n);
+  // the lexer's identifier rule on each part of `a.b`; otherwise a string the lexer reads back (`"销售²"`)
+  return n.split('.').every(isIdentifier) ? n : JSON.stringify(n);
 }
 
 /** the closest known name within a small edit distance, for "did you mean" */

@@ -8,9 +8,13 @@
  */
 import type { Group, Name, NumLit, Plan, ScoredItem } from '../ir/schema.js';
 import type { Span } from '../source/span.js';
-import type { Fix, Related } from '../diagnostics/types.js';
+import type { MessageRef, Related, TextEdit } from '../diagnostics/types.js';
+import type { Text } from '../diagnostics/lang.js';
+import { bilingual, note, text } from '../diagnostics/diag.js';
+
+const text_ = text;
 import { Rational } from '../numbers/rational.js';
-import { type CheckContext, bt, pct, sameStyle, shown, val } from './context.js';
+import { type CheckContext, pct, sameStyle, shown, val } from './context.js';
 
 interface Weighted {
   name: Name;
@@ -19,13 +23,11 @@ interface Weighted {
 
 export function checkWeights(plan: Plan, ctx: CheckContext): void {
   if (plan.items.length === 0) {
-    ctx.report('KPI0303', plan.name.span, `plan ${bt(plan.name.text)} has no indicators`, {
-      help: 'add `indicator NAME weight W scoring METHOD` lines whose weights sum to 100%',
-    });
+    ctx.diag('KPI0303', { name: plan.name.text }, plan.name.span);
   } else if (!ctx.lostItemIn(plan.span, plan.items.map((i) => i.span))) {
     checkScopeSum(ctx, 'KPI0301', plan.items, plan.name.span, {
-      scope: `weights in ${bt(plan.name.text)}`,
-      sums: 'the plan sums',
+      scope: bilingual('what.weights-in', { name: plan.name.text }),
+      sums: bilingual('what.the-plan-sums', {}),
     });
   }
   const visit = (items: ScoredItem[]) => {
@@ -37,8 +39,8 @@ export function checkWeights(plan: Plan, ctx: CheckContext): void {
         const raters = item.method.raters;
         const span: Span = { start: raters[0]!.span.start, end: raters[raters.length - 1]!.span.end };
         checkScopeSum(ctx, 'KPI0302', raters, span, {
-          scope: `rater weights of ${bt(item.name.text)}`,
-          sums: `the raters of ${bt(item.name.text)} sum`,
+          scope: bilingual('what.rater-weights-of', { name: item.name.text }),
+          sums: bilingual('what.raters-sum', { name: item.name.text }),
         });
       }
     }
@@ -50,16 +52,14 @@ function checkGroup(group: Group, ctx: CheckContext): void {
   if (group.items.length === 0) {
     // a group emptied by a syntax error inside it (KPI0108 drops a block nested too deeply) is not "empty"
     if (!group.recovered && !ctx.syntaxErrorIn(group.span)) {
-      ctx.report('KPI0303', group.name.span, `group ${bt(group.name.text)} has no indicators`, {
-        help: 'add indicators whose weights sum to 100% of the group, or remove the group',
-      });
+      ctx.diag('KPI0303.group', { name: group.name.text }, group.name.span);
     }
     return;
   }
   if (ctx.lostItemIn(group.span, group.items.map((i) => i.span))) return;
   checkScopeSum(ctx, 'KPI0301', group.items, group.name.span, {
-    scope: `weights in ${bt(group.name.text)}`,
-    sums: `${bt(group.name.text)} sums`,
+    scope: bilingual('what.weights-in', { name: group.name.text }),
+    sums: bilingual('what.group-sums', { name: group.name.text }),
   });
 }
 
@@ -72,7 +72,7 @@ export function checkScopeSum(
   code: 'KPI0301' | 'KPI0302',
   items: Weighted[],
   span: Span,
-  words: { scope: string; sums: string },
+  words: { scope: Text; sums: Text },
 ): void {
   const values: { item: Weighted; w: NumLit; r: Rational }[] = [];
   for (const item of items) {
@@ -85,25 +85,17 @@ export function checkScopeSum(
   const sum = values.reduce((a, v) => a.add(v.r), Rational.ZERO);
   if (sum.eq(Rational.ONE)) return;
   const diff = Rational.ONE.sub(sum);
-  const related: Related[] = values.map((v) => ({
-    span: v.w.span,
-    message: `${bt(v.item.name.text)} weighs ${shown(v.w)}`,
-  }));
-  const help =
-    diff.isNegative()
-      ? `take ${pct(diff.neg())} off one of them`
-      : `add ${pct(diff)} to one of them`;
-  const extras: { help: string; related: Related[]; fix?: Fix } = { help, related };
+  const related: Related[] = values.map((v) => note('note.weighs', { name: v.item.name.text, weight: shown(v.w) }, v.w.span));
+  const help = diff.isNegative() ? text('help.take-off', { diff: pct(diff.neg()) }) : text('help.add-to', { diff: pct(diff) });
   const fix = weightFix(values, diff, words.sums);
-  if (fix) extras.fix = fix;
-  ctx.report(code, span, `${words.scope} sum to ${pct(sum)}, expected 100%`, extras);
+  ctx.diag(code, { scope: words.scope, sum: pct(sum) }, span, { related, helpText: help, ...(fix ? { edits: fix.edits, fixText: fix.label } : {}) });
 }
 
 /**
  * The fix adjusts one weight by the difference: the last one when the result stays in (0, 100%],
  * otherwise the single weight for which it does (the obviously-off one); no fix when none or several fit.
  */
-function weightFix(values: { item: Weighted; w: NumLit; r: Rational }[], diff: Rational, sums: string): Fix | undefined {
+function weightFix(values: { item: Weighted; w: NumLit; r: Rational }[], diff: Rational, sums: Text): { label: MessageRef; edits: TextEdit[] } | undefined {
   const fits = (r: Rational) => r.gt(Rational.ZERO) && r.le(Rational.ONE);
   const last = values[values.length - 1];
   let pick = last && fits(last.r.add(diff)) ? last : undefined;
@@ -112,9 +104,9 @@ function weightFix(values: { item: Weighted; w: NumLit; r: Rational }[], diff: R
     if (candidates.length === 1) pick = candidates[0];
   }
   if (!pick) return undefined;
-  const text = sameStyle(pick.r.add(diff), pick.w);
+  const value = sameStyle(pick.r.add(diff), pick.w);
   return {
-    message: `set ${bt(pick.item.name.text)} to ${text} so ${sums} to 100%`,
-    edits: [{ span: pick.w.span, text }],
+    label: text_('fix.set-weight', { name: pick.item.name.text, value, sums }),
+    edits: [{ span: pick.w.span, text: value }],
   };
 }

@@ -14,7 +14,7 @@
  * `x OP c` ⇔ `x OP' fl(c)` with OP' chosen at compile time from sign(shortest(fl(c)) − c).
  */
 import { Rational } from '../numbers/rational.js';
-import type { LExpr, LIndicator, LPlan, LSrc } from './lowered.js';
+import type { LExpr, LIndicator, LPlan, LSrc } from '../model/lowered.js';
 
 export interface SideTable {
   names: string[];
@@ -700,7 +700,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     parts.push(`weighted: ${weightedQ}`);
     emit(`const ${obj} = { ${parts.join(', ')} };`);
     if (TR) {
-      // the explanation entry, key for key as run/exact.ts builds it
+      // the explanation entry, key for key as compile/exact.ts builds it
       table.units!.push(ind.unit);
       const T0 = ind.target !== undefined ? Q(ind.target) : undefined;
       const ex = fresh('ex');

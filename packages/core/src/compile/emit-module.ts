@@ -3,14 +3,14 @@
  * one plan exactly as the engine does. It holds
  *   - the plan as JSON data (names only ever inside a JSON string literal, never as code),
  *   - the generated float64 fast path (numbers and indices only; see codegen.ts),
- *   - the exact BigInt evaluator (run/exact.ts's `makeExact`, embedded as source text), used for
+ *   - the exact BigInt evaluator (compile/exact.ts's `makeExact`, embedded as source text), used for
  *     fragile rows, so results equal the engine's exactly.
  * Exports: `score(row)` (row = object keyed by column name; missing/blank = absent, null or NaN),
  * `scoreValues(values)` (aligned with `inputs`), `inputs`, `plan`.
  */
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Plan } from '../ir/schema.js';
-import { makeExact } from '../run/exact.js';
+import { makeExact } from './exact.js';
 import { generate } from './codegen.js';
 import { lowerPlan } from './lower.js';
 

@@ -6,11 +6,11 @@
  */
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Plan } from '../ir/schema.js';
-import { makeExact, type ExactEvaluator } from '../run/exact.js';
-import type { Explanation } from '../run/explain.js';
-import type { InputColumn, RowOutcome } from '../run/types.js';
+import { makeExact, type ExactEvaluator } from './exact.js';
+import type { Explanation } from '../model/explanation.js';
+import type { InputColumn, RowOutcome } from '../model/results.js';
 import { generate, type Generated } from './codegen.js';
-import type { LPlan } from './lowered.js';
+import type { LPlan } from '../model/lowered.js';
 import { lowerPlan } from './lower.js';
 
 export interface CompiledPlan {
@@ -137,4 +137,4 @@ export function compilePlan(plan: Plan, options: { file?: string; fast?: boolean
 }
 
 export { lowerPlan } from './lower.js';
-export type { LPlan } from './lowered.js';
+export type { LPlan } from '../model/lowered.js';

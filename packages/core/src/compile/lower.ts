@@ -1,5 +1,5 @@
 /**
- * IR → lowered plan (compile/lowered.ts): resolves names to input slots and metrics, multiplies weights
+ * IR → lowered plan (model/lowered.ts): resolves names to input slots and metrics, multiplies weights
  * along group paths, orders metrics, and reports why a plan cannot be scored (KPI0910–0914).
  */
 import type { Diagnostic } from '../diagnostics/types.js';
@@ -7,8 +7,8 @@ import { catalogueEntry } from '../diagnostics/catalogue.js';
 import type { Expr, Group, Indicator, NumLit, Plan, ScoredItem, StepClause } from '../ir/schema.js';
 import { Rational } from '../numbers/rational.js';
 import type { Span } from '../source/span.js';
-import type { InputColumn } from '../run/types.js';
-import type { LExpr, LGroup, LIndicator, LMetric, LPlan, LSrc, LStep } from './lowered.js';
+import type { InputColumn } from '../model/results.js';
+import type { LExpr, LGroup, LIndicator, LMetric, LPlan, LSrc, LStep } from '../model/lowered.js';
 
 export interface LowerResult {
   lowered?: LPlan;
@@ -20,6 +20,7 @@ const num = (n: NumLit | undefined): Rational | undefined => (n ? Rational.parse
 
 export function lowerPlan(plan: Plan, file?: string): LowerResult {
   const diagnostics: Diagnostic[] = [];
+  /** @deprecated texts stay English (KPI0910–0914 are reached only by plans the checker already refused); use diag() for new ones */
   const report = (code: string, span: Span, message: string, help?: string) => {
     const d: Diagnostic = {
       code,

@@ -8,8 +8,9 @@
 import { IdRows } from './id-rows.js';
 import { printName } from '../format/text.js';
 import { idKey } from './id-key.js';
-import type { Diagnostic } from '../diagnostics/types.js';
-import type { InputColumn } from '../run/types.js';
+import type { DataLocation, Diagnostic } from '../diagnostics/types.js';
+import { bilingual, diag, text, type ArgsOf, type At, type DiagnosticId } from '../diagnostics/diag.js';
+import type { InputColumn } from '../model/results.js';
 import { numberValue, parseValue, type ParsedValue } from './value.js';
 
 /** A cell as a reader hands it over: text (CSV, JSON strings), a number (XLSX, JSON numbers), or blank. */
@@ -124,6 +125,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
   const file = opts.fileName;
   const diagnostics: Diagnostic[] = [];
   const names = header.map((h) => (h === null || h === undefined ? '' : String(h).trim()));
+  /** @deprecated a data diagnostic with English texts; use `dg()` (the catalogue, both languages) */
   const d = (code: string, severity: Diagnostic['severity'], message: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({
     code,
     severity,
@@ -131,6 +133,10 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
     message,
     ...extra,
   });
+  void d;
+  /** a data diagnostic from the catalogue, about this file */
+  const dg = <I extends DiagnosticId>(id: I, args: ArgsOf<I>, data: DataLocation, at: Omit<At, 'file' | 'data'> = {}): Diagnostic =>
+    diag(id, args, { ...at, file, data });
 
   // exact and tolerant lookup; remember duplicates
   const exact = new Map<string, number[]>();
@@ -148,10 +154,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
     if (found.length > 1 && !reportedDuplicate.has(name)) {
       reportedDuplicate.add(name);
       diagnostics.push(
-        d('KPI0805', 'error', `column ${bt(name)} appears ${found.length} times in the header (columns ${found.map((i) => i + 1).join(', ')})`, {
-          help: 'rename or delete the extra columns so each column the plan reads appears once',
-          data: { row: 1, column: name },
-        }),
+        dg('KPI0805', { column: name, n: found.length, columns: found.map((i) => i + 1).join(', ') }, { row: 1, column: name }),
       );
     }
     return found[0] ?? -1;
@@ -159,7 +162,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
 
   let ok = true;
   if (names.every((n) => n === '')) {
-    diagnostics.push(d('KPI0802', 'error', 'the data file has no header row', { help: 'the first row must name the columns: an id column, then one column per input the plan reads', data: { row: 1 } }));
+    diagnostics.push(dg('KPI0802', {}, { row: 1 }));
     ok = false;
   }
 
@@ -172,9 +175,8 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
       if (idIndex < 0) {
         const near = nearest(opts.idColumn, names);
         diagnostics.push(
-          d('KPI0807', 'error', `id column ${bt(opts.idColumn)} is not in the data file`, {
-            help: near ? `did you mean ${bt(near)}?` : `the header has ${names.filter(Boolean).map(bt).join(', ')}`,
-            data: { row: 1, column: opts.idColumn },
+          dg('KPI0807', { column: opts.idColumn }, { row: 1, column: opts.idColumn }, {
+            helpText: near ? text('help.did-you-mean', { word: near }) : text('help.header-has', { columns: names.filter(Boolean).map(bt).join(', ') }),
           }),
         );
         ok = false;
@@ -193,16 +195,17 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
       columnIndex.push(i);
       if (i < 0 && !inp.optional) {
         const near = nearest(inp.column, names);
-        const readers = inp.readers.length ? ` (read by ${inp.readers.map(bt).join(', ')})` : '';
+        const readers = inp.readers.length ? bilingual('what.read-by', { readers: inp.readers.map(bt).join(', ') }) : '';
         diagnostics.push(
-          d('KPI0804', 'error', `column ${bt(inp.column)} is missing from the data file${readers}`, {
-            help:
+          dg('KPI0804', { column: inp.column, readers }, { row: 1, column: inp.column }, {
+            helpText:
               inp.role === 'rater'
-                ? `${near ? `did you mean ${bt(near)}? ` : ''}a rater's marks are read from the column \`INDICATOR.RATER\`: ${near ? `rename ${bt(near)} to` : 'add a column'} ${bt(inp.column)} (a blank mark in a row re-weights the other raters)`
+                ? near
+                  ? text('help.rater-column-near', { near, column: inp.column })
+                  : text('help.rater-column', { column: inp.column })
                 : near
-                  ? `did you mean ${bt(near)}? Rename the column, or point the indicator at it with \`input ${printName(near, 'qualified')}\``
-                  : `add a column ${bt(inp.column)}, or give its readers a \`default\``,
-            data: { row: 1, column: inp.column },
+                  ? text('help.column-near', { near, input: printName(near, 'qualified') })
+                  : text('help.column-add', { column: inp.column }),
           }),
         );
       }
@@ -244,12 +247,8 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
         ragged = extra;
         const firstExtra = cells.findIndex((c, i) => i >= width && !isBlank(c));
         errors.push(
-          d('KPI0810', 'error', `row ${row} has ${cells.length} cells, the header has ${width}`, {
-            help:
-              cells.length < width
-                ? 'a cell is missing: check for a missing separator or an unquoted line break'
-                : 'a value is outside the named columns: check for an unquoted comma in a value (`"1,200"`)',
-            data: { row, ...(firstExtra >= 0 ? { value: showValue(cells[firstExtra]) } : {}) },
+          dg('KPI0810', { row, n: cells.length, width }, { row, ...(firstExtra >= 0 ? { value: showValue(cells[firstExtra]) } : {}) }, {
+            helpText: cells.length < width ? text('help.cell-missing', {}) : text('help.cell-extra', {}),
           }),
         );
       }
@@ -258,18 +257,15 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
     const idCell = cells[idIndex];
     const id = isBlank(idCell) ? '' : String(idCell).trim();
     if (id === '') {
-      errors.push(d('KPI0809', 'error', `row ${row} has no id in column ${bt(idName)}`, { help: 'fill in the id, or delete the row', data: { row, column: idName } }));
+      errors.push(dg('KPI0809', { row, column: idName }, { row, column: idName }));
     } else {
       // compared as people read them: NFKC, invisible characters removed (id-key.ts)
       const key = idKey(id);
       const first = seen.firstRow(key, row);
       if (first !== undefined) {
-        const lookalike = key !== id ? ' (ids are compared without invisible characters and with full-width letters and digits read as ASCII)' : '';
+        const lookalike = key !== id ? bilingual('what.id-lookalike', {}) : '';
         errors.push(
-          d('KPI0808', 'error', `id ${bt(id)} in row ${row} was already used in row ${first}${lookalike}`, {
-            help: `each row needs its own id in column ${bt(idName)}; if this column is not unique, name one that is (\`kpi score --id COLUMN\`, \`kpi explain --id-column COLUMN\`)`,
-            data: { row, column: idName, value: id },
-          }),
+          dg('KPI0808', { id, row, first, column: idName, lookalike }, { row, column: idName, value: id }),
         );
       }
     }
@@ -293,10 +289,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
       if (!p.ok) {
         values[k] = NaN;
         errors.push(
-          d('KPI0811', 'error', `cannot read ${bt(showValue(cell))} in column ${bt(column)}, row ${row}: ${p.reason}`, {
-            help: 'write a number as `95%`, `0.95`, `1,200,000` or `¥1,200,000`; leave the cell blank only if the plan gives a `default`',
-            data: { row, column, value: showValue(cell) },
-          }),
+          dg('KPI0811', { value: showValue(cell), column, row, reason: p.reason }, { row, column, value: showValue(cell) }),
         );
         continue;
       }
@@ -320,10 +313,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
       if (p.missing) {
         if (required[k] && hi < cells.length) {
           errors.push(
-            d('KPI0812', 'error', `column ${bt(column)} is blank in row ${row}`, {
-              help: `fill in the value, or give ${inputs[k]!.readers.map(bt).join(', ') || 'its reader'} a \`default\``,
-              data: { row, column, value: showValue(cell) },
-            }),
+            dg('KPI0812', { column, row, readers: inputs[k]!.readers.map(bt).join(', ') || bilingual('what.its-reader', {}) }, { row, column, value: showValue(cell) }),
           );
         }
         continue;
@@ -332,10 +322,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
       if ((role === 'count' || role === 'bonus-input') && p.value < 0) {
         // a deduction or bonus counts events: a negative count would turn a deduction into extra points
         errors.push(
-          d('KPI0811', 'error', `${bt(showValue(cell))} in column ${bt(column)}, row ${row} is negative, but it counts events`, {
-            help: `write how many times it happened (0 or more); ${inputs[k]!.readers.map(bt).join(', ')} ${role === 'count' ? 'deducts' : 'adds'} points per event`,
-            data: { row, column, value: showValue(cell) },
-          }),
+          dg('KPI0811.negative', { value: showValue(cell), column, row, readers: inputs[k]!.readers.map(bt).join(', '), verb: role === 'count' ? bilingual('what.deducts', {}) : bilingual('what.adds', {}) }, { row, column, value: showValue(cell) }),
         );
         continue;
       }
@@ -359,14 +346,11 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
   const finish = (): Diagnostic[] => {
     const out: Diagnostic[] = [];
     if (ok && rowCount === 0) {
-      out.push(d('KPI0803', 'error', 'the data file has a header but no data rows', { help: 'add one row per employee below the header (or pick the right sheet with `--sheet`)', data: { row: 2 } }));
+      out.push(dg('KPI0803', {}, { row: 2 }));
     }
     for (const [h, row] of blankHeaderData) {
       out.push(
-        d('KPI0806', 'warning', `column ${h + 1} has data but no header; it is ignored`, {
-          help: 'give the column a header, or delete it',
-          data: { row },
-        }),
+        dg('KPI0806', { n: h + 1 }, { row }),
       );
     }
     inputs.forEach((inp, k) => {
@@ -374,13 +358,14 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
       const hint = hints[k];
       if (!s || !hint) return;
       const pct = (x: number) => `${+(x * 100).toPrecision(12)}%`;
-      const more = s.count > 1 ? ` (and ${s.count - 1} more row${s.count > 2 ? 's' : ''})` : '';
-      const via = hint.via ? ` (it feeds \`${hint.via}\`, compared with ${pct(hint.target)})` : '';
+      const more = s.count > 1 ? bilingual('what.more-rows', { n: s.count - 1, s: s.count > 2 ? 's' : '' }) : '';
+      const via = hint.via ? bilingual('what.percent-via', { metric: hint.via, target: pct(hint.target) }) : '';
       out.push(
-        d('KPI0813', 'warning', `${bt(s.value)} in column ${bt(inp.column)}, row ${s.row}${more}, reads as ${pct(s.read)}, but the target is ${pct(hint.target)}${via}`, {
-          help: `if it is a percent, write ${bt(`${s.value.trim()}%`)} (or ${bt(String(+(s.read / 100).toPrecision(12)))}); a number without \`%\` is a fraction`,
-          data: { row: s.row, column: inp.column, value: s.value },
-        }),
+        dg(
+          'KPI0813',
+          { value: s.value, column: inp.column, row: s.row, more, read: pct(s.read), target: pct(hint.target), via, percent: `${s.value.trim()}%`, fraction: String(+(s.read / 100).toPrecision(12)) },
+          { row: s.row, column: inp.column, value: s.value },
+        ),
       );
     });
     inputs.forEach((inp, k) => {

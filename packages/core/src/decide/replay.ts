@@ -3,7 +3,7 @@
  * sorted by impact, and a summary (up/down/unchanged, grade transition matrix, distribution before
  * and after). Results come from the same exact scorer `kpi score` uses; this module only compares.
  */
-import type { RowResult } from '../run/types.js';
+import type { RowResult } from '../model/results.js';
 import { Rational } from '../numbers/rational.js';
 
 export interface PersonDelta {

@@ -12,10 +12,10 @@
  * raters, a non-monotonic table, a method kind added later) is reported as unsupported with a code,
  * never guessed.
  */
-import type { LExpr, LIndicator, LPlan, LSrc } from '../compile/lowered.js';
-import { ratioIsInverse, usesRatio } from '../compile/lowered.js';
-import { makeExact } from '../run/exact.js';
-import type { RowResult } from '../run/types.js';
+import type { LExpr, LIndicator, LPlan, LSrc } from '../model/lowered.js';
+import { ratioIsInverse, usesRatio } from '../model/lowered.js';
+import { makeExact } from '../compile/exact.js';
+import type { RowResult } from '../model/results.js';
 import type { Plan } from '../ir/schema.js';
 import { Rational } from '../numbers/rational.js';
 

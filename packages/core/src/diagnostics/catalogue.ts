@@ -1,5 +1,6 @@
 /**
  * The one catalogue of diagnostic codes. Ranges, grouped by phase:
+ *   KPI00xx command line: usage, files      codes/cli.ts
  *   KPI01xx syntax (lexer, parser)          codes/syntax.ts
  *   KPI02xx names: duplicates, unknown names, metric cycles
  *   KPI03xx weights
@@ -19,9 +20,10 @@ import { CHECK_CODES } from './codes/check.js';
 import { DATA_CODES } from './codes/data.js';
 import { RUN_CODES } from './codes/run.js';
 import { SQL_CODES } from './codes/sql.js';
+import { CLI_CODES } from './codes/cli.js';
 
 export const CATALOGUE: ReadonlyMap<string, CatalogueEntry> = new Map(
-  [...SYNTAX_CODES, ...CHECK_CODES, ...DATA_CODES, ...RUN_CODES, ...SQL_CODES].map((e) => [e.code, e]),
+  [...CLI_CODES, ...SYNTAX_CODES, ...CHECK_CODES, ...DATA_CODES, ...RUN_CODES, ...SQL_CODES].map((e) => [e.code, e]),
 );
 
 export function catalogueEntry(code: string): CatalogueEntry | undefined {

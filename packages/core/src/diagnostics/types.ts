@@ -1,4 +1,23 @@
 import type { Span } from '../source/span.js';
+import type { Args } from './template.js';
+
+/**
+ * Where a text came from in the catalogue (messages/): the id of a template and its arguments, so
+ * the text can be rendered again in another language (`localize`). Texts built by the deprecated
+ * factories carry none and stay as written.
+ */
+export interface MessageRef {
+  id: string;
+  args: Args;
+}
+
+/** a diagnostic's texts: message (and by default help and fix label) from `id`; `help`/`fix` from other entries */
+export interface DiagnosticText extends MessageRef {
+  /** help from another entry's message; null: no help although the entry has one */
+  help?: MessageRef | null;
+  /** fix label from another entry's message */
+  fix?: MessageRef;
+}
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -18,6 +37,7 @@ export interface Related {
   message: string;
   /** defaults to the diagnostic's file */
   file?: string;
+  t?: MessageRef;
 }
 
 /** Where a data-file finding sits: 1-based row as a spreadsheet shows it (header = row 1), column name, raw value. */
@@ -49,6 +69,8 @@ export interface Diagnostic {
   /** a practice warning the plan accepts with `allow CODE "reason"`: kept for machines (JSON, SARIF), not shown
    * or counted as a warning */
   suppressed?: { reason: string; span?: Span };
+  /** the catalogue texts behind message/help/fix, for rendering in another language */
+  t?: DiagnosticText;
 }
 
 export interface CatalogueEntry {

@@ -25,6 +25,8 @@ import { parseText } from '../parser/index.js';
 import { parseQuotedNumber } from '../parser/quoted.js';
 import { stringValue } from '../parser/build.js';
 import { buildFileUnits, type Unit } from './print.js';
+import { keywordStyleOf, respell } from './keywords.js';
+import type { KeywordStyle } from '../lexer/keywords.js';
 
 export interface FormatResult {
   /** the formatted text; absent when the file has syntax errors */
@@ -35,17 +37,23 @@ export interface FormatResult {
 export interface FormatOptions {
   /** spaces per indentation level (default 2) */
   indentWidth?: number;
+  /** keywords in English or Chinese (`kpi fmt --keywords`); default: the style the file is written in */
+  keywords?: KeywordStyle;
 }
 
 export function formatText(name: string, text: string, options: FormatOptions = {}): FormatResult {
-  const { source, file, diagnostics } = parseText(name, text);
+  const { source, file, diagnostics, keywordNames } = parseText(name, text);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  const style = options.keywords ?? keywordStyleOf(text, keywordNames);
   const units = buildFileUnits(file, {
     numText: (n) => numberAsWritten(text, n),
     lineOf: (offset) => source.lineIndex(offset),
   });
   const comments = lexComments(text);
-  return { output: render(text, units, comments, options.indentWidth ?? 2), diagnostics };
+  const printed = render(text, units, comments, options.indentWidth ?? 2);
+  // the printer writes English keywords (its columns are measured in them); respelt as a whole, every
+  // line of an aligned column changes by the same width, so the alignment holds
+  return { output: style === 'en' ? printed : respell(printed, style), diagnostics };
 }
 
 // ---------- numbers as written ----------

@@ -1,15 +1,15 @@
 /**
  * Leaf printing for the formatter: names (bare or quoted), numbers (exact, as written), display width.
  */
-import { KEYWORDS } from '../lexer/tokens.js';
+import { KEYWORDS, isIdentifier } from '../lexer/tokens.js';
+import { displayWidth } from '../source/width.js';
 import { Rational } from '../numbers/rational.js';
 import type { NumLit } from '../ir/schema.js';
 
-const IDENT = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
 const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
 
-/** true when `text` lexes as one identifier or keyword token */
-export const isIdentifier = (text: string): boolean => IDENT.test(text);
+/** true when `text` lexes as one identifier or keyword token: the lexer's own rule */
+export { isIdentifier };
 export const isKeyword = (text: string): boolean => KEYWORD_SET.has(text);
 
 /** `"..."` with `\` `"` newline and tab escaped (the parser's `stringValue` undoes exactly these) */
@@ -40,42 +40,8 @@ export function printNumLit(n: Pick<NumLit, 'value' | 'percent'>): string {
   return (r ? r.mul(Rational.HUNDRED).toDecimalString(60) : n.value) + '%';
 }
 
-/** columns a string takes in a monospace editor: East Asian wide/full-width characters count 2, combining marks 0 */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (isCombining(cp)) continue;
-    w += isWide(cp) ? 2 : 1;
-  }
-  return w;
-}
-
-const COMBINING = /[\p{Mn}\p{Me}\u200b-\u200f]/u;
-function isCombining(cp: number): boolean {
-  return cp >= 0x300 && COMBINING.test(String.fromCodePoint(cp));
-}
-
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xa960 && cp <= 0xa97f) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe10 && cp <= 0xfe19) ||
-    (cp >= 0xfe30 && cp <= 0xfe6f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
+/** columns a string takes in a monospace editor: the one width rule (source/width.ts) */
+export { displayWidth };
 
 /** pad to a display width (never truncates) */
 export function padEnd(s: string, width: number): string {

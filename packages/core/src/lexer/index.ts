@@ -16,7 +16,8 @@ import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Span } from '../source/span.js';
 import { ALL_TOKENS, CurlyString, NumberLit, PercentLit, UnterminatedString } from './tokens.js';
-import { syntaxDiagnostic } from '../diagnostics/codes/syntax.js';
+import { diag, text as ref, bilingual } from '../diagnostics/diag.js';
+import type { MessageRef } from '../diagnostics/types.js';
 
 export * from './tokens.js';
 
@@ -50,12 +51,12 @@ function describeChar(s: string): string {
   return cp < 0x20 || cp === 0x7f ? hex : `\`${String.fromCodePoint(cp)}\` (${hex})`;
 }
 
-const CHAR_HELP: Record<string, string> = {
-  '“': 'strings use straight double quotes: `"text"`',
-  '”': 'strings use straight double quotes: `"text"`',
-  '（': 'use the ASCII parenthesis `(`',
-  '）': 'use the ASCII parenthesis `)`',
-  '＝': 'use the ASCII `=`',
+const CHAR_HELP: Record<string, MessageRef> = {
+  '“': ref('help.straight-quotes', {}),
+  '”': ref('help.straight-quotes', {}),
+  '（': ref('help.ascii', { char: '(' }),
+  '）': ref('help.ascii', { char: ')' }),
+  '＝': ref('help.ascii', { char: '=' }),
 };
 
 /** Tokenize a plan file. A leading BOM is skipped as whitespace (offsets stay those of the text). */
@@ -69,13 +70,10 @@ export function tokenize(text: string, file?: string): TokenizeResult {
     const firstEnd = e.offset + first.length;
     const run = text.slice(e.offset, end);
     diagnostics.push(
-      syntaxDiagnostic('KPI0104', {
+      diag('KPI0104', { char: describeChar(first) }, {
         file,
         span: { start: e.offset, end: run.length > 1 && /^\S+$/u.test(run) ? end : firstEnd },
-        message: `invalid character ${describeChar(first)}`,
-        help:
-          CHAR_HELP[first] ??
-          'names with spaces or punctuation are written as strings, e.g. `"GMV (含税)"`; comments start with `#` or `//`',
+        helpText: CHAR_HELP[first] ?? ref('help.invalid-char', {}),
       }),
     );
   }
@@ -84,44 +82,42 @@ export function tokenize(text: string, file?: string): TokenizeResult {
     const tt: TokenType = t.tokenType;
     if (tt === UnterminatedString) {
       diagnostics.push(
-        syntaxDiagnostic('KPI0103', {
+        diag('KPI0103', {}, {
           file,
           span: tokenSpan(t),
-          message: 'unterminated string',
-          help: 'close the string with `"` on the same line',
-          fix: { message: 'add the closing `"`', edits: [{ span: { start: t.startOffset + t.image.length, end: t.startOffset + t.image.length }, text: '"' }] },
+          edits: [{ span: { start: t.startOffset + t.image.length, end: t.startOffset + t.image.length }, text: '"' }],
         }),
       );
     } else if (tt === CurlyString) {
       diagnostics.push(
-        syntaxDiagnostic('KPI0104', {
+        diag('KPI0104.curly-quotes', {}, {
           file,
           span: tokenSpan(t),
-          message: 'curly quotes `“ ”` do not delimit strings',
-          help: 'strings use straight double quotes: `"text"`',
-          fix: { message: 'use straight quotes', edits: [{ span: tokenSpan(t), text: '"' + t.image.slice(1, -1).replace(/["\\]/g, (c) => '\\' + c) + '"' }] },
+          edits: [{ span: tokenSpan(t), text: '"' + t.image.slice(1, -1).replace(/["\\]/g, (c) => '\\' + c) + '"' }],
         }),
       );
     } else if ((tt === NumberLit || tt === PercentLit) && /_(?![0-9])|(?<![0-9])_/.test(t.image)) {
       diagnostics.push(
-        syntaxDiagnostic('KPI0105', {
+        diag('KPI0105', { text: t.image }, {
           file,
           span: tokenSpan(t),
-          message: `invalid number \`${t.image}\``,
-          help: '`_` may only group digits, as in `1_200_000`',
-          fix: { message: 'remove the stray `_`', edits: [{ span: tokenSpan(t), text: t.image.replace(/_+/g, (m, i: number, s: string) => (i > 0 && /[0-9]/.test(s[i - 1]!) && /[0-9]/.test(s[i + m.length] ?? '') ? '_' : '')) }] },
+          edits: [{ span: tokenSpan(t), text: t.image.replace(/_+/g, (m, i: number, s: string) => (i > 0 && /[0-9]/.test(s[i - 1]!) && /[0-9]/.test(s[i + m.length] ?? '') ? '_' : '')) }],
         }),
       );
     } else if ((tt === NumberLit || tt === PercentLit) && significantDecimals(t.image) > MAX_LITERAL_DECIMALS) {
       // the IR keeps 40 decimals: more would be rounded away silently (0.000…0001 read as 0)
       const shown = t.image.length > 24 ? `${t.image.slice(0, 12)}…${t.image.slice(-8)}` : t.image;
       diagnostics.push(
-        syntaxDiagnostic('KPI0105', {
-          file,
-          span: tokenSpan(t),
-          message: `number \`${shown}\` has more than ${MAX_LITERAL_DECIMALS} decimal places${tt === PercentLit ? ' (as a fraction)' : ''}; it cannot be kept exactly`,
-          help: `round it to at most ${MAX_LITERAL_DECIMALS} decimal places${tt === PercentLit ? ` (${MAX_LITERAL_DECIMALS - 2} before the \`%\`)` : ''}`,
-        }),
+        diag(
+          'KPI0105.too-many-decimals',
+          {
+            text: shown,
+            max: MAX_LITERAL_DECIMALS,
+            asFraction: tt === PercentLit ? bilingual('what.as-fraction', {}) : '',
+            beforePercent: tt === PercentLit ? bilingual('what.before-percent', { n: MAX_LITERAL_DECIMALS - 2 }) : '',
+          },
+          { file, span: tokenSpan(t) },
+        ),
       );
     }
   }

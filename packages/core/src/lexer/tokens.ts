@@ -3,11 +3,19 @@
  * playground's generated Monarch highlighter (see TOKEN_CATALOG).
  */
 import { createToken, Lexer, type TokenType, type CustomPatternMatcherFunc } from 'chevrotain';
+import { zhKeyword } from './keywords.js';
 
 // ---------- identifiers: a custom matcher (chevrotain drops the regex `u` flag, chevrotain#1620) ----------
 const IDENT_RE = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
 /** regex source of identifiers, for editors (with the `u` flag) */
 export const IDENTIFIER_SOURCE = '[\\p{L}\\p{Nl}_][\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*';
+
+const WHOLE_IDENT_RE = new RegExp(`^${IDENTIFIER_SOURCE}$`, 'u');
+/**
+ * true when `text` lexes as one identifier (or keyword) token. The one identifier rule: the formatter,
+ * the checker's fixes and the editor's completions decide with it whether a name may stay bare.
+ */
+export const isIdentifier = (text: string): boolean => WHOLE_IDENT_RE.test(text);
 
 const matchIdentifier: CustomPatternMatcherFunc = (text, offset) => {
   IDENT_RE.lastIndex = offset;
@@ -81,15 +89,22 @@ const kwByText = new Map<string, TokenType>();
 
 function kw(text: string, category: 'keyword' | 'method' | 'setting', extra: TokenType[] = []): TokenType {
   const name = 'Kw_' + text;
+  // the Chinese twin from the keyword table lexes to the same token: the two mix freely in one file
+  const zh = zhKeyword(text);
   const t = createToken({
     name,
-    pattern: new RegExp(text),
+    pattern: new RegExp(zh ? `${text}|${zh}` : text),
     longer_alt: Identifier,
     categories: [Keyword, ...extra],
     label: '`' + text + '`',
+    ...(zh ? { start_chars_hint: [text.charCodeAt(0), zh.charCodeAt(0)] } : {}),
   });
   kwByText.set(text, t);
   catalog.push({ name, category, literal: text });
+  if (zh) {
+    kwByText.set(zh, t);
+    catalog.push({ name, category, literal: zh });
+  }
   return t;
 }
 
@@ -172,8 +187,19 @@ export const Deduct = kw('deduct', 'method', [MethodKw]);
 export const Rating = kw('rating', 'method', [MethodKw]);
 
 export const KEYWORD_TOKENS: ReadonlyMap<string, TokenType> = kwByText;
-/** every keyword's text */
+/** every keyword's text, English and Chinese */
 export const KEYWORDS: readonly string[] = [...kwByText.keys()];
+/** keyword tokens, each once */
+const KEYWORD_TYPES: TokenType[] = [...new Set(kwByText.values())];
+/**
+ * Lexer order of keywords: a keyword whose Chinese spelling begins another's comes after it (`评分人`
+ * raters before `评分` rating), so the longer keyword is tried first.
+ */
+const KEYWORDS_IN_LEXER_ORDER: TokenType[] = [...KEYWORD_TYPES].sort((a, b) => longest(b) - longest(a));
+function longest(t: TokenType): number {
+  const en = t.name.slice(3);
+  return Math.max(0, ...[zhKeyword(en)].filter((x): x is string => !!x).map((x) => x.length)) ;
+}
 export const SCORING_METHODS = ['linear', 'reverse', 'threshold', 'bands', 'curve', 'deduct', 'rating'] as const;
 export const CYCLES = ['monthly', 'quarterly', 'semiannual', 'annual'] as const;
 
@@ -290,7 +316,7 @@ export const ALL_TOKENS: TokenType[] = [
   Comma,
   Semicolon,
   Colon,
-  ...kwByText.values(),
+  ...KEYWORDS_IN_LEXER_ORDER,
   Identifier,
   Keyword,
   MethodKw,

@@ -12,8 +12,8 @@
 import { Rational } from '../numbers/rational.js';
 import { dec } from '../numbers/decimal.js';
 import type { AggregateMode, Group, Indicator, Plan } from '../ir/schema.js';
-import type { LPlan } from '../compile/lowered.js';
-import type { IndicatorResult, RowOutcome, RowResult } from '../run/types.js';
+import type { LPlan } from '../model/lowered.js';
+import type { IndicatorResult, RowOutcome, RowResult } from '../model/results.js';
 
 export interface PeriodRow {
   period: string;

@@ -7,7 +7,7 @@
 import type { Plan } from '../ir/schema.js';
 import type { CompiledPlan } from '../compile/index.js';
 import { Rational } from '../numbers/rational.js';
-import type { InputColumn, RowError, RowOutcome, RowResultWithMoney } from '../run/types.js';
+import type { InputColumn, RowError, RowOutcome, RowResultWithMoney } from '../model/results.js';
 import { moneyColumns } from './names.js';
 import { combinePeriods, comparePeriods, periodsDeclared } from './cycles.js';
 import { computeMoney, type GroupSummary, type MoneyIssue, type MoneyOutcome } from './evaluate.js';

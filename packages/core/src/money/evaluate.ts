@@ -10,7 +10,7 @@
 import { Rational } from '../numbers/rational.js';
 import { dec } from '../numbers/decimal.js';
 import type { Expr, Plan } from '../ir/schema.js';
-import type { RowResult } from '../run/types.js';
+import type { RowResult } from '../model/results.js';
 import { commissionOf, tiersOf, type CommissionResult, type LTier } from './commission.js';
 import { distribute } from './distribution.js';
 import { fromCents, splitPool, toCents } from './pool.js';

@@ -6,7 +6,8 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Span } from '../source/span.js';
-import { syntaxDiagnostic } from '../diagnostics/codes/syntax.js';
+import { diag, bilingual, bilingualRef, note, text as ref } from '../diagnostics/diag.js';
+import type { MessageRef } from '../diagnostics/types.js';
 import { dec } from '../numbers/decimal.js';
 import { Rational } from '../numbers/rational.js';
 import type {
@@ -37,6 +38,8 @@ interface Ctx {
   text: string;
   file: string | undefined;
   diagnostics: Diagnostic[];
+  /** offsets of keyword tokens used as names (`indicator 目标 …`), for the formatter's keyword style */
+  keywordNames?: Set<number>;
 }
 
 const isToken = (e: CstElement | undefined): e is IToken => !!e && (e as IToken).image !== undefined;
@@ -57,6 +60,9 @@ function nodes(c: Children, key: string): CstNode[] {
 function toks(c: Children, key: string): IToken[] {
   return (c[key] ?? []).filter((e): e is IToken => isToken(e) && real(e));
 }
+
+/** a token's text, keywords in their English spelling (`且` → `and`): the IR does not depend on the file's keyword style */
+const kwText = (t: IToken): string => (t.tokenType.name.startsWith('Kw_') ? t.tokenType.name.slice(3) : t.image);
 
 export const tspan = (t: IToken): Span => ({ start: t.startOffset, end: t.startOffset + t.image.length });
 
@@ -129,6 +135,7 @@ export class IrBuilder {
     const t = tok(c, 'Identifier') ?? tok(c, 'Keyword') ?? tok(c, 'StringLit');
     if (!t) return undefined;
     const text = t.tokenType.name === 'StringLit' || t.tokenType.name === 'UnterminatedString' ? stringValue(t.image) : t.image;
+    if (t.tokenType.name.startsWith('Kw_')) this.ctx.keywordNames?.add(t.startOffset);
     return { text, span: tspan(t) };
   }
 
@@ -170,12 +177,7 @@ export class IrBuilder {
     const q = parseQuotedNumber(raw);
     if (!q) {
       this.diag(
-        syntaxDiagnostic('KPI0105', {
-          file: this.ctx.file,
-          span: tspan(s),
-          message: `expected a number, found the string \`${s.image}\``,
-          help: 'write a number (`1200000`, `95%`); a quoted number may use grouping commas and a currency sign: `"¥1,200,000"`',
-        }),
+        diag('KPI0105.string', { text: s.image }, { file: this.ctx.file, span: tspan(s) }),
       );
       return undefined;
     }
@@ -248,14 +250,7 @@ export class IrBuilder {
           const a: Plan['allows'][number] = { kind: 'allow', code: names[0]!, span: sp };
           if (reason) a.reason = stringValue(reason.image);
           if (names.length > 1) {
-            this.diag(
-              syntaxDiagnostic('KPI0101', {
-                file: this.ctx.file,
-                span: names[1]!.span,
-                message: `unexpected \`${names[1]!.text}\` after \`allow ${names[0]!.text}\``,
-                help: 'write `allow KPI0601 "reason"` to accept a practice warning, or `allow negative total`',
-              }),
-            );
+            this.diag(diag('KPI0101.after-allow', { word: names[1]!.text, code: names[0]!.text }, { file: this.ctx.file, span: names[1]!.span }));
           }
           plan.allows.push(a);
           break;
@@ -275,7 +270,7 @@ export class IrBuilder {
           const v = tok(sc, 'CycleKw');
           const sp = nspan(sn, span);
           if (v && once('cycle', sp, '`cycle`'))
-            plan.settings.cycle = { value: v.image as 'monthly' | 'quarterly' | 'semiannual' | 'annual', span: sp };
+            plan.settings.cycle = { value: kwText(v) as 'monthly' | 'quarterly' | 'semiannual' | 'annual', span: sp };
           break;
         }
         case 'roleSetting': {
@@ -292,12 +287,7 @@ export class IrBuilder {
           // exactly (a 30-digit `round` printed back as `1.2345678901234568e+29` broke `kpi fmt`)
           if (!v || !/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
             this.diag(
-              syntaxDiagnostic('KPI0109', {
-                file: this.ctx.file,
-                span: tspan(t),
-                message: `\`round\` needs a whole number of decimals (0 to 6), found \`${t.image}\``,
-                help: 'write e.g. `round 2` to report totals with two decimals',
-              }),
+              diag('KPI0109', { text: t.image }, { file: this.ctx.file, span: tspan(t) }),
             );
           } else if (once('round', sp, '`round`')) plan.settings.round = { value: Number(v), span: sp };
           break;
@@ -307,15 +297,13 @@ export class IrBuilder {
     return plan;
   }
 
-  private duplicate(what: string, sp: Span, prev: Span, where: string): void {
+  private duplicate(what: string, sp: Span, prev: Span, where: 'plan' | 'indicator' | 'bonus' | 'penalty' | 'scoring-method'): void {
     this.diag(
-      syntaxDiagnostic('KPI0107', {
+      diag('KPI0107', { what, where: bilingual(`what.${where}`, {}) }, {
         file: this.ctx.file,
         span: sp,
-        message: `${what} is given twice in this ${where}`,
-        help: `keep one ${what}`,
-        related: [{ span: prev, message: `first ${what} here` }],
-        fix: { message: `remove the second ${what}`, edits: [{ span: sp, text: '' }] },
+        related: [note('note.first-here', { what }, prev)],
+        edits: [{ span: sp, text: '' }],
       }),
     );
   }
@@ -422,11 +410,11 @@ export class IrBuilder {
       const end = { start: span.end, end: span.end };
       if (!seen.has('Kw_weight')) {
         recovered = true;
-        this.missing(`indicator \`${name.text}\` has no \`weight\``, name.span, 'add `weight P` after the name, e.g. `weight 20%`');
+        this.missing(ref('KPI0106.no-weight', { name: name.text }), name.span);
       }
       if (!seen.has('Kw_scoring')) {
         recovered = true;
-        this.missing(`indicator \`${name.text}\` has no \`scoring\` method`, name.span, 'add `scoring METHOD` (`linear`, `reverse`, `threshold`, `bands`, `curve`, `deduct`, `rating`)', end, ' scoring linear');
+        this.missing(ref('KPI0106.no-scoring', { name: name.text }), name.span, end, ' scoring linear');
       }
     }
     if (recovered) ind.recovered = true;
@@ -440,7 +428,7 @@ export class IrBuilder {
     const id = tok(c, 'Identifier');
     if (id && /^(nan|infinity|inf)$/i.test(id.image)) {
       // not a column anybody names: a number that cannot be (`target NaN`)
-      this.diag(syntaxDiagnostic('KPI0101', { file: this.ctx.file, span: tspan(id), message: `expected a number after \`target\`, found \`${id.image}\``, help: 'write a number here' }));
+      this.diag(diag('KPI0101.target-nan', { word: id.image }, { file: this.ctx.file, span: tspan(id) }));
       return false;
     }
     if (id) {
@@ -469,10 +457,15 @@ export class IrBuilder {
     return true;
   }
 
-  private missing(message: string, span: Span, help: string, at?: Span, text?: string): void {
-    const d = syntaxDiagnostic('KPI0106', { file: this.ctx.file, span, message, help });
-    if (at && text) d.fix = { message: `add \`${text.trim()}\``, edits: [{ span: at, text }] };
-    this.diag(d);
+  private missing(what: MessageRef, span: Span, at?: Span, text?: string): void {
+    this.diag(
+      diag('KPI0106', { what: bilingualRef(what) }, {
+        file: this.ctx.file,
+        span,
+        helpText: { id: `${what.id}.help`, args: what.args },
+        ...(at && text ? { edits: [{ span: at, text }], fixText: ref('fix.add', { text: text.trim() }) } : {}),
+      }),
+    );
   }
 
   method(n: CstNode | undefined, ind: Indicator): Method | undefined {
@@ -554,14 +547,7 @@ export class IrBuilder {
     const first = clauses[0]!;
     if (clauses.length === 1 && !first.add && !first.side) {
       if (first.rounding) {
-        this.diag(
-          syntaxDiagnostic('KPI0101', {
-            file: this.ctx.file,
-            span: first.span,
-            message: '`whole` and `started` apply to steps measured from the target',
-            help: '`deduct N per 1` counts whole occurrences already; for a distance from the target write e.g. `deduct 5 per 1% below target whole`',
-          }),
-        );
+        this.diag(diag('KPI0101.rounding-without-target', {}, { file: this.ctx.file, span: first.span }));
       }
       const m: Method = { kind: 'deduct', points: first.points!, per: first.per!, span: first.span };
       if (first.max) m.max = first.max;
@@ -570,13 +556,13 @@ export class IrBuilder {
     const m: Extract<Method, { kind: 'steps' }> = { kind: 'steps', span: { start: first.span.start, end: clauses[clauses.length - 1]!.span.end } };
     for (const x of clauses) {
       if (!x.side) {
+        const side = x.add ? 'above' : 'below';
         this.diag(
-          syntaxDiagnostic('KPI0106', {
+          diag(x.add ? 'KPI0106.step-add' : 'KPI0106.step-deduct', {}, {
             file: this.ctx.file,
             span: x.span,
-            message: `\`${x.add ? 'add' : 'deduct'} … per …\` here needs \`below target\` or \`above target\``,
-            help: x.add ? 'write e.g. `add 2 per 1% above target max 10` (超额1%加2分，最高加10分)' : 'write e.g. `deduct 5 per 1% below target max 30` (每低1%扣5分，最多扣30分)',
-            fix: { message: `add \` ${x.add ? 'above' : 'below'} target\``, edits: [{ span: { start: x.per!.span.end, end: x.per!.span.end }, text: ` ${x.add ? 'above' : 'below'} target` }] },
+            edits: [{ span: { start: x.per!.span.end, end: x.per!.span.end }, text: ` ${side} target` }],
+            fixText: ref('fix.add', { text: `${side} target` }),
           }),
         );
         return undefined;
@@ -585,7 +571,7 @@ export class IrBuilder {
       if (x.max) cl.max = x.max;
       const key = x.add ? 'add' : 'deduct';
       if (m[key]) {
-        this.duplicate(`an \`${key}\` clause`, x.span, m[key]!.span, 'scoring method');
+        this.duplicate(`\`${key}\``, x.span, m[key]!.span, 'scoring-method');
         continue;
       }
       m[key] = cl;
@@ -663,9 +649,8 @@ export class IrBuilder {
     }
     if (!recoveredNode(n) && name.text && (!seen.has('Kw_points') || !seen.has('Kw_per'))) {
       this.missing(
-        `${kind} \`${name.text}\` needs \`points P per N\``,
+        ref(kind === 'bonus' ? 'KPI0106.bonus' : 'KPI0106.penalty', { name: name.text }),
         name.span,
-        kind === 'bonus' ? 'write e.g. `bonus 创新提案 points 2 per 1 max 10`' : 'write e.g. `penalty 有效投诉 points 3 per 1 max 15`',
         { start: span.end, end: span.end },
         !seen.has('Kw_points') ? ' points 1 per 1' : undefined,
       );
@@ -703,13 +688,7 @@ export class IrBuilder {
       const gt = tok(lc, 'Greater');
       if (gt) {
         this.diag(
-          syntaxDiagnostic('KPI0101', {
-            file: this.ctx.file,
-            span: tspan(gt),
-            message: 'grade bounds are written with `>=`, found `>`',
-            help: 'a grade line reads `LABEL >= N coefficient C`',
-            fix: { message: 'use `>=`', edits: [{ span: tspan(gt), text: '>=' }] },
-          }),
+          diag('KPI0101.grade-gt', {}, { file: this.ctx.file, span: tspan(gt), edits: [{ span: tspan(gt), text: '>=' }] }),
         );
       }
       if (tok(lc, 'GreaterEq') || gt) {
@@ -774,12 +753,7 @@ export class IrBuilder {
     const e = this.expr(n, fallback);
     if (exprDepth(e) > MAX_EXPR_DEPTH) {
       this.diag(
-        syntaxDiagnostic('KPI0108', {
-          file: this.ctx.file,
-          span: e.span,
-          message: `expression nested too deeply (more than ${MAX_EXPR_DEPTH} levels of operators)`,
-          help: 'split the expression into several `metric`s',
-        }),
+        diag('KPI0108.parens', { max: MAX_EXPR_DEPTH, unit: bilingual('what.operators', {}) }, { file: this.ctx.file, span: e.span }),
       );
       return { kind: 'error', span: e.span };
     }
@@ -830,7 +804,7 @@ export class IrBuilder {
           const fnTok = tok(cc, 'Kw_min') ?? tok(cc, 'Kw_max') ?? tok(cc, 'Kw_abs');
           if (!fnTok) return { kind: 'error', span: sp };
           const args = nodes(cc, 'expr').map((a) => this.expr(a, sp));
-          return { kind: 'call', fn: fnTok.image as 'min' | 'max' | 'abs', args, span: nspan(call, sp) };
+          return { kind: 'call', fn: kwText(fnTok) as 'min' | 'max' | 'abs', args, span: nspan(call, sp) };
         }
         const q = this.qualifiedName(node(c, 'qualifiedName'));
         if (q) return { kind: 'ref', name: q.text, span: q.span };
@@ -856,7 +830,7 @@ export class IrBuilder {
     let left = this.expr(operands[0], sp);
     for (let i = 1; i < operands.length; i++) {
       const right = this.expr(operands[i], sp);
-      const op = ops[i - 1]?.image ?? '';
+      const op = ops[i - 1] ? kwText(ops[i - 1]!) : '';
       const span = { start: left.span.start, end: right.span.end };
       if (op === 'or' || op === 'and') left = { kind: 'logic', op, left, right, span };
       else if (op === '+' || op === '-' || op === '*' || op === '/') left = { kind: 'arith', op, left, right, span };

@@ -3,6 +3,7 @@
  * (chevrotain's syntax diagrams), both from the one parser instance. `pnpm gen:grammar` writes them;
  * a test fails when the committed files differ.
  */
+import { zhKeyword } from '../lexer/keywords.js';
 import { createSyntaxDiagramsCode, type ISerializedGast } from 'chevrotain';
 import { parserInstance } from './grammar.js';
 import { KEYWORDS } from '../lexer/tokens.js';
@@ -29,7 +30,11 @@ interface G {
 
 function terminal(t: G): string {
   const name = t.name ?? '?';
-  if (name.startsWith('Kw_')) return `'${name.slice(3)}'`;
+  if (name.startsWith('Kw_')) {
+    // both spellings from the keyword table: `( 'weight' | '权重' )`
+    const zh = zhKeyword(name.slice(3));
+    return zh ? `( '${name.slice(3)}' | '${zh}' )` : `'${name.slice(3)}'`;
+  }
   if (TERMINAL_NAMES[name]) return TERMINAL_NAMES[name]!;
   const label = t.label ?? '';
   const m = /^`(.*)`$/.exec(label);
@@ -100,6 +105,21 @@ function serialized(): G[] {
   return parserInstance.getSerializedGastProductions() as unknown as G[];
 }
 
+/** the productions with each keyword terminal labelled in both spellings (`weight | 权重`), for the diagrams */
+function withChineseKeywords(gs: G[]): G[] {
+  const walk = (g: G): G => {
+    const out: G = { ...g };
+    if (g.type === 'Terminal' && g.name?.startsWith('Kw_')) {
+      const zh = zhKeyword(g.name.slice(3));
+      if (zh) out.label = `${g.name.slice(3)} | ${zh}`;
+    }
+    if (g.definition) out.definition = g.definition.map(walk);
+    if (g.separator) out.separator = walk(g.separator);
+    return out;
+  };
+  return gs.map(walk);
+}
+
 /** grammar/grammar.ebnf */
 export function grammarEbnf(): string {
   const rules = serialized().map((r) => `${r.name} = ${seq(r.definition)} ;`);
@@ -110,7 +130,7 @@ export function grammarEbnf(): string {
     '\n\n' +
     LEXICAL +
     '(* keywords are not reserved: wherever a name is expected, a keyword is a name *)\n' +
-    wrap('KEYWORD  = ' + KEYWORDS.map((k) => `'${k}'`).join(' | ') + ' ;')
+    wrap('KEYWORD  = ' + KEYWORDS.filter((k) => /^[a-z]/.test(k)).map((k) => terminal({ type: 'Terminal', name: `Kw_${k}` })).join(' | ') + ' ;')
   );
 }
 
@@ -120,7 +140,7 @@ export function grammarEbnf(): string {
  * The core stays free of `node:fs`: Node callers pass the reader (scripts/gen-grammar.js, the drift test).
  */
 export function grammarDiagramsHtml(readResource?: (path: string) => string): string {
-  const html = createSyntaxDiagramsCode(serialized() as unknown as ISerializedGast[]);
+  const html = createSyntaxDiagramsCode(withChineseKeywords(serialized()) as unknown as ISerializedGast[]);
   if (!readResource) return html;
   const base = /https:\/\/unpkg\.com\/chevrotain@[^/]+\/diagrams\//.source;
   // a function replacement, so `$` in the inlined sources is taken literally

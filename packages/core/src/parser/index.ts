@@ -12,7 +12,11 @@ import { createTokenInstance, EOF, type IRecognitionException, type IToken, type
 import { SourceFile, type Span } from '../source/span.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { PlanFile } from '../ir/schema.js';
-import { syntaxDiagnostic } from '../diagnostics/codes/syntax.js';
+import { diag, bilingual, text as ref, type DiagnosticId } from '../diagnostics/diag.js';
+import type { MessageRef, TextEdit } from '../diagnostics/types.js';
+import type { Text } from '../diagnostics/lang.js';
+import { chevrotainZh, phraseZh } from './messages-zh.js';
+import { chineseKeywordFor, zhKeywordExamples, zhKeyword as zhKeywordOf } from '../lexer/keywords.js';
 import { tokenize } from '../lexer/index.js';
 import * as T from '../lexer/tokens.js';
 import { parserInstance, expectedByToken, RULE_DESCRIPTIONS, KpiParser } from './grammar.js';
@@ -29,6 +33,8 @@ export const MAX_BRACE_DEPTH = 32;
 export interface ParseResult {
   file: PlanFile;
   diagnostics: Diagnostic[];
+  /** offsets of keyword tokens the file uses as names, not as keywords (`indicator 目标 …`) */
+  keywordNames?: ReadonlySet<number>;
 }
 
 export function parse(source: SourceFile): ParseResult {
@@ -46,12 +52,7 @@ export function parse(source: SourceFile): ParseResult {
   } catch (e) {
     // our bug, or a stack overflow on input we did not anticipate: report, never crash
     diagnostics.push(
-      syntaxDiagnostic('KPI0108', {
-        file: fileName,
-        span: { start: 0, end: 0 },
-        message: 'the file could not be parsed (nested too deeply or too large)',
-        help: `reduce nesting; internal error: ${(e as Error).message}`,
-      }),
+      diag('KPI0108', { detail: (e as Error).message }, { file: fileName, span: { start: 0, end: 0 } }),
     );
     return { file: { kind: 'file', plans: [], span: { start: 0, end: text.length } }, diagnostics: sortDiags(diagnostics) };
   }
@@ -72,12 +73,12 @@ export function parse(source: SourceFile): ParseResult {
           seen.add(t.startOffset);
           const sp = { start: t.startOffset, end: t.startOffset + t.image.length };
           diagnostics.push(
-            syntaxDiagnostic('KPI0101', {
+            diag('KPI0101', { found: '`' + t.image + '`' }, {
               file: fileName,
               span: sp,
-              message: `unexpected \`${t.image}\``,
-              help: `did you mean \`${best}\`?`,
-              fix: { message: `replace \`${t.image}\` with \`${best}\``, edits: [{ span: sp, text: best }] },
+              helpText: ref('help.did-you-mean', { word: best }),
+              fixText: ref('fix.replace', { old: t.image, word: best }),
+              edits: [{ span: sp, text: best }],
             }),
           );
         }
@@ -86,14 +87,15 @@ export function parse(source: SourceFile): ParseResult {
     }
   }
   misspeltCoefficient(tokens, diagnostics, fileName);
-  const builder = new IrBuilder({ text, file: fileName, diagnostics });
+  const keywordNames = new Set<number>();
+  const builder = new IrBuilder({ text, file: fileName, diagnostics, keywordNames });
   const file = builder.file(cst);
   // a missing clause on a line that already has a syntax error is a consequence of it, not news
   const brokenLines = new Set(
     diagnostics.filter((d) => d.code !== 'KPI0106' && d.span).map((d) => source.lineIndex(d.span!.start)),
   );
   const kept = diagnostics.filter((d) => d.code !== 'KPI0106' || !d.span || !brokenLines.has(source.lineIndex(d.span.start)));
-  return { file, diagnostics: sortDiags(kept) };
+  return { file, diagnostics: sortDiags(kept), keywordNames };
 }
 
 export function parseText(name: string, text: string): ParseResult & { source: SourceFile } {
@@ -147,14 +149,9 @@ function limitNesting(tokens: IToken[], file: string, diags: Diagnostic[]): ITok
       const last = tokens[Math.min(j, tokens.length - 1)]!;
       const end = last.startOffset + last.image.length;
       diags.push(
-        syntaxDiagnostic('KPI0108', {
-          file,
-          span: { start: t.startOffset, end: t.startOffset + 1 },
-          message: deepParen
-            ? `expression nested too deeply (more than ${MAX_PAREN_DEPTH} parentheses)`
-            : `blocks nested too deeply (more than ${MAX_BRACE_DEPTH} levels of \`{ }\`)`,
-          help: deepParen ? 'split the expression into several `metric`s' : 'flatten the nested groups',
-        }),
+        deepParen
+          ? diag('KPI0108.parens', { max: MAX_PAREN_DEPTH, unit: bilingual('what.parentheses', {}) }, { file, span: { start: t.startOffset, end: t.startOffset + 1 } })
+          : diag('KPI0108.blocks', { max: MAX_BRACE_DEPTH }, { file, span: { start: t.startOffset, end: t.startOffset + 1 } }),
       );
       if (deepParen) {
         out.push(
@@ -189,12 +186,12 @@ const ITEM_KEYWORDS = ['indicator', 'group', 'metric', 'bonus', 'veto', 'grades'
 const CLAUSE_KEYWORDS = ['weight', 'target', 'scoring', 'cap', 'floor', 'input', 'unit', 'default', 'lower'];
 const STATEMENT_KEYWORDS = ['plan', ...ITEM_KEYWORDS, 'given', 'expect'];
 /** what belongs inside each `{ }` block, for "unexpected token" inside it */
-const BLOCK_HELP: Record<string, string> = {
-  bands: 'a band row reads `>= 90%: 85` (or `>`, `<=`, `<`), the last may be `else: 0`; close the table with `}`',
-  curve: 'a curve point reads `X: S`, e.g. `80%: 60`; close the curve with `}`',
-  raters: 'a rater reads `NAME P%`, e.g. `manager 70%`; close the list with `}`',
-  grades: 'a grade line reads `LABEL >= N coefficient C`, the last `LABEL coefficient C`; close with `}`',
-  test: 'a test holds `given NAME = V, ...` and `expect SUBJECT = V` lines; close it with `}`',
+const BLOCK_HELP: Record<string, MessageRef> = {
+  bands: ref('help.block.bands', {}),
+  curve: ref('help.block.curve', {}),
+  raters: ref('help.block.raters', {}),
+  grades: ref('help.block.grades', {}),
+  test: ref('help.block.test', {}),
 };
 const BONUS_KEYWORDS = ['points', 'per', 'max', 'input', 'default'];
 
@@ -262,25 +259,21 @@ function toDiagnostic(err: IRecognitionException, src: string, file: string, fir
   }
   const rules = err.context?.ruleStack ?? [];
   const rule = info?.rule ?? rules[rules.length - 1] ?? '';
-  let message = err.message;
   let code: 'KPI0101' | 'KPI0102' = err.name === 'MismatchedTokenException' || atEof ? 'KPI0102' : 'KPI0101';
-  const found = atEof ? 'end of file' : '`' + tok.image + '`';
+  const found: Text = atEof ? bilingual('what.end-of-file', {}) : { en: '`' + tok.image + '`', zh: '`' + tok.image + '`' };
   const expected = info?.expected ?? [];
   let candidates = expandExpected(expected);
   if (expected.length === 1 && expected[0] === EOF && !atEof) {
     if (!prev || !real(prev) || tok === firstTok) {
-      const d = syntaxDiagnostic('KPI0101', { file, span, message: `expected \`plan\`, found ${found}` });
-      return withSuggestion(d, tok, ['plan'], 'a file holds plans: `plan NAME { ... }`; put this inside one');
+      const d = diag('KPI0101.expected-plan', { found }, { file, span });
+      return withSuggestion(d, tok, ['plan'], ref('help.in-plan', {}));
     }
-    const d = syntaxDiagnostic('KPI0101', { file, span, message: `unexpected ${found} after the end of the plan` });
-    return withSuggestion(d, tok, ['plan'], 'everything belongs inside `plan NAME { ... }`: check for an extra `}` above');
+    const d = diag('KPI0101.after-plan', { found }, { file, span });
+    return withSuggestion(d, tok, ['plan'], ref('help.after-plan', {}));
   }
   if (!atEof && tok.tokenType === T.Comma && prev && real(prev) && (prev.endLine ?? 0) === (tok.startLine ?? 0) && CLAUSE_ITEMS.has(rule)) {
     // `weight 30%, target 100%`: clauses are not a list
-    const d = syntaxDiagnostic('KPI0101', { file, span, message: `unexpected ${found} between clauses` });
-    d.help = 'the clauses of an item (`weight`, `target`, `scoring`, `cap` …) are separated by spaces, not commas';
-    d.fix = { message: `remove ${found}`, edits: [{ span, text: /\s/.test(src[span.end] ?? ' ') ? '' : ' ' }] };
-    return d;
+    return diag('KPI0101.between-clauses', { found }, { file, span, edits: [{ span, text: /\s/.test(src[span.end] ?? ' ') ? '' : ' ' }] });
   }
   const closesBlock = expected.length === 1 && expected[0] === T.RBrace && !atEof;
   if (closesBlock) {
@@ -288,7 +281,6 @@ function toDiagnostic(err: IRecognitionException, src: string, file: string, fir
     code = 'KPI0101';
     const inPlan = rule === 'plan';
     const inGroup = rule === 'group';
-    message = `unexpected ${found}`;
     candidates = inPlan
       ? [...ITEM_KEYWORDS, ...CLAUSE_KEYWORDS, ...BONUS_KEYWORDS]
       : inGroup
@@ -296,51 +288,64 @@ function toDiagnostic(err: IRecognitionException, src: string, file: string, fir
         : candidates;
     const blockHelp = BLOCK_HELP[rule];
     if (blockHelp) {
-      const d = syntaxDiagnostic(code, { file, span, message });
       if (tok.tokenType === T.Equals && (rule === 'bands' || rule === 'grades')) {
-        d.help = 'did you mean `>=`?';
-        d.fix = { message: 'replace `=` with `>=`', edits: [{ span, text: '>=' }] };
-        return d;
+        return diag('KPI0101', { found }, { file, span, helpText: ref('help.use-ge', {}), fixText: ref('fix.use-ge', {}), edits: [{ span, text: '>=' }] });
       }
-      return withSuggestion(d, tok, rule === 'test' ? ['given', 'expect'] : [], blockHelp);
+      return withSuggestion(diag('KPI0101', { found }, { file, span }), tok, rule === 'test' ? ['given', 'expect'] : [], blockHelp);
     }
     if (inPlan && tok.tokenType === T.Equals) {
       // `=` only follows a metric's name; here it is most likely a comparison in a `veto`
-      const d = syntaxDiagnostic(code, { file, span, message, help: 'comparisons are written `==`: did you mean `==`?' });
-      d.fix = { message: 'replace `=` with `==`', edits: [{ span, text: '==' }] };
-      return d;
+      return diag('KPI0101', { found }, { file, span, helpText: ref('help.use-eqeq', {}), fixText: ref('fix.use-eqeq', {}), edits: [{ span, text: '==' }] });
     }
     if (inPlan || inGroup) {
-      const d = syntaxDiagnostic(code, { file, span, message, help: '' });
-      return withSuggestion(d, tok, candidates, inPlan
-        ? `a plan holds \`indicator\`, \`group\`, \`metric\`, \`bonus\`, \`veto\`, \`grades\`, \`test\` and settings; close it with \`}\``
-        : 'a group holds `indicator`s and `group`s; close it with `}`');
+      return withSuggestion(diag('KPI0101', { found }, { file, span }), tok, candidates, inPlan ? ref('help.plan-holds', {}) : ref('help.group-holds', {}));
     }
   }
   if (candidates.length === 0 && (rule === 'indicatorClause' || rule === 'indicator')) candidates = CLAUSE_KEYWORDS;
   if (candidates.length === 0 && rule === 'planItem') candidates = ITEM_KEYWORDS;
-  const d = syntaxDiagnostic(code, { file, span, message });
+  const d = closesBlock
+    ? diag('KPI0101', { found }, { file, span })
+    : diag(code === 'KPI0102' ? 'KPI0102' : 'KPI0101.chevrotain', { text: { en: err.message, zh: chevrotainZh(err.message) } }, { file, span });
   const what = RULE_DESCRIPTIONS[rule];
-  const generic = atEof
-    ? 'the file ends too early: check for a missing `}` or value'
+  const generic: MessageRef = atEof
+    ? ref('help.eof', {})
     : code === 'KPI0102' && expected.length === 1
-      ? `insert ${expected[0] === T.RBrace ? '`}`' : ((expected[0] as { LABEL?: string }).LABEL ?? expected[0]!.name)} before ${found}`
+      ? ref('help.insert', { what: phraseText(expected[0] === T.RBrace ? '`}`' : ((expected[0] as { LABEL?: string }).LABEL ?? expected[0]!.name)), found })
       : what
-        ? `write ${what} here`
-        : 'remove or correct this token';
+        ? ref('help.write-here', { what: phraseText(what) })
+        : ref('help.remove-token', {});
   return withSuggestion(d, atEof ? undefined : tok, candidates, generic);
 }
 
-function withSuggestion(d: Diagnostic, tok: IToken | undefined, candidates: string[], fallbackHelp: string): Diagnostic {
+/** an English phrase of the grammar's messages ("a scoring method") with its Chinese twin */
+function phraseText(en: string): Text {
+  return { en, zh: phraseZh(en) };
+}
+
+function withSuggestion(d: Diagnostic, tok: IToken | undefined, candidates: string[], fallbackHelp: MessageRef): Diagnostic {
   const isWord = tok && (tok.tokenType === T.Identifier || T.KEYWORD_TOKENS.get(tok.image) === tok.tokenType);
   const best = isWord && tok ? nearest(tok.image, candidates) : undefined;
+  const zhKeyword = tok && !best ? chineseKeywordFor(tok.image, candidates) : undefined;
   if (best && tok) {
-    d.help = `did you mean \`${best}\`?`;
-    d.fix = { message: `replace \`${tok.image}\` with \`${best}\``, edits: [{ span: d.span!, text: best }] };
-  } else {
-    d.help = fallbackHelp;
+    return relabel(d, ref('help.did-you-mean', { word: best }), ref('fix.replace', { old: tok.image, word: best }), [{ span: d.span!, text: best }]);
   }
-  return d;
+  if (zhKeyword && tok) {
+    // `权重` where `weight` is expected, in a file written with English keywords
+    return relabel(d, ref('help.keyword-zh', { word: tok.image, keyword: zhKeyword, zh: zhKeywordOf(zhKeyword) ?? zhKeyword, examples: zhKeywordExamples() }), ref('fix.replace', { old: tok.image, word: zhKeyword }), [{ span: d.span!, text: zhKeyword }]);
+  }
+  return relabel(d, fallbackHelp);
+}
+
+/** the same diagnostic with another help (and fix) from the catalogue */
+function relabel(d: Diagnostic, help: MessageRef, fix?: MessageRef, edits?: TextEdit[]): Diagnostic {
+  const t = d.t!;
+  return diag(t.id as DiagnosticId, t.args as never, {
+    file: d.file,
+    span: d.span,
+    ...(d.related ? { related: d.related } : {}),
+    helpText: help,
+    ...(fix && edits ? { fixText: fix, edits } : d.fix && t.fix ? { fixText: t.fix, edits: d.fix.edits } : d.fix ? { edits: d.fix.edits } : {}),
+  });
 }
 
 /**
@@ -381,12 +386,12 @@ function misspeltCoefficient(tokens: readonly IToken[], diagnostics: Diagnostic[
     }
     if (!inGrades) continue;
     const span = { start: prev.startOffset, end: prev.startOffset + prev.image.length };
-    diagnostics[k] = syntaxDiagnostic('KPI0101', {
+    diagnostics[k] = diag('KPI0101.before', { word: prev.image, next: tok.image }, {
       file,
       span,
-      message: `unexpected \`${prev.image}\` before \`${tok.image}\``,
-      help: 'did you mean `coefficient`?',
-      fix: { message: `replace \`${prev.image}\` with \`coefficient\``, edits: [{ span, text: 'coefficient' }] },
+      helpText: ref('help.did-you-mean', { word: 'coefficient' }),
+      fixText: ref('fix.replace', { old: prev.image, word: 'coefficient' }),
+      edits: [{ span, text: 'coefficient' }],
     });
   }
 }

@@ -4,7 +4,7 @@
  * columns, and text cells guarded against formula injection.
  */
 import { cellOf, columnsOf, type ReportShape } from './shape.js';
-import type { RowResult } from '../run/types.js';
+import type { RowResult } from '../model/results.js';
 
 /** a text cell safe for spreadsheets: formula-like text is prefixed with `'` (CSV injection), then quoted as needed */
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -5,10 +5,13 @@
  */
 import { indicatorsOf } from '../ir/index.js';
 import type { Plan } from '../ir/schema.js';
-import type { RowResult, RowResultWithMoney } from '../run/types.js';
+import type { RowResult, RowResultWithMoney } from '../model/results.js';
 import { moneyJsonFields } from '../money/dataset.js';
 
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../diagnostics/lang.js';
+import { ui } from '../diagnostics/diag.js';
+
+export type { Lang };
 
 export interface ReportShape {
   idHeader: string;
@@ -27,10 +30,22 @@ export interface ReportShape {
   money?: { scoreGrade: boolean; items: string[]; rank: boolean; periods: boolean };
 }
 
-const LABELS = {
-  zh: { total: '总分', grade: '等级', coefficient: '绩效系数', bonus: '加分', penalty: '扣分', veto: '否决', score: ' 得分', na: '不适用', scoreGrade: '按分等级', finalGrade: '最终等级', rank: '排名', periods: '期间' },
-  en: { total: 'total', grade: 'grade', coefficient: 'coefficient', bonus: 'bonus', penalty: 'penalty', veto: 'veto', score: ' score', na: 'N/A', scoreGrade: 'score grade', finalGrade: 'final grade', rank: 'rank', periods: 'periods' },
+/** report headers, from the one table of texts (diagnostics/messages/ui.ts) */
+const LABEL_IDS = {
+  total: 'ui.report.total', grade: 'ui.report.grade', coefficient: 'ui.report.coefficient', bonus: 'ui.report.bonus',
+  penalty: 'ui.report.penalty', veto: 'ui.report.veto', score: 'ui.report.score', na: 'ui.report.na',
+  scoreGrade: 'ui.report.score-grade', finalGrade: 'ui.report.final-grade', rank: 'ui.report.rank', periods: 'ui.report.periods',
 } as const;
+type Labels = { [K in keyof typeof LABEL_IDS]: string };
+const labelCache = new Map<Lang, Labels>();
+function labelsOf(lang: Lang): Labels {
+  let l = labelCache.get(lang);
+  if (!l) {
+    l = Object.fromEntries(Object.entries(LABEL_IDS).map(([k, id]) => [k, ui(id, {}, lang)])) as Labels;
+    labelCache.set(lang, l);
+  }
+  return l;
+}
 
 export function shapeOf(plan: Plan, idHeader: string, lang: Lang, keep: string[] = []): ReportShape {
   return {
@@ -55,7 +70,7 @@ export interface Column {
 }
 
 export function columnsOf(shape: ReportShape): Column[] {
-  const L = LABELS[shape.lang];
+  const L = labelsOf(shape.lang);
   const cols: Column[] = [{ kind: 'id', header: shape.idHeader }];
   shape.keep.forEach((header, index) => cols.push({ kind: 'keep', header, index }));
   cols.push({ kind: 'total', header: L.total });
@@ -95,7 +110,7 @@ export function cellOf(col: Column, id: string, r: RowResult, kept?: readonly st
     case 'score': {
       const ind = r.indicators[col.index!];
       // an optional indicator that does not apply to this person (不适用) has no score, not a 0
-      return ind?.na ? LABELS[lang].na : ind?.score;
+      return ind?.na ? labelsOf(lang).na : ind?.score;
     }
     case 'scoreGrade':
       return (r as RowResultWithMoney).money?.scoreGrade;

@@ -10,7 +10,7 @@ import type { CompiledPlan } from '../compile/index.js';
 import { computeMoney, type MoneyPerson } from '../money/evaluate.js';
 import { moneySubjects, splitPersonSubject } from '../check/money.js';
 import type { ExpectFailure, TestReport } from './tests.js';
-import type { RowError } from './types.js';
+import type { RowError } from '../model/results.js';
 
 export function needsMoneyTest(plan: Plan, t: TestCase): boolean {
   if (t.people?.length) return true;

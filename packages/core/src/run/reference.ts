@@ -1,12 +1,12 @@
 /**
  * The reference evaluator: exact rational arithmetic over the lowered plan, no float anywhere.
- * Obviously-correct by construction (run/exact.ts follows SPEC §2 line by line); the compiled code is
+ * Obviously-correct by construction (compile/exact.ts follows SPEC §2 line by line); the compiled code is
  * tested against it and falls back to it.
  */
 import type { Plan } from '../ir/schema.js';
 import { lowerPlan } from '../compile/lower.js';
-import { makeExact } from './exact.js';
-import type { RowOutcome } from './types.js';
+import { makeExact } from '../compile/exact.js';
+import type { RowOutcome } from '../model/results.js';
 
 /** a reusable exact scorer for one plan (undefined when the plan cannot be scored) */
 export function makeReference(plan: Plan): ((values: ArrayLike<number>) => RowOutcome) | undefined {

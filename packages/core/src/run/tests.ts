@@ -12,9 +12,10 @@ import type { Plan, TestCase } from '../ir/schema.js';
 import { Rational } from '../numbers/rational.js';
 import type { Span } from '../source/span.js';
 import { compilePlan, type CompiledPlan } from '../compile/index.js';
-import { makeExact } from './exact.js';
+import { makeExact } from '../compile/exact.js';
 import { renderExplanation, type ExplainLang } from './explain.js';
-import type { RowError } from './types.js';
+import type { RowError } from '../model/results.js';
+import { diag, note, text } from '../diagnostics/diag.js';
 import { needsMoneyTest, runMoneyTest } from './money-tests.js';
 
 export interface ExpectFailure {
@@ -176,15 +177,13 @@ function runOne(plan: Plan, c: CompiledPlan, exact: ReturnType<typeof makeExact>
   if (!report.passed) {
     if (traced.explanation) report.explanation = renderExplanation(traced.explanation, lang);
     for (const f of report.failures) {
-      const d: Diagnostic = {
-        code: 'KPI0920',
-        severity: 'error',
+      const x = traced.explanation;
+      const d: Diagnostic = diag('KPI0920', { test: t.name, subject: f.subject, expected: f.expected, actual: f.actual }, {
+        file,
         span: f.span,
-        message: `test "${t.name}": expected \`${f.subject}\` = ${f.expected}, got ${f.actual}`,
-        help: report.explanation ? `how the row scored:\n${report.explanation.join('\n')}` : 'fix the `given` values or the plan so the row can be scored',
-        related: [{ span: t.nameSpan, message: `in test "${t.name}"` }],
-      };
-      if (file !== undefined) d.file = file;
+        helpText: x ? text('help.how-scored', { lines: { en: renderExplanation(x, 'en').join('\n'), zh: renderExplanation(x, 'zh').join('\n') } }) : text('help.fix-given', {}),
+        related: [note('note.in-test', { test: t.name }, t.nameSpan)],
+      });
       report.diagnostics.push(d);
     }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bindTable, createBinder, nearest } from '../../src/data/table.js';
 import { tableFromJson } from '../../src/data/json.js';
-import type { InputColumn } from '../../src/run/types.js';
+import type { InputColumn } from '../../src/model/results.js';
 
 const input = (column: string, extra: Partial<InputColumn> = {}): InputColumn => ({
   column,

@@ -9,7 +9,7 @@ import { lowerPlan } from '../../src/compile/lower.js';
 import { compilePlan } from '../../src/compile/index.js';
 import { solve } from '../../src/decide/solve.js';
 import { diffPlans } from '../../src/decide/diff.js';
-import type { LPlan } from '../../src/compile/lowered.js';
+import type { LPlan } from '../../src/model/lowered.js';
 
 const TEXT = 'plan P {\n  indicator 销售 weight 100% target 100% scoring linear\n  grades {\n    A >= 90 coefficient 1.2\n    B coefficient 1\n  }\n}\n';
 const plan = parseText('p.kpi', TEXT).file.plans[0]!;

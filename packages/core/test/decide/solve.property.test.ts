@@ -12,7 +12,7 @@ import { compilePlan } from '../../src/compile/index.js';
 import { lowerPlan } from '../../src/compile/lower.js';
 import { solve, percentInputs, type Goal } from '../../src/decide/solve.js';
 import { Rational } from '../../src/numbers/rational.js';
-import type { RowResult } from '../../src/run/types.js';
+import type { RowResult } from '../../src/model/results.js';
 
 interface Gen {
   text: string;

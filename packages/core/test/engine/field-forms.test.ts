@@ -11,9 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/parser/index.js';
 import { check } from '../../src/check/index.js';
 import { makeReference } from '../../src/run/reference.js';
-import { makeExact } from '../../src/run/exact.js';
+import { makeExact } from '../../src/compile/exact.js';
 import { renderExplanation } from '../../src/run/explain.js';
-import type { RowOutcome } from '../../src/run/types.js';
+import type { RowOutcome } from '../../src/model/results.js';
 import { compileText, resultOf, rowFromGiven } from './helpers.js';
 
 const GRADES = `grades {

@@ -2,7 +2,7 @@
 import type { Expr, Group, Indicator, Method, NumLit, Plan } from '../../src/ir/schema.js';
 import { compilePlan, type CompiledPlan } from '../../src/compile/index.js';
 import { makeReference } from '../../src/run/reference.js';
-import type { RowOutcome } from '../../src/run/types.js';
+import type { RowOutcome } from '../../src/model/results.js';
 import { Rational } from '../../src/numbers/rational.js';
 import { parseText } from '../../src/parser/index.js';
 import { check } from '../../src/check/index.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Expr, Group, Indicator, Method, Plan } from '../../src/ir/schema.js';
 import { compilePlan } from '../../src/compile/index.js';
 import { makeReference } from '../../src/run/reference.js';
-import { makeExact } from '../../src/run/exact.js';
+import { makeExact } from '../../src/compile/exact.js';
 import type { CompiledPlan } from '../../src/compile/index.js';
 
 /** explain() (traced generated code, or the exact evaluator) equals the exact evaluator's trace, key for key */

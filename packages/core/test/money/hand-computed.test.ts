@@ -8,7 +8,7 @@ import { computeMoney, type MoneyPerson } from '../../src/money/evaluate.js';
 import { combinePeriods } from '../../src/money/cycles.js';
 import { commissionOf, tiersOf, wholeCliffs } from '../../src/money/commission.js';
 import { seatsOf } from '../../src/money/distribution.js';
-import type { RowOutcome } from '../../src/run/types.js';
+import type { RowOutcome } from '../../src/model/results.js';
 
 function load(text: string) {
   const a = analyze('t.kpi', text);

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { Lexer } from 'chevrotain';
 import { tokenize, lexComments, TOKEN_CATALOG, KEYWORDS, SCORING_METHODS, CYCLES, ALL_TOKENS } from '../../src/lexer/index.js';
+import { KEYWORD_TABLE } from '../../src/lexer/keywords.js';
 
 const kinds = (text: string) => tokenize(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
 
@@ -59,7 +60,9 @@ describe('lexer', () => {
 
   it('publishes a token catalogue the playground can generate a highlighter from', () => {
     const byName = new Map(TOKEN_CATALOG.map((e) => [e.name, e]));
-    for (const k of KEYWORDS) expect(byName.get('Kw_' + k)?.literal).toBe(k);
+    // every keyword, English and Chinese, is in the catalogue under its token's name
+    for (const k of KEYWORDS) expect(TOKEN_CATALOG.find((e) => e.literal === k)?.name).toMatch(/^Kw_/);
+    for (const { en, zh } of KEYWORD_TABLE) expect(TOKEN_CATALOG.find((e) => e.literal === zh)?.name).toBe('Kw_' + en);
     for (const m of SCORING_METHODS) expect(byName.get('Kw_' + m)?.category).toBe('method');
     for (const c of CYCLES) expect(byName.get('Kw_' + c)?.category).toBe('setting');
     expect(byName.get('Kw_indicator')?.category).toBe('keyword');

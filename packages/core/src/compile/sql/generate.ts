@@ -14,8 +14,8 @@
  * (parsed cells, metrics, actuals, ratios, scores), so no expression is copied into another.
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
-import type { LBandRow, LExpr, LIndicator, LPlan, LSrc } from '../lowered.js';
-import { ratioIsInverse, usesRatio } from '../lowered.js';
+import type { LBandRow, LExpr, LIndicator, LPlan, LSrc } from '../../model/lowered.js';
+import { ratioIsInverse, usesRatio } from '../../model/lowered.js';
 import { DIALECTS, type Dialect, type DialectName } from './dialect.js';
 import { Algebra, Overflow, type I, type Q } from './rational.js';
 

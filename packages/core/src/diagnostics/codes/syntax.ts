@@ -16,11 +16,15 @@ export const SYNTAX_CODES: CatalogueEntry[] = [
 
 export type SyntaxCode = 'KPI0101' | 'KPI0102' | 'KPI0103' | 'KPI0104' | 'KPI0105' | 'KPI0106' | 'KPI0107' | 'KPI0108' | 'KPI0109';
 
-/** Build a syntax diagnostic (severity from the catalogue; all syntax codes are errors). */
+/**
+ * @deprecated use `diag()` (diagnostics/diag.ts) with a catalogue id: its texts exist in both
+ * languages. Kept so code written against it still compiles; the texts given here stay English.
+ */
 export function syntaxDiagnostic(
   code: SyntaxCode,
   d: { file?: string | undefined; span: Span; message: string; help?: string; fix?: Fix; related?: Related[] },
 ): Diagnostic {
+  // built here, not with diag.ts's legacyDiagnostic: diag.ts reads the catalogue, which lists these codes
   const out: Diagnostic = { code, severity: 'error', span: d.span, message: d.message };
   if (d.file !== undefined) out.file = d.file;
   if (d.help !== undefined) out.help = d.help;

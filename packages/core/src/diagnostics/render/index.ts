@@ -5,9 +5,10 @@ export { renderGithub, type GithubOptions } from './github.js';
 export { renderSarif, toSarif, type SarifOptions } from './sarif.js';
 export { renderJunit, type JunitOptions } from './junit.js';
 export { summaryLine, countDiagnostics, regionOf, locationText, type Counts, type Region } from './positions.js';
-export { displayWidth, charWidth } from './width.js';
+export { displayWidth, charWidth } from '../../source/width.js';
 
 import type { Diagnostic } from '../types.js';
+import type { Lang } from '../lang.js';
 import type { SourceFile } from '../../source/span.js';
 import { renderTerminal } from './terminal.js';
 import { renderJson } from './json.js';
@@ -23,20 +24,21 @@ export function renderDiagnostics(
   format: DiagnosticFormat,
   diags: readonly Diagnostic[],
   sources: ReadonlyMap<string, SourceFile>,
-  opts: { color?: boolean; files?: string[]; version?: string } = {},
+  opts: { color?: boolean; files?: string[]; version?: string; lang?: Lang } = {},
 ): string {
+  const lang = opts.lang ?? 'en';
   // warnings a plan accepts with `allow` are data for machines that can say so (JSON, SARIF), not findings to show
   const shown = diags.filter((d) => !d.suppressed);
   switch (format) {
     case 'terminal':
-      return renderTerminal(shown, sources, opts.color !== undefined ? { color: opts.color } : {});
+      return renderTerminal(shown, sources, opts.color !== undefined ? { color: opts.color, lang } : { lang });
     case 'json':
-      return renderJson(diags, sources);
+      return renderJson(diags, sources, { lang });
     case 'github':
-      return renderGithub(shown, sources);
+      return renderGithub(shown, sources, { lang });
     case 'sarif':
-      return renderSarif(diags, sources, opts.version ? { version: opts.version } : {});
+      return renderSarif(diags, sources, opts.version ? { version: opts.version, lang } : { lang });
     case 'junit':
-      return renderJunit(shown, sources, opts.files ? { files: opts.files } : {});
+      return renderJunit(shown, sources, opts.files ? { files: opts.files, lang } : { lang });
   }
 }

@@ -1,15 +1,19 @@
 /** JSON rendering: the diagnostics as data, with 1-based line/column ranges added next to the spans. */
 import type { Diagnostic } from '../types.js';
+import type { Lang } from '../lang.js';
+import { localizeAll } from '../diag.js';
 import type { SourceFile } from '../../source/span.js';
 import { regionOf, sourceFor } from './positions.js';
 
 export interface JsonOptions {
   /** indentation (default 2; 0 for one line) */
   indent?: number;
+  /** language of messages, helps and fix labels (default English) */
+  lang?: Lang;
 }
 
-export function toJsonData(diags: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>): unknown[] {
-  return diags.map((d) => {
+export function toJsonData(diags: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, lang: Lang = 'en'): unknown[] {
+  return localizeAll(diags, lang).map((d) => {
     const src = sourceFor(d, sources);
     const r = regionOf(src, d.span);
     return {
@@ -46,5 +50,5 @@ export function toJsonData(diags: readonly Diagnostic[], sources: ReadonlyMap<st
 }
 
 export function renderJson(diags: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, opts: JsonOptions = {}): string {
-  return JSON.stringify(toJsonData(diags, sources), null, opts.indent ?? 2) + '\n';
+  return JSON.stringify(toJsonData(diags, sources, opts.lang), null, opts.indent ?? 2) + '\n';
 }

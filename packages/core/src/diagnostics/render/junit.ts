@@ -4,6 +4,8 @@
  * testcase's <system-out> so they are visible without failing it.
  */
 import type { Diagnostic } from '../types.js';
+import type { Lang } from '../lang.js';
+import { localizeAll, ui } from '../diag.js';
 import type { SourceFile } from '../../source/span.js';
 import { locationText } from './positions.js';
 
@@ -12,6 +14,8 @@ export interface JunitOptions {
   suite?: string;
   /** files checked, including those without findings (default: the keys of `sources` plus files named in diagnostics) */
   files?: string[];
+  /** language of messages and helps (default English) */
+  lang?: Lang;
 }
 
 const esc = (s: string) =>
@@ -28,7 +32,8 @@ export function renderJunit(diags: readonly Diagnostic[], sources: ReadonlyMap<s
   const suite = opts.suite ?? 'kpi check';
   const files = opts.files ?? [...new Set([...sources.keys(), ...diags.map((d) => d.file ?? '<input>')])];
   const byFile = new Map<string, Diagnostic[]>(files.map((f) => [f, []]));
-  for (const d of diags) {
+  const lang = opts.lang ?? 'en';
+  for (const d of localizeAll(diags, lang)) {
     const f = d.file ?? '<input>';
     if (!byFile.has(f)) byFile.set(f, []);
     byFile.get(f)!.push(d);
@@ -41,7 +46,7 @@ export function renderJunit(diags: readonly Diagnostic[], sources: ReadonlyMap<s
     if (errors.length) failed++;
     const body: string[] = [];
     for (const d of errors) {
-      const text = [`${locationText(d, sources)} ${d.code} ${d.message}`, d.help ? `help: ${d.help}` : '', d.fix ? `fix: ${d.fix.message}` : '']
+      const text = [`${locationText(d, sources)} ${d.code} ${d.message}`, d.help ? `${ui('ui.help', {}, lang)}: ${d.help}` : '', d.fix ? `${ui('ui.fix', {}, lang)}: ${d.fix.message}` : '']
         .filter(Boolean)
         .join('\n');
       body.push(`      <failure type="${esc(d.code)}" message="${esc(d.message)}">${esc(text)}</failure>`);

@@ -1,6 +1,8 @@
 /** Resolving a diagnostic's span to 1-based line:col ranges, shared by the renderers. */
 import type { Diagnostic } from '../types.js';
 import type { SourceFile, Span } from '../../source/span.js';
+import type { Lang } from '../lang.js';
+import { ui } from '../diag.js';
 
 export interface Region {
   startLine: number;
@@ -50,14 +52,17 @@ export function countDiagnostics(diags: readonly Diagnostic[]): Counts {
   return c;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const s = (n: number) => (n === 1 ? '' : 's');
 
-/** "2 errors, 1 warning in 3 files"; "no problems in 1 file" */
-export function summaryLine(counts: Partial<Counts> & { files: number }): string {
+/** "2 errors, 1 warning in 3 files"; "no problems in 1 file"; in Chinese "3 个文件中：2 个错误，1 个警告" */
+export function summaryLine(counts: Partial<Counts> & { files: number }, lang: Lang = 'en'): string {
   const parts: string[] = [];
-  if (counts.errors) parts.push(plural(counts.errors, 'error'));
-  if (counts.warnings) parts.push(plural(counts.warnings, 'warning'));
-  if (counts.infos) parts.push(plural(counts.infos, 'note'));
-  const accepted = counts.suppressed ? ` (${plural(counts.suppressed, 'warning')} accepted with \`allow\`)` : '';
-  return `${parts.length ? parts.join(', ') : 'no problems'} in ${plural(counts.files, 'file')}${accepted}`;
+  if (counts.errors) parts.push(ui('ui.errors', { n: counts.errors, s: s(counts.errors) }, lang));
+  if (counts.warnings) parts.push(ui('ui.warnings', { n: counts.warnings, s: s(counts.warnings) }, lang));
+  if (counts.infos) parts.push(ui('ui.notes', { n: counts.infos, s: s(counts.infos) }, lang));
+  const list = parts.length ? parts.join(ui('ui.list-sep', {}, lang)) : ui('ui.no-problems', {}, lang);
+  const accepted = counts.suppressed
+    ? ui('ui.accepted', { n: counts.suppressed, s: s(counts.suppressed) }, lang)
+    : '';
+  return ui('ui.summary', { counts: list, files: ui('ui.files', { n: counts.files, s: s(counts.files) }, lang) }, lang) + accepted;
 }

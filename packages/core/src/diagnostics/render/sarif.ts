@@ -4,6 +4,8 @@
  * locations, and fixes as artifact changes.
  */
 import type { Diagnostic, Severity } from '../types.js';
+import type { Lang } from '../lang.js';
+import { localizeAll, summaryOf, ui } from '../diag.js';
 import type { SourceFile } from '../../source/span.js';
 import { CATALOGUE } from '../catalogue.js';
 import { regionOf, sourceFor } from './positions.js';
@@ -13,29 +15,32 @@ export interface SarifOptions {
   version?: string;
   /** documentation base for `helpUri`, e.g. `https://example.org/kpi/grammar/diagnostics/` */
   helpBase?: string;
+  /** language of messages and rule descriptions (default English) */
+  lang?: Lang;
 }
 
 const level = (s: Severity) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
 const uri = (f: string) => encodeURI(f.replace(/\\/g, '/'));
 
 export function toSarif(diags: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, opts: SarifOptions = {}): object {
+  const lang = opts.lang ?? 'en';
   const entries = [...CATALOGUE.values()].sort((a, b) => a.code.localeCompare(b.code));
   const ruleIndex = new Map(entries.map((e, i) => [e.code, i]));
   const rules = entries.map((e) => ({
     id: e.code,
     name: e.name,
-    shortDescription: { text: e.summary },
+    shortDescription: { text: summaryOf(e.code, lang) },
     defaultConfiguration: { level: level(e.severity) },
     ...(opts.helpBase ? { helpUri: `${opts.helpBase}${e.code}.md` } : {}),
   }));
-  const results = diags.map((d) => {
+  const results = localizeAll(diags, lang).map((d) => {
     const src = sourceFor(d, sources);
     const r = regionOf(src, d.span);
     const physical = (file: string | undefined, region: ReturnType<typeof regionOf>) => ({
       artifactLocation: { uri: uri(file ?? '<input>'), uriBaseId: '%SRCROOT%' },
       ...(region ? { region } : {}),
     });
-    const msg = d.help ? `${d.message}\nhelp: ${d.help}` : d.message;
+    const msg = d.help ? `${d.message}\n${ui('ui.help', {}, lang)}: ${d.help}` : d.message;
     const idx = ruleIndex.get(d.code);
     return {
       ruleId: d.code,

@@ -4,14 +4,18 @@
  * help and fix lines. Colour only when `opts.color` is true (the CLI decides from TTY/NO_COLOR).
  */
 import type { Diagnostic } from '../types.js';
+import type { Lang } from '../lang.js';
+import { localize, ui } from '../diag.js';
 import type { SourceFile } from '../../source/span.js';
-import { charWidth, displayWidth } from './width.js';
+import { charWidth, displayWidth } from '../../source/width.js';
 import { locationText, regionOf, sourceFor } from './positions.js';
 
 export interface TerminalOptions {
   color?: boolean;
   /** show the code frame (default true) */
   frame?: boolean;
+  /** language of messages and labels (default English) */
+  lang?: Lang;
 }
 
 const TAB = '  ';
@@ -53,14 +57,17 @@ const ansi = (on: boolean) => {
 };
 
 export function renderTerminal(diags: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, opts: TerminalOptions = {}): string {
-  return diags.map((d) => renderOne(d, sources, opts)).join('\n');
+  const lang = opts.lang ?? 'en';
+  return diags.map((d) => renderOne(localize(d, lang), sources, opts, lang)).join('\n');
 }
 
-function renderOne(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, opts: TerminalOptions): string {
+function renderOne(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, opts: TerminalOptions, lang: Lang): string {
   const c = ansi(opts.color === true);
   const sevColor = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.cyan;
   const out: string[] = [];
-  out.push(`${c.bold(visibleText(locationText(d, sources)))} ${sevColor(c.bold(d.severity))} ${c.bold(d.code)} ${visibleText(d.message)}`);
+  // a finding of the command line itself (a missing option) has no place: it starts with its severity
+  const where = d.file !== undefined || d.span ? `${c.bold(visibleText(locationText(d, sources)))} ` : '';
+  out.push(`${where}${sevColor(c.bold(ui(`ui.${d.severity}`, {}, lang)))} ${c.bold(d.code)} ${visibleText(d.message)}`);
   const source = sourceFor(d, sources);
   const region = regionOf(source, d.span);
   let gutter = 2;
@@ -100,17 +107,17 @@ function renderOne(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, opts
     const rs = sources.get(r.file ?? d.file ?? '');
     const rr = regionOf(rs, r.span);
     const where = rr ? `${r.file && r.file !== d.file ? `${r.file}:` : ''}${rr.startLine}:${rr.startColumn}` : (r.file ?? '');
-    out.push(`${ind}${c.blue('=')} ${c.bold('note')} ${where ? `${visibleText(where)}: ` : ''}${visibleText(r.message)}`);
+    out.push(`${ind}${c.blue('=')} ${c.bold(ui('ui.note', {}, lang))} ${where ? `${visibleText(where)}: ` : ''}${visibleText(r.message)}`);
   }
   if (d.data && !d.span) {
     const parts: string[] = [];
-    if (d.data.row !== undefined) parts.push(`row ${d.data.row}`);
-    if (d.data.column !== undefined) parts.push(`column \`${d.data.column}\``);
-    if (d.data.value !== undefined) parts.push(`value \`${d.data.value}\``);
-    if (parts.length) out.push(`${ind}${c.blue('=')} ${c.bold('at')} ${visibleText(parts.join(', '), false)}`);
+    if (d.data.row !== undefined) parts.push(ui('ui.row', { row: d.data.row }, lang));
+    if (d.data.column !== undefined) parts.push(ui('ui.column', { column: d.data.column }, lang));
+    if (d.data.value !== undefined) parts.push(ui('ui.value', { value: d.data.value }, lang));
+    if (parts.length) out.push(`${ind}${c.blue('=')} ${c.bold(ui('ui.at', {}, lang))} ${visibleText(parts.join(ui('ui.list-sep', {}, lang)), false)}`);
   }
-  if (d.help) out.push(`${ind}${c.blue('=')} ${c.bold(c.green('help'))}: ${visibleText(d.help)}`);
-  if (d.fix) out.push(`${ind}${c.blue('=')} ${c.bold(c.green('fix'))}: ${visibleText(d.fix.message)}`);
+  if (d.help) out.push(`${ind}${c.blue('=')} ${c.bold(c.green(ui('ui.help', {}, lang)))}: ${visibleText(d.help)}`);
+  if (d.fix) out.push(`${ind}${c.blue('=')} ${c.bold(c.green(ui('ui.fix', {}, lang)))}: ${visibleText(d.fix.message)}`);
   return out.join('\n') + '\n';
 }
 

@@ -57,6 +57,8 @@ export interface RowError {
   value?: string;
   /** the plan element being evaluated */
   element?: string;
+  /** what the message is made of besides column and value (metric, rating scale), to render it in another language */
+  parts?: { element?: string; metric?: string; detail?: string };
 }
 
 export type RowOutcome = { ok: true; result: RowResult } | { ok: false; errors: RowError[] };

@@ -7,9 +7,9 @@
  * which compile away), so emitModule can embed its source text (`makeExact.toString()`) in standalone
  * modules, together with the lowered plan as JSON data. Keep it that way: no module-level helpers.
  */
-import type { LPlan } from '../compile/lowered.js';
-import type { RowError, RowOutcome } from './types.js';
-import type { Explanation } from './explain.js';
+import type { LPlan } from '../model/lowered.js';
+import type { RowError, RowOutcome } from '../model/results.js';
+import type { Explanation } from '../model/explanation.js';
 
 /** exact values behind a traced row, as [numerator, denominator] pairs (for in-plan tests) */
 export interface ExactValues {
@@ -354,6 +354,10 @@ export function makeExact(P: LPlan): ExactEvaluator {
         help = 'write a number as people do: `95%`, `0.95`, `1,200,000`';
       }
       const err: RowError = { code: f.code, message, help, element };
+      // the parts of the message, so a reader can say it in another language (diagnostics/messages/run.ts)
+      err.parts = { element };
+      if (f.metric !== undefined) err.parts.metric = f.metric;
+      if (f.detail !== undefined) err.parts.detail = f.detail;
       if (f.column !== undefined) err.column = f.column;
       if (f.value !== undefined) err.value = f.value;
       errors.push(err);

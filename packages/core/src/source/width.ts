@@ -31,9 +31,15 @@ function inRanges(cp: number, ranges: [number, number][]): boolean {
   return false;
 }
 
-/** columns one code point takes */
+const COMBINING = /[\p{Mn}\p{Me}\u200b-\u200f]/u;
+
+/**
+ * columns one code point takes. The one width rule of the toolchain: the formatter's column alignment,
+ * the carets under a diagnostic and the CLI's table all measure with it.
+ */
 export function charWidth(cp: number): number {
-  if (cp === 0 || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff) return 0;
+  if (cp === 0 || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff) return 0;
+  if (cp >= 0x300 && COMBINING.test(String.fromCodePoint(cp))) return 0;
   if (cp < 0x1100) return 1;
   return inRanges(cp, WIDE) ? 2 : 1;
 }

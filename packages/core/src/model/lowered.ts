@@ -1,9 +1,9 @@
 /**
- * The lowered plan: plain JSON data that both evaluators run on (the exact one in run/exact.ts and the
+ * The lowered plan: plain JSON data that both evaluators run on (the exact one in compile/exact.ts and the
  * generated float code). Every name is resolved to an input slot or a metric index here; numbers stay
  * exact decimal strings. It is also embedded verbatim (as JSON data) in modules written by emitModule.
  */
-import type { InputColumn } from '../run/types.js';
+import type { InputColumn } from './results.js';
 
 /** where a value comes from: an input slot (data column) or a metric */
 export type LSrc = { k: 'slot'; i: number } | { k: 'metric'; i: number };

@@ -1,0 +1,37 @@
+/**
+ * All message templates, one table (the TypeScript compiler's diagnosticMessages.json, as code).
+ * Code-level entries (`KPI0301`) carry the Chinese summary of the code; the code, severity, name and
+ * English summary live in codes/*.ts. See template.ts for the placeholder syntax.
+ */
+import { SYNTAX_MESSAGES } from './syntax.js';
+import { CHECK_MESSAGES } from './check.js';
+import { DATA_MESSAGES } from './data.js';
+import { RUN_MESSAGES } from './run.js';
+import { CLI_MESSAGES } from './cli.js';
+import { UI_MESSAGES } from './ui.js';
+import type { Text } from '../lang.js';
+
+export interface MessageTemplates {
+  /** on a code's own entry: the Chinese twin of the catalogue's summary */
+  summaryZh?: string;
+  message: Text;
+  help?: Text;
+  fix?: Text;
+}
+
+export const MESSAGES = {
+  ...SYNTAX_MESSAGES,
+  ...CHECK_MESSAGES,
+  ...DATA_MESSAGES,
+  ...RUN_MESSAGES,
+  ...CLI_MESSAGES,
+  ...UI_MESSAGES,
+} as const;
+
+export type MessageId = keyof typeof MESSAGES;
+/** ids that make a diagnostic: a code or a code with a variant */
+export type DiagnosticId = Extract<MessageId, `KPI${string}`>;
+/** every diagnostic code with texts in the catalogue, as a type */
+export type Code = Extract<DiagnosticId, `KPI${number}`>;
+
+export const MESSAGE_TABLE: Readonly<Record<string, MessageTemplates>> = MESSAGES;

@@ -1,0 +1,55 @@
+/** texts of the run diagnostics (KPI09xx) — see messages/index.ts */
+export const RUN_MESSAGES = {
+  KPI0901: {
+    summaryZh: '这一行缺少方案需要的值，且读取它的项没有写 `default`。',
+    message: { en: '{{at}}no value in column `{{column}}`{{via}} for `{{element}}`', zh: '{{at}}`{{element}}` 需要的 `{{column}}` 列{{via}}没有值' },
+    help: { en: 'fill in the cell, or give `{{element}}` a `default`', zh: '填上这个单元格，或给 `{{element}}` 写 `default`（默认值）' },
+  },
+  KPI0902: {
+    summaryZh: '派生指标在这一行除以零，且没有写 `default`。',
+    message: { en: '{{at}}metric `{{metric}}` divides by zero for `{{element}}`', zh: '{{at}}计算 `{{element}}` 时派生指标 `{{metric}}` 除以零' },
+    help: {
+      en: "check the row's values; for rows where it cannot be computed, give `{{element}}` a `default`",
+      zh: '检查这一行的数值；对无法计算的行，给 `{{element}}` 写 `default`（默认值）',
+    },
+  },
+  KPI0903: {
+    summaryZh: '评分超出了评分范围 LO..HI。',
+    message: { en: '{{at}}mark {{value}} in column `{{column}}` is outside the rating scale {{detail}} of `{{element}}`', zh: '{{at}}`{{column}}` 列的评分 {{value}} 超出了 `{{element}}` 的评分范围 {{detail}}' },
+    help: { en: 'a mark lies within {{detail}}: correct the cell', zh: '评分应在 {{detail}} 之内：请改正这个单元格' },
+  },
+  KPI0904: {
+    summaryZh: '输入值不是有限的数字。',
+    message: { en: '{{at}}value {{value}} in column `{{column}}`{{via}} is not a finite number', zh: '{{at}}`{{column}}` 列{{via}}的值 {{value}} 不是有限的数字' },
+    help: { en: 'write a number as people do: `95%`, `0.95`, `1,200,000`', zh: '按常见写法写数字：`95%`、`0.95`、`1,200,000`' },
+  },
+  'what.via-metric': { message: { en: ' (read by metric `{{metric}}`)', zh: '（由派生指标 `{{metric}}` 读取）' } },
+  'what.row-at': { message: { en: 'row {{row}}{{id}}: ', zh: '第 {{row}} 行{{id}}：' } },
+  KPI0910: {
+    summaryZh: '指标没有可用的计分方法，方案无法计分。',
+    message: { en: '{{text}}', zh: '{{text}}' },
+  },
+  KPI0911: {
+    summaryZh: '计分方法要除以目标，但目标缺失或不大于 0。',
+    message: { en: '{{text}}', zh: '{{text}}' },
+  },
+  KPI0912: {
+    summaryZh: '派生指标互相引用形成循环，无法计算。',
+    message: { en: '{{text}}', zh: '{{text}}' },
+  },
+  KPI0913: {
+    summaryZh: '曲线、评分范围或 `per` 步长无法计算（为空、无序或不大于 0）。',
+    message: { en: '{{text}}', zh: '{{text}}' },
+  },
+  KPI0914: {
+    summaryZh: '语法错误之后表达式不完整，方案无法计分。',
+    message: { en: '{{text}}', zh: '{{text}}' },
+  },
+  KPI0920: {
+    summaryZh: '方案内的 `test` 测试期望的结果与实际不同。',
+    message: { en: 'test "{{test}}": expected `{{subject}}` = {{expected}}, got {{actual}}', zh: '测试 "{{test}}"：期望 `{{subject}}` = {{expected}}，实际为 {{actual}}' },
+  },
+  'help.how-scored': { message: { en: 'how the row scored:\n{{lines}}', zh: '这一行的计分过程：\n{{lines}}' } },
+  'help.fix-given': { message: { en: 'fix the `given` values or the plan so the row can be scored', zh: '改正 `given` 的值或方案，使这一行能够计分' } },
+  'note.in-test': { message: { en: 'in test "{{test}}"', zh: '在测试 "{{test}}" 中' } },
+} as const;

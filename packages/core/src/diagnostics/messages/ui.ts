@@ -1,0 +1,37 @@
+/**
+ * Words around the diagnostics and reports (labels, summary lines), in the same table as the
+ * diagnostics so every text of the toolchain has one home and the same two-language test.
+ */
+export const UI_MESSAGES = {
+  'ui.error': { message: { en: 'error', zh: '错误' } },
+  'ui.warning': { message: { en: 'warning', zh: '警告' } },
+  'ui.info': { message: { en: 'info', zh: '提示' } },
+  'ui.note': { message: { en: 'note', zh: '注' } },
+  'ui.at': { message: { en: 'at', zh: '位置' } },
+  'ui.help': { message: { en: 'help', zh: '帮助' } },
+  'ui.fix': { message: { en: 'fix', zh: '修复' } },
+  'ui.row': { message: { en: 'row {{row}}', zh: '第 {{row}} 行' } },
+  'ui.column': { message: { en: 'column `{{column}}`', zh: '列 `{{column}}`' } },
+  'ui.value': { message: { en: 'value `{{value}}`', zh: '值 `{{value}}`' } },
+  'ui.list-sep': { message: { en: ', ', zh: '，' } },
+  'ui.errors': { message: { en: '{{n}} error{{s}}', zh: '{{n}} 个错误' } },
+  'ui.warnings': { message: { en: '{{n}} warning{{s}}', zh: '{{n}} 个警告' } },
+  'ui.notes': { message: { en: '{{n}} note{{s}}', zh: '{{n}} 条提示' } },
+  'ui.files': { message: { en: '{{n}} file{{s}}', zh: '{{n}} 个文件' } },
+  'ui.no-problems': { message: { en: 'no problems', zh: '没有问题' } },
+  'ui.accepted': { message: { en: ' ({{n}} warning{{s}} accepted with `allow`)', zh: '（另有 {{n}} 个警告已用 `allow` 接受）' } },
+  'ui.summary': { message: { en: '{{counts}} in {{files}}', zh: '{{files}}中：{{counts}}' } },
+  // report headers of `kpi score` (CSV, XLSX, table)
+  'ui.report.total': { message: { en: 'total', zh: '总分' } },
+  'ui.report.grade': { message: { en: 'grade', zh: '等级' } },
+  'ui.report.coefficient': { message: { en: 'coefficient', zh: '绩效系数' } },
+  'ui.report.bonus': { message: { en: 'bonus', zh: '加分' } },
+  'ui.report.penalty': { message: { en: 'penalty', zh: '扣分' } },
+  'ui.report.na': { message: { en: 'N/A', zh: '不适用' } },
+  'ui.report.score-grade': { message: { en: 'score grade', zh: '按分等级' } },
+  'ui.report.final-grade': { message: { en: 'final grade', zh: '最终等级' } },
+  'ui.report.rank': { message: { en: 'rank', zh: '排名' } },
+  'ui.report.periods': { message: { en: 'periods', zh: '期间' } },
+  'ui.report.veto': { message: { en: 'veto', zh: '否决' } },
+  'ui.report.score': { message: { en: ' score', zh: ' 得分' } },
+} as const;
