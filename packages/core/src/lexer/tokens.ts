@@ -192,13 +192,31 @@ export const KEYWORDS: readonly string[] = [...kwByText.keys()];
 /** keyword tokens, each once */
 const KEYWORD_TYPES: TokenType[] = [...new Set(kwByText.values())];
 /**
- * Lexer order of keywords: a keyword whose Chinese spelling begins another's comes after it (`评分人`
- * raters before `评分` rating), so the longer keyword is tried first.
+ * Lexer order of keywords: a keyword one of whose spellings begins a spelling of another comes after it
+ * (`per` after `person` and `period`; `评分` rating after `评分人` raters), so the longer one is tried first.
+ * A stable topological order: keywords keep their written order unless a prefix forces a move.
  */
-const KEYWORDS_IN_LEXER_ORDER: TokenType[] = [...KEYWORD_TYPES].sort((a, b) => longest(b) - longest(a));
-function longest(t: TokenType): number {
+const KEYWORDS_IN_LEXER_ORDER: TokenType[] = prefixLastOrder(KEYWORD_TYPES);
+function spellings(t: TokenType): string[] {
   const en = t.name.slice(3);
-  return Math.max(0, ...[zhKeyword(en)].filter((x): x is string => !!x).map((x) => x.length)) ;
+  const zh = zhKeyword(en);
+  return zh ? [en, zh] : [en];
+}
+function prefixLastOrder(types: readonly TokenType[]): TokenType[] {
+  const sp = types.map(spellings);
+  // waits[i]: how many keywords i is a prefix of and that are not placed yet
+  const waits = sp.map((mine, i) => sp.filter((other, j) => j !== i && mine.some((a) => other.some((b) => b.length > a.length && b.startsWith(a)))).length);
+  const out: TokenType[] = [];
+  const placed = new Array<boolean>(types.length).fill(false);
+  while (out.length < types.length) {
+    const i = waits.findIndex((w, k) => w === 0 && !placed[k]);
+    placed[i] = true;
+    out.push(types[i]!);
+    sp.forEach((mine, k) => {
+      if (!placed[k] && mine.some((a) => sp[i]!.some((b) => b.length > a.length && b.startsWith(a)))) waits[k]!--;
+    });
+  }
+  return out;
 }
 export const SCORING_METHODS = ['linear', 'reverse', 'threshold', 'bands', 'curve', 'deduct', 'rating'] as const;
 export const CYCLES = ['monthly', 'quarterly', 'semiannual', 'annual'] as const;
