@@ -3,7 +3,7 @@
  * rank, commissions, pool share and pay depend on the whole file, so every row is read and scored as
  * `kpi score` does (score-money.ts), then the person's chain is told as sentences.
  */
-import { createBinder, percentHintsOf, renderMoneyExplanation, visibleText, type CompiledPlan, type Plan } from '@kpi/core';
+import { createBinder, diag, percentHintsOf, text, renderMoneyExplanation, visibleText, type CompiledPlan, type Plan } from '@kpi/core';
 import { DataError, openTable } from '../data/read.js';
 import { EXIT, type Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
@@ -51,7 +51,7 @@ export async function explainMoney(io: Io, plan: Plan, compiled: CompiledPlan, d
   const want = (opts.id ?? '').trim();
   const person = r.people.find((p) => p.id === want);
   if (!person) {
-    throw new DataError({ code: 'KPI0816', severity: 'error', file: dataName, message: `no row has id \`${want}\``, help: `the ids are read from column \`${header[binder.idIndex] ?? ''}\`` });
+    throw new DataError(diag('KPI0816', { id: want }, { file: dataName, helpText: text('help.money.ids-from', { column: header[binder.idIndex] ?? '' }) }));
   }
   const pm = r.money?.people[r.people.indexOf(person)];
   printDiagnostics(io, io.stderr, r.notes);

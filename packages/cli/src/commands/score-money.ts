@@ -4,7 +4,7 @@
  * the core's scoreDataset — pools and the distribution need every person of a group before anything
  * is written. Findings come back as data diagnostics with their row and column.
  */
-import { hasMoney, moneyInputs, scoreDataset, type BoundRow, type CompiledPlan, type DatasetPerson, type DatasetRow, type Diagnostic, type InputColumn, type MoneyOutcome, type Plan } from '@kpi/core';
+import { diag, hasMoney, moneyInputs, rowErrorDiagnostic, scoreDataset, type BoundRow, type CompiledPlan, type DatasetPerson, type DatasetRow, type Diagnostic, type InputColumn, type MoneyOutcome, type Plan } from '@kpi/core';
 import type { ReportShape } from '../writers/shape.js';
 import type { ReportSummary } from '../writers/index.js';
 
@@ -27,13 +27,7 @@ export function moneyRunOf(plan: Plan, compiled: CompiledPlan, header: string[],
   const headerErrors: Diagnostic[] = [];
   for (const g of new Set(grouping)) {
     if (index(g) < 0) {
-      headerErrors.push({
-        code: g === period ? 'KPI1059' : 'KPI1058',
-        severity: 'error',
-        message: `column \`${g}\` is missing from the data file (${g === period ? 'the period column' : 'the group column of a `within`'})`,
-        help: g === period ? 'name the column holding each row\'s period with `--period COLUMN` or the plan\'s `period`' : `add a column \`${g}\` naming each person's group`,
-        data: { row: 1, column: g },
-      });
+      headerErrors.push(diag(g === period ? 'KPI1059.column-missing' : 'KPI1058.column-missing', { column: g }, { data: { row: 1, column: g } }));
     }
   }
   return {
@@ -63,10 +57,11 @@ export function moneyRunOf(plan: Plan, compiled: CompiledPlan, header: string[],
       const errors: Diagnostic[] = [];
       const notes: Diagnostic[] = [];
       for (const r of o.rowErrors) {
-        for (const e of r.errors) errors.push({ code: e.code, severity: 'error', file, message: `row ${r.row} (\`${r.id}\`): ${e.message}`, ...(e.help ? { help: e.help } : {}), data: { row: r.row, ...(e.column ? { column: e.column } : {}) } });
+        for (const e of r.errors) errors.push(rowErrorDiagnostic(file, r.row, r.id, e));
       }
       for (const i of o.issues) {
-        const d: Diagnostic = { code: i.code, severity: i.severity, file, message: i.message, ...(i.help ? { help: i.help } : {}) };
+        // the catalogue reference `t` goes along, so the renderers print it in the chosen language
+        const d: Diagnostic = { code: i.code, severity: i.severity, file, message: i.message, ...(i.help ? { help: i.help } : {}), ...(i.t ? { t: i.t } : {}) };
         if (i.row !== undefined || i.column !== undefined) d.data = { ...(i.row !== undefined ? { row: i.row } : {}), ...(i.column ? { column: i.column } : {}), ...(i.value ? { value: i.value } : {}) };
         (i.severity === 'error' ? errors : notes).push(d);
       }

@@ -9,7 +9,9 @@ import { Rational } from '../numbers/rational.js';
 import { exprNodes } from '../ir/walk.js';
 import { indicatorsOf } from '../ir/walk.js';
 import { commissionOf, tiersOf, wholeCliffs } from '../money/commission.js';
-import { type CheckContext, bt, pct, val } from './context.js';
+import { type CheckContext, pct, val } from './context.js';
+import { bilingual, note } from '../diagnostics/diag.js';
+import type { Text } from '../diagnostics/lang.js';
 
 /** names a test may `expect` besides the scoring subjects: commission, pool and pay results */
 export function moneySubjects(plan: Plan): string[] {
@@ -44,9 +46,9 @@ export function checkMoney(plan: Plan, ctx: CheckContext): void {
   if (!m) return;
 
   // ---- names ----
-  const taken = new Map<string, string>();
-  for (const { indicator } of indicatorsOf(plan)) taken.set(indicator.name.text, 'an indicator');
-  for (const x of plan.metrics) taken.set(x.name.text, 'a metric');
+  const taken = new Map<string, Text>();
+  for (const { indicator } of indicatorsOf(plan)) taken.set(indicator.name.text, bilingual('what.money.indicator-of-plan', {}));
+  for (const x of plan.metrics) taken.set(x.name.text, bilingual('what.money.metric-of-plan', {}));
   const own = new Map<string, { span: { start: number; end: number } }>();
   for (const item of [...m.commissions, ...m.pools, ...m.pays]) {
     const n = item.name.text;
@@ -54,29 +56,25 @@ export function checkMoney(plan: Plan, ctx: CheckContext): void {
     const first = own.get(n);
     const other = taken.get(n);
     if (first || other || n === 'total' || n === 'coefficient' || n === 'bonus') {
-      ctx.report('KPI1008', item.name.span, `${bt(n)} is already ${first ? 'a money item of this plan' : other ? `${other} of this plan` : 'a built-in name'}`, {
-        help: 'give each pay, commission and pool its own name (it becomes a column of the report)',
-        ...(first ? { related: [{ span: first.span, message: `${bt(n)} is first defined here` }] } : {}),
-      });
+      const what = first ? bilingual('what.money.item-of-plan', {}) : (other ?? bilingual('what.money.built-in', {}));
+      ctx.diag('KPI1008', { name: n, what }, item.name.span, first ? { related: [note('note.first-defined', { name: n }, first.span)] } : {});
     } else own.set(n, { span: item.name.span });
   }
 
   // ---- what expressions may read ----
   const pays = new Set(m.pays.map((p) => p.name.text));
   const pools = new Set(m.pools.map((p) => p.name.text));
-  const check = (e: Expr, owner: string, forbidden: Set<string>, what: string) => {
+  const check = (e: Expr, owner: string, forbidden: Set<string>, what: Text | '') => {
     if (isCondition(e)) {
-      ctx.report('KPI1009', e.span, `the amount of ${bt(owner)} is a condition, not an amount`, { help: 'write an amount: columns, metrics, `total`, `coefficient`, numbers, + − × ÷, `min`, `max`, `abs`' });
+      ctx.diag('KPI1009.condition', { owner }, e.span);
       return;
     }
     for (const n of exprNodes(e)) {
-      if (n.kind === 'ref' && forbidden.has(n.name)) {
-        ctx.report('KPI1009', n.span, `${bt(owner)} reads ${bt(n.name)}, ${what}`, { help: 'commissions are computed first, then pools, then pays: a commission cannot read a pool or pay, and a pool cannot read a pay or pool' });
-      }
+      if (n.kind === 'ref' && forbidden.has(n.name)) ctx.diag('KPI1009', { owner, name: n.name, what }, n.span);
     }
   };
-  for (const c of m.commissions) check(c.on, c.name.text, new Set([...pays, ...pools]), 'which is computed after commissions');
-  for (const p of m.pools) check(p.amount, p.name.text, new Set([...pays, ...pools]), 'which is computed after pools are split');
+  for (const c of m.commissions) check(c.on, c.name.text, new Set([...pays, ...pools]), bilingual('what.money.after-commissions', {}));
+  for (const p of m.pools) check(p.amount, p.name.text, new Set([...pays, ...pools]), bilingual('what.money.after-pools', {}));
   // pays may read each other, without cycles
   const payExpr = new Map(m.pays.map((p) => [p.name.text, p] as const));
   for (const p of m.pays) {
@@ -88,7 +86,7 @@ export function checkMoney(plan: Plan, ctx: CheckContext): void {
       for (const n of exprNodes(payExpr.get(cur)!.expr)) {
         if (n.kind !== 'ref' || !payExpr.has(n.name)) continue;
         if (n.name === p.name.text) {
-          ctx.report('KPI1009', p.name.span, `pay ${bt(p.name.text)} depends on itself`, { help: 'a pay may read other pays, but not in a cycle' });
+          ctx.diag('KPI1009.self', { name: p.name.text }, p.name.span);
           stack.length = 0;
           break;
         }
@@ -108,9 +106,7 @@ export function checkMoney(plan: Plan, ctx: CheckContext): void {
   if (!gradesOk) {
     const at = m.pools[0]?.span ?? m.pays.find((p) => exprNodes(p.expr).some((n) => n.kind === 'ref' && n.name === 'coefficient'))?.span;
     if (at && (m.pools.length || usesCoefficient)) {
-      ctx.report('KPI1007', at, plan.grades ? 'money here follows the coefficient, but not every grade has a `coefficient`' : 'money here follows the coefficient, but the plan has no grades', {
-        help: 'add `grades { S >= 95 coefficient 1.5 … D coefficient 0.5 }` with a coefficient on every line',
-      });
+      ctx.diag(plan.grades ? 'KPI1007.some-grades' : 'KPI1007', {}, at);
     }
   }
 
@@ -119,24 +115,19 @@ export function checkMoney(plan: Plan, ctx: CheckContext): void {
     const tiers = c.tiers;
     const elseAt = tiers.findIndex((t) => !t.bound);
     if (tiers.length === 0 || elseAt !== tiers.length - 1) {
-      ctx.report('KPI1004', c.span, tiers.length === 0 ? `commission ${bt(c.name.text)} has no tiers` : elseAt < 0 ? `commission ${bt(c.name.text)} has no \`else\` tier for amounts above its last bound` : `\`else\` must be the last tier of commission ${bt(c.name.text)}`, {
-        help: 'write the tiers from the lowest bound up and end with `else: RATE`, e.g. `<= 300000: 3%  <= 500000: 5%  else: 7%`',
-      });
+      ctx.diag(tiers.length === 0 ? 'KPI1004' : elseAt < 0 ? 'KPI1004.no-else' : 'KPI1004.else-not-last', { name: c.name.text }, c.span);
     }
     let prev: Rational | undefined;
     let prevSpan: { start: number; end: number } | undefined;
     for (const t of tiers) {
       const rate = val(t.rate);
       if (rate && rate.isNegative()) {
-        ctx.report('KPI1002', t.rate.span, `commission rate ${bt(pct(rate))} is negative`, { help: 'a commission rate is 0% or more' });
+        ctx.diag('KPI1002', { rate: pct(rate) }, t.rate.span);
       }
       const b = val(t.bound);
       if (!b) continue;
       if (prev && !b.gt(prev)) {
-        ctx.report('KPI1001', t.bound!.span, `commission bounds must ascend: ${b.toDecimalString()} comes after ${prev.toDecimalString()}`, {
-          help: 'write the tiers from the lowest bound up; each tier takes the amounts up to its bound',
-          ...(prevSpan ? { related: [{ span: prevSpan, message: 'the previous bound' }] } : {}),
-        });
+        ctx.diag('KPI1001', { bound: b.toDecimalString(), prev: prev.toDecimalString() }, t.bound!.span, prevSpan ? { related: [note('note.money.previous-bound', {}, prevSpan)] } : {});
       }
       prev = b;
       prevSpan = t.bound!.span;
@@ -145,12 +136,18 @@ export function checkMoney(plan: Plan, ctx: CheckContext): void {
       const lt = tiersOf(c);
       for (const cl of wholeCliffs(lt)) {
         const t = tiers[cl.index]!;
-        const up = cl.jump.isNegative() ? 'drops' : 'jumps';
-        ctx.report(
+        ctx.diag(
           'KPI1003',
+          {
+            payBelow: moneyText(cl.payBelow),
+            below: moneyText(cl.below),
+            payAbove: moneyText(cl.payAbove),
+            above: moneyText(cl.above),
+            change: bilingual(cl.jump.isNegative() ? 'what.money.drops' : 'what.money.jumps', {}),
+            jump: moneyText(cl.jump.abs()),
+            marginal: moneyText(commissionOf(lt, 'marginal', cl.above).value),
+          },
           t.span,
-          `\`whole\` pays ${moneyText(cl.payBelow)} on ${moneyText(cl.below)} but ${moneyText(cl.payAbove)} on ${moneyText(cl.above)}: the commission ${up} by ${moneyText(cl.jump.abs())} at this bound`,
-          { help: `全额累进 pays the whole amount at the rate of its tier, so a sale across the bound changes the commission on all of it; \`marginal\` (超额累进) is continuous: it pays ${moneyText(commissionOf(lt, 'marginal', cl.above).value)} on ${moneyText(cl.above)}` },
         );
       }
     }
@@ -161,32 +158,31 @@ export function checkMoney(plan: Plan, ctx: CheckContext): void {
   if (d) {
     const labels = plan.grades?.lines.map((l) => l.label.text) ?? [];
     if (!plan.grades) {
-      ctx.report('KPI1005', d.span, 'a `distribution` assigns grades, but the plan has no grades', { help: 'add a `grades { … }` block whose labels the distribution uses' });
+      ctx.diag('KPI1005', {}, d.span);
     }
     const seen = new Set<string>();
     let sum = Rational.ZERO;
     for (const q of d.quotas) {
       if (plan.grades && !labels.includes(q.label.text)) {
-        ctx.report('KPI1005', q.label.span, `${bt(q.label.text)} is not one of the plan's grades`, { help: `the grades are ${labels.map(bt).join(', ')}`, related: [{ span: plan.grades.span, message: 'grades are defined here' }] });
+        ctx.diag('KPI1005.unknown', { label: q.label.text, labels: labels.map((l) => `\`${l}\``).join(', ') }, q.label.span, { related: [note('note.money.grades-here', {}, plan.grades.span)] });
       } else if (seen.has(q.label.text)) {
-        ctx.report('KPI1005', q.label.span, `grade ${bt(q.label.text)} has two shares in the distribution`, { help: 'give each grade one share' });
+        ctx.diag('KPI1005.twice', { label: q.label.text }, q.label.span);
       }
       seen.add(q.label.text);
       const s = val(q.share);
       if (s) {
-        if (s.isNegative()) ctx.report('KPI1006', q.share.span, `share ${bt(pct(s))} is negative`, { help: 'a share is 0% or more' });
+        if (s.isNegative()) ctx.diag('KPI1006.negative', { share: pct(s) }, q.share.span);
         sum = sum.add(s);
       }
     }
     if (d.quotas.length && !sum.eq(Rational.ONE) && !ctx.syntaxErrorIn(d.span)) {
-      ctx.report('KPI1006', d.span, `the distribution's shares sum to ${pct(sum)}, not 100%`, {
-        help: 'seats are shares of the group: make them sum to exactly 100% (e.g. `S 10%  A 20%  B 40%  C 20%  D 10%`)',
-        related: d.quotas.map((q) => ({ span: q.share.span, message: `${q.label.text} ${pct(val(q.share) ?? Rational.ZERO)}` })),
+      ctx.diag('KPI1006', { sum: pct(sum) }, d.span, {
+        related: d.quotas.map((q) => note('note.money.share', { label: q.label.text, share: pct(val(q.share) ?? Rational.ZERO) }, q.share.span)),
       });
     }
     const min = val(d.min);
     if (d.min && (!min || min.isNegative() || min.den !== 1n)) {
-      ctx.report('KPI1010', d.min.span, `\`min\` must be a whole number of people, found ${bt(ctx.source.text.slice(d.min.span.start, d.min.span.end))}`, { help: 'groups under `min N` people (default 5) are advisory, e.g. `min 5`' });
+      ctx.diag('KPI1010', { text: ctx.source.text.slice(d.min.span.start, d.min.span.end) }, d.min.span);
     }
   }
 }

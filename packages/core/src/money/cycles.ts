@@ -13,7 +13,7 @@ import { Rational } from '../numbers/rational.js';
 import { dec } from '../numbers/decimal.js';
 import type { AggregateMode, Group, Indicator, Plan } from '../ir/schema.js';
 import type { LPlan } from '../model/lowered.js';
-import type { IndicatorResult, RowOutcome, RowResult } from '../model/results.js';
+import type { IndicatorResult, RowError, RowOutcome, RowResult } from '../model/results.js';
 
 export interface PeriodRow {
   period: string;
@@ -68,19 +68,26 @@ function aggregateValues(periods: readonly PeriodRow[], mode: 'sum' | 'average' 
 
 const Q = (x: number) => Rational.fromNumber(x);
 
+/** an error of one period's row (with `aggregate score`, each period is scored on its own): its spreadsheet row and period */
+export interface PeriodRowError extends RowError {
+  row?: number;
+  period?: string;
+}
+export type PeriodsOutcome = { ok: true; result: RowResult } | { ok: false; errors: PeriodRowError[] };
+
 /** combine one person's periods (sorted) into one result */
-export function combinePeriods(plan: Plan, lowered: LPlan, score: (v: ArrayLike<number>) => RowOutcome, periods: readonly PeriodRow[]): RowOutcome {
+export function combinePeriods(plan: Plan, lowered: LPlan, score: (v: ArrayLike<number>) => RowOutcome, periods: readonly PeriodRow[]): PeriodsOutcome {
   const modes = indicatorModes(plan);
   const def: AggregateMode = plan.money?.aggregate?.mode ?? modes.find((m) => m !== undefined) ?? 'sum';
   const needed = new Set<AggregateMode>([...modes.map((m) => m ?? def), def]);
   const byMode = new Map<AggregateMode, RowResult>();
   const perPeriod: RowResult[] = [];
-  const errors: Extract<RowOutcome, { ok: false }>['errors'] = [];
+  const errors: PeriodRowError[] = [];
   for (const mode of needed) {
     if (mode === 'score') {
       for (const p of periods) {
         const o = score(p.values);
-        if (!o.ok) errors.push(...o.errors.map((e) => ({ ...e, message: `period \`${p.period}\`: ${e.message}` })));
+        if (!o.ok) errors.push(...o.errors.map((e) => ({ ...e, message: `period \`${p.period}\`: ${e.message}`, row: p.row, period: p.period })));
         else perPeriod.push(o.result);
       }
     } else {

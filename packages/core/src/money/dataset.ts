@@ -10,7 +10,8 @@ import { Rational } from '../numbers/rational.js';
 import type { InputColumn, RowError, RowOutcome, RowResultWithMoney } from '../model/results.js';
 import { moneyColumns } from './names.js';
 import { combinePeriods, comparePeriods, periodsDeclared } from './cycles.js';
-import { computeMoney, type GroupSummary, type MoneyIssue, type MoneyOutcome } from './evaluate.js';
+import type { Text } from '../diagnostics/lang.js';
+import { computeMoney, moneyIssue, type GroupSummary, type MoneyIssue, type MoneyOutcome } from './evaluate.js';
 
 export interface DatasetRow {
   id: string;
@@ -50,6 +51,12 @@ export interface DatasetOptions {
   score?: (v: ArrayLike<number>) => RowOutcome;
 }
 
+/** `Q1`, `Q2` in English, `Q1`、`Q2` in Chinese */
+const quoted = (ps: readonly string[]): Text => {
+  const q = ps.map((p) => `\`${p}\``);
+  return { en: q.join(', '), zh: q.join('、') };
+};
+
 export function scoreDataset(plan: Plan, compiled: CompiledPlan, rows: readonly DatasetRow[], opts: DatasetOptions): DatasetOutcome {
   const score = opts.score ?? ((v: ArrayLike<number>) => compiled.score(v));
   const n = compiled.inputs.length;
@@ -64,7 +71,7 @@ export function scoreDataset(plan: Plan, compiled: CompiledPlan, rows: readonly 
   if (opts.period) {
     const period = opts.period;
     if (!periodsDeclared(plan)) {
-      issues.push({ code: 'KPI1060', severity: 'error', message: `the data has a period column ${'`'}${period}${'`'}, but plan ${'`'}${plan.name.text}${'`'} does not say how periods combine`, help: 'declare it: `aggregate sum` (ratio of sums), `aggregate average`, `aggregate last` or `aggregate score` (mean of the period scores), in the plan or on each indicator or group' });
+      issues.push(moneyIssue('KPI1060', { column: period, plan: plan.name.text }));
       return { people, rowErrors, issues, groups: [], totals: {} };
     }
     const byId = new Map<string, DatasetRow[]>();
@@ -72,7 +79,7 @@ export function scoreDataset(plan: Plan, compiled: CompiledPlan, rows: readonly 
     for (const r of rows) {
       const p = r.text(period);
       if (p === undefined) {
-        issues.push({ code: 'KPI1059', severity: 'error', message: `row ${r.row} (${'`'}${r.id}${'`'}) has no period in column ${'`'}${period}${'`'}`, help: 'fill in the period of every row', id: r.id, row: r.row, column: period });
+        issues.push(moneyIssue('KPI1059', { row: r.row, id: r.id, column: period }, { id: r.id, row: r.row, column: period }));
         continue;
       }
       all.add(p);
@@ -85,20 +92,21 @@ export function scoreDataset(plan: Plan, compiled: CompiledPlan, rows: readonly 
       for (const r of list) {
         const p = r.text(period)!;
         if (seen.has(p)) {
-          issues.push({ code: 'KPI1052', severity: 'error', message: `${'`'}${id}${'`'} has two rows for period ${'`'}${p}${'`'}: rows ${seen.get(p)} and ${r.row}`, help: 'keep one row per person and period (merge or delete the other)', id, row: r.row, column: period, value: p });
+          issues.push(moneyIssue('KPI1052', { id, period: p, first: seen.get(p)!, row: r.row }, { id, row: r.row, column: period, value: p }));
           bad = true;
         } else seen.set(p, r.row);
       }
       const missing = periods.filter((p) => !seen.has(p));
       if (missing.length) {
-        issues.push({ code: 'KPI1053', severity: 'error', message: `${'`'}${id}${'`'} has no row for period${missing.length > 1 ? 's' : ''} ${missing.map((p) => `${'`'}${p}${'`'}`).join(', ')} (the file has ${periods.map((p) => `${'`'}${p}${'`'}`).join(', ')})`, help: 'add the missing rows; a missing period is never taken as 0', id, row: list[0]!.row, column: period });
+        issues.push(moneyIssue('KPI1053', { id, s: missing.length > 1 ? 's' : '', missing: quoted(missing), all: quoted(periods) }, { id, row: list[0]!.row, column: period }));
         bad = true;
       }
       if (bad) continue;
       const sorted = [...list].sort((a, b) => comparePeriods(a.text(period)!, b.text(period)!));
       const o = combinePeriods(plan, compiled.lowered, (v) => score(v), sorted.map((r) => ({ period: r.text(period)!, row: r.row, values: r.values.subarray(0, n) })));
       if (!o.ok) {
-        rowErrors.push({ row: list[0]!.row, id, errors: o.errors });
+        // an error of one period (`aggregate score`) points at that period's row; the others at the person's first row
+        for (const e of o.errors) rowErrors.push({ row: e.row ?? list[0]!.row, id, errors: [e] });
         continue;
       }
       // money columns over the periods: summed (amounts add up over a cycle), or as the plan's average/last

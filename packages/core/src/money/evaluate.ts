@@ -15,6 +15,9 @@ import { commissionOf, tiersOf, type CommissionResult, type LTier } from './comm
 import { distribute } from './distribution.js';
 import { fromCents, splitPool, toCents } from './pool.js';
 import { printExpr } from '../format/expr.js';
+import { bilingual, diag, type ArgsOf, type DiagnosticId } from '../diagnostics/diag.js';
+import type { Diagnostic, DiagnosticText } from '../diagnostics/types.js';
+import type { Text } from '../diagnostics/lang.js';
 
 export interface MoneyPerson {
   id: string;
@@ -50,11 +53,14 @@ export interface PersonMoney {
   pays: { name: string; value: Rational; expr: string }[];
 }
 
+/** a finding about a data set: the diagnostic's code and English texts, its catalogue reference `t` (to render it
+ * in the user's language with `localize`), and where it is: person, row, column, value */
 export interface MoneyIssue {
   code: string;
   severity: 'error' | 'warning' | 'info';
   message: string;
   help?: string;
+  t?: DiagnosticText;
   id?: string;
   row?: number;
   column?: string;
@@ -81,11 +87,37 @@ export interface MoneyOutcome {
 
 const R = (d: string) => dec.toRational(d);
 const num = (x: Rational) => x.round(2).toNumber();
-const bt = (s: string) => `\`${s}\``;
 
-class Fail {
-  constructor(readonly issue: Omit<MoneyIssue, 'severity'>) {}
+type Where = Pick<MoneyIssue, 'id' | 'row' | 'column' | 'value'>;
+
+/** a money issue from the catalogue: the texts of `diag(id, args)` and where it is */
+export function moneyIssue<I extends DiagnosticId>(id: I, args: ArgsOf<I>, where: Where = {}): MoneyIssue {
+  return issueOf(diag(id, args), where);
 }
+
+function issueOf(d: Diagnostic, where: Where): MoneyIssue {
+  const out: MoneyIssue = { code: d.code, severity: d.severity, message: d.message };
+  if (d.help !== undefined) out.help = d.help;
+  if (d.t) out.t = d.t;
+  if (where.id !== undefined) out.id = where.id;
+  if (where.row !== undefined) out.row = where.row;
+  if (where.column !== undefined) out.column = where.column;
+  if (where.value !== undefined) out.value = where.value;
+  return out;
+}
+
+/** a person's amount that cannot be computed: thrown inside the evaluation, reported as an issue of that person */
+class Fail {
+  constructor(
+    readonly d: Diagnostic,
+    readonly column?: string,
+  ) {}
+}
+const fail = <I extends DiagnosticId>(id: I, args: ArgsOf<I>, column?: string): Fail => new Fail(diag(id, args), column);
+
+/** `部门 \`一部\`` for a group of a `within` column, else the whole file */
+const whereOf = (column: string | undefined, group: string): Text => (column ? bilingual('what.money.group', { column, group }) : bilingual('what.money.the-file', {}));
+const joinTexts = (ts: readonly Text[], sep: Text): Text => ({ en: ts.map((t) => t.en).join(sep.en), zh: ts.map((t) => t.zh).join(sep.zh) });
 
 export function computeMoney(plan: Plan, people: readonly MoneyPerson[]): MoneyOutcome {
   const money = plan.money ?? { pays: [], commissions: [], pools: [] };
@@ -112,7 +144,7 @@ export function computeMoney(plan: Plan, people: readonly MoneyPerson[]): MoneyO
     people.forEach((p, i) => {
       const g = groupKey(p, dist.within?.text);
       if (dist.within && p.text(dist.within.text) === undefined) {
-        issues.push({ code: 'KPI1058', severity: 'error', message: `the group column ${bt(dist.within.text)} is blank for ${bt(p.id)}`, help: `fill in ${bt(dist.within.text)}: \`distribution within ${dist.within.text}\` ranks people inside each group`, id: p.id, ...(p.row ? { row: p.row } : {}), column: dist.within.text });
+        issues.push(moneyIssue('KPI1058', { column: dist.within.text, id: p.id }, { id: p.id, ...(p.row ? { row: p.row } : {}), column: dist.within.text }));
       }
       (byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push(i);
     });
@@ -127,31 +159,27 @@ export function computeMoney(plan: Plan, people: readonly MoneyPerson[]): MoneyO
         const k = order.indexOf(people[i]!.result.grade ?? '');
         if (k >= 0) scored[k]!++;
       }
-      const overflowed: string[] = [];
+      const overflowed: Text[] = [];
       for (const pl of d.placements) {
         const pm = out[pl.index]!;
         const label = order[pl.grade]!;
         pm.distribution = { group: g, rank: pl.rank + 1, overflow: pl.overflow, advisory };
-        if (pl.overflow) overflowed.push(`${people[pl.index]!.id} (${label})`);
+        if (pl.overflow) overflowed.push(bilingual('what.money.person-grade', { id: people[pl.index]!.id, grade: label }));
         if (!advisory) {
           pm.grade = label;
           const c = coefOf.get(label);
           if (c) pm.coefficient = c.toNumber();
         }
       }
-      const where = dist.within ? `${dist.within.text} ${bt(g)}` : 'the file';
-      if (overflowed.length) {
-        issues.push({ code: 'KPI1054', severity: 'info', message: `in ${where}, equal totals take a grade past its cut-off: ${overflowed.join(', ')}; the later grades shrink`, help: 'people with equal totals share the grade of the best-ranked of them (SPEC §7)' });
-      }
+      const where = whereOf(dist.within?.text, g);
+      const comma = bilingual('ui.list-sep', {});
+      if (overflowed.length) issues.push(moneyIssue('KPI1054', { where, people: joinTexts(overflowed, comma) }));
       if (advisory) {
-        const dev = order.flatMap((l, k) => (scored[k] !== d.placed[k] ? [`${l} ${scored[k]} (quota ${d.placed[k]})`] : []));
+        const dev = order.flatMap((l, k) => (scored[k] !== d.placed[k] ? [bilingual('what.money.deviation', { grade: l, scored: scored[k]!, quota: d.placed[k]! })] : []));
         if (dev.length) {
-          issues.push({
-            code: 'KPI1055',
-            severity: 'info',
-            message: `in ${where} (${members.length} ${members.length === 1 ? 'person' : 'people'}), the score-based grades differ from the distribution: ${dev.join(', ')}`,
-            help: dist.advise ? '`advise`: grades stay as scored; the deviation is reported only' : `groups under \`min ${min}\` people are advisory: grades stay as scored`,
-          });
+          const size = members.length === 1 ? bilingual('what.money.one-person', {}) : bilingual('what.money.people', { n: members.length });
+          const deviation = joinTexts(dev, comma);
+          issues.push(dist.advise ? moneyIssue('KPI1055', { where, size, deviation }) : moneyIssue('KPI1055.small-group', { where, size, deviation, min }));
         }
       }
       groups.push({
@@ -178,7 +206,7 @@ export function computeMoney(plan: Plan, people: readonly MoneyPerson[]): MoneyO
     const p = people[i]!;
     const pm = out[i]!;
     const ev = (e: Expr, depth = 0): Rational => {
-      if (depth > 256) throw new Fail({ code: 'KPI1056', message: 'a money expression is nested too deeply' });
+      if (depth > 256) throw fail('KPI1056.nested', {});
       switch (e.kind) {
         case 'num':
           return R(e.value);
@@ -190,43 +218,43 @@ export function computeMoney(plan: Plan, people: readonly MoneyPerson[]): MoneyO
           if (e.op === '+') return a.add(b);
           if (e.op === '-') return a.sub(b);
           if (e.op === '*') return a.mul(b);
-          if (b.isZero()) throw new Fail({ code: 'KPI1056', message: `division by zero in a money expression for ${bt(p.id)}`, help: 'check the data: the divisor is 0 in this row' });
+          if (b.isZero()) throw fail('KPI1056', { id: p.id });
           return a.div(b);
         }
         case 'call': {
           const args = e.args.map((x) => ev(x, depth + 1));
           if (e.fn === 'abs') return args[0]!.abs();
-          if (!args.length) throw new Fail({ code: 'KPI1056', message: `\`${e.fn}\` needs arguments` });
+          if (!args.length) throw fail('KPI1056.no-arguments', { fn: e.fn });
           return args.reduce((a, b) => (e.fn === 'min' ? Rational.min(a, b) : Rational.max(a, b)));
         }
         case 'ref':
           return ref(e.name, depth);
         default:
-          throw new Fail({ code: 'KPI1056', message: 'a money expression holds a condition or an incomplete part; only numbers, names, + − × ÷, min, max and abs are allowed' });
+          throw fail('KPI1056.not-an-amount', {});
       }
     };
     const ref = (name: string, depth: number): Rational => {
       if (name === 'total') return Rational.fromNumber(p.result.total);
       if (name === 'bonus') return Rational.fromNumber(p.result.bonus);
       if (name === 'coefficient') {
-        if (pm.coefficient === undefined) throw new Fail({ code: 'KPI1056', message: `${bt(p.id)} has no coefficient (no grade with a \`coefficient\`)` });
+        if (pm.coefficient === undefined) throw fail('KPI1056.no-coefficient', { id: p.id });
         return Rational.fromNumber(pm.coefficient);
       }
       if (commissionNames.has(name)) {
         const c = commissionCents[i]!.get(name);
-        if (c === undefined) throw new Fail({ code: 'KPI1056', message: `commission ${bt(name)} is used before it is computed` });
+        if (c === undefined) throw fail('KPI1056.commission-order', { name });
         return fromCents(c);
       }
       if (poolNames.has(name)) {
         const c = poolCents[i]!.get(name);
-        if (c === undefined) throw new Fail({ code: 'KPI1056', message: `pool ${bt(name)} is used before it is split` });
+        if (c === undefined) throw fail('KPI1056.pool-order', { name });
         return fromCents(c);
       }
       const pay = payByName.get(name);
       if (pay) {
         const known = payValues[i]!.get(name);
         if (known) return known;
-        if (stack.has(name)) throw new Fail({ code: 'KPI1056', message: `pay ${bt(name)} refers to itself` });
+        if (stack.has(name)) throw fail('KPI1056.pay-self', { name });
         stack.add(name);
         const v = ev(pay.expr, depth + 1).round(2);
         stack.delete(name);
@@ -244,7 +272,7 @@ export function computeMoney(plan: Plan, people: readonly MoneyPerson[]): MoneyO
       }
       const v = p.value(name);
       if (v === undefined) {
-        throw new Fail({ code: 'KPI1057', message: `column ${bt(name)} is blank or missing for ${bt(p.id)}, but a money item reads it`, help: `fill in ${bt(name)} (a money amount is never taken as 0 silently)`, column: name });
+        throw fail('KPI1057', { column: name, id: p.id }, name);
       }
       return v;
     };
@@ -259,7 +287,7 @@ export function computeMoney(plan: Plan, people: readonly MoneyPerson[]): MoneyO
       if (!(err instanceof Fail)) throw err;
       failed.add(i);
       const p = people[i]!;
-      issues.push({ severity: 'error', id: p.id, ...(p.row ? { row: p.row } : {}), ...err.issue });
+      issues.push(issueOf(err.d, { id: p.id, ...(p.row ? { row: p.row } : {}), ...(err.column !== undefined ? { column: err.column } : {}) }));
       return undefined;
     }
   };
@@ -286,7 +314,7 @@ export function computeMoney(plan: Plan, people: readonly MoneyPerson[]): MoneyO
       const g = within ? p.text(within) : '';
       if (g === undefined) {
         failed.add(i);
-        issues.push({ code: 'KPI1058', severity: 'error', message: `the group column ${bt(within!)} is blank for ${bt(p.id)}`, help: `fill in ${bt(within!)}: pool ${bt(pool.name.text)} is split within each ${within}`, id: p.id, ...(p.row ? { row: p.row } : {}), column: within! });
+        issues.push(moneyIssue('KPI1058.pool', { column: within!, id: p.id, pool: pool.name.text }, { id: p.id, ...(p.row ? { row: p.row } : {}), column: within! }));
         return;
       }
       (byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push(i);
@@ -299,27 +327,26 @@ export function computeMoney(plan: Plan, people: readonly MoneyPerson[]): MoneyO
       if (differ >= 0) {
         const a = people[members[0]!]!;
         const b = people[members[differ]!]!;
-        issues.push({
-          code: 'KPI1051',
-          severity: 'error',
-          message: `pool ${bt(pool.name.text)} differs within ${within ? `${within} ${bt(g)}` : 'the file'}: ${first.toDecimalString(2)} for ${bt(a.id)} but ${amounts[differ]!.toDecimalString(2)} for ${bt(b.id)}`,
-          help: 'a pool is one amount per group: give every person of the group the same pool amount (or split by another column with `within`)',
-          id: b.id,
-          ...(b.row ? { row: b.row } : {}),
-        });
+        issues.push(
+          moneyIssue(
+            'KPI1051',
+            { pool: pool.name.text, where: whereOf(within, g), a: first.toDecimalString(2), idA: a.id, b: amounts[differ]!.toDecimalString(2), idB: b.id },
+            { id: b.id, ...(b.row ? { row: b.row } : {}) },
+          ),
+        );
         members.forEach((i) => failed.add(i));
         continue;
       }
       const coefs = members.map((i) => (out[i]!.coefficient !== undefined ? Rational.fromNumber(out[i]!.coefficient!) : undefined));
       if (coefs.some((c) => c === undefined)) {
-        issues.push({ code: 'KPI1056', severity: 'error', message: `pool ${bt(pool.name.text)} is split by coefficient, but some people have no coefficient`, help: 'give every grade a `coefficient`' });
+        issues.push(moneyIssue('KPI1056.pool-no-coefficient', { pool: pool.name.text }));
         members.forEach((i) => failed.add(i));
         continue;
       }
       const cents = toCents(first);
       const shares = splitPool(cents, coefs as Rational[]);
       if (!shares) {
-        issues.push({ code: 'KPI1056', severity: 'error', message: `pool ${bt(pool.name.text)} in ${within ? `${within} ${bt(g)}` : 'the file'} cannot be split: every coefficient is 0`, help: 'a pool split by coefficient needs at least one coefficient above 0' });
+        issues.push(moneyIssue('KPI1056.pool-zero', { pool: pool.name.text, where: whereOf(within, g) }));
         members.forEach((i) => failed.add(i));
         continue;
       }

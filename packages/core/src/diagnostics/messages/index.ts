@@ -9,6 +9,7 @@ import { DATA_MESSAGES } from './data.js';
 import { RUN_MESSAGES } from './run.js';
 import { CLI_MESSAGES } from './cli.js';
 import { UI_MESSAGES } from './ui.js';
+import { MONEY_MESSAGES } from './money.js';
 import type { Text } from '../lang.js';
 
 export interface MessageTemplates {
@@ -26,6 +27,7 @@ export const MESSAGES = {
   ...RUN_MESSAGES,
   ...CLI_MESSAGES,
   ...UI_MESSAGES,
+  ...MONEY_MESSAGES,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
