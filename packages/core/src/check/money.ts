@@ -164,7 +164,7 @@ export function checkMoney(plan: Plan, ctx: CheckContext): void {
     let sum = Rational.ZERO;
     for (const q of d.quotas) {
       if (plan.grades && !labels.includes(q.label.text)) {
-        ctx.diag('KPI1005.unknown', { label: q.label.text, labels: labels.map((l) => `\`${l}\``).join(', ') }, q.label.span, { related: [note('note.money.grades-here', {}, plan.grades.span)] });
+        ctx.diag('KPI1005.unknown', { label: q.label.text, labels: { en: labels.map((l) => `\`${l}\``).join(', '), zh: labels.map((l) => `\`${l}\``).join('、') } }, q.label.span, { related: [note('note.money.grades-here', {}, plan.grades.span)] });
       } else if (seen.has(q.label.text)) {
         ctx.diag('KPI1005.twice', { label: q.label.text }, q.label.span);
       }
