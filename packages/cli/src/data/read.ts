@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { checkZipBudget } from './zip-budget.js';
-import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, xlsxCell, type Cell, type Diagnostic } from '@kpi/core';
+import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, xlsxCell, diag, text, type ArgsOf, type Cell, type Diagnostic, type DiagnosticId, type MessageRef } from '@kpi/core';
 
 export interface TableSource {
   format: 'csv' | 'xlsx' | 'json';
@@ -40,8 +40,10 @@ export interface ReadOptions {
   displayName: string;
 }
 
-const dataError = (file: string, code: string, message: string, help?: string, row?: number): DataError =>
-  new DataError({ code, severity: 'error', file, message, ...(help ? { help } : {}), ...(row ? { data: { row } } : {}) });
+/** a coded error about a data file, from the catalogue (so it prints in the user's language) */
+function dataError<I extends DiagnosticId>(file: string, id: I, args: ArgsOf<I>, opts: { row?: number; help?: MessageRef } = {}): DataError {
+  return new DataError(diag(id, args, { file, ...(opts.row ? { data: { row: opts.row } } : {}), ...(opts.help ? { helpText: opts.help } : {}) }));
+}
 
 export function formatOf(path: string): 'csv' | 'xlsx' | 'json' | undefined {
   const ext = extname(path).toLowerCase();
@@ -59,11 +61,11 @@ export async function openTable(path: string, opts: ReadOptions): Promise<TableS
     if (!st.isFile()) throw new Error('not a file');
     size = st.size;
   } catch {
-    throw dataError(name, 'KPI0801', `cannot read data file \`${name}\``, 'check the path given with `--data`');
+    throw dataError(name, 'KPI0801.missing', { file: name });
   }
   const fmt = formatOf(path);
   if (extname(path).toLowerCase() === '.xls') {
-    throw dataError(name, 'KPI0801', `\`${name}\` is an old Excel .xls file`, 'save it as .xlsx or CSV (UTF-8) and try again');
+    throw dataError(name, 'KPI0801.xls', { file: name });
   }
   if (fmt === 'xlsx') return openXlsx(path, size, opts);
   if (fmt === 'json') return openJson(path, size, opts);
@@ -88,7 +90,7 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
       // the canonical name: `utf8` → `utf-8`, `GB2312` → `gbk`
       encoding = new TextDecoder(opts.encoding.toLowerCase()).encoding;
     } catch {
-      throw dataError(name, 'KPI0801', `unknown encoding \`${opts.encoding}\``, 'use `--encoding utf-8` or `--encoding gbk`');
+      throw dataError(name, 'KPI0801.encoding', { encoding: opts.encoding });
     }
   } else {
     encoding = detectEncoding(probe, probe.length < size).encoding;
@@ -101,26 +103,14 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
       if (bad > headerEnd && bad < probe.length && probe.subarray(0, headerEnd).some((b) => b >= 0x80)) {
         const row = rowAt(probe, bad);
         const cutShort = probe.length === size && probe.length - bad < 4 && probe[bad]! >= 0xc2;
-        throw dataError(
-          name,
-          'KPI0801',
-          cutShort
-            ? `\`${name}\` ends in the middle of a character (row ${row}): the file was cut short`
-            : `\`${name}\` is UTF-8 except for row ${row}: byte ${bad} (0x${probe[bad]!.toString(16).padStart(2, '0')}) is not UTF-8`,
-          'fix or retype that row, or save the file again as CSV UTF-8',
-          row,
-        );
+        throw cutShort
+          ? dataError(name, 'KPI0801.cut-short', { file: name, row }, { row })
+          : dataError(name, 'KPI0801.bad-utf8-row', { file: name, row, at: bad, hex: `0x${probe[bad]!.toString(16).padStart(2, '0')}` }, { row });
       }
     }
   }
   if (!opts.encoding && !encoding.startsWith('utf-16') && probe.subarray(0, Math.min(probe.length, 4096)).includes(0)) {
-    throw dataError(
-      name,
-      'KPI0801',
-      `\`${name}\` is not a CSV text file: it holds NUL bytes`,
-      'an .xlsx renamed to .csv, or UTF-16 text without a BOM? Save it as .xlsx or CSV UTF-8, or pass `--encoding utf-16le`',
-      1,
-    );
+    throw dataError(name, 'KPI0801.nul', { file: name }, { row: 1 });
   }
   const firstText = new TextDecoder(encoding).decode(probe.subarray(0, 4096));
   const firstLine = firstText.split(/\r?\n/, 1)[0] ?? '';
@@ -136,18 +126,13 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
         cb(null, decoder.decode(chunk, { stream: true }));
       } catch {
         cb(
-          dataError(
-            name,
-            'KPI0801',
-            opts.encoding || encoding !== 'gbk'
-              ? `\`${name}\` is not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} (bad bytes near byte ${done - chunk.length})`
-              : `\`${name}\` is neither UTF-8 nor GBK (bad bytes near byte ${done - chunk.length})`,
-            encoding !== 'utf-8'
-              ? 'pass the right `--encoding`'
-              : opts.encoding
-                ? 'pass `--encoding gbk` if it was saved by Excel in Chinese'
-                : 'the start of the file looked like UTF-8; pass `--encoding gbk` if it was saved by Excel in Chinese',
-          ),
+          (() => {
+            const help = text(encoding !== 'utf-8' ? 'help.pass-encoding' : opts.encoding ? 'help.pass-gbk' : 'help.looked-utf8', {});
+            const at = done - chunk.length;
+            return opts.encoding || encoding !== 'gbk'
+              ? dataError(name, 'KPI0801.bad-bytes', { file: name, encoding: encoding === 'utf-8' ? 'UTF-8' : encoding, at }, { help })
+              : dataError(name, 'KPI0801.not-utf8-gbk', { file: name, at }, { help });
+          })(),
         );
       }
     },
@@ -155,7 +140,7 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
       try {
         cb(null, decoder.decode());
       } catch {
-        cb(dataError(name, 'KPI0801', `\`${name}\` ends in the middle of a character`));
+        cb(dataError(name, 'KPI0801.ends-mid-char', { file: name }));
       }
     },
   });
@@ -171,7 +156,7 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
     if (e instanceof CsvError) {
       const err = e as CsvError & { records?: number; lines?: number };
       const row = typeof err.records === 'number' ? err.records + 1 : undefined;
-      throw dataError(name, 'KPI0801', `\`${name}\` is not valid CSV: ${err.message}`, 'check for a quote that is opened and never closed', row);
+      throw dataError(name, 'KPI0801.csv', { file: name, reason: err.message }, row ? { row } : {});
     }
     throw e;
   };
@@ -186,7 +171,7 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
   const head = firstBatch.shift();
   if (!head || (head.length === 1 && head[0]!.trim() === '')) {
     input.destroy();
-    throw dataError(name, 'KPI0802', `\`${name}\` is empty`, 'the first row must name the columns: an id column, then one column per input the plan reads', 1);
+    throw dataError(name, 'KPI0802.empty', { file: name }, { row: 1, help: text('KPI0802', {}) });
   }
   async function* rows() {
     let row = 1;
@@ -265,10 +250,10 @@ async function openJson(path: string, size: number, opts: ReadOptions): Promise<
   const name = opts.displayName;
   const bytes = await readFile(path);
   const dec = decodeText(bytes, opts.encoding);
-  if (!dec.ok) throw dataError(name, 'KPI0801', `cannot decode \`${name}\`: ${dec.reason}`);
+  if (!dec.ok) throw dataError(name, 'KPI0801.decode', { file: name, reason: dec.why });
   const t = tableFromJson(dec.text, name);
   if (!t.ok) throw new DataError(t.diagnostic);
-  if (t.header.length === 0) throw dataError(name, 'KPI0802', `\`${name}\` has no rows or no keys`, 'a JSON data file is an array of objects, one per employee');
+  if (t.header.length === 0) throw dataError(name, 'KPI0802.json-empty', { file: name });
   async function* rows() {
     let row = 1;
     yield (t.ok ? t.rows : []).map((cells) => ({ cells, row: ++row }));
@@ -292,16 +277,16 @@ async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<
     await fh.close();
   }
   if (!(magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04)) {
-    throw dataError(name, 'KPI0801', `\`${name}\` is not an Excel workbook (an .xlsx file is a zip archive; this one is not)`, 'a CSV or an old .xls saved under an .xlsx name? Give it its real extension, or save it from Excel as .xlsx');
+    throw dataError(name, 'KPI0801.not-zip', { file: name });
   }
   // budgets before anything is inflated (zip-budget.ts): a workbook that unpacks to gigabytes is refused
   const bytes = await readFile(path);
   const verdict = checkZipBudget(bytes, name);
-  if (!verdict.ok) throw dataError(name, 'KPI0830', verdict.message, verdict.help);
+  if (!verdict.ok) throw new DataError(verdict.diagnostic);
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw dataError(name, 'KPI0801', `cannot read \`${name}\` as an Excel workbook: ${(e as Error).message}`, 'save it from Excel as .xlsx');
+    throw dataError(name, 'KPI0801.workbook', { file: name, reason: (e as Error).message });
   }
   const sheets = wb.worksheets;
   // the default is the first sheet a person sees: a hidden sheet (decoy numbers, old data) is skipped with a
@@ -312,22 +297,17 @@ async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<
   if (opts.sheet !== undefined) {
     ws = wb.getWorksheet(opts.sheet) ?? (/^\d+$/.test(opts.sheet) ? sheets[Number(opts.sheet) - 1] : undefined);
     if (!ws) {
-      throw dataError(name, 'KPI0815', `\`${name}\` has no sheet \`${opts.sheet}\``, `its sheets are ${sheets.map((s) => `\`${s.name}\``).join(', ')}`);
+      throw dataError(name, 'KPI0815', { file: name, sheet: opts.sheet, sheets: sheets.map((s) => `\`${s.name}\``).join(', ') });
     }
   }
-  if (!ws) throw dataError(name, 'KPI0802', `\`${name}\` has no sheets`);
+  if (!ws) throw dataError(name, 'KPI0802.no-sheets', { file: name });
   if (opts.sheet === undefined && hidden.length && hidden.includes(ws)) {
-    throw dataError(name, 'KPI0815', `every sheet of \`${name}\` is hidden`, `unhide the sheet to score in Excel, or name it with \`--sheet ${ws.name}\``);
+    throw dataError(name, 'KPI0815.all-hidden', { file: name, sheet: ws.name });
   }
   const skipped = opts.sheet === undefined ? hidden.filter((h) => sheets.indexOf(h) < sheets.indexOf(ws!)) : [];
   if (skipped.length) {
-    warnings.push({
-      code: 'KPI0831',
-      severity: 'warning',
-      file: name,
-      message: `skipped hidden sheet${skipped.length === 1 ? '' : 's'} ${skipped.map((h) => `\`${h.name}\``).join(', ')} of \`${name}\`; read \`${ws.name}\`, the first visible one`,
-      help: `a hidden sheet is not what people see in Excel; to score it anyway, name it: \`--sheet ${skipped[0]!.name}\``,
-    });
+    const names = skipped.map((h) => `\`${h.name}\``);
+    warnings.push(diag('KPI0831', { s: skipped.length === 1 ? '' : 's', sheets: { en: names.join(', '), zh: names.join('、') }, file: name, sheet: ws.name, hidden: skipped[0]!.name }, { file: name }));
   }
   const all: { cells: Cell[]; row: number }[] = [];
   ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
@@ -343,7 +323,7 @@ async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<
     all.push({ cells, row: rowNumber });
   });
   const headerRow = all.find((r) => r.cells.some((c) => c !== null && String(c).trim() !== ''));
-  if (!headerRow) throw dataError(name, 'KPI0802', `sheet \`${ws.name}\` of \`${name}\` is empty`, 'the first row must name the columns', 1);
+  if (!headerRow) throw dataError(name, 'KPI0802.empty-sheet', { file: name, sheet: ws.name }, { row: 1 });
   const header = headerRow.cells;
   // a spreadsheet has no ragged rows: trailing empty cells are simply absent in the file
   const body = all.filter((r) => r.row > headerRow.row);

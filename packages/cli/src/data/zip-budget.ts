@@ -6,6 +6,7 @@
  * limit (its declared size), so a lying header is caught with bounded memory. Only then does exceljs read it.
  */
 import { inflateRawSync } from 'node:zlib';
+import { bilingual, diag, type ArgsOf, type Diagnostic, type DiagnosticId, type Text } from '@kpi/core';
 
 /** all parts together may unpack to at most this much … */
 export const MAX_UNPACKED = 256 * 1024 * 1024;
@@ -14,13 +15,14 @@ export const MAX_RATIO = 100;
 /** small workbooks may always unpack to this much */
 export const MIN_BUDGET = 32 * 1024 * 1024;
 
-export type ZipVerdict = { ok: true } | { ok: false; message: string; help: string };
+export type ZipVerdict = { ok: true } | { ok: false; diagnostic: Diagnostic };
 
 const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 export function checkZipBudget(buf: Uint8Array, shownName: string): ZipVerdict {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const damaged = (why: string): ZipVerdict => ({ ok: false, message: `\`${shownName}\` is a damaged workbook: ${why}`, help: 'open it in Excel and save it again as .xlsx, or save the sheet as CSV' });
+  const refuse = <I extends DiagnosticId>(id: I, args: ArgsOf<I>): ZipVerdict => ({ ok: false, diagnostic: diag(id, args, { file: shownName }) });
+  const damaged = (why: Text): ZipVerdict => refuse('KPI0830', { file: shownName, why });
   // end of central directory: the last 0x06054b50 within the final 64 KiB + 22 bytes
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
@@ -29,16 +31,16 @@ export function checkZipBudget(buf: Uint8Array, shownName: string): ZipVerdict {
       break;
     }
   }
-  if (eocd < 0) return damaged('its zip directory is missing (the file was cut short?)');
+  if (eocd < 0) return damaged(bilingual('what.zip-no-directory', {}));
   const count = view.getUint16(eocd + 10, true);
   const cdOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || cdOffset === 0xffffffff) return { ok: false, message: `\`${shownName}\` is a zip64 archive, larger than a workbook \`kpi\` reads`, help: 'save the sheet as CSV' };
+  if (count === 0xffff || cdOffset === 0xffffffff) return refuse('KPI0830.zip64', { file: shownName });
   const budget = Math.min(MAX_UNPACKED, Math.max(MIN_BUDGET, MAX_RATIO * buf.length));
   let total = 0;
   let p = cdOffset;
   const parts: { name: string; method: number; comp: number; size: number; local: number }[] = [];
   for (let k = 0; k < count; k++) {
-    if (p + 46 > buf.length || view.getUint32(p, true) !== 0x02014b50) return damaged('its zip directory is broken');
+    if (p + 46 > buf.length || view.getUint32(p, true) !== 0x02014b50) return damaged(bilingual('what.zip-broken-directory', {}));
     const method = view.getUint16(p + 10, true);
     const comp = view.getUint32(p + 20, true);
     const size = view.getUint32(p + 24, true);
@@ -47,40 +49,36 @@ export function checkZipBudget(buf: Uint8Array, shownName: string): ZipVerdict {
     const commentLen = view.getUint16(p + 32, true);
     const local = view.getUint32(p + 42, true);
     const name = new TextDecoder().decode(buf.subarray(p + 46, p + 46 + nameLen));
-    if (size === 0xffffffff || comp === 0xffffffff) return { ok: false, message: `part \`${name}\` of \`${shownName}\` is larger than 4 GB`, help: 'save the sheet as CSV' };
+    if (size === 0xffffffff || comp === 0xffffffff) return refuse('KPI0830.part-4gb', { file: shownName, part: name });
     total += size;
     if (total > budget) {
-      return {
-        ok: false,
-        message: `\`${shownName}\` would unpack to more than ${mb(budget)} (part \`${name}\` alone is ${mb(size)}), more than \`kpi\` reads from a ${mb(buf.length)} workbook`,
-        help: 'a workbook this large (or one built to unpack into gigabytes) is not read; save the sheet as CSV and score that',
-      };
+      return refuse('KPI0830.budget', { file: shownName, budget: mb(budget), part: name, size: mb(size), packed: mb(buf.length) });
     }
     parts.push({ name, method, comp, size, local });
     p += 46 + nameLen + extraLen + commentLen;
   }
   // inflate each part once, never beyond its declared size: a lying header cannot make us allocate more
   for (const part of parts) {
-    if (part.local + 30 > buf.length || view.getUint32(part.local, true) !== 0x04034b50) return damaged(`part \`${part.name}\` is missing`);
+    if (part.local + 30 > buf.length || view.getUint32(part.local, true) !== 0x04034b50) return damaged(bilingual('what.zip-part-missing', { part: part.name }));
     const start = part.local + 30 + view.getUint16(part.local + 26, true) + view.getUint16(part.local + 28, true);
     const data = buf.subarray(start, start + part.comp);
-    if (data.length !== part.comp) return damaged(`part \`${part.name}\` is cut short`);
+    if (data.length !== part.comp) return damaged(bilingual('what.zip-part-short', { part: part.name }));
     if (part.method === 0) {
-      if (part.comp !== part.size) return damaged(`part \`${part.name}\` has the wrong size`);
+      if (part.comp !== part.size) return damaged(bilingual('what.zip-part-size', { part: part.name }));
       continue;
     }
-    if (part.method !== 8) return damaged(`part \`${part.name}\` uses a compression Excel does not write (method ${part.method})`);
+    if (part.method !== 8) return damaged(bilingual('what.zip-part-method', { part: part.name, method: part.method }));
     let out: Buffer;
     try {
       out = inflateRawSync(data, { maxOutputLength: Math.max(1, part.size) });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ERR_BUFFER_TOO_LARGE' || /maxOutputLength|larger than/i.test((e as Error).message)) {
-        return { ok: false, message: `part \`${part.name}\` of \`${shownName}\` unpacks to more than the ${mb(part.size)} its zip header declares`, help: 'the workbook is damaged or built to exhaust memory; open it in Excel and save it again, or save the sheet as CSV' };
+        return refuse('KPI0830.lying', { file: shownName, part: part.name, size: mb(part.size) });
       }
-      return damaged(`part \`${part.name}\` cannot be unpacked`);
+      return damaged(bilingual('what.zip-part-unpack', { part: part.name }));
     }
-    if (out.length !== part.size) return damaged(`part \`${part.name}\` unpacks to ${out.length} bytes, not the ${part.size} declared`);
+    if (out.length !== part.size) return damaged(bilingual('what.zip-part-bytes', { part: part.name, n: out.length, declared: part.size }));
   }
   return { ok: true };
 }

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { catalogueEntry } from '../diagnostics/catalogue.js';
 import type { Plan } from '../ir/schema.js';
 import type { CheckContext } from './context.js';
+import { text } from '../diagnostics/diag.js';
 
 const PRACTICE = /^KPI06\d\d$/;
 
@@ -15,20 +16,11 @@ export function applyAllows(plan: Plan, ctx: CheckContext, diagnostics: Diagnost
     const code = a.code.text;
     const entry = catalogueEntry(code);
     if (!PRACTICE.test(code) || !entry || entry.severity !== 'warning') {
-      ctx.report('KPI0605', a.code.span, `\`allow\` accepts practice warnings (KPI06xx) only, not \`${code}\``, {
-        help: entry
-          ? entry.severity === 'error'
-            ? `\`${code}\` is an error: the plan cannot be scored correctly until it is fixed`
-            : `\`${code}\` points at a likely mistake; fix it instead`
-          : 'write the code of a practice warning, e.g. `allow KPI0601 "岗位说明书共 11 项"`',
-      });
+      ctx.diag('KPI0605', { code }, a.code.span, entry ? { helpText: text(entry.severity === 'error' ? 'help.allow-error' : 'help.allow-likely-mistake', { code }) } : {});
       continue;
     }
     if (a.reason === undefined || a.reason.trim() === '') {
-      ctx.report('KPI0605', a.span, `\`allow ${code}\` needs a reason`, {
-        help: 'say why the plan breaks the rule, for whoever reads it next: `allow KPI0601 "岗位说明书共 11 项"`',
-        fix: { message: 'add a reason', edits: [{ span: { start: a.span.end, end: a.span.end }, text: ' "原因"' }] },
-      });
+      ctx.diag('KPI0605.reason', { code }, a.span, { edits: [{ span: { start: a.span.end, end: a.span.end }, text: ' "原因"' }] });
       continue;
     }
     let used = false;
@@ -39,10 +31,7 @@ export function applyAllows(plan: Plan, ctx: CheckContext, diagnostics: Diagnost
       used = true;
     }
     if (!used) {
-      ctx.report('KPI0606', a.code.span, `\`allow ${code}\` accepts a warning this plan does not have`, {
-        help: 'remove the line; the plan no longer breaks that rule',
-        fix: { message: 'remove the line', edits: [{ span: a.span, text: '' }] },
-      });
+      ctx.diag('KPI0606', { code }, a.code.span, { edits: [{ span: a.span, text: '' }] });
     }
   }
 }

@@ -16,6 +16,8 @@
 import type { Expr, Plan } from '../ir/schema.js';
 import { exprNodes } from '../ir/walk.js';
 import type { CheckContext } from './context.js';
+import { bilingual } from '../diagnostics/diag.js';
+import type { Text } from '../diagnostics/lang.js';
 
 /** the largest size (in units of one data value) an expression may reach */
 export const MAX_EXPR_UNITS = 64;
@@ -100,12 +102,10 @@ export function checkCost(plan: Plan, ctx: CheckContext): void {
   }
   const lookup = (name: string) => (metrics.has(name) ? (sizes.get(name) ?? { u: 1, decimal: true }) : undefined);
   let reported = false;
-  const tooLarge = (where: Expr, what: string) => {
+  const tooLarge = (where: Expr, what: Text) => {
     if (reported || ctx.syntaxErrorIn(where.span)) return;
     reported = true; // the first one: every metric built on it is too large as well
-    ctx.report('KPI0950', where.span, `${what} can grow too large to be computed exactly: its value may need more than ${MAX_EXPR_UNITS} times the digits of one data value`, {
-      help: 'each `*` or `/` adds the sizes of its two sides, so a metric that multiplies a metric by itself doubles the size at every level; compute it from data columns with fewer multiplications',
-    });
+    ctx.diag('KPI0950', { what, units: MAX_EXPR_UNITS }, where.span);
   };
   for (const name of order) {
     const m = metrics.get(name)!;
@@ -114,13 +114,13 @@ export function checkCost(plan: Plan, ctx: CheckContext): void {
       if (first === undefined && ns.u > MAX_EXPR_UNITS) first = node;
     });
     sizes.set(name, s);
-    if (first) tooLarge(first, `metric \`${name}\``);
+    if (first) tooLarge(first, bilingual('what.metric-named', { name }));
   }
   for (const v of plan.vetoes) {
     let first: Expr | undefined;
     exprSize(v.when, lookup, (node, ns) => {
       if (first === undefined && ns.u > MAX_EXPR_UNITS) first = node;
     });
-    if (first) tooLarge(first, `veto \`${v.name.text}\``);
+    if (first) tooLarge(first, bilingual('what.veto-named', { name: v.name.text }));
   }
 }

@@ -3,6 +3,8 @@
  * (what Excel in China saves as "CSV"). Detection: a BOM decides; else bytes that are valid UTF-8 are
  * UTF-8; else GBK. Uses only TextDecoder (shared with the playground; browsers and Node both have `gbk`).
  */
+import { bilingual } from '../diagnostics/diag.js';
+import type { Text } from '../diagnostics/lang.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gbk' | (string & {});
 
@@ -68,7 +70,8 @@ function allContinuation(bytes: Uint8Array, from: number, to: number): boolean {
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: TextEncodingName }
-  | { ok: false; reason: string };
+  /** reason: in English (older callers); why: in both languages, for a catalogue message */
+  | { ok: false; reason: string; why: Text };
 
 /**
  * Decode a whole text file. With `encoding` given (`utf-8`, `gbk`, `gb18030`, `utf-16le`, ...) that
@@ -90,17 +93,14 @@ export function decodeText(bytes: Uint8Array, encoding?: string): DecodeResult {
   try {
     decoder = new TextDecoder(enc, { fatal: true, ignoreBOM: true });
   } catch {
-    return { ok: false, reason: `unknown encoding \`${encoding}\` (try utf-8 or gbk)` };
+    const why = bilingual('what.unknown-encoding', { encoding: encoding ?? '' });
+    return { ok: false, reason: why.en, why };
   }
   try {
     const text = decoder.decode(skip ? bytes.subarray(skip) : bytes);
     return { ok: true, text, encoding: decoder.encoding };
   } catch {
-    return {
-      ok: false,
-      reason: encoding
-        ? `the file is not valid ${encoding}`
-        : 'the file is neither UTF-8 nor GBK; save it as CSV UTF-8 or pass --encoding',
-    };
+    const why = encoding ? bilingual('what.not-valid-encoding', { encoding }) : bilingual('what.not-utf8-gbk', {});
+    return { ok: false, reason: why.en, why };
   }
 }

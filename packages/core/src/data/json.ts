@@ -4,14 +4,13 @@
  */
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Cell } from './table.js';
+import { bilingual, diag, type ArgsOf, type DiagnosticId } from '../diagnostics/diag.js';
+import type { Text } from '../diagnostics/lang.js';
 
 export type JsonTable = { ok: true; header: string[]; rows: Cell[][] } | { ok: false; diagnostic: Diagnostic };
 
 export function tableFromJson(text: string, fileName?: string): JsonTable {
-  const fail = (code: string, message: string, help: string): JsonTable => ({
-    ok: false,
-    diagnostic: { code, severity: 'error', ...(fileName !== undefined ? { file: fileName } : {}), message, help },
-  });
+  const fail = <I extends DiagnosticId>(id: I, args: ArgsOf<I>): JsonTable => ({ ok: false, diagnostic: diag(id, args, { file: fileName }) });
   let data: unknown;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // depth before parsing: 10,000 nested brackets in one cell overflowed the stack (JSON.parse, then
@@ -20,11 +19,7 @@ export function tableFromJson(text: string, fileName?: string): JsonTable {
   if (deep !== undefined) {
     const before = body.slice(0, deep);
     const line = before.split('\n').length;
-    return fail(
-      'KPI0832',
-      `the JSON data file nests arrays or objects more than ${MAX_JSON_DEPTH} deep (line ${line}, column ${deep - before.lastIndexOf('\n')})`,
-      'a JSON data file is an array of objects, one per employee, whose values are numbers or strings',
-    );
+    return fail('KPI0832', { max: MAX_JSON_DEPTH, line, col: deep - before.lastIndexOf('\n') });
   }
   try {
     data = JSON.parse(body);
@@ -32,22 +27,22 @@ export function tableFromJson(text: string, fileName?: string): JsonTable {
     // where, as a person finds it in an editor: line and column (JSON.parse gives a character position)
     const msg = (e as Error).message;
     const pos = /position (\d+)/.exec(msg);
-    let where = '';
+    let where: Text | '' = '';
     if (pos) {
       const at = Math.min(Number(pos[1]), body.length);
       const before = body.slice(0, at);
       const line = before.split('\n').length;
-      where = ` at line ${line}, column ${at - before.lastIndexOf('\n')}`;
-    } else if (/end of (JSON )?input/i.test(msg)) where = ' (it ends too early)';
-    return fail('KPI0801', `the data file is not valid JSON${where}: ${msg}`, 'a JSON data file is an array of objects, one per employee');
+      where = bilingual('what.json-at', { line, col: at - before.lastIndexOf('\n') });
+    } else if (/end of (JSON )?input/i.test(msg)) where = bilingual('what.json-early-end', {});
+    return fail('KPI0801.json', { where, reason: msg });
   }
   if (!Array.isArray(data)) {
-    return fail('KPI0817', 'the JSON data file is not an array', 'write `[{"工号": "S001", "销售额达成": "105%"}, ...]`: one object per employee');
+    return fail('KPI0817.not-array', {});
   }
   const keys = new Map<string, number>();
   for (const [i, item] of data.entries()) {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      return fail('KPI0817', `item ${i + 1} of the JSON data file (row ${i + 2}) is not an object: \`${JSON.stringify(item)?.slice(0, 40)}\``, 'every array item must be an object of column → value');
+      return fail('KPI0817.not-object', { n: i + 1, row: i + 2, value: String(JSON.stringify(item)).slice(0, 40) });
     }
     for (const k of Object.keys(item)) if (!keys.has(k)) keys.set(k, keys.size);
   }

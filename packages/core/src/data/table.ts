@@ -125,15 +125,6 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
   const file = opts.fileName;
   const diagnostics: Diagnostic[] = [];
   const names = header.map((h) => (h === null || h === undefined ? '' : String(h).trim()));
-  /** @deprecated a data diagnostic with English texts; use `dg()` (the catalogue, both languages) */
-  const d = (code: string, severity: Diagnostic['severity'], message: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({
-    code,
-    severity,
-    ...(file !== undefined ? { file } : {}),
-    message,
-    ...extra,
-  });
-  void d;
   /** a data diagnostic from the catalogue, about this file */
   const dg = <I extends DiagnosticId>(id: I, args: ArgsOf<I>, data: DataLocation, at: Omit<At, 'file' | 'data'> = {}): Diagnostic =>
     diag(id, args, { ...at, file, data });
@@ -301,12 +292,8 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
           continue;
         }
         if (required[k]) {
-          errors.push(
-            d('KPI0818', 'error', `column ${bt(column)} says ${bt(showValue(cell))} (not applicable) in row ${row}, but ${inputs[k]!.readers.map(bt).join(', ') || 'its reader'} is not \`optional\``, {
-              help: `fill in the value, or mark ${inputs[k]!.readers.map(bt).join(', ') || 'the indicator'} \`optional\` so that a N/A cell removes it for that person and its weight goes to the other indicators`,
-              data: { row, column, value: showValue(cell) },
-            }),
-          );
+          const readers = inputs[k]!.readers.map(bt).join(', ');
+          errors.push(dg('KPI0818', { column, value: showValue(cell), row, readers: readers || bilingual('what.the-indicator', {}) }, { row, column, value: showValue(cell) }));
         }
         continue;
       }
@@ -373,13 +360,10 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
       const seenForms = fs.flatMap((x, i) => (x ? [{ ...x, i }] : []));
       if (seenForms.length < 2) return;
       const label = ['`95%`', '`0.95`', '`95`'];
-      const list = seenForms.map((x) => `${label[x.i]} (row ${x.row}: ${bt(x.value)})`).join(', ');
-      out.push(
-        d('KPI0819', 'warning', `column ${bt(inp.column)} writes percents in ${seenForms.length} ways: ${list}`, {
-          help: 'write every value of the column one way, best with `%` (`95%`); `95` without `%` reads as 9500%, `0.95` as 95%',
-          data: { row: seenForms[seenForms.length - 1]!.row, column: inp.column, value: seenForms[seenForms.length - 1]!.value },
-        }),
-      );
+      const items = seenForms.map((x) => bilingual('what.percent-form', { form: label[x.i]!, row: x.row, value: x.value }));
+      const list = { en: items.map((t) => t.en).join(', '), zh: items.map((t) => t.zh).join('、') };
+      const last = seenForms[seenForms.length - 1]!;
+      out.push(dg('KPI0819', { column: inp.column, n: seenForms.length, list }, { row: last.row, column: inp.column, value: last.value }));
     });
     return out;
   };

@@ -444,4 +444,38 @@ export const CHECK_MESSAGES = {
       zh: '删除它，或选用会用到它的方法（cap 封顶与 floor 门槛作用于达成率：`linear`、`reverse`、`on ratio` 的表）',
     },
   },
+  KPI0605: {
+    summaryZh: '`allow` 写的不是实践警告（KPI06xx）的代码，或没有写理由。',
+    message: { en: '`allow` accepts practice warnings (KPI06xx) only, not `{{code}}`', zh: '`allow` 只能接受实践警告（KPI06xx），不能接受 `{{code}}`' },
+    help: { en: 'write the code of a practice warning, e.g. `allow KPI0601 "岗位说明书共 11 项"`', zh: '请写实践警告的代码，例如 `allow KPI0601 "岗位说明书共 11 项"`' },
+  },
+  'help.allow-error': { message: { en: '`{{code}}` is an error: the plan cannot be scored correctly until it is fixed', zh: '`{{code}}` 是错误：不改正，方案就无法正确计分' } },
+  'help.allow-likely-mistake': { message: { en: '`{{code}}` points at a likely mistake; fix it instead', zh: '`{{code}}` 指出的很可能是笔误；请改正它' } },
+  'KPI0605.reason': {
+    message: { en: '`allow {{code}}` needs a reason', zh: '`allow {{code}}` 需要写理由' },
+    help: {
+      en: 'say why the plan breaks the rule, for whoever reads it next: `allow KPI0601 "岗位说明书共 11 项"`',
+      zh: '写明方案为什么不遵守这条规则，方便后来的人阅读：`allow KPI0601 "岗位说明书共 11 项"`',
+    },
+    fix: { en: 'add a reason', zh: '加上理由' },
+  },
+  KPI0606: {
+    summaryZh: '`allow` 接受的警告在方案中并不存在。',
+    message: { en: '`allow {{code}}` accepts a warning this plan does not have', zh: '`allow {{code}}` 接受的警告在这个方案中并不存在' },
+    help: { en: 'remove the line; the plan no longer breaks that rule', zh: '删除这一行；方案已不再违反那条规则' },
+    fix: { en: 'remove the line', zh: '删除这一行' },
+  },
+  KPI0950: {
+    summaryZh: '派生指标或否决条件的值可能变得太大，无法精确计算（如一个指标反复自乘）。',
+    message: {
+      en: '{{what}} can grow too large to be computed exactly: its value may need more than {{units}} times the digits of one data value',
+      zh: '{{what}}的值可能变得太大，无法精确计算：它可能需要一个数据值 {{units}} 倍以上的位数',
+    },
+    help: {
+      en: 'each `*` or `/` adds the sizes of its two sides, so a metric that multiplies a metric by itself doubles the size at every level; compute it from data columns with fewer multiplications',
+      zh: '每个 `*` 或 `/` 会把两边的位数相加，所以指标自乘时每一层位数翻倍；请直接从数据列计算，减少乘法的层数',
+    },
+  },
+  'what.metric-named': { message: { en: 'metric `{{name}}`', zh: '派生指标 `{{name}}` ' } },
+  'what.veto-named': { message: { en: 'veto `{{name}}`', zh: '否决项 `{{name}}` ' } },
 } as const;
