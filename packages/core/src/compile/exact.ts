@@ -850,6 +850,8 @@ export function makeExact(P: LPlan): ExactEvaluator {
             : 'a result of this row (the total, the bonus or a score) is beyond the range of numbers a report can hold (about 1.8e308)',
         help: 'check the row for extreme values (such as 1e300) that the plan\'s metrics multiply or divide many times',
       };
+      // the parts of the message for the catalogue (run/row-errors.ts): which bound, and its size
+      error.parts = e === TOO_BIG ? { detail: String(MAXBITS), digits: String(Math.floor(MAXBITS * 0.30103)) } : { detail: 'range' };
       return { outcome: { ok: false, errors: [error] } };
     }
   };

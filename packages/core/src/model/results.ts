@@ -58,7 +58,7 @@ export interface RowError {
   /** the plan element being evaluated */
   element?: string;
   /** what the message is made of besides column and value (metric, rating scale), to render it in another language */
-  parts?: { element?: string; metric?: string; detail?: string };
+  parts?: { element?: string; metric?: string; detail?: string; digits?: string };
 }
 
 export type RowOutcome = { ok: true; result: RowResult } | { ok: false; errors: RowError[] };

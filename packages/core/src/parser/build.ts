@@ -425,7 +425,7 @@ export class IrBuilder {
   private target(n: CstNode | undefined, ind: Indicator): boolean {
     if (!n) return false;
     const c = n.children;
-    const id = tok(c, 'Identifier');
+    const id = tok(c, 'Identifier') ?? tok(c, 'Keyword');
     if (id && /^(nan|infinity|inf)$/i.test(id.image)) {
       // not a column anybody names: a number that cannot be (`target NaN`)
       this.diag(diag('KPI0101.target-nan', { word: id.image }, { file: this.ctx.file, span: tspan(id) }));

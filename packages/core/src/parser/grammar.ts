@@ -337,6 +337,8 @@ export class KpiParser extends CstParser {
       },
       { ALT: () => this.CONSUME(T.StringLit) },
       { ALT: () => this.CONSUME(T.Identifier) },
+      // keywords are not reserved: `target 目标` reads the column (or metric) 目标, a name Chinese sheets use
+      { ALT: () => this.CONSUME(T.Keyword) },
     ]);
   });
 

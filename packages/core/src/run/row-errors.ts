@@ -25,6 +25,14 @@ export function rowErrorDiagnostic(file: string | undefined, row: number | undef
         return diag('KPI0903', { at, value, column, detail: p.detail ?? '', element }, where);
       case 'KPI0904':
         return diag('KPI0904', { at, value, column, via }, where);
+      case 'KPI0905':
+        return e.value === undefined ? diag('KPI0905', { at, column, via, element }, where) : diag('KPI0905.not-positive', { at, value, column, via, element }, where);
+      case 'KPI0906':
+        return diag('KPI0906', { at, column, via, element }, where);
+      case 'KPI0907':
+        return diag('KPI0907', { at }, where);
+      case 'KPI0951':
+        return p.detail === 'range' ? diag('KPI0951.range', { at }, where) : diag('KPI0951', { at, bits: p.detail ?? '', digits: p.digits ?? '' }, where);
     }
   }
   // an error without parts (a plan that could not be compiled): its English text as given

@@ -52,4 +52,47 @@ export const RUN_MESSAGES = {
   'help.how-scored': { message: { en: 'how the row scored:\n{{lines}}', zh: '这一行的计分过程：\n{{lines}}' } },
   'help.fix-given': { message: { en: 'fix the `given` values or the plan so the row can be scored', zh: '改正 `given` 的值或方案，使这一行能够计分' } },
   'note.in-test': { message: { en: 'in test "{{test}}"', zh: '在测试 "{{test}}" 中' } },
+  KPI0905: {
+    summaryZh: '个人目标（`target 列名`）为空，或在需要除以它的计分方法下为 0 或负数。',
+    message: { en: '{{at}}no target in column `{{column}}`{{via}} for `{{element}}`', zh: '{{at}}`{{element}}` 的目标列 `{{column}}`{{via}}没有值' },
+    help: { en: "each row of `{{column}}` holds that person's target: fill in a positive number", zh: '`{{column}}` 列的每一行是此人的目标：请填上一个正数' },
+  },
+  'KPI0905.not-positive': {
+    message: { en: '{{at}}the target {{value}} in column `{{column}}`{{via}} must be above 0 for `{{element}}`', zh: '{{at}}`{{column}}` 列{{via}}的目标 {{value}} 必须大于 0，`{{element}}` 才能计分' },
+    help: { en: "each row of `{{column}}` holds that person's target: fill in a positive number", zh: '`{{column}}` 列的每一行是此人的目标：请填上一个正数' },
+  },
+  KPI0906: {
+    summaryZh: '经派生指标读取的值为“不适用”（N/A），但读取它的项没有写 `optional`。',
+    message: { en: '{{at}}column `{{column}}`{{via}} says N/A, but `{{element}}` is not optional', zh: '{{at}}`{{column}}` 列{{via}}写的是“不适用”，但 `{{element}}` 没有写 `optional`（可不适用）' },
+    help: {
+      en: 'mark the indicator `optional` if it may not apply to some people (its weight then goes to the others), or fill in the cell',
+      zh: '如果这个指标对有些人不适用，请给它写 `optional`（其权重会分给其他指标），或填上这个单元格',
+    },
+  },
+  KPI0907: {
+    summaryZh: '这一行的所有指标都“不适用”，无法计分。',
+    message: { en: '{{at}}every indicator is N/A for this row, so nothing can be scored', zh: '{{at}}这一行的所有指标都“不适用”，无法计分' },
+    help: { en: 'fill in at least one indicator, or leave the row out', zh: '至少填上一个指标，或去掉这一行' },
+  },
+  KPI0951: {
+    summaryZh: '这一行的某个精确中间值超出了计算器的上限，这一行不计分。',
+    message: {
+      en: '{{at}}an exact intermediate value of this row grew beyond {{bits}} bits (about {{digits}} digits), so it cannot be scored in bounded time',
+      zh: '{{at}}这一行的一个精确中间值超过了 {{bits}} 位二进制（约 {{digits}} 位十进制数字），无法在有限时间内计分',
+    },
+    help: {
+      en: "check the row for extreme values (such as 1e300) that the plan's metrics multiply or divide many times",
+      zh: '检查这一行是否有极端的值（如 1e300），方案的派生指标会对它反复乘除',
+    },
+  },
+  'KPI0951.range': {
+    message: {
+      en: '{{at}}a result of this row (the total, the bonus or a score) is beyond the range of numbers a report can hold (about 1.8e308)',
+      zh: '{{at}}这一行的一个结果（总分、加分或某项得分）超出了报告能容纳的数值范围（约 1.8e308）',
+    },
+    help: {
+      en: "check the row for extreme values (such as 1e300) that the plan's metrics multiply or divide many times",
+      zh: '检查这一行是否有极端的值（如 1e300），方案的派生指标会对它反复乘除',
+    },
+  },
 } as const;
