@@ -3,7 +3,7 @@
 // hand-written float scorer (bench/hand-scorer.js), each a whole process on the same 店长 data, CSV and
 // Parquet in, with wall time, CPU time and peak RSS from /usr/bin/time -v. Also checks that DuckDB's totals
 // and grades equal the JS engine's on every row.
-//   node bench/sql.bench.js [rows ...]     (default: 1000000; `pnpm bench sql` runs it)
+//   node bench/sql.bench.js [rows ...]     (default: 1000000 and 10000000; `pnpm bench sql` runs it)
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -17,7 +17,8 @@ const bin = join(here, '..', 'packages', 'cli', 'bin', 'kpi.js');
 const require = createRequire(join(here, '..', 'packages', 'cli', 'package.json'));
 const { DuckDBInstance } = await import(require.resolve('@duckdb/node-api'));
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
-if (!SIZES.length) SIZES.push(1_000_000);
+// `pnpm bench` runs 1M and 10M rows (10M: about 10× the 1M times, ~40 min on this host); `node bench/sql.bench.js 1000000` for one size
+if (!SIZES.length) SIZES.push(1_000_000, 10_000_000);
 
 const plan = `plan 店长月度考核 {
   indicator 销售额达成     weight 70% target 100% scoring linear cap 120%

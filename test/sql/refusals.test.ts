@@ -1,7 +1,7 @@
 /** What the SQL target refuses, with a code, instead of producing SQL that could be wrong. */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { analyze, compilePlan, generateSql, type LPlan } from '../../packages/core/src/index.js';
+import { analyze, compilePlan, generateSql, type DialectName, type LPlan } from '../../packages/core/src/index.js';
 import { Duck, reportLines, sqlFor } from './engines.js';
 
 const lowered = (): LPlan => {
@@ -27,8 +27,11 @@ describe('SQL target refusals', () => {
     expect(g.diagnostics[0]!.message).toContain('`ranking`');
   });
 
-  it('a dialect not built yet (ClickHouse) is KPI1101, not untested SQL', () => {
-    expect(generateSql(lowered(), { dialect: 'clickhouse' }).diagnostics[0]!.code).toBe('KPI1101');
+  it('a dialect not built yet (Spark SQL) is KPI1101, not untested SQL', () => {
+    const g = generateSql(lowered(), { dialect: 'spark' as DialectName });
+    expect(g.query).toBeUndefined();
+    expect(g.diagnostics[0]!.code).toBe('KPI1101');
+    expect(g.diagnostics[0]!.message).toContain('`spark`');
   });
 
   it('a cell with more than 6 decimals is a KPI1103 row error in SQL, never a silent NULL or a rounded score', async () => {

@@ -27,6 +27,9 @@ export interface SqlOptions {
   idColumn?: string;
   /** the table's columns when known: an input column not among them reads as blank (its readers' defaults) */
   columns?: readonly string[];
+  /** a column giving the rows' order (the export's line number): the result is sorted by it. Without it,
+   * DuckDB and PostgreSQL return the table's scan order and ClickHouse (a Distributed table has none) sorts by id */
+  orderBy?: string;
 }
 
 export type SqlColumnRole = 'id' | 'error' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'veto' | 'actual' | 'ratio' | 'score' | 'weight' | 'weighted';
@@ -72,7 +75,7 @@ export function generateSql(P: LPlan, opts: SqlOptions): { query?: SqlQuery; dia
   const refuse = (code: 'KPI1101' | 'KPI1102', message: string, help: string): { diagnostics: Diagnostic[] } => ({
     diagnostics: [{ code, severity: 'error', message, help }],
   });
-  if (!D) return refuse('KPI1101', `the SQL dialect \`${opts.dialect}\` is not available yet`, 'use `--dialect duckdb` or `--dialect postgres`');
+  if (!D) return refuse('KPI1101', `the SQL dialect \`${opts.dialect}\` is not available yet`, 'use `--dialect duckdb`, `--dialect postgres` or `--dialect clickhouse`');
   const unknown = Object.keys(P).filter((k) => !KNOWN_PLAN_KEYS.has(k) && !isEmpty((P as unknown as Record<string, unknown>)[k]));
   if (unknown.length) {
     return refuse('KPI1101', `plan \`${P.name}\` uses ${unknown.map((k) => `\`${k}\``).join(', ')}, which the SQL target cannot express yet`, 'score this plan with `kpi score` (the JS engine)');
@@ -149,7 +152,8 @@ class Generator {
       return this.buildInner();
     } catch (e) {
       if (e instanceof Overflow) {
-        throw new Refused('KPI1102', `\`${this.element || P.name}\` needs integers beyond ${D.name}'s ${D.name === 'duckdb' ? 'HUGEINT' : 'NUMERIC limit'} to stay exact, even with values below 10^${this.valueDigits}`);
+        const wide = D.name === 'duckdb' ? 'HUGEINT' : D.name === 'clickhouse' ? 'Decimal128' : 'NUMERIC limit';
+        throw new Refused('KPI1102', `\`${this.element || P.name}\` needs integers beyond ${D.name}'s ${wide} to stay exact, even with values below 10^${this.valueDigits}`);
       }
       throw e;
     } finally {
@@ -163,9 +167,10 @@ class Generator {
     const present = this.opts.columns ? new Set(this.opts.columns) : undefined;
     const idCol = D.ident(this.opts.idColumn ?? 'id');
     const raws = P.inputs.map((inp) => (present && !present.has(inp.column) ? 'NULL' : D.ident(inp.column)));
-    const l0: [string, string][] = [[`k_id`, `trim(CAST(${idCol} AS ${D.name === 'duckdb' ? 'VARCHAR' : 'TEXT'}))`]];
+    const l0: [string, string][] = [[`k_id`, D.trim(D.text(idCol))]];
+    if (this.opts.orderBy !== undefined) l0.push(['k_ord', D.ident(this.opts.orderBy)]);
     raws.forEach((r, i) => l0.push([`k_t${i}`, D.normalise(r)]));
-    const blank = (x: string) => `coalesce(trim(CAST(${x} AS ${D.name === 'duckdb' ? 'VARCHAR' : 'TEXT'})), '') = ''`;
+    const blank = (x: string) => `coalesce(${D.trim(D.text(x))}, '') = ''`;
     const where = `NOT (${[idCol, ...raws.filter((r) => r !== 'NULL')].map(blank).join(' AND ')})`;
 
     // ---------- layers 1–3: read each cell by the CLI's rules (data/value.ts) ----------
@@ -182,7 +187,7 @@ class Generator {
       l2.push([`k_k${i}`, `(${SCALE_DIGITS} + CAST((CASE WHEN ${g(7)} = '' THEN '0' ELSE ${g(7)} END) AS INTEGER) - (CASE ${g(8)} WHEN '%' THEN 2 WHEN '‰' THEN 3 ELSE 0 END) - ${D.len(frac)})`]);
       const neg = `(((${g(1)} <> '') <> (${g(2)} = '-')) <> (${g(4)} = '-'))`;
       l2.push([`k_neg${i}`, neg]);
-      const matched = D.name === 'duckdb' ? `regexp_full_match(${t}, ${D.str(CELL)})` : `(k_g${i} IS NOT NULL)`;
+      const matched = D.matched(t, CELL, `k_g${i}`);
       const form = [
         matched,
         `(${g(5)} <> '' OR ${g(6)} <> '')`,
@@ -346,11 +351,10 @@ class Generator {
     let k = 0;
     for (const l of this.layers) {
       if (!l.length) continue;
-      // OFFSET 0 keeps PostgreSQL from pulling the layers up into one another, which would copy every
-      // named value into each reader and grow the query exponentially (it did: minutes for 5 indicators)
-      sql = `SELECT *,\n  ${l.map(([a, e]) => `${e} AS ${a}`).join(',\n  ')}\nFROM (\n${sql}${D.name === 'postgres' ? '\nOFFSET 0' : ''}\n) AS k_l${k++}`;
+      sql = `SELECT *,\n  ${l.map(([a, e]) => `${e} AS ${a}`).join(',\n  ')}\nFROM (\n${sql}${D.fence}\n) AS k_l${k++}`;
     }
-    sql = `-- kpi: plan ${JSON.stringify(P.name).replace(/\n/g, ' ')}, exact integer arithmetic (${D.name}); values read to ${SCALE_DIGITS} decimals, below 10^${this.valueDigits}\nSELECT\n  ${out.join(',\n  ')}\nFROM (\n${sql}${D.name === 'postgres' ? '\nOFFSET 0' : ''}\n) AS k_out\n`;
+    const order = this.opts.orderBy !== undefined ? '\nORDER BY k_ord' : D.name === 'clickhouse' ? '\nORDER BY k_id' : '';
+    sql = `-- kpi: plan ${JSON.stringify(P.name).replace(/\n/g, ' ')}, exact integer arithmetic (${D.name}); values read to ${SCALE_DIGITS} decimals, below 10^${this.valueDigits}\nSELECT\n  ${out.join(',\n  ')}\nFROM (\n${sql}${D.fence}\n) AS k_out${order}\n`;
     return { sql, columns };
   }
 
@@ -615,5 +619,5 @@ function roundedText(v: Q, dec: number): string {
 /** a decimal literal of the plan as an exact DECIMAL */
 function constDecimal(D: Dialect, text: string, scale?: number): string {
   const frac = scale ?? /\.(\d+)$/.exec(text)?.[1]?.length ?? 0;
-  return D.name === 'duckdb' ? `CAST(${D.str(text)} AS DECIMAL(38,${frac}))` : `CAST(${D.str(text)} AS NUMERIC(38,${frac}))`;
+  return D.decimalConst(text, frac);
 }
