@@ -39,11 +39,11 @@ validated numbers and indices from the plan (names travel as JSON data).`,
       if (errors.length) throw new PlanErrors(loaded, errors);
       let text: string;
       if (opts.target === 'sql') {
-        // one exact query over a table of raw actuals (core's compile/sql); a plan it cannot express exactly gets a KPI10xx
+        // one exact query over a table of raw actuals (core's compile/sql); a plan it cannot express exactly gets a KPI11xx; the `error` column's texts are in the run's language (--lang)
         const plan = pickPlan(loaded, opts.plan);
         const c = compilePlan(plan, { file: loaded.name });
         if (!c.compiled || c.diagnostics.some((d) => d.severity === 'error')) throw new PlanErrors(loaded, c.diagnostics);
-        const g = generateSql(c.compiled.lowered, { dialect: opts.dialect, table: opts.table, idColumn: opts.id, ...(opts.orderBy !== undefined ? { orderBy: opts.orderBy } : {}) });
+        const g = generateSql(c.compiled.lowered, { dialect: opts.dialect, table: opts.table, idColumn: opts.id, ...(opts.orderBy !== undefined ? { orderBy: opts.orderBy } : {}), ...(io.lang ? { lang: io.lang } : {}) });
         if (!g.query) throw new PlanErrors(loaded, g.diagnostics.map((d) => ({ ...d, file: loaded.name, span: d.span ?? plan.name.span })));
         text = g.query.sql;
       } else if (opts.target === 'json') {
