@@ -18,6 +18,19 @@ describe('SQL target refusals', () => {
     expect(g.diagnostics[0]!.message).toContain('`payouts`');
   });
 
+  it('names the plan forms as the plan writes them (penalty, optional, per-person target), in both languages', () => {
+    const refusal = (name: string) => {
+      const a = analyze(`${name}.kpi`, readFileSync(`examples/${name}.kpi`, 'utf8'));
+      const d = generateSql(compilePlan(a.file.plans[0]!).compiled!.lowered, { dialect: 'duckdb' }).diagnostics[0]!;
+      return [d.message, localize(d, 'zh').message];
+    };
+    expect(refusal('客服主管')).toEqual([
+      'plan `客服主管月度考核` uses `penalty` items, `optional` indicators (N/A re-weighting), which the SQL target cannot express yet',
+      '方案 `客服主管月度考核` 用到了 扣分项（`penalty`）、可不适用的指标（`optional`，N/A 重新分配权重），SQL 目标暂不能表达',
+    ]);
+    expect(refusal('电商运营总监')[0]).toBe('indicator `销售额` uses a per-person target (`target COLUMN`), which the SQL target cannot express yet');
+  });
+
   it('a scoring method it does not know is KPI1101 naming the indicator and the method', () => {
     const lp = lowered();
     lp.inds[1] = { ...lp.inds[1]!, method: 'ranking' as never };

@@ -17,7 +17,7 @@ import type { Diagnostic } from '../../diagnostics/types.js';
 import { bilingual, diag, text, type ArgsOf, type DiagnosticId, type MessageId } from '../../diagnostics/diag.js';
 import { MESSAGE_TABLE } from '../../diagnostics/messages/index.js';
 import { fill, type Arg } from '../../diagnostics/template.js';
-import type { Lang } from '../../diagnostics/lang.js';
+import type { Lang, Text } from '../../diagnostics/lang.js';
 import type { LBandRow, LExpr, LIndicator, LPlan, LSrc } from '../../model/lowered.js';
 import { ratioIsInverse, usesRatio } from '../../model/lowered.js';
 import { DIALECTS, type Dialect, type DialectName } from './dialect.js';
@@ -77,7 +77,24 @@ class Refused extends Error {
 }
 const refused = <I extends Extract<DiagnosticId, `KPI110${'1' | '2'}${string}`>>(id: I, args: ArgsOf<I>, help?: 'js'): Refused =>
   new Refused(diag(id, args, help ? { helpText: text('help.sql.js-engine', {}) } : {}));
-const codeList = (xs: readonly string[]) => xs.map((k) => `\`${k}\``).join(', ');
+/** the plan forms a refusal names, as the plan writes them (a field without a text: its name) */
+const FORM_TEXT: Record<string, MessageId> = {
+  penalties: 'what.sql.form.penalties',
+  hasOptional: 'what.sql.form.hasOptional',
+  negativeTotal: 'what.sql.form.negativeTotal',
+  money: 'what.sql.form.money',
+  targetSrc: 'what.sql.form.targetSrc',
+  targetHigh: 'what.sql.form.targetHigh',
+  optional: 'what.sql.form.optional',
+  stepDeduct: 'what.sql.form.steps',
+  stepAdd: 'what.sql.form.steps',
+  stepMeasure: 'what.sql.form.steps',
+};
+const codeList = (xs: readonly string[]): Text => {
+  const texts = [...new Set(xs.map((k) => (FORM_TEXT[k] ? bilingual(FORM_TEXT[k] as 'what.sql.form.money', {}) : { en: `\`${k}\``, zh: `\`${k}\`` })))];
+  const uniq = texts.filter((t, i) => texts.findIndex((u) => u.en === t.en) === i);
+  return { en: uniq.map((t) => t.en).join(', '), zh: uniq.map((t) => t.zh).join('、') };
+};
 
 /** an argument of an `error` column text that the engine fills in: an SQL expression of type text */
 interface SqlArg {

@@ -47,6 +47,15 @@ export const SQL_MESSAGES = {
     },
   },
   'help.sql.js-engine': { message: JS_ENGINE_HELP },
+  // the plan forms KPI1101 names, in the words of the plan (not the lowered plan's field names)
+  'what.sql.form.penalties': { message: { en: '`penalty` items', zh: '扣分项（`penalty`）' } },
+  'what.sql.form.hasOptional': { message: { en: '`optional` indicators (N/A re-weighting)', zh: '可不适用的指标（`optional`，N/A 重新分配权重）' } },
+  'what.sql.form.negativeTotal': { message: { en: '`allow negative total`', zh: '`allow negative total`（允许总分为负）' } },
+  'what.sql.form.money': { message: { en: 'money items (`pay`, `commission`, `pool`, `distribution`, periods)', zh: '薪酬类项目（`pay`、`commission`、`pool`、`distribution`、考核期）' } },
+  'what.sql.form.targetSrc': { message: { en: 'a per-person target (`target COLUMN`)', zh: '按人读取的目标值（`target 列名`）' } },
+  'what.sql.form.targetHigh': { message: { en: 'a target range (`target LO..HI`)', zh: '目标区间（`target 下限..上限`）' } },
+  'what.sql.form.optional': { message: { en: '`optional` (N/A)', zh: '`optional`（可不适用）' } },
+  'what.sql.form.steps': { message: { en: 'steps (`每低 1% 扣 N 分`)', zh: '阶梯扣分/加分（`每低 1% 扣 N 分`）' } },
   'what.sql.numeric-limit': { message: { en: 'NUMERIC limit', zh: 'NUMERIC 上限' } },
 
   // ---- 1103 and the query's other row errors (the `error` column) ----
