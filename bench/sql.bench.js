@@ -5,8 +5,8 @@
 // and grades equal the JS engine's on every row.
 //   node bench/sql.bench.js [rows ...]     (default: 1000000 and 10000000; `pnpm bench sql` runs it)
 import { spawnSync } from 'node:child_process';
-import { closeSync, createWriteStream, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { makeData, plan } from './shop-data.js';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,39 +19,6 @@ const { DuckDBInstance } = await import(require.resolve('@duckdb/node-api'));
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
 // `pnpm bench` runs 1M and 10M rows (10M: about 10× the 1M times, ~40 min on this host); `node bench/sql.bench.js 1000000` for one size
 if (!SIZES.length) SIZES.push(1_000_000, 10_000_000);
-
-const plan = `plan 店长月度考核 {
-  indicator 销售额达成     weight 70% target 100% scoring linear cap 120%
-  indicator 人员流失率     weight 10% target 1%   scoring reverse
-  indicator 账目准确率     weight 5%  target 100% scoring threshold
-  indicator 货品专业知识达标 weight 5%  target 100% scoring linear
-  indicator 会员流失率     weight 10% target 5%   scoring reverse
-  grades {
-    S >= 95 coefficient 1.5
-    A >= 85 coefficient 1.2
-    B >= 70 coefficient 1.0
-    C >= 60 coefficient 0.8
-    D       coefficient 0.5
-  }
-}
-`;
-
-async function makeData(path, rows) {
-  const out = createWriteStream(path);
-  let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const pct = (lo, hi, d = 1) => `${(lo + rnd() * (hi - lo)).toFixed(d)}%`;
-  let buf = '工号,姓名,销售额达成,人员流失率,账目准确率,货品专业知识达标,会员流失率\n';
-  for (let i = 0; i < rows; i++) {
-    buf += `E${String(i).padStart(8, '0')},员工${i % 1000},${pct(60, 140)},${pct(0, 3, 2)},${rnd() < 0.8 ? '100%' : pct(95, 100)},${pct(70, 100)},${pct(2, 9)}\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
-    }
-  }
-  out.end(buf);
-  await once(out, 'finish');
-}
 
 /** two files hold the same bytes, read 1 MB at a time (10M rows of report are beyond a JS string's length) */
 function sameBytes(a, b) {
