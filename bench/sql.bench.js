@@ -17,7 +17,7 @@ const bin = join(here, '..', 'packages', 'cli', 'bin', 'kpi.js');
 const require = createRequire(join(here, '..', 'packages', 'cli', 'package.json'));
 const { DuckDBInstance } = await import(require.resolve('@duckdb/node-api'));
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
-// `pnpm bench` runs 1M and 10M rows (10M: about 10× the 1M times, ~40 min on this host); `node bench/sql.bench.js 1000000` for one size
+// `pnpm bench` runs 1M and 10M rows (10M: about 10× the 1M times, 30 min on this host, BENCHMARKS.md); `node bench/sql.bench.js 1000000` for one size
 if (!SIZES.length) SIZES.push(1_000_000, 10_000_000);
 
 /** two files hold the same bytes, read 1 MB at a time (10M rows of report are beyond a JS string's length) */
