@@ -3,10 +3,10 @@
 // hand-written float scorer (bench/hand-scorer.js), each a whole process on the same 店长 data, CSV and
 // Parquet in, with wall time, CPU time and peak RSS from /usr/bin/time -v. Also checks that DuckDB's totals
 // and grades equal the JS engine's on every row.
-//   node bench/sql.bench.js [rows ...]     (default: 1000000; `pnpm bench sql` runs it)
+//   node bench/sql.bench.js [rows ...]     (default: 1000000 and 10000000; `pnpm bench sql` runs it)
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
-import { once } from 'node:events';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { makeData, plan } from './shop-data.js';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,39 +17,27 @@ const bin = join(here, '..', 'packages', 'cli', 'bin', 'kpi.js');
 const require = createRequire(join(here, '..', 'packages', 'cli', 'package.json'));
 const { DuckDBInstance } = await import(require.resolve('@duckdb/node-api'));
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
-if (!SIZES.length) SIZES.push(1_000_000);
+// `pnpm bench` runs 1M and 10M rows (10M: about 10× the 1M times, 30 min on this host, BENCHMARKS.md); `node bench/sql.bench.js 1000000` for one size
+if (!SIZES.length) SIZES.push(1_000_000, 10_000_000);
 
-const plan = `plan 店长月度考核 {
-  indicator 销售额达成     weight 70% target 100% scoring linear cap 120%
-  indicator 人员流失率     weight 10% target 1%   scoring reverse
-  indicator 账目准确率     weight 5%  target 100% scoring threshold
-  indicator 货品专业知识达标 weight 5%  target 100% scoring linear
-  indicator 会员流失率     weight 10% target 5%   scoring reverse
-  grades {
-    S >= 95 coefficient 1.5
-    A >= 85 coefficient 1.2
-    B >= 70 coefficient 1.0
-    C >= 60 coefficient 0.8
-    D       coefficient 0.5
-  }
-}
-`;
-
-async function makeData(path, rows) {
-  const out = createWriteStream(path);
-  let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const pct = (lo, hi, d = 1) => `${(lo + rnd() * (hi - lo)).toFixed(d)}%`;
-  let buf = '工号,姓名,销售额达成,人员流失率,账目准确率,货品专业知识达标,会员流失率\n';
-  for (let i = 0; i < rows; i++) {
-    buf += `E${String(i).padStart(8, '0')},员工${i % 1000},${pct(60, 140)},${pct(0, 3, 2)},${rnd() < 0.8 ? '100%' : pct(95, 100)},${pct(70, 100)},${pct(2, 9)}\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
+/** two files hold the same bytes, read 1 MB at a time (10M rows of report are beyond a JS string's length) */
+function sameBytes(a, b) {
+  if (statSync(a).size !== statSync(b).size) return false;
+  const fa = openSync(a, 'r');
+  const fb = openSync(b, 'r');
+  try {
+    const ba = Buffer.alloc(1 << 20);
+    const bb = Buffer.alloc(1 << 20);
+    for (;;) {
+      const n = readSync(fa, ba, 0, ba.length, null);
+      const m = readSync(fb, bb, 0, bb.length, null);
+      if (n !== m || ba.compare(bb, 0, m, 0, n) !== 0) return false;
+      if (n === 0) return true;
     }
+  } finally {
+    closeSync(fa);
+    closeSync(fb);
   }
-  out.end(buf);
-  await once(out, 'finish');
 }
 
 /** one whole-process run: wall s, cpu s, peak RSS MB */
@@ -96,7 +84,7 @@ try {
       `SELECT count(*) FROM read_csv('${o('js.csv')}', all_varchar = true) j FULL JOIN read_parquet('${o('duck-csv.parquet')}') d ON j."工号" = d.id
        WHERE j."工号" IS NULL OR d.id IS NULL OR CAST(j."总分" AS DECIMAL(10,2)) <> d.total OR j."等级" <> d.grade`,
     );
-    const same = readFileSync(o('js.csv'), 'utf8') === readFileSync(o('duck.csv'), 'utf8');
+    const same = sameBytes(o('js.csv'), o('duck.csv'));
     console.log(`DuckDB vs JS: ${diff.getRows()[0][0]} rows differ in total or grade; CSV reports ${same ? 'byte-identical' : 'DIFFER'}`);
     con.closeSync();
     db.closeSync();

@@ -18,7 +18,7 @@ if (!existsSync(dist)) {
   console.error('packages/core is not built: run `pnpm -s build` first');
   process.exit(2);
 }
-const { CATALOGUE, summaryOf, analyze, localize } = await import(pathToFileURL(dist).href);
+const { CATALOGUE, summaryOf, analyze, localize, compilePlan, generateSql } = await import(pathToFileURL(dist).href);
 const dir = join(root, 'grammar/diagnostics');
 
 const PHASES = [
@@ -32,6 +32,8 @@ const PHASES = [
   ['KPI07', 'Plan tests'],
   ['KPI08', 'Data files'],
   ['KPI09', 'Evaluation of a row'],
+  ['KPI10', 'Money and cycles'],
+  ['KPI11', 'The SQL target'],
 ];
 
 const esc = (s) => s.replace(/\|/g, '\\|');
@@ -70,8 +72,20 @@ function wrongPlan(md) {
   return b ? b[1] : undefined;
 }
 
-function messagesOf(code, plan) {
-  const ds = analyze(`${code}.kpi`, plan).diagnostics.filter((d) => d.code === code);
+/** the diagnostics of the wrong example: the checker's, or for a SQL-target code (KPI11xx) what
+ * `kpi compile --target sql --dialect D` (the page's ```sh line) reports for the checked plan */
+function diagnosticsOf(code, plan, md) {
+  const a = analyze(`${code}.kpi`, plan);
+  if (!code.startsWith('KPI11')) return a.diagnostics;
+  const sh = /^```sh[^\n]*\n([\s\S]*?)^```/m.exec(md.slice(md.indexOf('## Wrong')))?.[1] ?? '';
+  if (!/--target sql\b/.test(sh) || !a.file.plans.length) return [];
+  const dialect = /--dialect (\S+)/.exec(sh)?.[1] ?? 'duckdb';
+  const c = compilePlan(a.file.plans[0], { file: `${code}.kpi` });
+  return c.compiled ? generateSql(c.compiled.lowered, { dialect }).diagnostics : [];
+}
+
+function messagesOf(code, plan, md) {
+  const ds = diagnosticsOf(code, plan, md).filter((d) => d.code === code);
   if (!ds.length) return undefined;
   const d = ds[0];
   const out = [];
@@ -94,12 +108,12 @@ function pageWithBlocks(code, md) {
   const zh = `${ZH_OPEN}\n中文：${summaryOf(code, 'zh')}\n${ZH_CLOSE}`;
   parts.splice(3, 0, zh);
   md = parts.join('\n\n');
-  // the messages of the wrong example (plan codes only: data and run codes come from the CLI)
+  // the messages of the wrong example (plan codes and the SQL target's refusals of a plan: data and run codes come from the CLI)
   const at = md.indexOf(`\n${MSG_HEAD}\n`);
   if (at >= 0) md = md.slice(0, at + 1).replace(/\n+$/, '\n');
-  if (/^KPI0[1-7]/.test(code)) {
+  if (/^KPI0[1-7]|^KPI110[12]/.test(code)) {
     const plan = wrongPlan(md);
-    const msgs = plan && messagesOf(code, plan);
+    const msgs = plan && messagesOf(code, plan, md);
     if (msgs) md = `${md.replace(/\n+$/, '')}\n\n${MSG_HEAD}\n\n${MSG_NOTE}\n\n\`\`\`text\n${msgs}\n\`\`\`\n`;
   }
   return md;

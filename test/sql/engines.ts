@@ -5,17 +5,32 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type pg from 'pg';
-import { generateSql, type DialectName, type LPlan, type SqlQuery } from '../../packages/core/src/index.js';
+import { createBinder, generateSql, type CompiledPlan, type DialectName, type LPlan, type SqlQuery } from '../../packages/core/src/index.js';
 import { resultReader } from '../../packages/cli/src/duckdb-engine.js';
 import { jsonRow } from '../../packages/cli/src/writers/shape.js';
 
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-export function sqlFor(lp: LPlan, dialect: DialectName, table: string, idColumn: string, columns?: string[]): SqlQuery {
-  const g = generateSql(lp, { dialect, table, idColumn, ...(columns ? { columns } : {}) });
+export function sqlFor(lp: LPlan, dialect: DialectName, table: string, idColumn: string, columns?: string[], orderBy?: string): SqlQuery {
+  const g = generateSql(lp, { dialect, table, idColumn, ...(columns ? { columns } : {}), ...(orderBy !== undefined ? { orderBy } : {}) });
   if (!g.query) throw new Error(`no SQL: ${JSON.stringify(g.diagnostics)}`);
   return g.query;
 }
+
+/** `kpi score`'s rows, as the CLI gets them (the binder reads the cells, the compiled plan scores): the JSON
+ * report row, or `error` */
+export function jsLines(compiled: CompiledPlan, header: string[], rows: (string | null)[][]): string[] {
+  const binder = createBinder(header, compiled.lowered.inputs, {});
+  if (!binder.ok) throw new Error(`binder: ${JSON.stringify(binder.diagnostics)}`);
+  return rows.map((r, i) => {
+    const b = binder.bindRow(r, i + 2)!;
+    if (b.errors.length) return 'error';
+    const o = compiled.score(b.values);
+    return o.ok ? JSON.stringify(jsonRow(b.id, o.result)) : 'error';
+  });
+}
+/** report lines with every error message as `error` (which error a row reports first may differ) */
+export const errorsAsOne = (xs: string[]): string[] => xs.map((x) => (x.startsWith('error') ? 'error' : x));
 
 /** one line per row: the JSON report row, or `error: …` */
 export function reportLines(q: SqlQuery, lp: LPlan, rows: unknown[][]): string[] {

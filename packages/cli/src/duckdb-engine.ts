@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBinder, generateSql, percentHintsOf, type Diagnostic, type RowResult, type IndicatorResult, type SqlColumn } from '@kpi/core';
+import { createBinder, diag, generateSql, legacyDiagnostic, MESSAGE_TABLE, paramsOf, percentHintsOf, ui, type Diagnostic, type RowResult, type IndicatorResult, type SqlColumn } from '@kpi/core';
 import { AtomicFile, writeError } from './atomic.js';
 import { colors, EXIT, UserError, useColor, type Io } from './io.js';
 import { loadCompiled } from './plan.js';
@@ -43,7 +43,7 @@ function sourceOf(path: string): string {
   if (isParquetPath(path)) return `read_parquet(${sqlStr(path)})`;
   const ext = extname(path).toLowerCase();
   if (ext !== '.csv' && ext !== '.tsv' && ext !== '.txt') {
-    throw new UserError(`\`--engine duckdb\` reads CSV and Parquet files, not \`${ext || path}\``, EXIT.USAGE, 'score XLSX and JSON data with the default engine (`--engine js`)');
+    throw new UserError(diag('KPI0006.duckdb-format', { what: ext || path }));
   }
   return `read_csv(${sqlStr(path)}, all_varchar = true, header = true${ext === '.tsv' ? ", delim = '\\t'" : ''})`;
 }
@@ -51,13 +51,15 @@ function sourceOf(path: string): string {
 export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScoreOptions, maxErrors: number): Promise<number> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const format = opts.format ?? (opts.output ? formatOf(opts.output) : undefined) ?? 'table';
+  // messages in this run's language (`--lang`, else the environment; main.ts sets io.lang)
+  const lang = io.lang ?? 'en';
   // options the DuckDB engine does not honour yet are refused, never silently ignored
   for (const [flag, given] of [['--keep', opts.keep], ['--strict', opts.strict], ['--encoding', opts.encoding], ['--sheet', opts.sheet]] as const) {
-    if (given !== undefined && given !== false) throw new UserError(`\`${flag}\` is not available with the DuckDB engine yet`, EXIT.USAGE, `use \`--engine js\` (CSV or XLSX) for \`${flag}\``);
+    if (given !== undefined && given !== false) throw new UserError(diag('KPI0006.duckdb-flag', { flag }));
   }
   const { plan, compiled } = await loadCompiled(resolve(io.cwd, planPath), planPath, opts.plan);
   const dataPath = resolve(io.cwd, opts.data);
-  if (!(await stat(dataPath).catch(() => undefined))?.isFile()) throw new UserError(`cannot find \`${opts.data}\``);
+  if (!(await stat(dataPath).catch(() => undefined))?.isFile()) throw new UserError(diag('KPI0001', { file: opts.data }, { file: opts.data }));
 
   // one thread: a streamed result of this many-layered query came back out of input order with several
   // threads (18 of 200,000 rows), and the report must list rows in the file's order, as the JS engine does
@@ -67,7 +69,8 @@ export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScore
     try {
       await con.run(`CREATE VIEW actuals AS SELECT * FROM ${sourceOf(dataPath)}`);
     } catch (e) {
-      throw new UserError(`cannot read \`${opts.data}\`: ${firstLine(e)}`, EXIT.USAGE, isParquetPath(dataPath) ? undefined : 'the DuckDB engine reads UTF-8 CSV; for GBK files use `--engine js`');
+      const args = { file: opts.data, reason: firstLine(e) };
+      throw new UserError(isParquetPath(dataPath) ? diag('KPI0801.duckdb-parquet', args, { file: opts.data }) : diag('KPI0801.duckdb', args, { file: opts.data }));
     }
     const header = (await con.runAndReadAll('SELECT column_name FROM (DESCRIBE actuals)')).getRowsJson().map((r) => String(r[0]));
     // header checks (missing, misspelt or duplicate columns, unknown id column) as the JS pipeline does them
@@ -78,7 +81,7 @@ export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScore
     }
     const idColumn = header[binder.idIndex]!;
     const present = compiled.inputs.map((inp, k) => (binder.columnIndex[k]! >= 0 ? inp.column : undefined)).filter((c): c is string => c !== undefined);
-    const g = generateSql(compiled.lowered, { dialect: 'duckdb', table: 'actuals', idColumn, columns: present.concat([idColumn]) });
+    const g = generateSql(compiled.lowered, { dialect: 'duckdb', table: 'actuals', idColumn, columns: present.concat([idColumn]), lang });
     if (!g.query) {
       printDiagnostics(io, io.stderr, g.diagnostics.map((d) => ({ ...d, file: planPath })));
       return EXIT.FAILED;
@@ -87,27 +90,29 @@ export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScore
 
     // duplicate ids: one grouped pass over the id column
     const dups = (await con.runAndReadAll(`SELECT k, count(*) FROM (SELECT trim(CAST(${ident(idColumn)} AS VARCHAR)) AS k FROM actuals) WHERE k <> '' GROUP BY k HAVING count(*) > 1 LIMIT ${maxErrors}`)).getRowsJson();
-    const errors: Diagnostic[] = dups.map((r) => ({
-      code: 'KPI0808',
-      severity: 'error',
-      file: opts.data,
-      message: `id \`${String(r[0])}\` is used by ${String(r[1])} rows`,
-      help: `each row needs its own id in column \`${idColumn}\`; if this column is not unique, name one that is (\`kpi score --id COLUMN\`)`,
-    }));
+    const errors: Diagnostic[] = dups.map((r) => diag('KPI0808.count', { id: String(r[0]), n: String(r[1]), column: idColumn }, { file: opts.data }));
     let errorCount = errors.length;
     const fail = () => {
       printDiagnostics(io, io.stderr, errors);
       const c = colors(useColor(io, io.stderr));
-      io.stderr.write(`${c.red(c.bold(`${errorCount} data error${errorCount === 1 ? '' : 's'}`))} in \`${opts.data}\`; nothing was scored\n`);
+      const counts = c.red(c.bold(ui('ui.data-errors', { n: errorCount, s: errorCount === 1 ? '' : 's' }, lang)));
+      io.stderr.write(`${ui('ui.nothing-scored', { counts, file: opts.data }, lang)}\n`);
       return EXIT.USAGE;
     };
+    // the query's `error` column is `CODE text`, the text from the catalogue in this run's language (generateSql's lang)
     const rowError = (id: string, text: string): Diagnostic => {
       const m = /^(KPI\d{4}) ([\s\S]*)$/.exec(text);
-      return { code: m ? m[1]! : 'KPI0811', severity: 'error', file: opts.data, message: `row with id \`${id}\`: ${m ? m[2]! : text}` };
+      const code = m ? m[1]! : 'KPI0811';
+      const help = MESSAGE_TABLE[code]?.help;
+      return legacyDiagnostic(code, {
+        file: opts.data,
+        message: ui('what.sql.row-error', { id, text: m ? m[2]! : text }, lang),
+        help: help && paramsOf(help.en).length === 0 ? help[lang] : undefined,
+      });
     };
 
     if (format === 'parquet') {
-      if (!opts.output) throw new UserError('Parquet is binary: write it to a file with `-o results.parquet`');
+      if (!opts.output) throw new UserError(diag('KPI0006.parquet-tty', {}));
       const target = resolve(io.cwd, opts.output);
       await con.run(`CREATE TEMP TABLE k_result AS ${sql}`);
       const bad = (await con.runAndReadAll(`SELECT id, error FROM k_result WHERE error IS NOT NULL LIMIT ${maxErrors}`)).getRowsJson();
@@ -126,7 +131,7 @@ export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScore
         throw new UserError(writeError(opts.output, target, e));
       }
       const n = Number((await con.runAndReadAll('SELECT count(*) FROM k_result')).getRowsJson()[0]![0]);
-      io.stderr.write(`${colors(useColor(io, io.stderr)).green('✓')} scored ${n} row${n === 1 ? '' : 's'} → ${opts.output}\n`);
+      io.stderr.write(`${colors(useColor(io, io.stderr)).green('✓')} ${ui('ui.scored-to', { n, s: n === 1 ? '' : 's', output: opts.output }, lang)}\n`);
       return EXIT.OK;
     }
 
@@ -168,7 +173,7 @@ export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScore
     } catch (e) {
       await out.abort();
       if (e instanceof UserError) throw e;
-      throw new UserError(`cannot score \`${opts.data}\` with DuckDB: ${firstLine(e)}`);
+      throw new UserError(diag('KPI0801.duckdb-run', { file: opts.data, reason: firstLine(e) }, { file: opts.data }));
     }
     if (errorCount) {
       await out.abort();
@@ -181,7 +186,7 @@ export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScore
       rs.pipe(io.stdout, { end: false });
       await once(rs, 'end');
       await unlink(target).catch(() => undefined);
-    } else io.stderr.write(`${colors(useColor(io, io.stderr)).green('✓')} scored ${scored} row${scored === 1 ? '' : 's'} → ${opts.output}\n`);
+    } else io.stderr.write(`${colors(useColor(io, io.stderr)).green('✓')} ${ui('ui.scored-to', { n: scored, s: scored === 1 ? '' : 's', output: opts.output }, lang)}\n`);
     return EXIT.OK;
   } finally {
     con.closeSync();

@@ -17,6 +17,7 @@ export function compileCommand(io: Io, done: (code: number) => void): Command {
     .addOption(new Option('--dialect <dialect>', 'SQL dialect (--target sql)').choices(['duckdb', 'postgres', 'clickhouse']).default('duckdb'))
     .option('--table <name>', 'table or view of actuals the query reads (--target sql)', 'actuals')
     .option('--id <column>', 'id column of that table (--target sql)', 'id')
+    .option('--order-by <column>', 'sort the results by this column, e.g. the row number of the export (--target sql; ClickHouse sorts by id without it)')
     .option('--plan <name>', 'plan to compile when the file holds several (js; json gives them all unless named)')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .addHelpText(
@@ -26,22 +27,23 @@ Examples:
   $ kpi compile 店长.kpi --target js -o 店长.mjs
   $ kpi compile 店长.kpi --target json > 店长.ir.json
   $ kpi compile 店长.kpi --target sql --dialect postgres --table hr.actuals_2024_05 --id 工号 > 店长.sql
+  $ kpi compile 店长.kpi --target sql --dialect clickhouse --table hr.actuals_all --id 工号 > 店长.sql
 
 --target json writes the typed IR with an \`irVersion\`; --target js an ES module whose code holds only
 validated numbers and indices from the plan (names travel as JSON data).`,
     )
-    .action(async (planPath: string, opts: { target: 'js' | 'json' | 'sql'; plan?: string; output?: string; dialect: DialectName; table: string; id: string }) => {
+    .action(async (planPath: string, opts: { target: 'js' | 'json' | 'sql'; plan?: string; output?: string; dialect: DialectName; table: string; id: string; orderBy?: string }) => {
       if (opts.output) await refuseOverwritingInputs(resolve(io.cwd, opts.output), opts.output, [{ path: resolve(io.cwd, planPath), what: 'plan file', shown: planPath }]);
       const loaded = await loadFile(resolve(io.cwd, planPath), planPath);
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length) throw new PlanErrors(loaded, errors);
       let text: string;
       if (opts.target === 'sql') {
-        // one exact query over a table of raw actuals (core's compile/sql); a plan it cannot express exactly gets a KPI10xx
+        // one exact query over a table of raw actuals (core's compile/sql); a plan it cannot express exactly gets a KPI11xx; the `error` column's texts are in the run's language (--lang)
         const plan = pickPlan(loaded, opts.plan);
         const c = compilePlan(plan, { file: loaded.name });
         if (!c.compiled || c.diagnostics.some((d) => d.severity === 'error')) throw new PlanErrors(loaded, c.diagnostics);
-        const g = generateSql(c.compiled.lowered, { dialect: opts.dialect, table: opts.table, idColumn: opts.id });
+        const g = generateSql(c.compiled.lowered, { dialect: opts.dialect, table: opts.table, idColumn: opts.id, ...(opts.orderBy !== undefined ? { orderBy: opts.orderBy } : {}), ...(io.lang ? { lang: io.lang } : {}) });
         if (!g.query) throw new PlanErrors(loaded, g.diagnostics.map((d) => ({ ...d, file: loaded.name, span: d.span ?? plan.name.span })));
         text = g.query.sql;
       } else if (opts.target === 'json') {

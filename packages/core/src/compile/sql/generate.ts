@@ -14,6 +14,10 @@
  * (parsed cells, metrics, actuals, ratios, scores), so no expression is copied into another.
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
+import { bilingual, diag, text, type ArgsOf, type DiagnosticId, type MessageId } from '../../diagnostics/diag.js';
+import { MESSAGE_TABLE } from '../../diagnostics/messages/index.js';
+import { fill, type Arg } from '../../diagnostics/template.js';
+import type { Lang, Text } from '../../diagnostics/lang.js';
 import type { LBandRow, LExpr, LIndicator, LPlan, LSrc } from '../../model/lowered.js';
 import { ratioIsInverse, usesRatio } from '../../model/lowered.js';
 import { DIALECTS, type Dialect, type DialectName } from './dialect.js';
@@ -27,6 +31,11 @@ export interface SqlOptions {
   idColumn?: string;
   /** the table's columns when known: an input column not among them reads as blank (its readers' defaults) */
   columns?: readonly string[];
+  /** a column giving the rows' order (the export's line number): the result is sorted by it. Without it,
+   * DuckDB and PostgreSQL return the table's scan order and ClickHouse (a Distributed table has none) sorts by id */
+  orderBy?: string;
+  /** language of the `error` column's texts (the catalogue's); default English */
+  lang?: Lang;
 }
 
 export type SqlColumnRole = 'id' | 'error' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'veto' | 'actual' | 'ratio' | 'score' | 'weight' | 'weighted';
@@ -58,25 +67,45 @@ const KNOWN_EXPR = new Set(['num', 'src', 'neg', 'not', 'abs', '+', '-', '*', '/
 const CELL = String.raw`^(\()?\s*([+-])?\s*(¥|\$|€|£|rmb|cny|usd|hk\$|us\$)?\s*([+-])?\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.([0-9]*))?(?:e([+-]?[0-9]{1,3}))?\s*(%|‰)?\s*(元|rmb|cny)?\s*(\))?$`;
 const MISSING = ['', '-', '--', '—', '–', '——', 'n/a', '#n/a', 'na', '#na', 'null'];
 
+/** a plan the generator refuses: the diagnostic, from the catalogue */
 class Refused extends Error {
-  constructor(
-    readonly code: 'KPI1101' | 'KPI1102',
-    message: string,
-  ) {
-    super(message);
+  readonly code: string;
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+    this.code = diagnostic.code;
   }
+}
+const refused = <I extends Extract<DiagnosticId, `KPI110${'1' | '2'}${string}`>>(id: I, args: ArgsOf<I>, help?: 'js'): Refused =>
+  new Refused(diag(id, args, help ? { helpText: text('help.sql.js-engine', {}) } : {}));
+/** the plan forms a refusal names, as the plan writes them (a field without a text: its name) */
+const FORM_TEXT: Record<string, MessageId> = {
+  penalties: 'what.sql.form.penalties',
+  hasOptional: 'what.sql.form.hasOptional',
+  negativeTotal: 'what.sql.form.negativeTotal',
+  money: 'what.sql.form.money',
+  targetSrc: 'what.sql.form.targetSrc',
+  targetHigh: 'what.sql.form.targetHigh',
+  optional: 'what.sql.form.optional',
+  stepDeduct: 'what.sql.form.steps',
+  stepAdd: 'what.sql.form.steps',
+  stepMeasure: 'what.sql.form.steps',
+};
+const codeList = (xs: readonly string[]): Text => {
+  const texts = [...new Set(xs.map((k) => (FORM_TEXT[k] ? bilingual(FORM_TEXT[k] as 'what.sql.form.money', {}) : { en: `\`${k}\``, zh: `\`${k}\`` })))];
+  const uniq = texts.filter((t, i) => texts.findIndex((u) => u.en === t.en) === i);
+  return { en: uniq.map((t) => t.en).join(', '), zh: uniq.map((t) => t.zh).join('、') };
+};
+
+/** an argument of an `error` column text that the engine fills in: an SQL expression of type text */
+interface SqlArg {
+  sql: string;
 }
 
 export function generateSql(P: LPlan, opts: SqlOptions): { query?: SqlQuery; diagnostics: Diagnostic[] } {
   const D = DIALECTS[opts.dialect];
-  const refuse = (code: 'KPI1101' | 'KPI1102', message: string, help: string): { diagnostics: Diagnostic[] } => ({
-    diagnostics: [{ code, severity: 'error', message, help }],
-  });
-  if (!D) return refuse('KPI1101', `the SQL dialect \`${opts.dialect}\` is not available yet`, 'use `--dialect duckdb` or `--dialect postgres`');
+  if (!D) return { diagnostics: [diag('KPI1101.dialect', { dialect: String(opts.dialect) })] };
   const unknown = Object.keys(P).filter((k) => !KNOWN_PLAN_KEYS.has(k) && !isEmpty((P as unknown as Record<string, unknown>)[k]));
-  if (unknown.length) {
-    return refuse('KPI1101', `plan \`${P.name}\` uses ${unknown.map((k) => `\`${k}\``).join(', ')}, which the SQL target cannot express yet`, 'score this plan with `kpi score` (the JS engine)');
-  }
+  if (unknown.length) return { diagnostics: [diag('KPI1101', { plan: P.name, items: codeList(unknown) })] };
   try {
     // the largest input limit for which every integer of the plan provably fits the dialect's integers
     for (let digits = MAX_VALUE_DIGITS; ; digits--) {
@@ -87,13 +116,7 @@ export function generateSql(P: LPlan, opts: SqlOptions): { query?: SqlQuery; dia
       }
     }
   } catch (e) {
-    if (e instanceof Refused) {
-      return refuse(
-        e.code,
-        e.message,
-        e.code === 'KPI1101' ? 'score this plan with `kpi score` (the JS engine)' : 'use `--dialect postgres` (exact NUMERIC), or score with `kpi score` (the JS engine)',
-      );
-    }
+    if (e instanceof Refused) return { diagnostics: [e.diagnostic] };
     throw e;
   }
 }
@@ -136,11 +159,18 @@ class Generator {
     l.push([`${alias}_r`, v.r.s]);
     return { ...v, n, r: this.A.col(`${alias}_r`, v.r.b) };
   }
-  private msg(text: string): string {
-    return this.D.str(text);
-  }
-  private bt(s: string): string {
-    return '`' + s + '`';
+  /**
+   * The text of an `error` column entry: `CODE ` and the catalogue's message in the chosen language, an
+   * SQL expression where an argument is one (the cell the engine read).
+   */
+  private msg<I extends MessageId & `KPI${string}`>(id: I, args: { readonly [K in keyof ArgsOf<I>]: Arg | SqlArg }): string {
+    const lang = this.opts.lang ?? 'en';
+    const plain: Record<string, Arg> = {};
+    for (const [k, v] of Object.entries(args) as [string, Arg | SqlArg][]) plain[k] = typeof v === 'object' && 'sql' in v ? `\u0001${k}\u0001` : v;
+    const filled = `${id.slice(0, 7)} ${fill(MESSAGE_TABLE[id]!.message[lang], plain, lang)}`;
+    const parts = filled.split(/\u0001(\w+)\u0001/);
+    if (parts.length === 1) return this.D.str(filled);
+    return this.D.concat(...parts.map((p, i) => (i % 2 ? (args as Record<string, SqlArg>)[p]!.sql : this.D.str(p))).filter((p) => p !== "''"));
   }
 
   build(): SqlQuery {
@@ -149,7 +179,8 @@ class Generator {
       return this.buildInner();
     } catch (e) {
       if (e instanceof Overflow) {
-        throw new Refused('KPI1102', `\`${this.element || P.name}\` needs integers beyond ${D.name}'s ${D.name === 'duckdb' ? 'HUGEINT' : 'NUMERIC limit'} to stay exact, even with values below 10^${this.valueDigits}`);
+        const wide = D.name === 'duckdb' ? 'HUGEINT' : D.name === 'clickhouse' ? 'Decimal128' : bilingual('what.sql.numeric-limit', {});
+        throw refused('KPI1102', { element: this.element || P.name, dialect: D.name, wide, digits: this.valueDigits }, D.name === 'postgres' ? 'js' : undefined);
       }
       throw e;
     } finally {
@@ -163,9 +194,10 @@ class Generator {
     const present = this.opts.columns ? new Set(this.opts.columns) : undefined;
     const idCol = D.ident(this.opts.idColumn ?? 'id');
     const raws = P.inputs.map((inp) => (present && !present.has(inp.column) ? 'NULL' : D.ident(inp.column)));
-    const l0: [string, string][] = [[`k_id`, `trim(CAST(${idCol} AS ${D.name === 'duckdb' ? 'VARCHAR' : 'TEXT'}))`]];
+    const l0: [string, string][] = [[`k_id`, D.trim(D.text(idCol))]];
+    if (this.opts.orderBy !== undefined) l0.push(['k_ord', D.ident(this.opts.orderBy)]);
     raws.forEach((r, i) => l0.push([`k_t${i}`, D.normalise(r)]));
-    const blank = (x: string) => `coalesce(trim(CAST(${x} AS ${D.name === 'duckdb' ? 'VARCHAR' : 'TEXT'})), '') = ''`;
+    const blank = (x: string) => `coalesce(${D.trim(D.text(x))}, '') = ''`;
     const where = `NOT (${[idCol, ...raws.filter((r) => r !== 'NULL')].map(blank).join(' AND ')})`;
 
     // ---------- layers 1–3: read each cell by the CLI's rules (data/value.ts) ----------
@@ -182,7 +214,7 @@ class Generator {
       l2.push([`k_k${i}`, `(${SCALE_DIGITS} + CAST((CASE WHEN ${g(7)} = '' THEN '0' ELSE ${g(7)} END) AS INTEGER) - (CASE ${g(8)} WHEN '%' THEN 2 WHEN '‰' THEN 3 ELSE 0 END) - ${D.len(frac)})`]);
       const neg = `(((${g(1)} <> '') <> (${g(2)} = '-')) <> (${g(4)} = '-'))`;
       l2.push([`k_neg${i}`, neg]);
-      const matched = D.name === 'duckdb' ? `regexp_full_match(${t}, ${D.str(CELL)})` : `(k_g${i} IS NOT NULL)`;
+      const matched = D.matched(t, CELL, `k_g${i}`);
       const form = [
         matched,
         `(${g(5)} <> '' OR ${g(6)} <> '')`,
@@ -199,20 +231,20 @@ class Generator {
       const digits = `(CASE WHEN ${M} = '' THEN 0 ELSE ${D.toBigint(D.concat(M, D.repeatZeros(k)))} END)`;
       l3.push([`k_v${i}`, `(CASE WHEN NOT k_miss${i} AND k_form${i} AND ${sig} AND ${fits} THEN (CASE WHEN k_neg${i} THEN -${digits} ELSE ${digits} END) END)`]);
       // messages in the binder's words (data/table.ts)
-      const cell = (x: string) => D.concat(this.msg('`'), x, this.msg('`'));
-      const col = this.bt(inp.column);
-      this.errors.push([`(NOT k_miss${i} AND NOT (k_form${i} AND ${sig}))`, D.concat(this.msg('KPI0811 cannot read '), cell(t), this.msg(` in column ${col}: not a number`))]);
-      this.errors.push([`(NOT k_miss${i} AND NOT ${fits})`, D.concat(this.msg('KPI1103 '), cell(t), this.msg(` in column ${col} has more than ${SCALE_DIGITS} decimals or is 10^${this.valueDigits} or more, beyond what this plan's SQL reads exactly`))]);
+      const value = { sql: t };
+      const column = inp.column;
+      this.errors.push([`(NOT k_miss${i} AND NOT (k_form${i} AND ${sig}))`, this.msg('KPI0811.sql', { value, column })]);
+      this.errors.push([`(NOT k_miss${i} AND NOT ${fits})`, this.msg('KPI1103', { value, column, decimals: SCALE_DIGITS, digits: this.valueDigits })]);
       // a blank rater drops out of the mean (data/table.ts: raters are never required)
       if (!inp.optional && inp.role !== 'rater' && !(present && !present.has(inp.column))) {
-        this.errors.push([`k_miss${i}`, this.msg(`KPI0812 column ${col} is blank`)]);
+        this.errors.push([`k_miss${i}`, this.msg('KPI0812.sql', { column })]);
       }
       if (inp.role === 'count' || inp.role === 'bonus-input') {
-        this.errors.push([`(k_v${i} < 0)`, D.concat(cell(t), this.msg(` in column ${col} is negative, but it counts events (KPI0811)`))]);
+        this.errors.push([`(k_v${i} < 0)`, this.msg('KPI0811.sql-negative', { value, column })]);
       }
       this.slotQ[i] = A.scaled(A.col(`k_v${i}`, 10n ** BigInt(this.valueDigits + SCALE_DIGITS)), SCALE);
     });
-    this.errors.unshift([`(k_id IS NULL OR k_id = '')`, this.msg('KPI0809 the row has no id')]);
+    this.errors.unshift([`(k_id IS NULL OR k_id = '')`, this.msg('KPI0809.sql', {})]);
 
     // ---------- metrics, one layer each (dependency order) ----------
     P.metrics.forEach((m, j) => {
@@ -229,9 +261,9 @@ class Generator {
     const measured: Q[] = [];
     P.inds.forEach((ind, x) => {
       this.element = ind.name;
-      if (!KNOWN_METHODS.has(ind.method)) throw new Refused('KPI1101', `indicator \`${ind.name}\` is scored by \`${String(ind.method)}\`, which the SQL target cannot express yet`);
+      if (!KNOWN_METHODS.has(ind.method)) throw refused('KPI1101.method', { indicator: ind.name, method: String(ind.method) });
       const newer = Object.keys(ind).filter((k) => !KNOWN_IND_KEYS.has(k) && !isEmpty((ind as unknown as Record<string, unknown>)[k]));
-      if (newer.length) throw new Refused('KPI1101', `indicator \`${ind.name}\` uses ${newer.map((k) => `\`${k}\``).join(', ')}, which the SQL target cannot express yet`);
+      if (newer.length) throw refused('KPI1101.indicator-form', { indicator: ind.name, forms: codeList(newer) });
       const def = ind.default !== undefined ? A.dec(ind.default) : undefined;
       let raw: Q;
       if (ind.raters && ind.raters.length > 0) raw = this.raters(ind);
@@ -241,13 +273,13 @@ class Generator {
           const lo = A.dec(ind.lo!);
           const hi = A.dec(ind.hi!);
           const out = `(${raw.n.s} IS NOT NULL AND (${A.cmp(raw, '<', lo)} OR ${A.cmp(raw, '>', hi)}))`;
-          this.errors.push([out, this.msg(`KPI0903 a mark is outside the rating scale ${ind.lo}..${ind.hi} of \`${ind.name}\``)]);
+          this.errors.push([out, this.msg('KPI0903.sql', { detail: `${ind.lo}..${ind.hi}`, element: ind.name })]);
           raw = this.within(raw, out, lo, hi);
         }
       }
       measured[x] = raw;
       const v = def ? this.orDefault(raw, def) : raw;
-      if (!def) this.errors.push([`(${raw.n.s} IS NULL)`, this.msg(`KPI0901 no value for \`${ind.name}\``)]);
+      if (!def) this.errors.push([`(${raw.n.s} IS NULL)`, this.msg('KPI0901.sql', { element: ind.name })]);
       actual[x] = this.name(la, `k_a${x}`, v);
     });
 
@@ -282,7 +314,7 @@ class Generator {
       this.element = b.name;
       let n = this.src(b.src);
       if (b.default !== undefined) n = this.orDefault(n, A.dec(b.default));
-      else this.errors.push([`(${n.n.s} IS NULL)`, this.msg(`KPI0901 no value for \`${b.name}\``)]);
+      else this.errors.push([`(${n.n.s} IS NULL)`, this.msg('KPI0901.sql', { element: b.name })]);
       const steps = A.floorPos(A.div(n, A.dec(b.per)));
       let v = A.mul(A.dec(b.points), steps);
       if (b.max !== undefined) v = A.min(v, A.dec(b.max));
@@ -291,7 +323,7 @@ class Generator {
     const vetoHit: string[] = P.vetoes.map((v, j) => {
       this.element = v.name;
       const e = this.expr(v.expr);
-      this.errors.push([`(${e.n.s} IS NULL)`, this.msg(`KPI0901 no value for veto \`${v.name}\``)]);
+      this.errors.push([`(${e.n.s} IS NULL)`, this.msg('KPI0901.sql-veto', { element: v.name })]);
       lt.push([`k_veto${j}`, `(${e.n.s} IS NOT NULL AND ${e.n.s} <> 0)`]);
       return `k_veto${j}`;
     });
@@ -346,11 +378,10 @@ class Generator {
     let k = 0;
     for (const l of this.layers) {
       if (!l.length) continue;
-      // OFFSET 0 keeps PostgreSQL from pulling the layers up into one another, which would copy every
-      // named value into each reader and grow the query exponentially (it did: minutes for 5 indicators)
-      sql = `SELECT *,\n  ${l.map(([a, e]) => `${e} AS ${a}`).join(',\n  ')}\nFROM (\n${sql}${D.name === 'postgres' ? '\nOFFSET 0' : ''}\n) AS k_l${k++}`;
+      sql = `SELECT *,\n  ${l.map(([a, e]) => `${e} AS ${a}`).join(',\n  ')}\nFROM (\n${sql}${D.fence}\n) AS k_l${k++}`;
     }
-    sql = `-- kpi: plan ${JSON.stringify(P.name).replace(/\n/g, ' ')}, exact integer arithmetic (${D.name}); values read to ${SCALE_DIGITS} decimals, below 10^${this.valueDigits}\nSELECT\n  ${out.join(',\n  ')}\nFROM (\n${sql}${D.name === 'postgres' ? '\nOFFSET 0' : ''}\n) AS k_out\n`;
+    const order = this.opts.orderBy !== undefined ? '\nORDER BY k_ord' : D.name === 'clickhouse' ? '\nORDER BY k_id' : '';
+    sql = `-- kpi: plan ${JSON.stringify(P.name).replace(/\n/g, ' ')}, exact integer arithmetic (${D.name}); values read to ${SCALE_DIGITS} decimals, below 10^${this.valueDigits}\nSELECT\n  ${out.join(',\n  ')}\nFROM (\n${sql}${D.fence}\n) AS k_out${order}\n`;
     return { sql, columns };
   }
 
@@ -447,7 +478,7 @@ class Generator {
       const raw = this.slotQ[r.slot]!;
       const wi = (ws[j]!.n.c! * W) / ws[j]!.k;
       const out = `(${raw.n.s} IS NOT NULL AND (${A.cmp(raw, '<', lo)} OR ${A.cmp(raw, '>', hi)}))`;
-      this.errors.push([out, this.msg(`KPI0903 a mark in column \`${this.P.inputs[r.slot]!.column}\` is outside the rating scale ${ind.lo}..${ind.hi} of \`${ind.name}\``)]);
+      this.errors.push([out, this.msg('KPI0903.sql-column', { column: this.P.inputs[r.slot]!.column, detail: `${ind.lo}..${ind.hi}`, element: ind.name })]);
       const v = this.within(raw, out, lo, hi);
       sw = A.iadd(sw, A.caseI([[`(${v.n.s} IS NULL)`, A.lit(0n)]], A.lit(wi)));
       sm = A.iadd(sm, A.caseI([[`(${v.n.s} IS NULL)`, A.lit(0n)]], A.imul(A.lit(wi), v.n)));
@@ -514,7 +545,7 @@ class Generator {
         s = A.div(A.mul(HUNDRED, a), A.dec(ind.hi!));
         break;
       default:
-        throw new Refused('KPI1101', `indicator \`${ind.name}\` is scored by \`${String(ind.method)}\`, which the SQL target cannot express yet`);
+        throw refused('KPI1101.method', { indicator: ind.name, method: String(ind.method) });
     }
     if (r && ind.floor !== undefined) s = A.cases([[A.cmp(r, '<', A.dec(ind.floor)), ZERO]], s);
     return s;
@@ -523,7 +554,7 @@ class Generator {
   /** an expression of metrics, vetoes: NULL when it cannot be computed (blank input, division by zero) */
   private expr(e: LExpr): Q {
     const A = this.A;
-    if (!KNOWN_EXPR.has(e.k)) throw new Refused('KPI1101', `\`${this.element}\` uses the operation \`${e.k}\`, which the SQL target cannot express yet`);
+    if (!KNOWN_EXPR.has(e.k)) throw refused('KPI1101.operation', { element: this.element, op: String(e.k) });
     const NULLQ: Q = { n: { s: 'NULL', b: 0n }, k: 1n, lo: 0n, hi: 0n };
     const bool = (cond: string, ...vs: Q[]): Q => {
       const nulls = vs.filter((v) => !A.isConst(v)).map((v) => `${v.n.s} IS NULL`);
@@ -589,7 +620,7 @@ class Generator {
         }
       }
     }
-    throw new Refused('KPI1101', `\`${this.element}\` uses an expression the SQL target cannot express yet`);
+    throw refused('KPI1101.expression', { element: this.element });
   }
 }
 
@@ -615,5 +646,5 @@ function roundedText(v: Q, dec: number): string {
 /** a decimal literal of the plan as an exact DECIMAL */
 function constDecimal(D: Dialect, text: string, scale?: number): string {
   const frac = scale ?? /\.(\d+)$/.exec(text)?.[1]?.length ?? 0;
-  return D.name === 'duckdb' ? `CAST(${D.str(text)} AS DECIMAL(38,${frac}))` : `CAST(${D.str(text)} AS NUMERIC(38,${frac}))`;
+  return D.decimalConst(text, frac);
 }

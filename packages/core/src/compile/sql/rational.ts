@@ -86,7 +86,8 @@ export class Algebra {
     return x.c !== undefined ? this.lit(-x.c) : { s: `(-${x.s})`, b: x.b };
   }
   absI(x: I): I {
-    return x.c !== undefined ? this.lit(abs(x.c)) : { s: `abs(${x.s})`, b: x.b };
+    // a bound past 2^63 means the wide type (an operation past it widened its operands)
+    return x.c !== undefined ? this.lit(abs(x.c)) : { s: this.D.abs(x.s, x.b >= NARROW), b: x.b };
   }
   /** CASE over integer expressions (conditions are SQL booleans) */
   caseI(arms: [string, I][], els: I): I {

@@ -2,7 +2,7 @@ import type { CatalogueEntry } from '../types.js';
 
 /**
  * SQL target diagnostics (`kpi compile --target sql`, `kpi score --engine duckdb`) — see catalogue.ts.
- * KPI1101–1002: a plan the SQL generator refuses (it never emits SQL it cannot prove exact);
+ * KPI1101–1102: a plan the SQL generator refuses (it never emits SQL it cannot prove exact);
  * KPI1103: a data value the SQL engines cannot hold exactly.
  */
 export const SQL_CODES: CatalogueEntry[] = [
