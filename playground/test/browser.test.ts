@@ -2,6 +2,7 @@
  * The playground in a real browser: the BUILT app (vite build) served from 127.0.0.1 on a random port,
  * driven through playwright-core in Debian's Chromium. Screenshots go to test-results/playground/.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -402,6 +403,34 @@ describe.skipIf(skip)('playground in Chromium', () => {
       expect(rows.length, name).toBeGreaterThan(0);
       expect(rows.filter((r) => r.total === null), name).toEqual([]);
     }
+  });
+
+  it('shows a money plan (SPEC §7: periods, distribution, commission, pays) with the columns and rows of kpi score', async () => {
+    expect(await hook(page, (h) => h.examples())).toContain('销售团队季度');
+    expect(await hook(page, (h) => h.loadExample('销售团队季度'))).toBe(true);
+    const heads = () => page.evaluate(() => Array.from(document.querySelectorAll('#table thead th.res'), (th) => th.textContent));
+    expect(await heads()).toEqual(['总分', '按分等级', '排名', '最终等级', '绩效系数', '销售提成', '绩效工资', '应发合计', '期间']);
+    // one JSON row per person (three monthly rows each), exactly as `kpi score --format json` prints them
+    const cli = spawnSync(process.execPath, [join(PLAYGROUND, '..', 'packages', 'cli', 'bin', 'kpi.js'), 'score', 'examples/销售团队季度.kpi', '--data', 'examples/data/销售团队季度.csv', '--format', 'json'], { cwd: join(PLAYGROUND, '..'), encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    const rows = await hook(page, (h) => h.getResults());
+    expect(rows).toEqual(JSON.parse(cli.stdout));
+    expect(rows).toHaveLength(12);
+    // the table shows the person's money on each of their rows; later periods dimmed
+    const first = await page.evaluate(() => Array.from(document.querySelectorAll('#table tbody tr')[0]!.querySelectorAll('td.res[data-field]'), (td) => td.textContent));
+    expect(first).toEqual(['106.55', 'S', '2', 'A', '1.2', '30200', '10800', '41000', '1月、2月、3月']);
+    expect(await page.locator('#table tbody tr.same-person').count()).toBe(24);
+    await hook(page, (h) => h.select(0));
+    await expect.poll(() => page.locator('#explain').innerText()).toContain('销售提成（超额累进）销售额 660,000');
+    await shot(page, 'money-zh');
+    await hook(page, (h) => h.setLang('en'));
+    expect(await heads()).toEqual(['total', 'score grade', 'rank', 'final grade', 'coefficient', '销售提成', '绩效工资', '应发合计', 'periods']);
+    await shot(page, 'money-en');
+    await hook(page, (h) => h.setLang('zh'));
+    // editing a commission rate moves the money at once
+    await hook(page, (h) => h.setPlan(h.getPlan().replace('else:      7%', 'else:      8%')));
+    expect((await hook(page, (h) => h.getResults()))[0]!).toMatchObject({ money: { 销售提成: 31800, 应发合计: 42600 } });
+    expect(await hook(page, (h) => h.loadExample('店长'))).toBe(true);
   });
 
   // ---------------- issue 15: one test per problem a consultant hit ----------------

@@ -110,6 +110,7 @@ export function renderTable(): void {
     });
     tr.classList.toggle('row-error', !!rv && rv.errors.length > 0 && !rv.blank);
     tr.classList.toggle('vetoed', !!rv?.vetoed);
+    tr.classList.toggle('same-person', !!rv?.samePerson);
     const bad = new Set(rv?.badCols ?? []);
     for (const c of cells) c.el.classList.toggle('bad', bad.has(c.c));
   }
