@@ -495,6 +495,37 @@ describe.skipIf(skip)('playground in Chromium', () => {
     await p.close();
   });
 
+  it('7 · before the script has run: layout, loading state and the plan highlighted as the editor shows it, editable; typing carries into Monaco', async () => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    watch(p);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // hold the page's script back: what is on screen now is index.html alone
+    await p.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await p.goto(server.url, { waitUntil: 'commit' });
+    await expect.poll(() => p.locator('#early').isVisible()).toBe(true);
+    expect(await p.locator('#editor-loading').textContent()).toBe('正在加载编辑器…');
+    expect(await p.locator('#engine-loading').isVisible()).toBe(true);
+    // the tokenizer's own rules: keywords, methods, numbers, comments, strings and nested brackets coloured
+    const tokens = await p.evaluate(() => Array.from(document.querySelectorAll('#early-view span'), (s) => `${s.className}:${s.textContent}`));
+    expect(tokens).toEqual(expect.arrayContaining(['c:# 运营中心 · 店长月度考核', 'k:plan', 'k:indicator', 't:linear', 'n:70%', 's:"全部达标"', 'b0:{', 'b1:{', 'k:cycle']));
+    expect(await p.evaluate(() => getComputedStyle(document.querySelector('#early-view .k')!).color)).toBe('rgb(0, 0, 255)');
+    await shot(p, '00-before-script');
+    // typed into the early view: re-highlighted at once, and kept when the editor arrives
+    await p.locator('#early-editor').focus();
+    await p.keyboard.press('Control+Home');
+    await p.keyboard.type('# 新的一行\n');
+    await expect.poll(() => p.evaluate(() => document.querySelector('#early-view span')?.textContent)).toBe('# 新的一行');
+    release();
+    await p.waitForFunction(() => (window as unknown as { kpiPlayground?: { ready: boolean } }).kpiPlayground?.ready === true, null, { timeout: 30000 });
+    expect(await hook(p, (h) => h.getPlan())).toMatch(/^# 新的一行\n# 运营中心/);
+    expect(await p.locator('#early').count()).toBe(0);
+    await p.close();
+  });
+
   it('3 · a test block whose expect is now wrong shows as failing, with expected and actual, and a marker on its line', async () => {
     expect(await hook(page, (h) => h.loadExample('店长'))).toBe(true);
     await page.locator('.tab[data-tab="tests"]').click();
