@@ -2,8 +2,8 @@ import { defineConfig, type Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { TOKEN_CATALOG } from '../packages/core/src/lexer/tokens.ts';
-import { generateMonarch } from '../packages/language-service/src/monarch.ts';
+import { TOKEN_CATALOG } from '../packages/core/src/lexer/tokens.js';
+import { generateMonarch } from '../packages/language-service/src/monarch.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(import.meta.url);

@@ -495,7 +495,7 @@ describe.skipIf(skip)('playground in Chromium', () => {
     await p.close();
   });
 
-  it('7 · before the script has run: layout, loading state and the plan highlighted as the editor shows it, editable; typing carries into Monaco', async () => {
+  it('7 (first paint) · before the script has run: layout, loading state and the plan highlighted as the editor shows it, editable; typing carries into Monaco', async () => {
     const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     watch(p);
     let release!: () => void;
