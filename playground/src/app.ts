@@ -191,6 +191,6 @@ export function tableChanged(): Promise<void> {
 export function setTable(t: TableData, selected: number | null = null): Promise<void> {
   state.table = { columns: [...t.columns], rows: t.rows.map((r) => [...r]) };
   state.selected = selected;
-  invalidateTable();
+  invalidateTable(true);
   return refresh();
 }

@@ -44,7 +44,7 @@ async function restoreWork(s: SharedState): Promise<void> {
   state.example = s.example && EXAMPLES.some((e) => e.name === s.example) ? s.example : undefined;
   state.table = s.data ? { columns: [...s.data.columns], rows: s.data.rows.map((r) => [...r]) } : { columns: [], rows: [] };
   state.selected = state.table.rows.length ? 0 : null;
-  invalidateTable();
+  invalidateTable(true);
   ed.setText(s.plan, false);
   syncExample();
   await refresh();
