@@ -114,6 +114,7 @@ export function renderStatus(): void {
   else if (!r?.scored) text = t().noPlan;
   else if (r.provisional) text = `${t().provisional}（${r.provisional.join('；')}）`;
   else if (r.hasErrors) text = t().planErrors;
+  if (r?.notes?.length && !state.timedOut) text = [text, ...r.notes].filter(Boolean).join('；');
   el.textContent = text;
   el.classList.toggle('warn', !!r?.hasErrors || state.timedOut);
   el.classList.toggle('provisional', !!r?.provisional);
@@ -190,6 +191,6 @@ export function tableChanged(): Promise<void> {
 export function setTable(t: TableData, selected: number | null = null): Promise<void> {
   state.table = { columns: [...t.columns], rows: t.rows.map((r) => [...r]) };
   state.selected = selected;
-  invalidateTable();
+  invalidateTable(true);
   return refresh();
 }

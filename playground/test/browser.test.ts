@@ -2,6 +2,7 @@
  * The playground in a real browser: the BUILT app (vite build) served from 127.0.0.1 on a random port,
  * driven through playwright-core in Debian's Chromium. Screenshots go to test-results/playground/.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -404,6 +405,34 @@ describe.skipIf(skip)('playground in Chromium', () => {
     }
   });
 
+  it('shows a money plan (SPEC §7: periods, distribution, commission, pays) with the columns and rows of kpi score', async () => {
+    expect(await hook(page, (h) => h.examples())).toContain('销售团队季度');
+    expect(await hook(page, (h) => h.loadExample('销售团队季度'))).toBe(true);
+    const heads = () => page.evaluate(() => Array.from(document.querySelectorAll('#table thead th.res'), (th) => th.textContent));
+    expect(await heads()).toEqual(['总分', '按分等级', '排名', '最终等级', '绩效系数', '销售提成', '绩效工资', '应发合计', '期间']);
+    // one JSON row per person (three monthly rows each), exactly as `kpi score --format json` prints them
+    const cli = spawnSync(process.execPath, [join(PLAYGROUND, '..', 'packages', 'cli', 'bin', 'kpi.js'), 'score', 'examples/销售团队季度.kpi', '--data', 'examples/data/销售团队季度.csv', '--format', 'json'], { cwd: join(PLAYGROUND, '..'), encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    const rows = await hook(page, (h) => h.getResults());
+    expect(rows).toEqual(JSON.parse(cli.stdout));
+    expect(rows).toHaveLength(12);
+    // the table shows the person's money on each of their rows; later periods dimmed
+    const first = await page.evaluate(() => Array.from(document.querySelectorAll('#table tbody tr')[0]!.querySelectorAll('td.res[data-field]'), (td) => td.textContent));
+    expect(first).toEqual(['106.55', 'S', '2', 'A', '1.2', '30200', '10800', '41000', '1月、2月、3月']);
+    expect(await page.locator('#table tbody tr.same-person').count()).toBe(24);
+    await hook(page, (h) => h.select(0));
+    await expect.poll(() => page.locator('#explain').innerText()).toContain('销售提成（超额累进）销售额 660,000');
+    await shot(page, 'money-zh');
+    await hook(page, (h) => h.setLang('en'));
+    expect(await heads()).toEqual(['total', 'score grade', 'rank', 'final grade', 'coefficient', '销售提成', '绩效工资', '应发合计', 'periods']);
+    await shot(page, 'money-en');
+    await hook(page, (h) => h.setLang('zh'));
+    // editing a commission rate moves the money at once
+    await hook(page, (h) => h.setPlan(h.getPlan().replace('else:      7%', 'else:      8%')));
+    expect((await hook(page, (h) => h.getResults()))[0]!).toMatchObject({ money: { 销售提成: 31800, 应发合计: 42600 } });
+    expect(await hook(page, (h) => h.loadExample('店长'))).toBe(true);
+  });
+
   // ---------------- issue 15: one test per problem a consultant hit ----------------
 
   it('1 · pasting a block with a header row previews it, appends people without dropping columns, and undoes', async () => {
@@ -463,6 +492,37 @@ describe.skipIf(skip)('playground in Chromium', () => {
     await p.evaluate((t) => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.setPlan(t), (await hook(p, (h) => h.getPlan())).replace('cap 120%', 'cap 100%'));
     expect((await hook(p, (h) => h.getResults()))[2]!.total).toBeLessThan(114);
     await shot(p, '11-file-url');
+    await p.close();
+  });
+
+  it('7 (first paint) · before the script has run: layout, loading state and the plan highlighted as the editor shows it, editable; typing carries into Monaco', async () => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    watch(p);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // hold the page's script back: what is on screen now is index.html alone
+    await p.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await p.goto(server.url, { waitUntil: 'commit' });
+    await expect.poll(() => p.locator('#early').isVisible()).toBe(true);
+    expect(await p.locator('#editor-loading').textContent()).toBe('正在加载编辑器…');
+    expect(await p.locator('#engine-loading').isVisible()).toBe(true);
+    // the tokenizer's own rules: keywords, methods, numbers, comments, strings and nested brackets coloured
+    const tokens = await p.evaluate(() => Array.from(document.querySelectorAll('#early-view span'), (s) => `${s.className}:${s.textContent}`));
+    expect(tokens).toEqual(expect.arrayContaining(['c:# 运营中心 · 店长月度考核', 'k:plan', 'k:indicator', 't:linear', 'n:70%', 's:"全部达标"', 'b0:{', 'b1:{', 'k:cycle']));
+    expect(await p.evaluate(() => getComputedStyle(document.querySelector('#early-view .k')!).color)).toBe('rgb(0, 0, 255)');
+    await shot(p, '00-before-script');
+    // typed into the early view: re-highlighted at once, and kept when the editor arrives
+    await p.locator('#early-editor').focus();
+    await p.keyboard.press('Control+Home');
+    await p.keyboard.type('# 新的一行\n');
+    await expect.poll(() => p.evaluate(() => document.querySelector('#early-view span')?.textContent)).toBe('# 新的一行');
+    release();
+    await p.waitForFunction(() => (window as unknown as { kpiPlayground?: { ready: boolean } }).kpiPlayground?.ready === true, null, { timeout: 30000 });
+    expect(await hook(p, (h) => h.getPlan())).toMatch(/^# 新的一行\n# 运营中心/);
+    expect(await p.locator('#early').count()).toBe(0);
     await p.close();
   });
 
@@ -588,6 +648,9 @@ describe.skipIf(skip)('playground in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.type('  indicator ');
+    // the last keys may still be in the editor's 40 ms debounce (idle() sees only updates already sent): on a loaded
+    // host the update fired after idle() and counted as one made during the composition below
+    await page.waitForTimeout(200);
     await hook(page, (h) => h.idle());
     const cdp = await page.context().newCDPSession(page);
     const seq0 = await hook(page, (h) => h.timing().seq);

@@ -6,7 +6,7 @@
 import * as core from '@kpi/core';
 import { codeActions, complete, diagnosticsToMarkers, generateMonarch, hover, DEFAULT_VOCABULARY } from '@kpi/language-service';
 import { parse as parseCsvSync } from 'csv-parse/browser/esm/sync';
-import { analyse, rowErrors, scoreTable, FILE_NAME, type Analysis, type Scoring } from './analysis.js';
+import { analyse, bind, rowErrors, scoreTable, FILE_NAME, type Analysis, type Binding, type ScoredRow, type Scoring } from './analysis.js';
 import { curvesOf, type Curve } from './curves.js';
 import type { ExplainData, JsonRow, Method, Methods, Request, Response, ResultColumn, RowView, TableData, TestView, UpdateArgs, UpdateResult } from './protocol.js';
 
@@ -18,6 +18,8 @@ let last: Analysis | undefined;
 /** the last analysis that compiled: its results stay on screen (dimmed) while the text has errors */
 let good: Analysis | undefined;
 let scored: { good: Analysis; tableKey: string; scoring: Scoring } | undefined;
+/** the table bound to the plan's columns: kept across plan edits that read the same columns */
+let binding: Binding | undefined;
 
 function analysisOf(text: string): Analysis {
   if (last?.text !== text) last = analyse(text);
@@ -30,9 +32,18 @@ const tableKey = (t: TableData) => JSON.stringify(t);
 function scoringOf(g: Analysis, table: TableData): Scoring {
   const key = tableKey(table);
   if (scored?.good === g && scored.tableKey === key) return scored.scoring;
-  const scoring = scoreTable(g.compiled!, g.plan!, table);
+  binding = bind(g.compiled!, g.plan!, table, key, binding);
+  const scoring = scoreTable(g.compiled!, g.plan!, table, binding);
   scored = { good: g, tableKey: key, scoring };
   return scoring;
+}
+
+/** the report shape of the scored plan: the core's, with its SPEC §7 columns as `kpi score` has them */
+function shapeFor(g: Analysis, table: TableData, lang: 'zh' | 'en'): core.ReportShape {
+  const shape = core.shapeOf(g.plan!, table.columns[0] ?? 'id', lang);
+  const money = core.moneyShapeOf(g.plan!, g.plan!.money?.period?.text);
+  if (money) shape.money = money;
+  return shape;
 }
 
 function lineOf(text: string, offset: number): number {
@@ -43,9 +54,8 @@ function lineOf(text: string, offset: number): number {
 
 // ---------------- update: diagnostics, scores, tests, explanation ----------------
 /** result columns of the table: the report shape's, without the id, kept columns and per-indicator scores */
-function resultColumns(g: Analysis, table: TableData, lang: 'zh' | 'en'): ResultColumn[] {
-  const shape = core.shapeOf(g.plan!, table.columns[0] ?? 'id', lang);
-  return core.columnsOf(shape).filter((c) => c.kind !== 'id' && c.kind !== 'keep' && c.kind !== 'score').map((c) => ({ kind: c.kind, header: c.header }));
+function resultColumns(shape: core.ReportShape): core.Column[] {
+  return core.columnsOf(shape).filter((c) => c.kind !== 'id' && c.kind !== 'keep' && c.kind !== 'score');
 }
 
 /** the table with an empty column for every input the plan reads and the table lacks (so it can be filled in) */
@@ -62,6 +72,31 @@ function withInputColumns(g: Analysis | undefined, table: TableData, lang: 'zh' 
   }
   if (!add.length) return undefined;
   return { columns: [...table.columns, ...add], rows: table.rows.map((r) => [...r, ...add.map(() => '')]) };
+}
+
+/** the selected row's explanation: the core's tree for its values; with money, the person's money chain after it */
+function explainRow(g: Analysis, sel: ScoredRow, scoring: Scoring, lang: 'zh' | 'en'): ExplainData {
+  const base: ExplainData = { index: sel.index, id: sel.id, errors: rowErrors(sel).map((e) => e.message), lines: [] };
+  if (!sel.values || !sel.outcome?.ok) return base;
+  const res = sel.outcome.result as core.RowResultWithMoney;
+  const ds = scoring.dataset;
+  const k = ds ? ds.people.findIndex((p) => p.result === res) : -1;
+  const pm = k >= 0 ? ds!.money[k] : undefined;
+  const money = [
+    ...(res.money?.periods ? [lang === 'zh' ? `合并 ${res.money.periods.length} 期：${res.money.periods.join('、')}` : `${res.money.periods.length} periods combined: ${res.money.periods.join(', ')}`] : []),
+    ...(pm ? core.renderMoneyExplanation(pm, lang) : []),
+  ];
+  const out: ExplainData = {
+    ...base,
+    total: res.total,
+    ...(res.grade !== undefined ? { grade: res.grade } : {}),
+    ...(res.coefficient !== undefined ? { coefficient: res.coefficient } : {}),
+    ...(money.length ? { money } : {}),
+  };
+  // one row's explanation is the person's only when a row is a person (no periods)
+  if (ds?.period !== undefined) return out;
+  const { explanation } = g.compiled!.explain(sel.values.subarray(0, g.compiled!.inputs.length));
+  return explanation ? { ...out, explanation, lines: core.renderExplanation(explanation, lang) } : out;
 }
 
 function update(args: UpdateArgs): UpdateResult {
@@ -98,43 +133,37 @@ function update(args: UpdateArgs): UpdateResult {
   const json: JsonRow[] = [];
   let explain: ExplainData | undefined;
   const grades: { label: string; count: number }[] = [];
+  const notes: string[] = [];
   const weights: Record<string, string> = {};
   if (g?.compiled && g.plan) {
     const scoring = scoringOf(g, args.table);
-    columns = resultColumns(g, args.table, args.lang);
-    const shapeCols = core.columnsOf(core.shapeOf(g.plan, args.table.columns[0] ?? 'id', args.lang));
-    const resultCols = shapeCols.filter((c) => c.kind !== 'id' && c.kind !== 'keep' && c.kind !== 'score');
+    const resultCols = resultColumns(shapeFor(g, args.table, args.lang));
+    columns = resultCols.map((c) => ({ kind: c.kind, header: c.header }));
     const counts = new Map<string, number>();
+    const ds = scoring.dataset;
     rows = scoring.rows.map((r) => {
       const blank = !r.values && r.errors.length === 0;
       if (r.outcome?.ok) {
         const res = r.outcome.result;
-        json.push(core.jsonRow(r.id, res) as unknown as JsonRow);
-        if (res.grade) counts.set(res.grade, (counts.get(res.grade) ?? 0) + 1);
-        return { index: r.index, id: r.id, blank, cells: resultCols.map((c) => core.cellOf(c, r.id, res) ?? null), errors: [], badCols: [], vetoed: res.vetoes.length > 0 };
+        if (!r.samePerson) {
+          json.push(core.jsonRow(r.id, res) as unknown as JsonRow);
+          if (res.grade) counts.set(res.grade, (counts.get(res.grade) ?? 0) + 1);
+        }
+        return { index: r.index, id: r.id, blank, cells: resultCols.map((c) => core.cellOf(c, r.id, res, undefined, args.lang) ?? null), errors: [], badCols: [], vetoed: res.vetoes.length > 0, ...(r.samePerson ? { samePerson: true } : {}) };
       }
       const errors = rowErrors(r);
       if (!blank) json.push({ id: r.id, total: null, grade: null, coefficient: null, indicators: {}, errors });
       const badCols = errors.flatMap((e) => (e.column !== undefined && colOf(e.column) >= 0 ? [colOf(e.column)] : []));
       return { index: r.index, id: r.id, blank, cells: resultCols.map(() => null), errors: errors.map((e) => ({ message: e.message, ...(e.column ? { column: e.column } : {}) })), badCols, vetoed: false };
     });
+    if (ds) {
+      notes.push(...ds.notes);
+      if (ds.skipped) notes.push(args.lang === 'zh' ? `${ds.skipped} 行有错误，未计入等级分布与薪酬（kpi score 此时不出结果）` : `${ds.skipped} row${ds.skipped === 1 ? '' : 's'} with errors left out of the distribution and money (kpi score gives no results then)`);
+    }
     for (const l of g.plan.grades?.lines ?? []) grades.push({ label: l.label.text, count: counts.get(l.label.text) ?? 0 });
     for (const x of core.indicatorsOf(g.plan)) weights[x.indicator.name.text] = `${x.effectiveWeight.mul(core.Rational.HUNDRED).toDecimalString(2)}%`;
     const sel = args.selected !== null ? scoring.rows[args.selected] : undefined;
-    if (sel) {
-      explain = { index: sel.index, id: sel.id, errors: rowErrors(sel).map((e) => e.message), lines: [] };
-      if (sel.values && sel.outcome?.ok) {
-        const { explanation } = g.compiled.explain(sel.values);
-        const res = sel.outcome.result;
-        explain = {
-          ...explain,
-          ...(explanation ? { explanation, lines: core.renderExplanation(explanation, args.lang) } : {}),
-          total: res.total,
-          ...(res.grade !== undefined ? { grade: res.grade } : {}),
-          ...(res.coefficient !== undefined ? { coefficient: res.coefficient } : {}),
-        };
-      }
-    }
+    if (sel) explain = explainRow(g, sel, scoring, args.lang);
   }
   const s1 = performance.now();
   return {
@@ -146,6 +175,7 @@ function update(args: UpdateArgs): UpdateResult {
     hasErrors: a.hasErrors,
     stale: !!g && g !== a,
     ...(a.provisional ? { provisional: a.provisional.map((d) => d.message) } : {}),
+    ...(notes.length ? { notes } : {}),
     scored: !!g,
     inputs: (g?.compiled?.inputs ?? []).map((c) => ({ column: c.column, role: c.role })),
     columns,
@@ -193,8 +223,9 @@ function csv(args: UpdateArgs): Methods['csv'][1] {
   const g = good;
   if (!g?.plan || !g.compiled) return { csv: '', skipped: 0, name: 'plan' };
   const scoring = scoringOf(g, args.table);
-  const shape = core.shapeOf(g.plan, args.table.columns[0] ?? 'id', args.lang);
-  const ok = scoring.rows.flatMap((r) => (r.outcome?.ok ? [{ id: r.id, result: r.outcome.result }] : []));
+  const shape = shapeFor(g, args.table, args.lang);
+  // one row per person, as `kpi score` writes it (with periods, a person has several table rows)
+  const ok = scoring.rows.flatMap((r) => (r.outcome?.ok && !r.samePerson ? [{ id: r.id, result: r.outcome.result }] : []));
   const skipped = scoring.rows.filter((r) => !r.outcome?.ok && (r.values || r.errors.length)).length;
   return { csv: core.reportCsv(shape, ok), skipped, name: g.plan.name.text };
 }

@@ -38,7 +38,7 @@ export async function loadExample(ex: Example, undoable = false): Promise<void> 
   const table = exampleTable(ex.name);
   state.table = { columns: [...table.columns], rows: table.rows.map((r) => [...r]) };
   state.selected = state.table.rows.length ? 0 : null;
-  invalidateTable();
+  invalidateTable(true);
   ed.setText(ex.plan, undoable);
   syncExample();
   await refresh();
