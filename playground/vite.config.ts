@@ -68,6 +68,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@kpi\/core$/, replacement: here('../packages/core/src/index.ts') },
+      { find: /^@kpi\/core\/diag$/, replacement: here('../packages/core/src/diagnostics/diag.ts') },
       { find: /^@kpi\/language-service$/, replacement: here('../packages/language-service/src/index.ts') },
     ],
   },

@@ -4,7 +4,7 @@
  * own code; nothing here re-implements parsing, scoring or the report's columns.
  */
 import * as core from '@kpi/core';
-import type { Diagnostic, Plan, PlanFile, RowOutcome } from '@kpi/core';
+import type { Diagnostic, Lang, Plan, PlanFile, RowOutcome } from '@kpi/core';
 import type { TableData } from './protocol.js';
 
 export type { CompiledPlan } from '@kpi/core';
@@ -70,7 +70,8 @@ export interface DatasetScoring {
   /** per person (same order): its money chain, for explanations */
   money: (core.PersonMoney | undefined)[];
   /** findings about the data set as a whole (no row of its own), as the CLI prints them */
-  notes: string[];
+  /** findings without a row (or not errors): shown under the table in the chosen language */
+  notes: Diagnostic[];
   /** rows with errors left out of the money (the CLI scores nothing then) */
   skipped: number;
 }
@@ -151,11 +152,12 @@ function scoreDataset(compiled: CompiledPlan, plan: Plan, table: TableData, b: B
   const personOf = new Map(o.people.map((p, i) => [b.period !== undefined ? p.id : String(p.row), i] as const));
   const failed = new Map(o.rowErrors.map((e) => [b.period !== undefined ? e.id : String(e.row), e.errors] as const));
   const issuesAt = new Map<number, Diagnostic[]>();
-  const notes: string[] = [];
+  const notes: Diagnostic[] = [];
   for (const i of o.issues) {
-    const d: Diagnostic = { code: i.code, severity: i.severity, message: i.message, ...(i.help ? { help: i.help } : {}), ...(i.column ? { data: { column: i.column } } : {}) };
+    // the catalogue reference `t` goes along: the page shows the finding in the language chosen then
+    const d: Diagnostic = { code: i.code, severity: i.severity, message: i.message, ...(i.help ? { help: i.help } : {}), ...(i.t ? { t: i.t } : {}), ...(i.column ? { data: { column: i.column } } : {}) };
     if (i.row !== undefined && i.severity === 'error') issuesAt.set(i.row, [...(issuesAt.get(i.row) ?? []), d]);
-    else notes.push(`${i.code} ${i.message}`);
+    else notes.push(d);
   }
   const firstRow = new Set<number>();
   const rows: ScoredRow[] = table.rows.map((cells, index) => {
@@ -180,10 +182,15 @@ function scoreDataset(compiled: CompiledPlan, plan: Plan, table: TableData, b: B
   };
 }
 
-/** why a row could not be scored: the engine's row errors, or the binding errors */
-export function rowErrors(r: ScoredRow): { code: string; message: string; column?: string; value?: string }[] {
-  if (r.outcome && !r.outcome.ok) return r.outcome.errors;
+/**
+ * Why a row could not be scored, in `lang`: the engine's row errors in the catalogue's words (the text
+ * `kpi score` prints for them, via the core's rowErrorDiagnostic, without the row prefix: the table
+ * shows the row), or the binding errors.
+ */
+export function rowErrors(r: ScoredRow, lang: Lang): { code: string; message: string; column?: string; value?: string }[] {
+  if (r.outcome && !r.outcome.ok)
+    return r.outcome.errors.map((e) => ({ ...e, message: core.localize(core.rowErrorDiagnostic(undefined, undefined, '', e), lang).message }));
   return r.errors
     .filter((d) => d.severity === 'error')
-    .map((d) => ({ code: d.code, message: d.message, ...(d.data?.column !== undefined ? { column: d.data.column } : {}), ...(d.data?.value !== undefined ? { value: d.data.value } : {}) }));
+    .map((d) => ({ code: d.code, message: core.localize(d, lang).message, ...(d.data?.column !== undefined ? { column: d.data.column } : {}), ...(d.data?.value !== undefined ? { value: d.data.value } : {}) }));
 }

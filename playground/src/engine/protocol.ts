@@ -3,10 +3,10 @@
  * checker, compiler, scorer, tests, formatter, language service); the page holds Monaco and the DOM.
  * Everything crossing is plain data (structured clone).
  */
-import type { ColumnKind, Diagnostic, Explanation } from '@kpi/core';
+import type { ColumnKind, Diagnostic, Explanation, Lang } from '@kpi/core';
 import type { Curve } from './curves.js';
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
 export interface TableData {
   columns: string[];
@@ -156,7 +156,7 @@ export interface Methods {
   charts: [UpdateArgs, ChartsResult | null];
   complete: [{ text: string; offset: number; lang: Lang }, CompletionView];
   hover: [{ text: string; offset: number; lang: Lang }, HoverView | null];
-  actions: [{ text: string; span: { start: number; end: number } }, ActionView[]];
+  actions: [{ text: string; span: { start: number; end: number }; lang: Lang }, ActionView[]];
   format: [{ text: string }, { output?: string; errors: number }];
   output: [{ text: string; kind: 'ir' | 'module' }, string];
   csv: [UpdateArgs, { csv: string; skipped: number; name: string }];

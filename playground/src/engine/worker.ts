@@ -8,7 +8,7 @@ import { codeActions, complete, diagnosticsToMarkers, generateMonarch, hover, DE
 import { parse as parseCsvSync } from 'csv-parse/browser/esm/sync';
 import { analyse, bind, rowErrors, scoreTable, FILE_NAME, type Analysis, type Binding, type ScoredRow, type Scoring } from './analysis.js';
 import { curvesOf, type Curve } from './curves.js';
-import type { ExplainData, JsonRow, Method, Methods, Request, Response, ResultColumn, RowView, TableData, TestView, UpdateArgs, UpdateResult } from './protocol.js';
+import type { ExplainData, JsonRow, Lang, Method, Methods, Request, Response, ResultColumn, RowView, TableData, TestView, UpdateArgs, UpdateResult } from './protocol.js';
 
 /** the diagnostic pages (grammar/diagnostics/KPI….md), bundled so the problems list links work offline */
 const DOCS = import.meta.glob('../../../grammar/diagnostics/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -39,7 +39,7 @@ function scoringOf(g: Analysis, table: TableData): Scoring {
 }
 
 /** the report shape of the scored plan: the core's, with its SPEC §7 columns as `kpi score` has them */
-function shapeFor(g: Analysis, table: TableData, lang: 'zh' | 'en'): core.ReportShape {
+function shapeFor(g: Analysis, table: TableData, lang: Lang): core.ReportShape {
   const shape = core.shapeOf(g.plan!, table.columns[0] ?? 'id', lang);
   const money = core.moneyShapeOf(g.plan!, g.plan!.money?.period?.text);
   if (money) shape.money = money;
@@ -59,11 +59,11 @@ function resultColumns(shape: core.ReportShape): core.Column[] {
 }
 
 /** the table with an empty column for every input the plan reads and the table lacks (so it can be filled in) */
-function withInputColumns(g: Analysis | undefined, table: TableData, lang: 'zh' | 'en'): TableData | undefined {
+function withInputColumns(g: Analysis | undefined, table: TableData, lang: Lang): TableData | undefined {
   const inputs = g?.compiled?.inputs ?? [];
   const have = new Set(table.columns.map(core.headerKey));
   const add: string[] = [];
-  if (table.columns.length === 0) add.push(lang === 'zh' ? '工号' : 'id');
+  if (table.columns.length === 0) add.push(core.ui('ui.pg.id-column', {}, lang));
   for (const c of inputs) {
     const k = core.headerKey(c.column);
     if (have.has(k)) continue;
@@ -75,15 +75,15 @@ function withInputColumns(g: Analysis | undefined, table: TableData, lang: 'zh' 
 }
 
 /** the selected row's explanation: the core's tree for its values; with money, the person's money chain after it */
-function explainRow(g: Analysis, sel: ScoredRow, scoring: Scoring, lang: 'zh' | 'en'): ExplainData {
-  const base: ExplainData = { index: sel.index, id: sel.id, errors: rowErrors(sel).map((e) => e.message), lines: [] };
+function explainRow(g: Analysis, sel: ScoredRow, scoring: Scoring, lang: Lang): ExplainData {
+  const base: ExplainData = { index: sel.index, id: sel.id, errors: rowErrors(sel, lang).map((e) => e.message), lines: [] };
   if (!sel.values || !sel.outcome?.ok) return base;
   const res = sel.outcome.result as core.RowResultWithMoney;
   const ds = scoring.dataset;
   const k = ds ? ds.people.findIndex((p) => p.result === res) : -1;
   const pm = k >= 0 ? ds!.money[k] : undefined;
   const money = [
-    ...(res.money?.periods ? [lang === 'zh' ? `合并 ${res.money.periods.length} 期：${res.money.periods.join('、')}` : `${res.money.periods.length} periods combined: ${res.money.periods.join(', ')}`] : []),
+    ...(res.money?.periods ? [core.ui('ui.pg.periods-combined', { n: res.money.periods.length, periods: { en: res.money.periods.join(', '), zh: res.money.periods.join('、') } }, lang)] : []),
     ...(pm ? core.renderMoneyExplanation(pm, lang) : []),
   ];
   const out: ExplainData = {
@@ -108,6 +108,7 @@ function update(args: UpdateArgs): UpdateResult {
   if (widened) args = { ...args, table: widened };
   const keys = args.table.columns.map(core.headerKey);
   const colOf = (name: string) => keys.indexOf(core.headerKey(name));
+  const lang = args.lang;
   const diagnostics = [...a.diagnostics];
   let tests: TestView[] = [];
   let testsMs = 0;
@@ -122,7 +123,7 @@ function update(args: UpdateArgs): UpdateResult {
       passed: r.passed,
       checked: r.checked,
       failures: r.failures.map((f) => ({ subject: f.subject, expected: f.expected, actual: f.actual, line: lineOf(a.text, f.span.start) })),
-      errors: r.errors.map((e) => e.message),
+      errors: r.errors.map((e) => core.localize(core.rowErrorDiagnostic(undefined, undefined, '', e), lang).message),
     }));
     // failing expects are problems on their lines (KPI0920), like `kpi test` reports them
     for (const r of reports) diagnostics.push(...r.diagnostics);
@@ -151,14 +152,14 @@ function update(args: UpdateArgs): UpdateResult {
         }
         return { index: r.index, id: r.id, blank, cells: resultCols.map((c) => core.cellOf(c, r.id, res, undefined, args.lang) ?? null), errors: [], badCols: [], vetoed: res.vetoes.length > 0, ...(r.samePerson ? { samePerson: true } : {}) };
       }
-      const errors = rowErrors(r);
+      const errors = rowErrors(r, lang);
       if (!blank) json.push({ id: r.id, total: null, grade: null, coefficient: null, indicators: {}, errors });
       const badCols = errors.flatMap((e) => (e.column !== undefined && colOf(e.column) >= 0 ? [colOf(e.column)] : []));
       return { index: r.index, id: r.id, blank, cells: resultCols.map(() => null), errors: errors.map((e) => ({ message: e.message, ...(e.column ? { column: e.column } : {}) })), badCols, vetoed: false };
     });
     if (ds) {
-      notes.push(...ds.notes);
-      if (ds.skipped) notes.push(args.lang === 'zh' ? `${ds.skipped} 行有错误，未计入等级分布与薪酬（kpi score 此时不出结果）` : `${ds.skipped} row${ds.skipped === 1 ? '' : 's'} with errors left out of the distribution and money (kpi score gives no results then)`);
+      notes.push(...ds.notes.map((d) => `${d.code} ${core.localize(d, lang).message}`));
+      if (ds.skipped) notes.push(core.ui('ui.pg.rows-left-out', { n: ds.skipped, s: ds.skipped === 1 ? '' : 's' }, lang));
     }
     for (const l of g.plan.grades?.lines ?? []) grades.push({ label: l.label.text, count: counts.get(l.label.text) ?? 0 });
     for (const x of core.indicatorsOf(g.plan)) weights[x.indicator.name.text] = `${x.effectiveWeight.mul(core.Rational.HUNDRED).toDecimalString(2)}%`;
@@ -168,13 +169,14 @@ function update(args: UpdateArgs): UpdateResult {
   const s1 = performance.now();
   return {
     text: a.text,
-    diagnostics,
-    markers: diagnosticsToMarkers(a.text, diagnostics),
+    // in the playground's language: the problems list, the markers and their hover show the catalogue's text
+    diagnostics: core.localizeAll(diagnostics, lang),
+    markers: diagnosticsToMarkers(a.text, diagnostics, lang),
     ...(widened ? { table: widened } : {}),
     inputCols: (g?.compiled?.inputs ?? []).map((c) => colOf(c.column)),
     hasErrors: a.hasErrors,
     stale: !!g && g !== a,
-    ...(a.provisional ? { provisional: a.provisional.map((d) => d.message) } : {}),
+    ...(a.provisional ? { provisional: a.provisional.map((d) => core.localize(d, lang).message) } : {}),
     ...(notes.length ? { notes } : {}),
     scored: !!g,
     inputs: (g?.compiled?.inputs ?? []).map((c) => ({ column: c.column, role: c.role })),
@@ -293,12 +295,12 @@ const handlers: { [M in Method]: (args: Methods[M][0]) => Methods[M][1] | Promis
     const h = hover(analysisOf(text).file, offset, lang);
     return h ? { span: { start: h.span.start, end: h.span.end }, contents: h.contents } : null;
   },
-  actions({ text, span }) {
-    return codeActions(analysisOf(text).diagnostics, span).map((x) => ({
+  actions({ text, span, lang }) {
+    return codeActions(analysisOf(text).diagnostics, span, lang).map((x) => ({
       title: x.title,
       ...(x.preferred !== undefined ? { preferred: x.preferred } : {}),
       diagnostic: x.diagnostic,
-      marker: diagnosticsToMarkers(text, [x.diagnostic])[0]!,
+      marker: diagnosticsToMarkers(text, [x.diagnostic], lang)[0]!,
       edits: x.edits.map((e) => ({ span: { start: e.span.start, end: e.span.end }, text: e.text })),
     }));
   },

@@ -6,6 +6,7 @@ import { args, currentWork, ed, engine, exampleTable, idle, refresh, renderStatu
 import { loadFile } from '../data/files.js';
 import { EXAMPLES, type Example } from '../examples.js';
 import { STRINGS } from '../i18n.js';
+import { setMonacoLang } from '../monaco-locale.js';
 import { state } from '../state.js';
 import { saveNow } from '../store/autosave.js';
 import { encodeShare } from '../store/share.js';
@@ -99,6 +100,8 @@ export async function formatPlan(): Promise<boolean> {
 export function applyLang(): void {
   const s = t();
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+  // Monaco's own labels (find widget, quick-fix menu, hovers) built from now on follow the toggle
+  setMonacoLang(state.lang);
   document.title = s.title;
   const set = (id: string, v: string) => ($(`#${id}`).textContent = v);
   set('title', s.title);

@@ -10,6 +10,7 @@ import { RUN_MESSAGES } from './run.js';
 import { CLI_MESSAGES } from './cli.js';
 import { UI_MESSAGES } from './ui.js';
 import { MONEY_MESSAGES } from './money.js';
+import { PLAYGROUND_MESSAGES } from './playground.js';
 import type { Text } from '../lang.js';
 
 export interface MessageTemplates {
@@ -28,6 +29,7 @@ export const MESSAGES = {
   ...CLI_MESSAGES,
   ...UI_MESSAGES,
   ...MONEY_MESSAGES,
+  ...PLAYGROUND_MESSAGES,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
