@@ -101,6 +101,8 @@ function stringsIn(lang: Lang) {
     doc: u('ui.pg.doc', {}),
     rowNo: u('ui.pg.row-no', {}),
     closeDialog: u('ui.pg.close-dialog', {}),
+    withDetail: (text: string, detail: string) => u('ui.pg.with-detail', { text, detail }),
+    detailSep: u('ui.pg.detail-sep', {}),
   };
 }
 export type Strings = ReturnType<typeof stringsIn>;

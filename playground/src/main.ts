@@ -58,12 +58,12 @@ async function start(hash: string): Promise<void> {
   if (saved) {
     await restoreWork(saved);
     // say so only when there was work of one's own (not an untouched example)
-    if (!document.querySelector<HTMLElement>('#dirty')!.hidden) notice(t().restored);
+    if (!document.querySelector<HTMLElement>('#dirty')!.hidden) notice((s) => s.restored);
     return;
   }
   applyLang();
   await loadExample(DEFAULT_EXAMPLE);
-  if (d.ok === false) notice(t().badLink + d.reason, true, true);
+  if (d.ok === false) notice((s) => s.badLink + d.reason, true, true);
 }
 
 void start(location.hash).then(async () => {

@@ -547,6 +547,9 @@ describe.skipIf(skip)('playground in Chromium', () => {
     await shot(page, '12-test-failing');
     await hook(page, (h) => h.setLang('en'));
     expect(await page.locator('#tests').textContent()).toContain('expected');
+    // the charts' labels follow the language at once (the curves are not sampled again)
+    expect(await page.locator('#charts figure[data-chart="grades"] figcaption').textContent()).toBe('Grade distribution');
+    expect(await page.locator('#charts').textContent()).not.toMatch(/目标|封顶|等级分布/);
     await shot(page, '12-test-failing-en');
     await hook(page, (h) => h.setLang('zh'));
     await page.evaluate((t) => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.setPlan(t), base);
@@ -619,6 +622,9 @@ describe.skipIf(skip)('playground in Chromium', () => {
     // the deltas stay when the headers change language
     await expect.poll(() => row.locator('td.total .delta').textContent()).toBe('-10.5');
     await expect.poll(() => page.locator('#charts figure[data-chart="grades"] figcaption').textContent()).toBe('Grade distribution');
+    // the pin notice still on screen is said again in English; the status line too, with English punctuation
+    expect(await page.locator('#notice').textContent()).toBe('Pinned the results of 6 people: changes now show deltas');
+    expect(await page.locator('#status').textContent()).toMatch(/^Weights do not add up to 100%.* \(weights in `店长月度考核` sum to 90%, expected 100%\)$/);
     await shot(page, '14-baseline-deltas-en');
     await hook(page, (h) => h.setLang('zh'));
     await page.evaluate((t) => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.setPlan(t), base);

@@ -94,6 +94,9 @@ export const PLAYGROUND_MESSAGES = {
   'ui.pg.count-warnings': { message: { en: '{{n}} warning{{s}}', zh: '警告 {{n}}' } },
   'ui.pg.count-infos': { message: { en: '{{n}} info', zh: '提示 {{n}}' } },
   'ui.pg.count-sep': { message: { en: ' · ', zh: ' · ' } },
+  // the status line above the table: a state with its details, and the details between them
+  'ui.pg.with-detail': { message: { en: '{{text}} ({{detail}})', zh: '{{text}}（{{detail}}）' } },
+  'ui.pg.detail-sep': { message: { en: '; ', zh: '；' } },
   // from the engine worker
   'ui.pg.id-column': { message: { en: 'id', zh: '工号' } },
   'ui.pg.periods-combined': { message: { en: '{{n}} periods combined: {{periods}}', zh: '合并 {{n}} 期：{{periods}}' } },
