@@ -4,8 +4,8 @@
  * second table here, only the names the page's code uses for them.
  */
 // the catalogue alone (not the whole core: the page's main thread has no parser or scorer)
-import { ui, type ArgsOf, type MessageId } from '@kpi/core/diag';
-import type { Lang } from '@kpi/core';
+import { render, ui, type ArgsOf, type MessageId } from '@kpi/core/diag';
+import type { Lang, MessageRef } from '@kpi/core';
 export type { Lang };
 
 const plural = (n: number) => (n === 1 ? '' : 's');
@@ -103,6 +103,8 @@ function stringsIn(lang: Lang) {
     closeDialog: u('ui.pg.close-dialog', {}),
     withDetail: (text: string, detail: string) => u('ui.pg.with-detail', { text, detail }),
     detailSep: u('ui.pg.detail-sep', {}),
+    /** a text of the catalogue handed along (why a file or a link could not be read) */
+    said: (ref: MessageRef) => render(ref, lang),
   };
 }
 export type Strings = ReturnType<typeof stringsIn>;

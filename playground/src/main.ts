@@ -63,7 +63,7 @@ async function start(hash: string): Promise<void> {
   }
   applyLang();
   await loadExample(DEFAULT_EXAMPLE);
-  if (d.ok === false) notice((s) => s.badLink + d.reason, true, true);
+  if (d.ok === false) notice((s) => s.badLink + s.said(d.reason), true, true);
 }
 
 void start(location.hash).then(async () => {

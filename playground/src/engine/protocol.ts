@@ -3,7 +3,7 @@
  * checker, compiler, scorer, tests, formatter, language service); the page holds Monaco and the DOM.
  * Everything crossing is plain data (structured clone).
  */
-import type { ColumnKind, Diagnostic, Explanation, Lang } from '@kpi/core';
+import type { ColumnKind, Diagnostic, Explanation, Lang, MessageRef } from '@kpi/core';
 import type { Curve } from './curves.js';
 
 export type { Lang };
@@ -160,7 +160,7 @@ export interface Methods {
   format: [{ text: string }, { output?: string; errors: number }];
   output: [{ text: string; kind: 'ir' | 'module' }, string];
   csv: [UpdateArgs, { csv: string; skipped: number; name: string }];
-  parseCsv: [{ bytes: Uint8Array; name: string }, { ok: true; table: TableData; encoding?: string } | { ok: false; reason: string }];
+  parseCsv: [{ bytes: Uint8Array; name: string }, { ok: true; table: TableData; encoding?: string } | { ok: false; reason: MessageRef }];
   cells: [{ header: unknown[]; rows: unknown[][] }, TableData];
   /** per header cell: the table column it names (the core's header rule), or -1 */
   matchHeader: [{ columns: string[]; header: string[] }, number[]];

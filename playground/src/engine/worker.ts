@@ -234,16 +234,17 @@ function csv(args: UpdateArgs): Methods['csv'][1] {
 
 function parseCsv(bytes: Uint8Array): Methods['parseCsv'][1] {
   const d = core.decodeText(bytes);
-  if (!d.ok) return { ok: false, reason: d.reason };
+  // no encoding is asked for here: the core tried UTF-8 and GBK
+  if (!d.ok) return { ok: false, reason: core.text('ui.pg.file-not-text', {}) };
   const firstLine = d.text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/, 1)[0] ?? '';
   let cells: string[][];
   try {
     cells = parseCsvSync(d.text, { ...core.CSV_PARSE_OPTIONS, record_delimiter: [...core.CSV_PARSE_OPTIONS.record_delimiter], delimiter: core.sniffDelimiter(firstLine) }) as string[][];
   } catch (e) {
-    return { ok: false, reason: `not valid CSV: ${(e as Error).message}` };
+    return { ok: false, reason: core.text('ui.pg.file-bad-csv', { detail: (e as Error).message }) };
   }
   const table = toTable(cells);
-  return table ? { ok: true, table, encoding: d.encoding } : { ok: false, reason: 'empty file' };
+  return table ? { ok: true, table, encoding: d.encoding } : { ok: false, reason: core.text('ui.pg.file-empty', {}) };
 }
 
 /** header + rows of text; blank lines dropped, short rows padded */

@@ -5,6 +5,7 @@
 import { args, currentWork, ed, engine, exampleTable, idle, redrawCharts, refresh, renderStatus, setExampleTable, setTable, syncDirty, syncExample, tableChanged } from '../app.js';
 import { loadFile } from '../data/files.js';
 import { EXAMPLES, type Example } from '../examples.js';
+import { text } from '@kpi/core/diag';
 import { STRINGS } from '../i18n.js';
 import { setMonacoLang } from '../monaco-locale.js';
 import { state } from '../state.js';
@@ -228,9 +229,9 @@ export function setupToolbar(): void {
     const input = ev.target as HTMLInputElement;
     const f = input.files?.[0];
     if (!f) return;
-    const r = await loadFile(engine, f.name, new Uint8Array(await f.arrayBuffer())).catch((e: Error) => ({ ok: false as const, reason: e.message }));
+    const r = await loadFile(engine, f.name, new Uint8Array(await f.arrayBuffer())).catch((e: Error) => ({ ok: false as const, reason: text('ui.pg.file-failed', { detail: e.message }) }));
     input.value = '';
-    if (!r.ok) return notice((s) => s.loadFailed + r.reason, true);
+    if (!r.ok) return notice((s) => s.loadFailed + s.said(r.reason), true);
     remember(state.table);
     await setTable(r.table, r.table.rows.length ? 0 : null);
     notice((s) => s.loaded(r.table.rows.length, f.name));

@@ -97,6 +97,21 @@ export const PLAYGROUND_MESSAGES = {
   // the status line above the table: a state with its details, and the details between them
   'ui.pg.with-detail': { message: { en: '{{text}} ({{detail}})', zh: '{{text}}（{{detail}}）' } },
   'ui.pg.detail-sep': { message: { en: '; ', zh: '；' } },
+  // why a data file or a share link could not be read
+  'ui.pg.file-xls': { message: { en: 'an old Excel .xls file: save it as .xlsx or CSV (UTF-8)', zh: '这是旧版 Excel .xls 文件：请另存为 .xlsx 或 CSV（UTF-8）' } },
+  'ui.pg.file-not-xlsx': { message: { en: 'not an Excel workbook (an .xlsx file is a zip archive; this one is not)', zh: '不是 Excel 工作簿（.xlsx 文件是 zip 压缩包，这个文件不是）' } },
+  'ui.pg.file-bad-workbook': { message: { en: 'not a readable workbook ({{detail}})', zh: '无法读取这个工作簿（{{detail}}）' } },
+  'ui.pg.file-no-sheet': { message: { en: 'the workbook has no sheet', zh: '工作簿中没有工作表' } },
+  'ui.pg.file-empty-sheet': { message: { en: 'the first sheet is empty', zh: '第一个工作表是空的' } },
+  'ui.pg.file-not-text': { message: { en: 'the file is neither UTF-8 nor GBK: save it as CSV UTF-8', zh: '文件既不是 UTF-8 也不是 GBK 编码：请另存为 CSV UTF-8' } },
+  'ui.pg.file-bad-csv': { message: { en: 'not valid CSV: {{detail}}', zh: '不是有效的 CSV：{{detail}}' } },
+  'ui.pg.file-empty': { message: { en: 'the file is empty', zh: '文件是空的' } },
+  'ui.pg.file-failed': { message: { en: '{{detail}}', zh: '{{detail}}' } },
+  'ui.pg.link-not-share': { message: { en: 'not a share link', zh: '不是分享链接' } },
+  'ui.pg.link-version': { message: { en: 'unsupported share-link version {{version}}', zh: '不支持的分享链接版本 {{version}}' } },
+  'ui.pg.link-damaged': { message: { en: 'the link is damaged (cannot decompress)', zh: '链接已损坏（无法解压）' } },
+  'ui.pg.link-not-json': { message: { en: 'the link is damaged (not JSON)', zh: '链接已损坏（不是 JSON）' } },
+  'ui.pg.link-no-plan': { message: { en: 'the link does not hold a plan', zh: '链接中没有方案' } },
   // from the engine worker
   'ui.pg.id-column': { message: { en: 'id', zh: '工号' } },
   'ui.pg.periods-combined': { message: { en: '{{n}} periods combined: {{periods}}', zh: '合并 {{n}} 期：{{periods}}' } },
