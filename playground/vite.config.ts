@@ -2,6 +2,8 @@ import { defineConfig, type Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { TOKEN_CATALOG } from '../packages/core/src/lexer/tokens.js';
+import { generateMonarch } from '../packages/language-service/src/monarch.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(import.meta.url);
@@ -25,13 +27,24 @@ function classicScripts(): Plugin {
   };
 }
 
-/** the default example's text in the page itself (index.html shows it before the script has run) */
+/**
+ * The tokenizer's rules as plain data for the page's first paint: index.html highlights the plan with the
+ * same rules (generated from the lexer's catalogue, as the editor's Monarch tokenizer is) before Monaco and
+ * the engine have loaded.
+ */
+function earlySyntax(): string {
+  const m = generateMonarch(TOKEN_CATALOG);
+  const rules = m.tokenizer.root!.map(([re, action]) => [re.source, typeof action === 'string' ? action : '@cases']);
+  return JSON.stringify({ rules, keywords: m.keywords, methods: m.methods, settings: m.settings }).replace(/</g, '\\u003c');
+}
+
+/** the default example's text in the page itself (index.html shows it before the script has run), and the highlighter's rules */
 function defaultPlanInPage(): Plugin {
   const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return {
     name: 'kpi-default-plan',
     transformIndexHtml(html) {
-      return html.replace('%KPI_DEFAULT_PLAN%', esc(readFileSync(here('../examples/店长.kpi'), 'utf8')));
+      return html.replace('%KPI_DEFAULT_PLAN%', esc(readFileSync(here('../examples/店长.kpi'), 'utf8'))).replace('%KPI_EARLY_SYNTAX%', () => earlySyntax());
     },
   };
 }
@@ -55,6 +68,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@kpi\/core$/, replacement: here('../packages/core/src/index.ts') },
+      { find: /^@kpi\/core\/diag$/, replacement: here('../packages/core/src/diagnostics/diag.ts') },
       { find: /^@kpi\/language-service$/, replacement: here('../packages/language-service/src/index.ts') },
     ],
   },

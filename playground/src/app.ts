@@ -102,7 +102,7 @@ function apply(r: UpdateResult, a: UpdateArgs, t0: number, sent: number): void {
 function timedOut(e: Timeout): void {
   state.timedOut = true;
   renderStatus();
-  notice(t().timeout(e.budgetMs), true, true);
+  notice((s) => s.timeout(e.budgetMs), true, true);
   state.timing = { ...state.timing, seq: state.timing.seq + 1, at: performance.now() };
 }
 
@@ -112,8 +112,9 @@ export function renderStatus(): void {
   let text = '';
   if (state.timedOut) text = t().timeout(engine.budgetMs);
   else if (!r?.scored) text = t().noPlan;
-  else if (r.provisional) text = `${t().provisional}（${r.provisional.join('；')}）`;
+  else if (r.provisional) text = t().withDetail(t().provisional, r.provisional.join(t().detailSep));
   else if (r.hasErrors) text = t().planErrors;
+  if (r?.notes?.length && !state.timedOut) text = [text, ...r.notes].filter(Boolean).join(t().detailSep);
   el.textContent = text;
   el.classList.toggle('warn', !!r?.hasErrors || state.timedOut);
   el.classList.toggle('provisional', !!r?.provisional);
@@ -135,11 +136,16 @@ function scheduleCharts(): void {
     const res = await engine.call('charts', args()).catch(() => undefined);
     if (!res || seq !== state.timing.seq) return;
     state.curves = res.curves;
-    const r = state.result;
-    renderCharts($('#charts'), res.curves, r?.grades ?? [], r?.weights ?? {}, t());
+    redrawCharts();
     state.timing.chartsMs = performance.now() - c0;
     state.timing.chartsSeq = seq;
   }, CHARTS_AFTER_MS);
+}
+
+/** the charts from the curves at hand (after sampling, or at once when the language changes: the labels) */
+export function redrawCharts(): void {
+  const r = state.result;
+  if (state.curves) renderCharts($('#charts'), state.curves, r?.grades ?? [], r?.weights ?? {}, t());
 }
 
 // ---------------- the work as a whole: autosave, share, example ----------------
@@ -190,6 +196,6 @@ export function tableChanged(): Promise<void> {
 export function setTable(t: TableData, selected: number | null = null): Promise<void> {
   state.table = { columns: [...t.columns], rows: t.rows.map((r) => [...r]) };
   state.selected = selected;
-  invalidateTable();
+  invalidateTable(true);
   return refresh();
 }

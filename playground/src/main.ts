@@ -6,6 +6,8 @@
  * (+ paste.ts, history.ts), ui/problems.ts, ui/tests.ts, ui/output.ts, ui/explain.ts, ui/charts.ts,
  * ui/docs.ts, ui/toolbar.ts, store/ (autosave, share links), data/files.ts, hook.ts (test hook).
  */
+// first: the engine worker starts while the rest (Monaco) is evaluated
+import './engine/boot.js';
 import './style.css';
 import { currentWork, ed, engine, idle, refresh, startEditor, syncExample } from './app.js';
 import { DEFAULT_EXAMPLE, EXAMPLES } from './examples.js';
@@ -42,7 +44,7 @@ async function restoreWork(s: SharedState): Promise<void> {
   state.example = s.example && EXAMPLES.some((e) => e.name === s.example) ? s.example : undefined;
   state.table = s.data ? { columns: [...s.data.columns], rows: s.data.rows.map((r) => [...r]) } : { columns: [], rows: [] };
   state.selected = state.table.rows.length ? 0 : null;
-  invalidateTable();
+  invalidateTable(true);
   ed.setText(s.plan, false);
   syncExample();
   await refresh();
@@ -56,12 +58,12 @@ async function start(hash: string): Promise<void> {
   if (saved) {
     await restoreWork(saved);
     // say so only when there was work of one's own (not an untouched example)
-    if (!document.querySelector<HTMLElement>('#dirty')!.hidden) notice(t().restored);
+    if (!document.querySelector<HTMLElement>('#dirty')!.hidden) notice((s) => s.restored);
     return;
   }
   applyLang();
   await loadExample(DEFAULT_EXAMPLE);
-  if (d.ok === false) notice(t().badLink + d.reason, true, true);
+  if (d.ok === false) notice((s) => s.badLink + s.said(d.reason), true, true);
 }
 
 void start(location.hash).then(async () => {

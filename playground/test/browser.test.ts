@@ -2,6 +2,7 @@
  * The playground in a real browser: the BUILT app (vite build) served from 127.0.0.1 on a random port,
  * driven through playwright-core in Debian's Chromium. Screenshots go to test-results/playground/.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -404,6 +405,34 @@ describe.skipIf(skip)('playground in Chromium', () => {
     }
   });
 
+  it('shows a money plan (SPEC §7: periods, distribution, commission, pays) with the columns and rows of kpi score', async () => {
+    expect(await hook(page, (h) => h.examples())).toContain('销售团队季度');
+    expect(await hook(page, (h) => h.loadExample('销售团队季度'))).toBe(true);
+    const heads = () => page.evaluate(() => Array.from(document.querySelectorAll('#table thead th.res'), (th) => th.textContent));
+    expect(await heads()).toEqual(['总分', '按分等级', '排名', '最终等级', '绩效系数', '销售提成', '绩效工资', '应发合计', '期间']);
+    // one JSON row per person (three monthly rows each), exactly as `kpi score --format json` prints them
+    const cli = spawnSync(process.execPath, [join(PLAYGROUND, '..', 'packages', 'cli', 'bin', 'kpi.js'), 'score', 'examples/销售团队季度.kpi', '--data', 'examples/data/销售团队季度.csv', '--format', 'json'], { cwd: join(PLAYGROUND, '..'), encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    const rows = await hook(page, (h) => h.getResults());
+    expect(rows).toEqual(JSON.parse(cli.stdout));
+    expect(rows).toHaveLength(12);
+    // the table shows the person's money on each of their rows; later periods dimmed
+    const first = await page.evaluate(() => Array.from(document.querySelectorAll('#table tbody tr')[0]!.querySelectorAll('td.res[data-field]'), (td) => td.textContent));
+    expect(first).toEqual(['106.55', 'S', '2', 'A', '1.2', '30200', '10800', '41000', '1月、2月、3月']);
+    expect(await page.locator('#table tbody tr.same-person').count()).toBe(24);
+    await hook(page, (h) => h.select(0));
+    await expect.poll(() => page.locator('#explain').innerText()).toContain('销售提成（超额累进）销售额 660,000');
+    await shot(page, 'money-zh');
+    await hook(page, (h) => h.setLang('en'));
+    expect(await heads()).toEqual(['total', 'score grade', 'rank', 'final grade', 'coefficient', '销售提成', '绩效工资', '应发合计', 'periods']);
+    await shot(page, 'money-en');
+    await hook(page, (h) => h.setLang('zh'));
+    // editing a commission rate moves the money at once
+    await hook(page, (h) => h.setPlan(h.getPlan().replace('else:      7%', 'else:      8%')));
+    expect((await hook(page, (h) => h.getResults()))[0]!).toMatchObject({ money: { 销售提成: 31800, 应发合计: 42600 } });
+    expect(await hook(page, (h) => h.loadExample('店长'))).toBe(true);
+  });
+
   // ---------------- issue 15: one test per problem a consultant hit ----------------
 
   it('1 · pasting a block with a header row previews it, appends people without dropping columns, and undoes', async () => {
@@ -466,6 +495,37 @@ describe.skipIf(skip)('playground in Chromium', () => {
     await p.close();
   });
 
+  it('7 (first paint) · before the script has run: layout, loading state and the plan highlighted as the editor shows it, editable; typing carries into Monaco', async () => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    watch(p);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // hold the page's script back: what is on screen now is index.html alone
+    await p.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await p.goto(server.url, { waitUntil: 'commit' });
+    await expect.poll(() => p.locator('#early').isVisible()).toBe(true);
+    expect(await p.locator('#editor-loading').textContent()).toBe('正在加载编辑器…');
+    expect(await p.locator('#engine-loading').isVisible()).toBe(true);
+    // the tokenizer's own rules: keywords, methods, numbers, comments, strings and nested brackets coloured
+    const tokens = await p.evaluate(() => Array.from(document.querySelectorAll('#early-view span'), (s) => `${s.className}:${s.textContent}`));
+    expect(tokens).toEqual(expect.arrayContaining(['c:# 运营中心 · 店长月度考核', 'k:plan', 'k:indicator', 't:linear', 'n:70%', 's:"全部达标"', 'b0:{', 'b1:{', 'k:cycle']));
+    expect(await p.evaluate(() => getComputedStyle(document.querySelector('#early-view .k')!).color)).toBe('rgb(0, 0, 255)');
+    await shot(p, '00-before-script');
+    // typed into the early view: re-highlighted at once, and kept when the editor arrives
+    await p.locator('#early-editor').focus();
+    await p.keyboard.press('Control+Home');
+    await p.keyboard.type('# 新的一行\n');
+    await expect.poll(() => p.evaluate(() => document.querySelector('#early-view span')?.textContent)).toBe('# 新的一行');
+    release();
+    await p.waitForFunction(() => (window as unknown as { kpiPlayground?: { ready: boolean } }).kpiPlayground?.ready === true, null, { timeout: 30000 });
+    expect(await hook(p, (h) => h.getPlan())).toMatch(/^# 新的一行\n# 运营中心/);
+    expect(await p.locator('#early').count()).toBe(0);
+    await p.close();
+  });
+
   it('3 · a test block whose expect is now wrong shows as failing, with expected and actual, and a marker on its line', async () => {
     expect(await hook(page, (h) => h.loadExample('店长'))).toBe(true);
     await page.locator('.tab[data-tab="tests"]').click();
@@ -487,6 +547,9 @@ describe.skipIf(skip)('playground in Chromium', () => {
     await shot(page, '12-test-failing');
     await hook(page, (h) => h.setLang('en'));
     expect(await page.locator('#tests').textContent()).toContain('expected');
+    // the charts' labels follow the language at once (the curves are not sampled again)
+    expect(await page.locator('#charts figure[data-chart="grades"] figcaption').textContent()).toBe('Grade distribution');
+    expect(await page.locator('#charts').textContent()).not.toMatch(/目标|封顶|等级分布/);
     await shot(page, '12-test-failing-en');
     await hook(page, (h) => h.setLang('zh'));
     await page.evaluate((t) => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.setPlan(t), base);
@@ -559,6 +622,9 @@ describe.skipIf(skip)('playground in Chromium', () => {
     // the deltas stay when the headers change language
     await expect.poll(() => row.locator('td.total .delta').textContent()).toBe('-10.5');
     await expect.poll(() => page.locator('#charts figure[data-chart="grades"] figcaption').textContent()).toBe('Grade distribution');
+    // the pin notice still on screen is said again in English; the status line too, with English punctuation
+    expect(await page.locator('#notice').textContent()).toBe('Pinned the results of 6 people: changes now show deltas');
+    expect(await page.locator('#status').textContent()).toMatch(/^Weights do not add up to 100%.* \(weights in `店长月度考核` sum to 90%, expected 100%\)$/);
     await shot(page, '14-baseline-deltas-en');
     await hook(page, (h) => h.setLang('zh'));
     await page.evaluate((t) => (window as unknown as { kpiPlayground: Hook }).kpiPlayground.setPlan(t), base);
@@ -588,6 +654,9 @@ describe.skipIf(skip)('playground in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.type('  indicator ');
+    // the last keys may still be in the editor's 40 ms debounce (idle() sees only updates already sent): on a loaded
+    // host the update fired after idle() and counted as one made during the composition below
+    await page.waitForTimeout(200);
     await hook(page, (h) => h.idle());
     const cdp = await page.context().newCDPSession(page);
     const seq0 = await hook(page, (h) => h.timing().seq);

@@ -1,6 +1,7 @@
 /** Share links and table loading, in Node (the same modules the browser bundle uses). */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { render, type MessageRef } from '@kpi/core/diag';
 import { decodeShare, encodeShare, type SharedState } from '../src/store/share.js';
 import { parse as parseSync } from 'csv-parse/browser/esm/sync';
 import { CSV_PARSE_OPTIONS, csvLines, reportCsv, sniffDelimiter, worksheetRows, type ReportShape, type RowResult } from '@kpi/core';
@@ -38,8 +39,12 @@ describe('share links', () => {
     expect(decodeShare('#')).toEqual({ ok: 'empty' });
     expect(decodeShare('#v1=%%%not-a-plan')).toMatchObject({ ok: false });
     expect(decodeShare('#v1=' + encodeShare(state).slice(4, 20))).toMatchObject({ ok: false });
-    expect(decodeShare('#section-2')).toEqual({ ok: false, reason: 'not a share link' });
-    expect(decodeShare('#v9=abc')).toEqual({ ok: false, reason: 'unsupported share-link version v9' });
+    expect(decodeShare('#section-2')).toEqual({ ok: false, reason: { id: 'ui.pg.link-not-share', args: {} } });
+    const future = decodeShare('#v9=abc');
+    expect(future).toEqual({ ok: false, reason: { id: 'ui.pg.link-version', args: { version: 'v9' } } });
+    // the reason is said in the page's language when shown
+    const reason = (future as { reason: MessageRef }).reason;
+    expect([render(reason, 'en'), render(reason, 'zh')]).toEqual(['unsupported share-link version v9', '不支持的分享链接版本 v9']);
     // valid compression of something that is not a plan
     const lz = encodeShare({ plan: 'x' }).slice(4);
     expect(decodeShare(`#v1=${lz}`)).toMatchObject({ ok: true });

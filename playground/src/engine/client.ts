@@ -4,7 +4,7 @@
  * shows that the plan took too long. Updates are coalesced: while one is being computed, only the latest
  * of the following is kept, so fast typing never queues stale work.
  */
-import EngineWorker from './worker.ts?worker&inline';
+import { spawnEngine } from './boot.js';
 import type { Method, Methods, Request, Response, UpdateArgs, UpdateResult } from './protocol.js';
 
 export class Timeout extends Error {
@@ -42,8 +42,7 @@ export class EngineClient {
 
   private spawn(): void {
     this.ready = false;
-    this.worker = new EngineWorker();
-    this.worker.onmessage = (ev: MessageEvent<Response>) => {
+    this.worker = spawnEngine((ev: MessageEvent<Response>) => {
       const m = ev.data;
       if ('ready' in m) {
         this.ready = true;
@@ -57,7 +56,7 @@ export class EngineClient {
       this.arm();
       if (m.ok) p.resolve(m.value);
       else p.reject(new Error(m.error));
-    };
+    });
   }
 
   /** (re)start the budget timer for the oldest outstanding request */

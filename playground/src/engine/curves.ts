@@ -63,7 +63,8 @@ export function buildCurves(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[
 
 /** one curve at a time, so the worker can stop between indicators when newer work arrives */
 export function* curvesOf(plan: Plan, compiled: CompiledPlan, rows: ScoredRow[], selected: number | null, samples = 60): Generator<Curve> {
-  const ok = rows.filter((r) => r.outcome?.ok && r.values);
+  // one dot per person: a person's later periods (SPEC §7 cycles) share the first row's result
+  const ok = rows.filter((r) => r.outcome?.ok && r.values && !r.samePerson);
   const baseRow = ok.find((r) => r.index === selected) ?? ok[0];
   for (const { indicator: ind } of indicatorsOf(plan)) {
     const name = ind.name.text;

@@ -3,10 +3,10 @@
  * checker, compiler, scorer, tests, formatter, language service); the page holds Monaco and the DOM.
  * Everything crossing is plain data (structured clone).
  */
-import type { ColumnKind, Diagnostic, Explanation } from '@kpi/core';
+import type { ColumnKind, Diagnostic, Explanation, Lang, MessageRef } from '@kpi/core';
 import type { Curve } from './curves.js';
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
 export interface TableData {
   columns: string[];
@@ -38,6 +38,8 @@ export interface RowView {
   /** table columns of the cells the engine could not read */
   badCols: number[];
   vetoed: boolean;
+  /** SPEC §7 cycles: a later period of the person on an earlier row (the same result, shown dimmed) */
+  samePerson?: boolean;
 }
 
 /** One row as `kpi score --format json` prints it (the core's jsonRow), or an error row. */
@@ -48,6 +50,10 @@ export interface JsonRow {
   coefficient: number | null;
   bonus?: number;
   vetoes?: string[];
+  /** SPEC §7 fields (score_grade, group, rank, money, periods), as `kpi score --format json` */
+  score_grade?: string | null;
+  money?: Record<string, number>;
+  periods?: string[];
   indicators: Record<string, { path?: string[]; actual: number | null; ratio?: number; score: number; weight: number; weighted: number }>;
   errors?: { code: string; message: string; column?: string; value?: string }[];
 }
@@ -68,6 +74,8 @@ export interface ExplainData {
   errors: string[];
   explanation?: Explanation;
   lines: string[];
+  /** SPEC §7: periods combined, distribution, commissions, pools and pays (the core's sentences) */
+  money?: string[];
   total?: number;
   grade?: string;
   coefficient?: number;
@@ -100,6 +108,8 @@ export interface UpdateResult {
    * and this says how far off they are — the totals a consultant sees while retyping a weight
    */
   provisional?: string[];
+  /** SPEC §7 findings about the sample as a whole (a distribution that cannot be met, rows left out of the money) */
+  notes?: string[];
   /** a plan compiled (now or earlier): there are results */
   scored: boolean;
   inputs: { column: string; role: string }[];
@@ -146,11 +156,11 @@ export interface Methods {
   charts: [UpdateArgs, ChartsResult | null];
   complete: [{ text: string; offset: number; lang: Lang }, CompletionView];
   hover: [{ text: string; offset: number; lang: Lang }, HoverView | null];
-  actions: [{ text: string; span: { start: number; end: number } }, ActionView[]];
+  actions: [{ text: string; span: { start: number; end: number }; lang: Lang }, ActionView[]];
   format: [{ text: string }, { output?: string; errors: number }];
   output: [{ text: string; kind: 'ir' | 'module' }, string];
   csv: [UpdateArgs, { csv: string; skipped: number; name: string }];
-  parseCsv: [{ bytes: Uint8Array; name: string }, { ok: true; table: TableData; encoding?: string } | { ok: false; reason: string }];
+  parseCsv: [{ bytes: Uint8Array; name: string }, { ok: true; table: TableData; encoding?: string } | { ok: false; reason: MessageRef }];
   cells: [{ header: unknown[]; rows: unknown[][] }, TableData];
   /** per header cell: the table column it names (the core's header rule), or -1 */
   matchHeader: [{ columns: string[]; header: string[] }, number[]];

@@ -4,6 +4,7 @@
  */
 import LZString from 'lz-string';
 import { z } from 'zod';
+import { text, type MessageRef } from '@kpi/core/diag';
 
 export const SHARE_VERSION = 'v1';
 
@@ -21,28 +22,29 @@ export function encodeShare(state: SharedState): string {
   return `#${SHARE_VERSION}=${LZString.compressToEncodedURIComponent(JSON.stringify(state))}`;
 }
 
-export type DecodeResult = { ok: true; state: SharedState } | { ok: false; reason: string } | { ok: 'empty' };
+/** `reason`: a text of the catalogue, shown in the language of the moment */
+export type DecodeResult = { ok: true; state: SharedState } | { ok: false; reason: MessageRef } | { ok: 'empty' };
 
 export function decodeShare(hash: string): DecodeResult {
   const h = hash.startsWith('#') ? hash.slice(1) : hash;
   if (h === '') return { ok: 'empty' };
   const m = /^(v\d+)=(.*)$/s.exec(h);
-  if (!m) return { ok: false, reason: 'not a share link' };
-  if (m[1] !== SHARE_VERSION) return { ok: false, reason: `unsupported share-link version ${m[1]}` };
+  if (!m) return { ok: false, reason: text('ui.pg.link-not-share', {}) };
+  if (m[1] !== SHARE_VERSION) return { ok: false, reason: text('ui.pg.link-version', { version: m[1]! }) };
   let json: string | null;
   try {
     json = LZString.decompressFromEncodedURIComponent(m[2]!);
   } catch {
     json = null;
   }
-  if (!json) return { ok: false, reason: 'the link is damaged (cannot decompress)' };
+  if (!json) return { ok: false, reason: text('ui.pg.link-damaged', {}) };
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
-    return { ok: false, reason: 'the link is damaged (not JSON)' };
+    return { ok: false, reason: text('ui.pg.link-not-json', {}) };
   }
   const parsed = SharedStateSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: 'the link does not hold a plan' };
+  if (!parsed.success) return { ok: false, reason: text('ui.pg.link-no-plan', {}) };
   return { ok: true, state: parsed.data };
 }

@@ -102,7 +102,7 @@ export function createEditor(engine: EngineClient, onChange: () => void): PlanEd
     async provideCodeActions(model, range) {
       const span = { start: model.getOffsetAt(range.getStartPosition()), end: model.getOffsetAt(range.getEndPosition()) };
       const versionId = model.getVersionId();
-      const list = await engine.call('actions', { text: model.getValue(), span }).catch(() => []);
+      const list = await engine.call('actions', { text: model.getValue(), span, lang: state.lang }).catch(() => []);
       const actions = list.map((a) => ({
         title: a.title,
         kind: 'quickfix',

@@ -23,7 +23,8 @@ export function renderExplain(): void {
     return;
   }
   const summary = `<p class="summary"><b>${t().total} ${ex.total}</b>${ex.grade ? ` · ${t().grade} <b>${escapeHtml(ex.grade)}</b>` : ''}${ex.coefficient !== undefined ? ` · ${t().coefficient} <b>${ex.coefficient}</b>` : ''}</p>`;
-  box.innerHTML = summary + (ex.explanation ? explainTree(ex.explanation, ex.lines) : '');
+  const money = ex.money?.length ? `<ul class="tree money-lines">${ex.money.map((l) => `<li class="money-line">${escapeHtml(l)}</li>`).join('')}</ul>` : '';
+  box.innerHTML = summary + (ex.explanation ? explainTree(ex.explanation, ex.lines) : '') + money;
 }
 
 /**

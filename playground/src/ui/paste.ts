@@ -116,6 +116,6 @@ export async function previewPaste(engine: EngineClient, grid: string[][], done:
   const choice = await new Promise<string>((resolve) => dlg.addEventListener('close', () => resolve(dlg.returnValue), { once: true }));
   dlg.removeEventListener('change', missing);
   if (choice === 'append' || choice === 'update' || choice === 'replace') done(pasteWithHeader(grid, current(), choice));
-  else notice(s.pasteCancel);
+  else notice((s) => s.pasteCancel);
   return true;
 }

@@ -81,6 +81,8 @@ export function renderTable(): void {
   const base = state.baseline;
   const round = 2;
   const now = new Map<string, string>();
+  // a result column's identity across renders: its kind and place among columns of that kind (several money columns)
+  const colKey = cols.map((c, k) => `${c.kind}\u0000${cols.slice(0, k).filter((x) => x.kind === c.kind).length}`);
   for (let i = 0; i < rowRefs.length; i++) {
     const { tr, res, cells } = rowRefs[i]!;
     const rv = rows[i];
@@ -97,7 +99,7 @@ export function renderTable(): void {
         const delta = bk >= 0 ? deltaHtml(col, v, before![bk], round) : '';
         html = escapeHtml(fmt(v)) + delta;
         el.classList.toggle('changed', delta !== '');
-        const id = `${rv.id}\u0000${col.kind}`;
+        const id = `${rv.id}\u0000${colKey[k]}`;
         now.set(id, fmt(v));
         if (!base && previous.has(id) && previous.get(id) !== fmt(v)) flash(el);
       } else {
@@ -110,6 +112,7 @@ export function renderTable(): void {
     });
     tr.classList.toggle('row-error', !!rv && rv.errors.length > 0 && !rv.blank);
     tr.classList.toggle('vetoed', !!rv?.vetoed);
+    tr.classList.toggle('same-person', !!rv?.samePerson);
     const bad = new Set(rv?.badCols ?? []);
     for (const c of cells) c.el.classList.toggle('bad', bad.has(c.c));
   }
@@ -129,8 +132,11 @@ function flash(el: HTMLElement): void {
   setTimeout(() => el.classList.remove('changed'), 1200);
 }
 
-export function invalidateTable(): void {
+/** redrawn from scratch at the next render; a new table (an example, a file, a share link) is shown from its first row and column */
+export function invalidateTable(newTable = false): void {
   shapeKey = '';
+  const wrap = newTable ? document.querySelector<HTMLElement>('.table-wrap') : null;
+  if (wrap) wrap.scrollLeft = wrap.scrollTop = 0;
 }
 
 // ---------------- editing ----------------

@@ -2,14 +2,16 @@
  * The header and panel buttons: examples, new plan, reset, format, share, downloads, language; the table's
  * baseline pin, undo/redo, fill, add row, load file; the bottom tabs.
  */
-import { args, currentWork, ed, engine, exampleTable, idle, refresh, renderStatus, setExampleTable, setTable, syncDirty, syncExample, tableChanged } from '../app.js';
+import { args, currentWork, ed, engine, exampleTable, idle, redrawCharts, refresh, renderStatus, setExampleTable, setTable, syncDirty, syncExample, tableChanged } from '../app.js';
 import { loadFile } from '../data/files.js';
 import { EXAMPLES, type Example } from '../examples.js';
+import { text } from '@kpi/core/diag';
 import { STRINGS } from '../i18n.js';
+import { setMonacoLang } from '../monaco-locale.js';
 import { state } from '../state.js';
 import { saveNow } from '../store/autosave.js';
 import { encodeShare } from '../store/share.js';
-import { $, download, escapeHtml, notice } from './dom.js';
+import { $, download, escapeHtml, notice, renewNotice } from './dom.js';
 import { clearHistory, redo, remember, undo } from './history.js';
 import { renderOutput } from './output.js';
 import { pasteAt, previewPaste } from './paste.js';
@@ -38,7 +40,7 @@ export async function loadExample(ex: Example, undoable = false): Promise<void> 
   const table = exampleTable(ex.name);
   state.table = { columns: [...table.columns], rows: table.rows.map((r) => [...r]) };
   state.selected = state.table.rows.length ? 0 : null;
-  invalidateTable();
+  invalidateTable(true);
   ed.setText(ex.plan, undoable);
   syncExample();
   await refresh();
@@ -72,7 +74,8 @@ export function pinBaseline(on = !state.baseline): void {
   const r = state.result;
   if (on && r) {
     state.baseline = { columns: r.columns, byId: new Map(r.rows.filter((x) => !x.blank && x.errors.length === 0).map((x) => [x.id, [...x.cells]])) };
-    notice(t().pinned(state.baseline.byId.size));
+    const n = state.baseline.byId.size;
+    notice((s) => s.pinned(n));
   } else state.baseline = undefined;
   syncPin();
   renderTable();
@@ -87,11 +90,11 @@ function syncPin(): void {
 export async function formatPlan(): Promise<boolean> {
   const r = await engine.call('format', { text: ed.model.getValue() });
   if (r.output === undefined) {
-    notice(t().formatFailed, true);
+    notice((s) => s.formatFailed, true);
     return false;
   }
   ed.setText(r.output, true);
-  notice(t().formatted);
+  notice((s) => s.formatted);
   await refresh();
   return true;
 }
@@ -99,6 +102,9 @@ export async function formatPlan(): Promise<boolean> {
 export function applyLang(): void {
   const s = t();
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+  // Monaco's own labels (find widget, quick-fix menu, hovers) built from now on follow the toggle
+  setMonacoLang(state.lang);
+  renewNotice();
   document.title = s.title;
   const set = (id: string, v: string) => ($(`#${id}`).textContent = v);
   set('title', s.title);
@@ -140,6 +146,8 @@ export async function setLang(lang: 'zh' | 'en'): Promise<void> {
   applyLang();
   invalidateTable();
   await refresh();
+  // the curves do not depend on the language: their labels change at once, without sampling again
+  redrawCharts();
 }
 
 function showTab(name: string): void {
@@ -179,7 +187,7 @@ export function setupToolbar(): void {
   $('#reset').addEventListener('click', async () => {
     const ex = EXAMPLES.find((e) => e.name === state.example) ?? EXAMPLES[0]!;
     await loadExample(ex, true);
-    notice(t().resetDone);
+    notice((s) => s.resetDone);
   });
   $('#format').addEventListener('click', () => void formatPlan());
   $('#share').addEventListener('click', async () => {
@@ -187,9 +195,9 @@ export function setupToolbar(): void {
     history.replaceState(null, '', url);
     try {
       await navigator.clipboard.writeText(url);
-      notice(t().shared);
+      notice((s) => s.shared);
     } catch {
-      notice(t().sharedNoClipboard);
+      notice((s) => s.sharedNoClipboard);
     }
   });
   const planFileName = () => `${state.result?.planName ?? state.example ?? 'plan'}.kpi`;
@@ -221,12 +229,12 @@ export function setupToolbar(): void {
     const input = ev.target as HTMLInputElement;
     const f = input.files?.[0];
     if (!f) return;
-    const r = await loadFile(engine, f.name, new Uint8Array(await f.arrayBuffer())).catch((e: Error) => ({ ok: false as const, reason: e.message }));
+    const r = await loadFile(engine, f.name, new Uint8Array(await f.arrayBuffer())).catch((e: Error) => ({ ok: false as const, reason: text('ui.pg.file-failed', { detail: e.message }) }));
     input.value = '';
-    if (!r.ok) return notice(t().loadFailed + r.reason, true);
+    if (!r.ok) return notice((s) => s.loadFailed + s.said(r.reason), true);
     remember(state.table);
     await setTable(r.table, r.table.rows.length ? 0 : null);
-    notice(t().loaded(r.table.rows.length, f.name));
+    notice((s) => s.loaded(r.table.rows.length, f.name));
   });
   for (const b of document.querySelectorAll<HTMLElement>('.tab')) b.addEventListener('click', () => showTab(b.dataset.tab!));
   $('#output-kind').addEventListener('change', () => void renderOutput(engine, ed.model.getValue()));
@@ -244,13 +252,13 @@ export function setupToolbar(): void {
         const shown = await previewPaste(engine, grid, (n) => {
           invalidateTable();
           void tableChanged();
-          notice(t().pasteDone(n));
+          notice((s) => s.pasteDone(n));
         });
         if (shown) return;
         const n = pasteAt(grid, atRow, atCol);
         invalidateTable();
         await tableChanged();
-        notice(t().pasteDone(n));
+        notice((s) => s.pasteDone(n));
       })();
     },
   });

@@ -4,7 +4,7 @@
  * the core's scoreDataset — pools and the distribution need every person of a group before anything
  * is written. Findings come back as data diagnostics with their row and column.
  */
-import { diag, hasMoney, moneyInputs, rowErrorDiagnostic, scoreDataset, type BoundRow, type CompiledPlan, type DatasetPerson, type DatasetRow, type Diagnostic, type InputColumn, type MoneyOutcome, type Plan } from '@kpi/core';
+import { diag, hasMoney, moneyInputs, moneyShapeOf, rowErrorDiagnostic, scoreDataset, type BoundRow, type CompiledPlan, type DatasetPerson, type DatasetRow, type Diagnostic, type InputColumn, type MoneyOutcome, type Plan } from '@kpi/core';
 import type { ReportShape } from '../writers/shape.js';
 import type { ReportSummary } from '../writers/index.js';
 
@@ -34,13 +34,8 @@ export function moneyRunOf(plan: Plan, compiled: CompiledPlan, header: string[],
     inputs,
     ...(period ? { period } : {}),
     extendShape(shape) {
-      const m = plan.money;
-      shape.money = {
-        scoreGrade: !!m?.distribution,
-        rank: !!m?.distribution,
-        items: m ? [...m.commissions, ...m.pools, ...m.pays].map((x) => x.name.text) : [],
-        periods: !!period,
-      };
+      const money = moneyShapeOf(plan, period);
+      if (money) shape.money = money;
     },
     add(bound, cells, kept) {
       const text = (c: string) => {

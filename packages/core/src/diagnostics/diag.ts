@@ -11,6 +11,7 @@ import { fill, type Arg, type Params } from './template.js';
 import { MESSAGE_TABLE, type DiagnosticId, type MessageId, MESSAGES } from './messages/index.js';
 
 export type { DiagnosticId, MessageId, Code } from './messages/index.js';
+export type { MessageRef } from './types.js';
 import { CATALOGUE } from './catalogue.js';
 
 type EnOf<T> = T extends { en: infer S extends string } ? S : never;

@@ -7,6 +7,7 @@ import { indicatorsOf } from '../ir/index.js';
 import type { Plan } from '../ir/schema.js';
 import type { RowResult, RowResultWithMoney } from '../model/results.js';
 import { moneyJsonFields } from '../money/dataset.js';
+import { hasMoney } from '../money/names.js';
 
 import type { Lang } from '../diagnostics/lang.js';
 import { ui } from '../diagnostics/diag.js';
@@ -58,6 +59,23 @@ export function shapeOf(plan: Plan, idHeader: string, lang: Lang, keep: string[]
     hasVeto: plan.vetoes.length > 0,
     round: plan.settings.round?.value ?? 2,
     lang,
+  };
+}
+
+/**
+ * SPEC §7 columns (`shape.money`) of a plan scored as a whole data set: the score-based grade and rank
+ * beside the final grade when there is a distribution, commissions, pools and pays by name, the periods
+ * combined. Undefined when the plan is scored row by row (no money, no distribution, no period column).
+ * `kpi score` and the playground's table both take their money columns from here.
+ */
+export function moneyShapeOf(plan: Plan, period?: string): ReportShape['money'] {
+  if (!hasMoney(plan) && !period) return undefined;
+  const m = plan.money;
+  return {
+    scoreGrade: !!m?.distribution,
+    rank: !!m?.distribution,
+    items: m ? [...m.commissions, ...m.pools, ...m.pays].map((x) => x.name.text) : [],
+    periods: !!period,
   };
 }
 

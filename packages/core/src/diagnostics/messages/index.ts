@@ -11,6 +11,7 @@ import { CLI_MESSAGES } from './cli.js';
 import { UI_MESSAGES } from './ui.js';
 import { MONEY_MESSAGES } from './money.js';
 import { SQL_MESSAGES } from './sql.js';
+import { PLAYGROUND_MESSAGES } from './playground.js';
 import type { Text } from '../lang.js';
 
 export interface MessageTemplates {
@@ -30,6 +31,7 @@ export const MESSAGES = {
   ...UI_MESSAGES,
   ...MONEY_MESSAGES,
   ...SQL_MESSAGES,
+  ...PLAYGROUND_MESSAGES,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
