@@ -4,6 +4,7 @@ export * from './diagnostics/types.js';
 export * from './ir/index.js';
 export * from './diagnostics/catalogue.js';
 export * from './run/types.js';
+export * from './run/layout.js';
 export * from './data/index.js';
 export * from './check/index.js';
 export * from './diagnostics/render/index.js';
