@@ -13,6 +13,7 @@ import { loadCompiled } from '../plan.js';
 import { printDiagnostics } from '../report.js';
 import { Progress } from '../progress.js';
 import { refuseOverwritingInputs } from '../same-file.js';
+import { scoreRows } from './score-rows.js';
 import { csvWriter, jsonWriter, tableWriter, xlsxWriter, type Format, type ResultWriter } from '../writers/index.js';
 import { shapeOf, type Lang } from '../writers/shape.js';
 
@@ -160,7 +161,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     throw new UserError(`cannot write \`${opts.output}\`: it is a folder`, EXIT.USAGE, 'give a file name, e.g. `-o 结果.xlsx`');
   }
   const dataName = opts.data;
-  const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
+  const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, raw: true, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
   const binder = createBinder(source.header, compiled.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.id !== undefined ? { idColumn: opts.id } : {}) });
   const errors = new ErrorLog(limit);
   if (!binder.ok) {
@@ -180,7 +181,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
       `its columns are ${headers.filter(Boolean).map((h) => `\`${h}\``).join(', ')}`,
     );
   }
-  const shape = shapeOf(plan, idHeader, opts.lang, keep);
+  const shape = { ...shapeOf(plan, idHeader, opts.lang, keep), layout: compiled.layout };
 
   const out = new AtomicFile(target);
   try {
@@ -202,33 +203,29 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
   let ok = true;
   let scored = 0;
   try {
-    for await (const batch of source.rows) {
-      for (const { cells, row } of batch) {
-        const bound = binder.bindRow(cells, row);
-        if (!bound) continue;
-        if (bound.errors.length) {
-          ok = false;
-          errors.add(bound.errors);
-        } else {
-          const outcome = compiled.score(bound.values);
-          if (!outcome.ok) {
-            ok = false;
-            errors.add(rowErrorDiagnostics(dataName, row, bound.id, outcome.errors));
-          } else if (ok) {
-            writer.row(bound.id, outcome.result, keep.length ? keepIndex.map((i) => cellText(cells[i])) : undefined);
-            scored++;
-          }
-        }
-      }
-      if (ok) await writer.flush();
-      const p = source.progress();
-      progress.tick(binder.rowCount, p.done, p.total);
-    }
+    ({ ok, scored } = await scoreRows({
+      source,
+      binder,
+      compiled,
+      writer,
+      keepIndex,
+      dataName,
+      rowErrors: (row, id, errs) => rowErrorDiagnostics(dataName, row, id, errs),
+      sink: {
+        errors: (ds) => errors.add(ds),
+        async batchDone() {
+          await writer.flush();
+          const p = source.progress();
+          progress.tick(binder.rowCount, p.done, p.total);
+        },
+      },
+    }));
     progress.done();
     const tail = binder.finish();
     errors.add(tail);
     const warnings = [...binder.diagnostics, ...tail].filter((d) => d.severity !== 'error');
     if (!ok || errors.total || (opts.strict && warnings.length)) {
+      await writer.dispose?.();
       await out.abort();
       printDataOutcome(io, errors, warnings, dataName, undefined, opts.strict);
       return EXIT.USAGE;
@@ -258,6 +255,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     return EXIT.OK;
   } catch (e) {
     progress.done();
+    await writer.dispose?.();
     await out.abort();
     if (e instanceof DataError) {
       errors.add([e.diagnostic]);

@@ -1,5 +1,5 @@
 /** The columns of a score report, taken from the plan: id, total, grade, coefficient, bonus, veto, indicator scores. */
-import { indicatorsOf, type Plan, type RowResult } from '@kpi/core';
+import { IND_SCORE, OUT_BONUS, OUT_COEFFICIENT, OUT_GRADE, OUT_TOTAL, OUT_VETOES, indicatorsOf, resultLayout, type Plan, type ResultLayout, type RowResult } from '@kpi/core';
 
 export type Lang = 'zh' | 'en';
 
@@ -14,6 +14,9 @@ export interface ReportShape {
   /** decimals of totals */
   round: number;
   lang: Lang;
+  /** where a scored row's numbers sit in the Float64Array the batch pipeline hands to writers
+   * (`compiled.layout`; from the plan when not given) */
+  layout?: ResultLayout;
 }
 
 const LABELS = {
@@ -31,6 +34,12 @@ export function shapeOf(plan: Plan, idHeader: string, lang: Lang, keep: string[]
     hasVeto: plan.vetoes.length > 0,
     round: plan.settings.round?.value ?? 2,
     lang,
+    layout: resultLayout({
+      grades: plan.grades?.lines.map((l) => l.label.text) ?? [],
+      vetoes: plan.vetoes.map((v) => v.name.text),
+      names: indicatorsOf(plan).map((i) => i.indicator.name.text),
+      paths: indicatorsOf(plan).map((i) => i.groups.map((g) => g.name.text)),
+    }),
   };
 }
 
@@ -73,6 +82,35 @@ export function cellOf(col: Column, id: string, r: RowResult, kept?: readonly st
       return r.vetoes.join(', ');
     case 'score':
       return r.indicators[col.index!]?.score;
+  }
+}
+
+/** the triggered vetoes' names of a scored row in the layout, joined as the report shows them */
+export function vetoText(L: ResultLayout, out: ArrayLike<number>): string {
+  let s = '';
+  for (let i = 0; i < L.vetoes.length; i++) if (out[OUT_VETOES + i] === 1) s += s === '' ? L.vetoes[i]! : `, ${L.vetoes[i]!}`;
+  return s;
+}
+
+/** cellOf for a row in the layout (run/layout.ts): the same values, read from the numbers */
+export function cellOfValues(col: Column, L: ResultLayout, id: string, out: ArrayLike<number>, kept?: readonly string[]): number | string | undefined {
+  switch (col.kind) {
+    case 'id':
+      return id;
+    case 'keep':
+      return kept?.[col.index!] || undefined;
+    case 'total':
+      return out[OUT_TOTAL];
+    case 'grade':
+      return out[OUT_GRADE]! >= 0 ? L.grades[out[OUT_GRADE]!] : undefined;
+    case 'coefficient':
+      return out[OUT_GRADE]! >= 0 && !Number.isNaN(out[OUT_COEFFICIENT]) ? out[OUT_COEFFICIENT] : undefined;
+    case 'bonus':
+      return out[OUT_BONUS];
+    case 'veto':
+      return vetoText(L, out);
+    case 'score':
+      return col.index! < L.names.length ? out[L.indicator(col.index!) + IND_SCORE] : undefined;
   }
 }
 

@@ -3,3 +3,4 @@ export * from './decode.js';
 export * from './table.js';
 export * from './json.js';
 export * from './hints.js';
+export * from './plain.js';

@@ -50,6 +50,15 @@ export interface TableBinder {
   /** bind one row; returns null for a row whose cells are all blank (skipped). A short row is one
    * KPI0810 error; its absent cells are not reported again as blank. */
   bindRow(cells: readonly Cell[], row: number): BoundRow | null;
+  /**
+   * The batch reader's fast path (issue 14): a row whose cells are all there (as many as the header has),
+   * whose id cell is `id` (trimmed, not blank) and whose input cells held plain numbers, read into `values`
+   * (NaN for a column the plan may lack) with `percent[k]` = 1 when written with `%`. Does for it what
+   * bindRow would: null when the row can be scored, or its errors (a duplicate id); 'slow' when the row
+   * needs bindRow to see its cells (a negative count, a value that looks like a percent without `%`, a
+   * header with blank names), and then nothing was recorded.
+   */
+  bindPlain(id: string, values: Float64Array, percent: Uint8Array, row: number): Diagnostic[] | null | 'slow';
   /** findings only known at the end: no data rows, blank-header data, percent-mistake warnings */
   finish(): Diagnostic[];
   /** number of non-blank rows bound */
@@ -249,14 +258,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
       errors.push(d('KPI0809', 'error', `row ${row} has no id in column ${bt(idName)}`, { help: 'fill in the id, or delete the row', data: { row, column: idName } }));
     } else {
       const first = seen.firstRow(id, row);
-      if (first !== undefined) {
-        errors.push(
-          d('KPI0808', 'error', `id ${bt(id)} in row ${row} was already used in row ${first}`, {
-            help: `each row needs its own id in column ${bt(idName)}; if this column is not unique, name one that is (\`kpi score --id COLUMN\`, \`kpi explain --id-column COLUMN\`)`,
-            data: { row, column: idName, value: id },
-          }),
-        );
-      }
+      if (first !== undefined) errors.push(duplicateId(id, row, first));
     }
 
     for (const h of blankHeaders) {
@@ -319,6 +321,26 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
     return { row, id, values, errors };
   };
 
+  const duplicateId = (id: string, row: number, first: number): Diagnostic =>
+    d('KPI0808', 'error', `id ${bt(id)} in row ${row} was already used in row ${first}`, {
+      help: `each row needs its own id in column ${bt(idName)}; if this column is not unique, name one that is (\`kpi score --id COLUMN\`, \`kpi explain --id-column COLUMN\`)`,
+      data: { row, column: idName, value: id },
+    });
+
+  const roles = inputs.map((inp) => inp.role);
+  const bindPlain = (id: string, values: Float64Array, percent: Uint8Array, row: number): Diagnostic[] | null | 'slow' => {
+    if (blankHeaders.length) return 'slow';
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k]!;
+      if (v < 0 && (roles[k] === 'count' || roles[k] === 'bonus-input')) return 'slow';
+      const hint = hints[k];
+      if (hint && percent[k] === 0 && v > 1 && v >= 10 * hint.target) return 'slow';
+    }
+    rowCount++;
+    const first = seen.firstRow(id, row);
+    return first === undefined ? null : [duplicateId(id, row, first)];
+  };
+
   const finish = (): Diagnostic[] => {
     const out: Diagnostic[] = [];
     if (ok && rowCount === 0) {
@@ -356,6 +378,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
     idIndex,
     columnIndex,
     bindRow,
+    bindPlain,
     finish,
     get rowCount() {
       return rowCount;
