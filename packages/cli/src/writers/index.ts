@@ -117,11 +117,16 @@ export function csvWriter(out: NodeJS.WritableStream, shape: ReportShape): Resul
       }
     }
     buf += `${line}\r\n`;
+    if (buf.length > flushAt) {
+      out.write(buf); // flush() waits for the drain
+      buf = '';
+    }
   };
   return {
     rowOf,
     row: viaLayout(L, rowOf),
     async flush() {
+      if ((out as unknown as { writableNeedDrain?: boolean }).writableNeedDrain) await once(out as unknown as import('node:events').EventEmitter, 'drain');
       if (buf.length < flushAt) return;
       const b = buf;
       buf = '';
@@ -190,11 +195,18 @@ export function jsonWriter(out: NodeJS.WritableStream, shape?: ReportShape): Res
       s += `${i ? ',' : ''}${head}${jnum(o[base + IND_ACTUAL]!)}${ratio === ratio ? `,"ratio":${ratio}` : ''},"score":${jnum(o[base + IND_SCORE]!)},"weight":${jnum(o[base + IND_WEIGHT]!)},"weighted":${jnum(o[base + IND_WEIGHTED]!)}}`;
     }
     buf += `${n++ ? ',' : ''}\n  ${s}}}`;
+    // hand the text over every 64 KB, not once per batch: a batch's text as one long rope of small
+    // strings costs more to flatten and keeps the heap large; flush() then waits for the drain
+    if (buf.length > 64 * 1024) {
+      out.write(buf);
+      buf = '';
+    }
   };
   return {
     rowOf,
     row: viaLayout(L, rowOf),
     async flush() {
+      if ((out as unknown as { writableNeedDrain?: boolean }).writableNeedDrain) await once(out as unknown as import('node:events').EventEmitter, 'drain');
       if (buf.length < 64 * 1024) return;
       const b = buf;
       buf = '';
