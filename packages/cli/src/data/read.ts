@@ -10,6 +10,7 @@ import { Transform, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { checkZipBudget } from './zip-budget.js';
 import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, xlsxCell, type Cell, type Diagnostic } from '@kpi/core';
+import { openRawCsv, type RawBatch } from './csv-raw.js';
 
 export interface TableSource {
   format: 'csv' | 'xlsx' | 'json';
@@ -24,6 +25,13 @@ export interface TableSource {
   warnings?: Diagnostic[];
   /** bytes read so far and total, for a progress bar */
   progress(): { done: number; total: number };
+  /**
+   * CSV in UTF-8 opened with `raw: true`: the same rows as `rows`, but unquoted lines come as their bytes
+   * (see csv-raw.ts) for the batch pipeline of `kpi score`; `rows` is then not to be used.
+   */
+  raw?: AsyncIterable<RawBatch>;
+  /** the CSV delimiter (one ASCII character) */
+  delimiter?: string;
 }
 
 /** A data error that stops reading the file: becomes a diagnostic and exit 2. */
@@ -38,9 +46,11 @@ export interface ReadOptions {
   sheet?: string;
   /** file name for messages, as the user wrote it */
   displayName: string;
+  /** CSV in UTF-8: hand unquoted lines over as bytes (TableSource.raw) */
+  raw?: boolean;
 }
 
-const dataError = (file: string, code: string, message: string, help?: string, row?: number): DataError =>
+export const dataError = (file: string, code: string, message: string, help?: string, row?: number): DataError =>
   new DataError({ code, severity: 'error', file, message, ...(help ? { help } : {}), ...(row ? { data: { row } } : {}) });
 
 export function formatOf(path: string): 'csv' | 'xlsx' | 'json' | undefined {
@@ -126,8 +136,51 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
   const firstLine = firstText.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = sniffDelimiter(firstLine, extname(path));
 
-  let done = 0;
-  const decoder = new TextDecoder(encoding, { fatal: true });
+  if (opts.raw && encoding === 'utf-8') {
+    const raw = await openRawCsv(path, size, name, delimiter, (start, row) => libraryRecords(path, start, encoding, delimiter, opts, row));
+    if (raw) return raw;
+  }
+  const { batches, input, toDataError, progress } = libraryRecords(path, 0, encoding, delimiter, opts, 1);
+  let first: IteratorResult<string[][]>;
+  try {
+    first = await batches.next();
+  } catch (e) {
+    input.destroy();
+    return toDataError(e);
+  }
+  const firstBatch = first.done ? [] : first.value;
+  const head = firstBatch.shift();
+  if (!head || (head.length === 1 && head[0]!.trim() === '')) {
+    input.destroy();
+    throw dataError(name, 'KPI0802', `\`${name}\` is empty`, 'the first row must name the columns: an id column, then one column per input the plan reads', 1);
+  }
+  async function* rows() {
+    let row = 1;
+    const number = (b: string[][]) => b.map((cells) => ({ cells: cells as Cell[], row: ++row }));
+    try {
+      if (firstBatch.length) yield number(firstBatch);
+      for (;;) {
+        const r = await batches.next();
+        if (r.done) return;
+        yield number(r.value);
+      }
+    } catch (e) {
+      toDataError(e);
+    } finally {
+      input.destroy();
+    }
+  }
+  return { format: 'csv', header: head, rows: rows(), encoding, progress: () => ({ done: progress(), total: size }) };
+}
+
+/**
+ * The library CSV parser (csv-parse) over the file from byte `start` (0, or the start of a line where the
+ * raw reader met a quote or a lone CR): records in batches, with the errors it can meet as DataErrors.
+ */
+export function libraryRecords(path: string, start: number, encoding: string, delimiter: string, opts: ReadOptions, firstRow: number) {
+  const name = opts.displayName;
+  let done = start;
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: start > 0 });
   const decode = new Transform({
     readableObjectMode: false,
     transform(chunk: Buffer, _enc, cb) {
@@ -159,8 +212,8 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
       }
     },
   });
-  const parser = parse({ ...CSV_PARSE_OPTIONS, record_delimiter: [...CSV_PARSE_OPTIONS.record_delimiter], delimiter });
-  const input = createReadStream(path, { highWaterMark: 256 * 1024 });
+  const parser = parse({ ...CSV_PARSE_OPTIONS, record_delimiter: [...CSV_PARSE_OPTIONS.record_delimiter], delimiter, bom: start === 0 });
+  const input = createReadStream(path, { highWaterMark: 256 * 1024, start });
   input.on('error', (e) => parser.destroy(e));
   decode.on('error', (e) => parser.destroy(e));
   input.pipe(decode).pipe(parser);
@@ -170,45 +223,16 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
     if (e instanceof DataError) throw e;
     if (e instanceof CsvError) {
       const err = e as CsvError & { records?: number; lines?: number };
-      const row = typeof err.records === 'number' ? err.records + 1 : undefined;
+      const row = typeof err.records === 'number' ? err.records + firstRow : undefined;
       throw dataError(name, 'KPI0801', `\`${name}\` is not valid CSV: ${err.message}`, 'check for a quote that is opened and never closed', row);
     }
     throw e;
   };
-  let first: IteratorResult<string[][]>;
-  try {
-    first = await batches.next();
-  } catch (e) {
-    input.destroy();
-    return toDataError(e);
-  }
-  const firstBatch = first.done ? [] : first.value;
-  const head = firstBatch.shift();
-  if (!head || (head.length === 1 && head[0]!.trim() === '')) {
-    input.destroy();
-    throw dataError(name, 'KPI0802', `\`${name}\` is empty`, 'the first row must name the columns: an id column, then one column per input the plan reads', 1);
-  }
-  async function* rows() {
-    let row = 1;
-    const number = (b: string[][]) => b.map((cells) => ({ cells: cells as Cell[], row: ++row }));
-    try {
-      if (firstBatch.length) yield number(firstBatch);
-      for (;;) {
-        const r = await batches.next();
-        if (r.done) return;
-        yield number(r.value);
-      }
-    } catch (e) {
-      toDataError(e);
-    } finally {
-      input.destroy();
-    }
-  }
-  return { format: 'csv', header: head, rows: rows(), encoding, progress: () => ({ done, total: size }) };
+  return { batches, input, toDataError, progress: () => done };
 }
 
 /** offset of the first byte that breaks UTF-8, or the length when there is none */
-function firstNonUtf8(bytes: Uint8Array): number {
+export function firstNonUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
