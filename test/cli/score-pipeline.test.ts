@@ -16,7 +16,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bindTable, percentHintsOf, type Cell } from '../../packages/core/src/index.js';
 import { loadCompiled } from '../../packages/cli/src/plan.js';
 import { cellOf, columnsOf, jsonRow, shapeOf } from '../../packages/cli/src/writers/shape.js';
-import { csvText } from '../../packages/cli/src/writers/index.js';
+import { csvText, csvWriter, jsonWriter, tableWriter } from '../../packages/cli/src/writers/index.js';
+import { Writable } from 'node:stream';
 import { kpi, ROOT } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kpi-pipeline-'));
@@ -24,7 +25,10 @@ afterAll(() => {
   if (!process.env.KPI_KEEP_TEST_FILES) rmSync(dir, { recursive: true, force: true });
 });
 
-const PLANS = ['店长', '区域经理', '生产运营', '运营中心', '运营部', '销售部经理'];
+/** the first six: plans the generated scoreInto scores; the next five use the SPEC §6 forms (penalty 扣分项,
+ * `optional` indicators with N/A cells, per-person targets read from the data, steps), which score() and
+ * scoreInto() leave to the exact evaluator row by row: the writers then format its results from the layout */
+const PLANS = ['店长', '区域经理', '生产运营', '运营中心', '运营部', '销售部经理', '客服主管', '推广专员', '电商运营总监', '美工', '电子商务经理'];
 
 /** a small CSV (quoted cells on one line) into header and rows */
 const splitLine = (line: string): string[] => {
@@ -64,9 +68,11 @@ const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7ffffff
 const pick = <T,>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
 /** a cell as people write it, for an input of this role */
-function valueFor(role: string): string {
+function valueFor(role: string, na = false): string {
+  // a cell that says the indicator does not apply (SPEC §6), where an optional reader allows it
+  if (na && rnd() < 0.15) return pick(['N/A', '不适用', 'na', '—']);
   if (role === 'rater') return pick(['1', '2', '3', '4', '5', '4.5', '3.25', ' 4', '５']);
-  if (role === 'count' || role === 'bonus-input' || role === 'veto-input') return pick(['0', '0', '0', '1', '2', '3', '0.0']);
+  if (role === 'count' || role === 'bonus-input' || role === 'penalty-input' || role === 'veto-input') return pick(['0', '0', '0', '1', '2', '3', '0.0']);
   const x = 40 + rnd() * 100;
   switch (Math.floor(rnd() * 10)) {
     case 0:
@@ -94,6 +100,22 @@ async function planOf(name: string) {
   return { path, plan, compiled };
 }
 
+/** the table writer's general path (row(): a RowResult through the core's cellOf) as text */
+async function tableOf(shape: ReturnType<typeof shapeOf>, results: { id: string; result: Parameters<ReturnType<typeof tableWriter>['row']>[1]; kept: string[] }[]): Promise<string> {
+  let text = '';
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      text += chunk.toString('utf8');
+      cb();
+    },
+  });
+  const plain = (x: string) => x;
+  const w = tableWriter(sink, shape, { bold: plain, dim: plain });
+  for (const r of results) w.row(r.id, r.result, r.kept);
+  await w.end();
+  return text;
+}
+
 /** what the core gives row by row, formatted with the report's public functions */
 function oracle(p: Awaited<ReturnType<typeof planOf>>, header: string[], rows: string[][], keep: string[]) {
   const bound = bindTable(header, rows as Cell[][], p.compiled.inputs, { percentHints: percentHintsOf(p.plan) });
@@ -102,6 +124,7 @@ function oracle(p: Awaited<ReturnType<typeof planOf>>, header: string[], rows: s
   const keepIdx = keep.map((k) => header.indexOf(k));
   let csv = `\ufeff${cols.map((c) => csvText(c.header)).join(',')}\r\n`;
   const json: string[] = [];
+  const results: Parameters<typeof tableOf>[1] = [];
   let errors = !bound.ok;
   for (const b of bound.rows) {
     if (b.errors.length) errors = true;
@@ -113,8 +136,9 @@ function oracle(p: Awaited<ReturnType<typeof planOf>>, header: string[], rows: s
     const kept = keepIdx.map((i) => String(rows[b.row - 2]![i] ?? '').trim());
     csv += `${cols.map((c) => { const v = cellOf(c, b.id, o.result, kept); return v === undefined ? '' : typeof v === 'number' ? String(v) : csvText(v); }).join(',')}\r\n`;
     json.push(JSON.stringify(jsonRow(b.id, o.result, keep.length ? { headers: keep, cells: kept } : undefined)));
+    results.push({ id: b.id, result: o.result, kept });
   }
-  return { errors, csv, json: json.length ? `[\n  ${json.join(',\n  ')}\n]\n` : '[]\n' };
+  return { errors, csv, json: json.length ? `[\n  ${json.join(',\n  ')}\n]\n` : '[]\n', table: () => tableOf(shape, results) };
 }
 
 /** score the CSV and its JSON twin in every text format: same bytes; and the oracle's for csv and json */
@@ -139,6 +163,7 @@ async function compare(name: string, tag: string, header: string[], rows: string
       expect(want.errors).toBe(false);
       if (format === 'csv') expect(got === want.csv, `${tag}: CSV differs from the row-by-row oracle`).toBe(true);
       if (format === 'json') expect(got === want.json, `${tag}: JSON differs from the row-by-row oracle`).toBe(true);
+      if (format === 'table') expect(got === (await want.table()), `${tag}: the table differs from the table writer's row() path`).toBe(true);
     }
   }
   return want.errors;
@@ -155,7 +180,7 @@ describe('kpi score: the batch pipeline gives the bytes of the row-by-row path',
       const make = (n: number) => {
         const rows: string[][] = [];
         while (rows.length < n) {
-          const row = [`E${String(rows.length).padStart(6, '0')}`, pick(['张三', '李四', ' 王五', '=SUM(A1)', 'O\'Brien']), ...p.compiled.inputs.map((i) => valueFor(i.role))];
+          const row = [`E${String(rows.length).padStart(6, '0')}`, pick(['张三', '李四', ' 王五', '=SUM(A1)', 'O\'Brien']), ...p.compiled.inputs.map((i) => valueFor(i.role, i.na === true))];
           // rows the plan cannot score (e.g. a division by zero in a metric) would stop the run: left out here
           if (!oracle(p, header, [row], []).errors) rows.push(row);
         }
@@ -181,4 +206,27 @@ describe('kpi score: the batch pipeline gives the bytes of the row-by-row path',
     bad[2990]![5] = '95';
     expect(await compare('店长', 'bad', header, bad, '\n')).toBe(true);
   }, 240_000);
+
+  it('money plans (SPEC §7: pay, commission, distribution, periods) take the general path, row() on the core shape', async () => {
+    const p = await planOf('销售团队季度');
+    // the writers refuse to format a money report from the layout: money is settled over every row first
+    const money = { ...shapeOf(p.plan, '工号', 'zh'), money: { scoreGrade: true, rank: true, items: ['销售提成'], periods: true }, layout: p.compiled.layout };
+    const sink = new Writable({ write: (_c, _e, cb) => cb() });
+    expect(() => csvWriter(sink, money)).toThrow(/row\(\), not rowOf/);
+    expect(() => jsonWriter(sink, money)).toThrow(/row\(\), not rowOf/);
+    expect(() => tableWriter(sink, money, { bold: (x) => x, dim: (x) => x })).toThrow(/row\(\), not rowOf/);
+    // and kpi score gives the same report from the CSV (raw reader) and its JSON twin
+    const ex = readPlainCsv(readFileSync(join(ROOT, 'examples', 'data', '销售团队季度.csv'), 'utf8'));
+    const csvPath = join(dir, 'money.csv');
+    const jsonPath = join(dir, 'money.json');
+    writeFileSync(csvPath, csvOf(ex.header, ex.rows, '\n'));
+    writeFileSync(jsonPath, jsonOf(ex.header, ex.rows));
+    for (const format of ['csv', 'json', 'table']) {
+      const a = kpi(['score', p.path, '--data', csvPath, '--format', format]);
+      const b = kpi(['score', p.path, '--data', jsonPath, '--format', format]);
+      expect(a.code, a.stderr).toBe(0);
+      expect(a.stdout).toBe(b.stdout);
+      expect(a.stdout).toContain('销售提成');
+    }
+  }, 120_000);
 });
