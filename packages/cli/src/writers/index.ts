@@ -35,6 +35,8 @@ import { once } from 'node:events';
 import { put } from '../atomic.js';
 import { cellOf, columnsOf, jsonRow, type Column, type ReportShape } from './shape.js';
 import { Spool } from './spool.js';
+import { decimalText, fixedText, MAX_PLACES } from './decimal.js';
+import { ByteOut, bytesOf } from './bytes.js';
 
 export interface ResultWriter {
   /** take one row (buffered; never waits); `kept` are the cells of the `--keep` columns */
@@ -113,6 +115,9 @@ export function vetoText(L: ResultLayout, out: ArrayLike<number>): string {
   return s;
 }
 
+/** the text of a number with at most `d` decimals, as `${x}` gives it (decimal.ts: integer work, not a digit search) */
+const textWith = (d: number): ((x: number) => string) => (d <= MAX_PLACES ? (x) => decimalText(x, d) : (x) => `${x}`);
+
 /** the N/A label a report shows for an indicator that does not apply (不适用), from the catalogue */
 const naLabel = (shape: ReportShape): string => ui('ui.report.na', {}, shape.lang);
 
@@ -129,6 +134,9 @@ export function csvWriter(out: NodeJS.WritableStream, shape: WriterShape): Resul
   const n = cols.length;
   const gradeText = lc ? lc.L.grades.map(csvText) : [];
   const na = csvText(naLabel(shape));
+  // totals, bonus and penalty have `round` decimals, scores `round + 2` (the engine rounds them so)
+  const t0 = textWith(shape.round);
+  const t2 = textWith(shape.round + 2);
   let started = false;
   let buf = '';
   const flushAt = 64 * 1024;
@@ -155,7 +163,7 @@ export function csvWriter(out: NodeJS.WritableStream, shape: WriterShape): Resul
           break;
         }
         case K_TOTAL:
-          line += `,${o[OUT_TOTAL]}`;
+          line += `,${t0(o[OUT_TOTAL]!)}`;
           break;
         case K_GRADE:
           line += o[OUT_GRADE]! >= 0 ? `,${gradeText[o[OUT_GRADE]!]}` : ',';
@@ -164,17 +172,17 @@ export function csvWriter(out: NodeJS.WritableStream, shape: WriterShape): Resul
           line += o[OUT_GRADE]! >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT] ? `,${o[OUT_COEFFICIENT]}` : ',';
           break;
         case K_BONUS:
-          line += `,${o[OUT_BONUS]}`;
+          line += `,${t0(o[OUT_BONUS]!)}`;
           break;
         case K_PENALTY:
-          line += o[OUT_PENALTY] === o[OUT_PENALTY] ? `,${o[OUT_PENALTY]}` : ',';
+          line += o[OUT_PENALTY] === o[OUT_PENALTY] ? `,${t0(o[OUT_PENALTY]!)}` : ',';
           break;
         case K_VETO:
           line += `,${csvText(vetoText(L, o))}`;
           break;
         case K_SCORE: {
           const b = arg[i]!;
-          line += b < 0 ? ',' : o[b + IND_NA] === 1 ? `,${na}` : `,${o[b + IND_SCORE]}`;
+          line += b < 0 ? ',' : o[b + IND_NA] === 1 ? `,${na}` : `,${t2(o[b + IND_SCORE]!)}`;
           break;
         }
       }
@@ -221,76 +229,114 @@ function keyOrder(names: readonly string[]): { key: string; from: number }[] {
   });
   return [...first.values()];
 }
-/** a number as JSON.stringify writes it (finite: its shortest text; NaN: null) */
-const jnum = (x: number): string => (x === x ? `${x}` : 'null');
-
 export function jsonWriter(out: NodeJS.WritableStream, shape?: WriterShape): ResultWriter {
   let n = 0;
-  let buf = '[';
+  // the report as UTF-8 bytes in 64 KB buffers (bytes.ts); a full one goes to the stream at once, and
+  // flush() waits for the drain
+  const bo = new ByteOut((b) => out.write(b));
+  bo.bytes(bytesOf('['));
   const headers = shape?.keep ?? [];
   const L = shape?.layout;
-  const columns = keyOrder(headers);
-  const grades = L ? L.grades.map((g) => JSON.stringify(g)) : [];
-  const vetoes = L ? L.vetoes.map((v) => JSON.stringify(v)) : [];
+  if (L && shape?.money) layoutColumns(shape, columnsOf(shape)); // refuses money columns
+  const R = shape?.round ?? 2;
+  const B = (s: string) => bytesOf(s);
+  const FIRST = B('\n  {"id":');
+  const NEXT = B(',\n  {"id":');
+  const NULL = B('null');
+  const columns = keyOrder(headers).map(({ key, from }, i) => ({ key: B(`${i ? ',' : ',"columns":{'}${key}:`), from }));
+  const CLOSE = B('}');
+  const TOTAL = B(',"total":');
+  const GRADE = B(',"grade":');
+  const grades = L ? L.grades.map((g) => B(JSON.stringify(g))) : [];
+  const COEF = B(',"coefficient":');
+  const BONUS = B(',"bonus":');
+  const PENALTY = B(',"penalty":');
+  const VETOES = B(',"vetoes":[');
+  const vetoes = L ? L.vetoes.map((v) => B(JSON.stringify(v))) : [];
+  const COMMA = B(',');
+  const INDS = B('],"indicators":{');
   const inds = L
-    ? keyOrder(L.names).map(({ key, from }) => ({
-        head: `${key}:{${L.paths[from]!.length ? `"path":${JSON.stringify(L.paths[from])},` : ''}"actual":`,
+    ? keyOrder(L.names).map(({ key, from }, i) => ({
+        head: B(`${i ? ',' : ''}${key}:{${L.paths[from]!.length ? `"path":${JSON.stringify(L.paths[from])},` : ''}"actual":`),
         base: L.indicator(from),
       }))
     : [];
-  if (L && shape?.money) layoutColumns(shape, columnsOf(shape)); // refuses money columns
-  const written = () => {
-    // hand the text over every 64 KB, not once per batch: a batch's text as one long rope of small
-    // strings costs more to flatten and keeps the heap large; flush() then waits for the drain
-    if (buf.length > 64 * 1024) {
-      out.write(buf);
-      buf = '';
-    }
-  };
+  const NA = B(',"na":true');
+  const RATIO = B(',"ratio":');
+  const SCORE = B(',"score":');
+  const WEIGHT = B(',"weight":');
+  const WEIGHTED = B(',"weighted":');
+  const END = B('}}');
+  /** a number as JSON.stringify writes it (NaN: null), with at most `d` decimals for the fast path */
+  const num = (x: number, d: number) => (x === x ? bo.decimal(x, d) : bo.bytes(NULL));
   const rowOf = (id: string, o: Float64Array, kept?: readonly string[]) => {
     if (!L) return noLayout();
-    let s = `{"id":${JSON.stringify(id)}`;
-    if (headers.length) {
-      s += ',"columns":{';
-      for (let i = 0; i < columns.length; i++) s += `${i ? ',' : ''}${columns[i]!.key}:${JSON.stringify(kept?.[columns[i]!.from] ?? '')}`;
-      s += '}';
+    bo.bytes(n++ ? NEXT : FIRST);
+    bo.text(JSON.stringify(id));
+    if (columns.length) {
+      for (const c of columns) {
+        bo.bytes(c.key);
+        bo.text(JSON.stringify(kept?.[c.from] ?? ''));
+      }
+      bo.bytes(CLOSE);
     }
     const g = o[OUT_GRADE]!;
-    s += `,"total":${jnum(o[OUT_TOTAL]!)},"grade":${g >= 0 ? grades[g] : 'null'},"coefficient":${g >= 0 ? jnum(o[OUT_COEFFICIENT]!) : 'null'},"bonus":${jnum(o[OUT_BONUS]!)}`;
-    if (L.hasPenalty) s += `,"penalty":${jnum(o[OUT_PENALTY]!)}`;
-    s += ',"vetoes":[';
+    bo.bytes(TOTAL);
+    num(o[OUT_TOTAL]!, R);
+    bo.bytes(GRADE);
+    bo.bytes(g >= 0 ? grades[g]! : NULL);
+    bo.bytes(COEF);
+    // the coefficient is a plan constant: its text comes from V8's number-string cache
+    if (g >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT]) bo.text(`${o[OUT_COEFFICIENT]}`);
+    else bo.bytes(NULL);
+    bo.bytes(BONUS);
+    num(o[OUT_BONUS]!, R);
+    if (L.hasPenalty) {
+      bo.bytes(PENALTY);
+      num(o[OUT_PENALTY]!, R);
+    }
+    bo.bytes(VETOES);
     let first = true;
     for (let i = 0; i < vetoes.length; i++) {
       if (o[OUT_VETOES + i] !== 1) continue;
-      s += first ? vetoes[i] : `,${vetoes[i]}`;
+      if (!first) bo.bytes(COMMA);
+      bo.bytes(vetoes[i]!);
       first = false;
     }
-    s += '],"indicators":{';
+    bo.bytes(INDS);
+    // total, bonus, penalty: `round` decimals; scores, weighted: `round + 2`; ratios `round + 4`; actuals as read
     for (let i = 0; i < inds.length; i++) {
       const { head, base } = inds[i]!;
+      bo.bytes(head);
+      num(o[base + IND_ACTUAL]!, MAX_PLACES);
+      if (o[base + IND_NA] === 1) bo.bytes(NA);
       const ratio = o[base + IND_RATIO]!;
-      s += `${i ? ',' : ''}${head}${jnum(o[base + IND_ACTUAL]!)}${o[base + IND_NA] === 1 ? ',"na":true' : ''}${ratio === ratio ? `,"ratio":${ratio}` : ''},"score":${jnum(o[base + IND_SCORE]!)},"weight":${jnum(o[base + IND_WEIGHT]!)},"weighted":${jnum(o[base + IND_WEIGHTED]!)}}`;
+      if (ratio === ratio) {
+        bo.bytes(RATIO);
+        num(ratio, R + 4);
+      }
+      bo.bytes(SCORE);
+      num(o[base + IND_SCORE]!, R + 2);
+      bo.bytes(WEIGHT);
+      num(o[base + IND_WEIGHT]!, MAX_PLACES);
+      bo.bytes(WEIGHTED);
+      num(o[base + IND_WEIGHTED]!, R + 2);
+      bo.bytes(CLOSE);
     }
-    buf += `${n++ ? ',' : ''}\n  ${s}}}`;
-    written();
+    bo.bytes(END);
   };
   return {
     rowOf,
     row(id, r, kept) {
-      buf += `${n++ ? ',' : ''}\n  ${JSON.stringify(jsonRow(id, r, headers.length ? { headers, cells: kept ?? [] } : undefined))}`;
-      written();
+      bo.text(`${n++ ? ',' : ''}\n  ${JSON.stringify(jsonRow(id, r, headers.length ? { headers, cells: kept ?? [] } : undefined))}`);
     },
     async flush() {
       await drained(out);
-      if (buf.length < 64 * 1024) return;
-      const b = buf;
-      buf = '';
-      await put(out, b);
     },
     async end() {
-      buf += n ? '\n]\n' : ']\n';
-      await put(out, buf);
-      buf = '';
+      bo.bytes(bytesOf(n ? '\n]\n' : ']\n'));
+      const b = bo.take();
+      if (b) await put(out, b);
     },
   };
 }
@@ -315,6 +361,9 @@ export function tableWriter(out: NodeJS.WritableStream, shape: WriterShape, colo
   const headers = cols.map((c) => visibleText(c.header, false));
   const grades = lc ? lc.L.grades.map((g) => visibleText(g, false)) : [];
   const na = naLabel(shape);
+  const t0 = textWith(shape.round);
+  const t2 = textWith(shape.round + 2);
+  const fixed = shape.round <= MAX_PLACES ? (x: number) => fixedText(x, shape.round) : (x: number) => x.toFixed(shape.round);
   // ids, kept cells, grades, vetoes and headers come from data and plans: no control characters to the terminal
   const widths = new Int32Array(n);
   /** rows as text, cells unpadded; spilled to a spool file past 1 MB so a million rows never sit in memory */
@@ -342,7 +391,7 @@ export function tableWriter(out: NodeJS.WritableStream, shape: WriterShape, colo
           t = visibleText(kept?.[arg[i]!] ?? '', false);
           break;
         case K_TOTAL:
-          t = o[OUT_TOTAL]!.toFixed(shape.round);
+          t = fixed(o[OUT_TOTAL]!);
           break;
         case K_GRADE:
           t = o[OUT_GRADE]! >= 0 ? grades[o[OUT_GRADE]!]! : '';
@@ -351,17 +400,17 @@ export function tableWriter(out: NodeJS.WritableStream, shape: WriterShape, colo
           t = o[OUT_GRADE]! >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT] ? `${o[OUT_COEFFICIENT]}` : '';
           break;
         case K_BONUS:
-          t = `${o[OUT_BONUS]}`;
+          t = t0(o[OUT_BONUS]!);
           break;
         case K_PENALTY:
-          t = o[OUT_PENALTY] === o[OUT_PENALTY] ? `${o[OUT_PENALTY]}` : '';
+          t = o[OUT_PENALTY] === o[OUT_PENALTY] ? t0(o[OUT_PENALTY]!) : '';
           break;
         case K_VETO:
           t = visibleText(vetoText(L, o), false);
           break;
         default: {
           const b = arg[i]!;
-          t = b < 0 ? '' : o[b + IND_NA] === 1 ? na : `${o[b + IND_SCORE]}`;
+          t = b < 0 ? '' : o[b + IND_NA] === 1 ? na : t2(o[b + IND_SCORE]!);
         }
       }
       cells[i] = t;

@@ -5,7 +5,7 @@
  * Why not a `Map<string, number>`: a million ids in a Map are a million small strings and entries on
  * the V8 heap (≈ 50 MB live), and V8 sizes its heap by the live set, so the process grows to ~300 MB of
  * RSS while streaming. Here the ids' UTF-16 code units live in one growing arena and an open-addressing
- * hash table holds indices into it, all in typed arrays outside the GC's work: ≈ 36 MB for a million
+ * hash table holds indices into it, all in typed arrays outside the GC's work: ≈ 40 MB for a million
  * 8-character ids, exact (ids are compared code unit by code unit, never by hash alone). Storage grows in
 fixed-size chunks, so growing never copies and leaves no freed copies behind.
  */
@@ -21,6 +21,8 @@ export class IdRows {
   private posChunks: Int32Array[] = [];
   private lenChunks: Int32Array[] = [];
   private rowChunks: Int32Array[] = [];
+  /** per entry, its hash: growing the table places entries without reading their ids again */
+  private hashChunks: Int32Array[] = [];
   /** open addressing: entry index + 1, 0 = empty; size a power of two, at most half full */
   private slots = new Int32Array(1 << 10);
   private count = 0;
@@ -32,14 +34,15 @@ export class IdRows {
   /** the row where `id` was first seen, or undefined after recording it at `row` */
   firstRow(id: string, row: number): number | undefined {
     const mask = this.slots.length - 1;
-    let i = hashOf(id) & mask;
+    const h = hashOf(id);
+    let i = h & mask;
     for (; ; i = (i + 1) & mask) {
       const s = this.slots[i]!;
       if (s === 0) break;
       const e = s - 1;
       if (this.equals(e, id)) return this.rowChunks[e >>> 16]![e & (CH - 1)];
     }
-    const e = this.add(id, row);
+    const e = this.add(id, row, h);
     if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     else this.slots[i] = e + 1;
     return undefined;
@@ -57,7 +60,7 @@ export class IdRows {
     return true;
   }
 
-  private add(id: string, row: number): number {
+  private add(id: string, row: number, hash: number): number {
     let pos: number;
     if (id.length > CH) {
       // an id longer than a chunk gets a chunk of its own; the next id starts a new chunk (chunks never
@@ -83,10 +86,12 @@ export class IdRows {
       this.posChunks.push(new Int32Array(CH));
       this.lenChunks.push(new Int32Array(CH));
       this.rowChunks.push(new Int32Array(CH));
+      this.hashChunks.push(new Int32Array(CH));
     }
     this.posChunks[c]![e & (CH - 1)] = pos;
     this.lenChunks[c]![e & (CH - 1)] = id.length;
     this.rowChunks[c]![e & (CH - 1)] = row;
+    this.hashChunks[c]![e & (CH - 1)] = hash;
     return e;
   }
 
@@ -94,11 +99,7 @@ export class IdRows {
     this.slots = new Int32Array(size);
     const mask = size - 1;
     for (let e = 0; e < this.count; e++) {
-      const c = e >>> 16;
-      const k = e & (CH - 1);
-      const pos = this.posChunks[c]![k]!;
-      const chunk = this.charChunks[Math.floor(pos / CH)]!;
-      let i = hashOfUnits(chunk, pos % CH, this.lenChunks[c]![k]!) & mask;
+      let i = this.hashChunks[e >>> 16]![e & (CH - 1)]! & mask;
       while (this.slots[i] !== 0) i = (i + 1) & mask;
       this.slots[i] = e + 1;
     }
@@ -109,12 +110,6 @@ export class IdRows {
 function hashOf(s: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-  return mix(h);
-}
-
-function hashOfUnits(a: Uint16Array, at: number, n: number): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < n; k++) h = Math.imul(h ^ a[at + k]!, 0x01000193);
   return mix(h);
 }
 
