@@ -132,82 +132,83 @@ export function csvWriter(out: NodeJS.WritableStream, shape: WriterShape): Resul
   const cols = columnsOf(shape);
   const lc = layoutColumns(shape, cols);
   const n = cols.length;
-  const gradeText = lc ? lc.L.grades.map(csvText) : [];
-  const na = csvText(naLabel(shape));
+  // UTF-8 bytes in 64 KB buffers (bytes.ts), each handed to the stream when full; flush() waits for the drain
+  const bo = new ByteOut((b) => out.write(b));
+  const COMMA = bytesOf(',');
+  const EOL = bytesOf('\r\n');
+  const gradeBytes = lc ? lc.L.grades.map((g) => bytesOf(`,${csvText(g)}`)) : [];
+  const NA = bytesOf(`,${csvText(naLabel(shape))}`);
   // totals, bonus and penalty have `round` decimals, scores `round + 2` (the engine rounds them so)
-  const t0 = textWith(shape.round);
-  const t2 = textWith(shape.round + 2);
+  const R = shape.round;
   let started = false;
-  let buf = '';
-  const flushAt = 64 * 1024;
   const start = () => {
     started = true;
-    buf = lines.header;
-  };
-  const written = () => {
-    if (buf.length > flushAt) {
-      out.write(buf); // flush() waits for the drain
-      buf = '';
-    }
+    bo.text(lines.header);
   };
   const rowOf = (id: string, o: Float64Array, kept?: readonly string[]) => {
     if (!lc) return noLayout();
     const { L, kind, arg } = lc;
     if (!started) start();
-    let line = csvText(id);
+    bo.text(csvText(id));
     for (let i = 1; i < n; i++) {
       switch (kind[i]) {
         case K_KEEP: {
+          bo.bytes(COMMA);
           const t = kept?.[arg[i]!];
-          line += t ? `,${csvText(t)}` : ',';
+          if (t) bo.text(csvText(t));
           break;
         }
         case K_TOTAL:
-          line += `,${t0(o[OUT_TOTAL]!)}`;
+          bo.bytes(COMMA);
+          bo.decimal(o[OUT_TOTAL]!, R);
           break;
         case K_GRADE:
-          line += o[OUT_GRADE]! >= 0 ? `,${gradeText[o[OUT_GRADE]!]}` : ',';
+          bo.bytes(o[OUT_GRADE]! >= 0 ? gradeBytes[o[OUT_GRADE]!]! : COMMA);
           break;
         case K_COEF:
-          line += o[OUT_GRADE]! >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT] ? `,${o[OUT_COEFFICIENT]}` : ',';
+          bo.bytes(COMMA);
+          // a plan constant: its text comes from V8's number-string cache
+          if (o[OUT_GRADE]! >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT]) bo.text(`${o[OUT_COEFFICIENT]}`);
           break;
         case K_BONUS:
-          line += `,${t0(o[OUT_BONUS]!)}`;
+          bo.bytes(COMMA);
+          bo.decimal(o[OUT_BONUS]!, R);
           break;
         case K_PENALTY:
-          line += o[OUT_PENALTY] === o[OUT_PENALTY] ? `,${t0(o[OUT_PENALTY]!)}` : ',';
+          bo.bytes(COMMA);
+          if (o[OUT_PENALTY] === o[OUT_PENALTY]) bo.decimal(o[OUT_PENALTY]!, R);
           break;
         case K_VETO:
-          line += `,${csvText(vetoText(L, o))}`;
+          bo.bytes(COMMA);
+          bo.text(csvText(vetoText(L, o)));
           break;
         case K_SCORE: {
           const b = arg[i]!;
-          line += b < 0 ? ',' : o[b + IND_NA] === 1 ? `,${na}` : `,${t2(o[b + IND_SCORE]!)}`;
+          if (b < 0) bo.bytes(COMMA);
+          else if (o[b + IND_NA] === 1) bo.bytes(NA);
+          else {
+            bo.bytes(COMMA);
+            bo.decimal(o[b + IND_SCORE]!, R + 2);
+          }
           break;
         }
       }
     }
-    buf += `${line}\r\n`;
-    written();
+    bo.bytes(EOL);
   };
   return {
     rowOf,
     row(id, r, kept) {
       if (!started) start();
-      buf += lines.row(id, r, kept);
-      written();
+      bo.text(lines.row(id, r, kept));
     },
     async flush() {
       await drained(out);
-      if (buf.length < flushAt) return;
-      const b = buf;
-      buf = '';
-      await put(out, b);
     },
     async end() {
       if (!started) start();
-      if (buf) await put(out, buf);
-      buf = '';
+      const b = bo.take();
+      if (b) await put(out, b);
     },
   };
 }

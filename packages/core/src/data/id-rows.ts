@@ -21,10 +21,13 @@ export class IdRows {
   private posChunks: Int32Array[] = [];
   private lenChunks: Int32Array[] = [];
   private rowChunks: Int32Array[] = [];
-  /** per entry, its hash: growing the table places entries without reading their ids again */
-  private hashChunks: Int32Array[] = [];
-  /** open addressing: entry index + 1, 0 = empty; size a power of two, at most half full */
-  private slots = new Int32Array(1 << 10);
+  /**
+   * open addressing, a pair per slot: entry index + 1 (0 = empty) and the entry's hash, side by side so that a
+   * probe compares hashes in the cache line it already read and reads an id only when they match (a million
+   * ids do not fit in the cache: each other read is a miss); growing the table reads no id either.
+   * Slot count a power of two, at most half full.
+   */
+  private slots = new Int32Array(2 << 10);
   private count = 0;
 
   get size(): number {
@@ -33,18 +36,21 @@ export class IdRows {
 
   /** the row where `id` was first seen, or undefined after recording it at `row` */
   firstRow(id: string, row: number): number | undefined {
-    const mask = this.slots.length - 1;
-    const h = hashOf(id);
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const h = hashOf(id) | 0;
     let i = h & mask;
     for (; ; i = (i + 1) & mask) {
-      const s = this.slots[i]!;
+      const s = slots[2 * i]!;
       if (s === 0) break;
+      if (slots[2 * i + 1] !== h) continue;
       const e = s - 1;
       if (this.equals(e, id)) return this.rowChunks[e >>> 16]![e & (CH - 1)];
     }
-    const e = this.add(id, row, h);
-    if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.slots[i] = e + 1;
+    const e = this.add(id, row);
+    slots[2 * i] = e + 1;
+    slots[2 * i + 1] = h;
+    if (this.count * 4 > slots.length) this.rehash(slots.length * 2);
     return undefined;
   }
 
@@ -60,7 +66,7 @@ export class IdRows {
     return true;
   }
 
-  private add(id: string, row: number, hash: number): number {
+  private add(id: string, row: number): number {
     let pos: number;
     if (id.length > CH) {
       // an id longer than a chunk gets a chunk of its own; the next id starts a new chunk (chunks never
@@ -86,23 +92,27 @@ export class IdRows {
       this.posChunks.push(new Int32Array(CH));
       this.lenChunks.push(new Int32Array(CH));
       this.rowChunks.push(new Int32Array(CH));
-      this.hashChunks.push(new Int32Array(CH));
     }
     this.posChunks[c]![e & (CH - 1)] = pos;
     this.lenChunks[c]![e & (CH - 1)] = id.length;
     this.rowChunks[c]![e & (CH - 1)] = row;
-    this.hashChunks[c]![e & (CH - 1)] = hash;
     return e;
   }
 
+  /** a table of `size` Int32 (size / 2 slots): the pairs moved over by their hashes */
   private rehash(size: number): void {
-    this.slots = new Int32Array(size);
-    const mask = size - 1;
-    for (let e = 0; e < this.count; e++) {
-      let i = this.hashChunks[e >>> 16]![e & (CH - 1)]! & mask;
-      while (this.slots[i] !== 0) i = (i + 1) & mask;
-      this.slots[i] = e + 1;
+    const old = this.slots;
+    const slots = new Int32Array(size);
+    const mask = (size >> 1) - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j] === 0) continue;
+      const h = old[j + 1]!;
+      let i = h & mask;
+      while (slots[2 * i] !== 0) i = (i + 1) & mask;
+      slots[2 * i] = old[j]!;
+      slots[2 * i + 1] = h;
     }
+    this.slots = slots;
   }
 }
 
