@@ -360,24 +360,36 @@ export function tableWriter(out: NodeJS.WritableStream, shape: WriterShape, colo
   const n = cols.length;
   const right = cols.map((c) => !TEXT_KINDS.has(c.kind));
   const headers = cols.map((c) => visibleText(c.header, false));
-  const grades = lc ? lc.L.grades.map((g) => visibleText(g, false)) : [];
   const na = naLabel(shape);
+  const naWidth = widthOf(na);
+  /** a cell's display width: a number's text is ASCII (its length); text cells and the N/A label are measured */
+  const cellWidth = (s: string, i: number): number => (!right[i] ? widthOf(s) : s === na ? naWidth : s.length);
+  const grades = lc ? lc.L.grades.map((g) => visibleText(g, false)) : [];
   const t0 = textWith(shape.round);
   const t2 = textWith(shape.round + 2);
   const fixed = shape.round <= MAX_PLACES ? (x: number) => fixedText(x, shape.round) : (x: number) => x.toFixed(shape.round);
   // ids, kept cells, grades, vetoes and headers come from data and plans: no control characters to the terminal
   const widths = new Int32Array(n);
-  /** rows as text, cells unpadded; spilled to a spool file past 1 MB so a million rows never sit in memory */
+  /**
+   * rows as text, cells unpadded; spilled to a spool file so that a million rows never sit in memory. Kept in
+   * pieces of < 48K characters: a longer string lands in V8's large-object space, which only a full GC
+   * frees (pieces of 1 MB made the table run's peak 50 MB higher)
+   */
   let rows = '';
+  const parts: string[] = [];
   let spool: Spool | undefined;
   let lineWidth = 0;
   const cells: string[] = new Array(n);
   const take = () => {
     for (let i = 0; i < n; i++) {
-      const w = widthOf(cells[i]!);
+      const w = cellWidth(cells[i]!, i);
       if (w > widths[i]!) widths[i] = w;
     }
     rows += `${cells.join(CELL)}\n`;
+    if (rows.length > 48 * 1024) {
+      parts.push(rows);
+      rows = '';
+    }
   };
   const rowOf = (id: string, o: Float64Array, kept?: readonly string[]) => {
     if (!lc) return noLayout();
@@ -435,33 +447,42 @@ export function tableWriter(out: NodeJS.WritableStream, shape: WriterShape, colo
       take();
     },
     async flush() {
-      if (rows.length < 1 << 20) return;
+      if (parts.length === 0) return;
       spool ??= await Spool.create();
-      await spool.write(rows);
-      rows = '';
+      for (const part of parts) await spool.write(part);
+      parts.length = 0;
     },
     async dispose() {
       await spool?.remove();
     },
     async end() {
       for (let i = 0; i < n; i++) widths[i] = Math.max(widths[i]!, widthOf(headers[i]!));
-      const pad = (s: string, i: number) => {
-        const fill = ' '.repeat(Math.max(0, widths[i]! - widthOf(s)));
+      /** spaces, by count: padding makes no string per cell */
+      const fills = Array.from({ length: Math.max(0, ...widths) + 1 }, (_, k) => ' '.repeat(k));
+      const pad = (s: string, w: number, i: number) => {
+        const fill = fills[Math.max(0, widths[i]! - w)]!;
         return right[i] ? fill + s : s + fill;
       };
       lineWidth = widths.reduce((a, x) => a + x, 0) + 2 * (n - 1);
-      const line = (cs: string[]) => {
-        let s = pad(cs[0]!, 0);
-        for (let i = 1; i < n; i++) s += `  ${pad(cs[i]!, i)}`;
+      const headerLine = headers.map((h, i) => pad(h, widthOf(h), i)).join('  ').trimEnd();
+      /** the line of a spooled row: its cells from `at` to `end` (cells separated by CELL), padded */
+      const line = (part: string, at: number, end: number) => {
+        let s = '';
+        for (let i = 0; i < n; i++) {
+          const next = i < n - 1 ? part.indexOf(CELL, at) : end;
+          const c = part.slice(at, next);
+          s += i ? `  ${pad(c, cellWidth(c, i), i)}` : pad(c, cellWidth(c, i), i);
+          at = next + 1;
+        }
         return s.trimEnd();
       };
-      let buf = `${color.bold(line(headers))}\n${color.dim(Array.from(widths, (x) => '─'.repeat(x)).join('  '))}\n`;
+      let buf = `${color.bold(headerLine)}\n${color.dim(Array.from(widths, (x) => '─'.repeat(x)).join('  '))}\n`;
       const emit = async (part: string) => {
         let at = 0;
         for (;;) {
           const nl = part.indexOf('\n', at);
           if (nl < 0) break;
-          buf += `${line(part.slice(at, nl).split(CELL))}\n`;
+          buf += `${line(part, at, nl)}\n`;
           at = nl + 1;
           if (buf.length > 64 * 1024) {
             await put(out, buf);
@@ -471,6 +492,7 @@ export function tableWriter(out: NodeJS.WritableStream, shape: WriterShape, colo
       };
       try {
         if (spool) for await (const part of spool.lines()) await emit(part);
+        for (const part of parts) await emit(part);
         await emit(rows);
       } finally {
         await spool?.remove();

@@ -48,7 +48,7 @@ export class Spool {
       this.fh = undefined;
     }
     let rest = '';
-    for await (const chunk of createReadStream(this.path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    for await (const chunk of createReadStream(this.path, { encoding: 'utf8', highWaterMark: 32 * 1024 })) {
       const text = rest + (chunk as string);
       const cut = text.lastIndexOf('\n') + 1;
       rest = text.slice(cut);
