@@ -229,4 +229,22 @@ describe('kpi score: the batch pipeline gives the bytes of the row-by-row path',
       expect(a.stdout).toContain('销售提成');
     }
   }, 120_000);
+
+  it('bad UTF-8 with --encoding utf-8: in the first 256 KB an error of opening the file (as the streaming decoder had it), later one of the run', async () => {
+    const p = await planOf('店长');
+    const header = ['工号', '姓名', ...p.compiled.inputs.map((i) => i.column)];
+    const rows: string[][] = [];
+    for (let i = 0; i < 20000; i++) rows.push([`E${String(i).padStart(6, '0')}`, '员工', ...p.compiled.inputs.map(() => '95%')]);
+    const text = Buffer.from(csvOf(header, rows, '\n'));
+    for (const [tag, at, near, summary] of [['early', 200, 0, false], ['late', 600_000, 524288, true]] as const) {
+      const bytes = Buffer.from(text);
+      bytes[bytes.indexOf(0x0a, at) + 3] = 0xff;
+      const path = join(dir, `bad-utf8-${tag}.csv`);
+      writeFileSync(path, bytes);
+      const r = kpi(['score', p.path, '--data', path, '--encoding', 'utf-8', '--format', 'csv', '--lang', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`is not valid UTF-8 (bad bytes near byte ${near})`);
+      expect(r.stderr.includes('nothing was scored'), r.stderr).toBe(summary);
+    }
+  }, 60_000);
 });

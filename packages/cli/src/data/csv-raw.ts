@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import type { Cell } from '@kpi/core';
-import { dataError, firstNonUtf8, type TableSource } from './read.js';
+import { cutShort, firstNonUtf8, undecodable, type TableSource } from './read.js';
 
 /** a batch of rows: lines as byte ranges of `bytes` (no line end), or cells from the library parser */
 export type RawBatch =
@@ -27,8 +27,11 @@ const CR = 0x0d;
 const QUOTE = 0x22;
 const CHUNK = 256 * 1024;
 
+/** the continuation bytes a UTF-8 lead byte needs (-1: not a lead byte) */
+const utf8Need = (b: number): number => (b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1);
+
 /** the TableSource of a UTF-8 CSV file read raw, or undefined when its header is not a plain line (read.ts then reads it as before) */
-export async function openRawCsv(path: string, size: number, name: string, delimiter: string, library: Library): Promise<TableSource | undefined> {
+export async function openRawCsv(path: string, size: number, name: string, delimiter: string, explicitEncoding: boolean, library: Library): Promise<TableSource | undefined> {
   const input = createReadStream(path, { highWaterMark: CHUNK });
   const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let done = 0;
@@ -64,23 +67,27 @@ export async function openRawCsv(path: string, size: number, name: string, delim
     input.destroy();
     return undefined;
   }
+  // the streaming decoder read the file's first 256 KB when the file was opened: bad bytes there (not a
+  // character cut by the chunk's end) were an error of opening it, reported before any row
+  const firstChunk = pending.subarray(0, Math.min(pending.length, CHUNK));
+  if (!isUtf8(firstChunk)) {
+    const bad = firstNonUtf8(firstChunk);
+    const need = utf8Need(firstChunk[bad]!);
+    if (!(need > 0 && bad + need >= firstChunk.length)) {
+      input.destroy();
+      throw undecodable(name, 'utf-8', explicitEncoding, 0);
+    }
+  }
   let offset = lf < 0 ? pending.length : lf + 1; // file offset of pending[0] after the header
   pending = lf < 0 ? Buffer.alloc(0) : pending.subarray(lf + 1);
   let libraryProgress: (() => number) | undefined;
 
   const badUtf8 = (bytes: Buffer, at: number, last: boolean): never => {
     const bad = firstNonUtf8(bytes);
-    const b = bytes[bad]!;
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (last && need > 0 && bad + need >= bytes.length) throw dataError(name, 'KPI0801', `\`${name}\` ends in the middle of a character`);
+    const need = utf8Need(bytes[bad]!);
+    if (last && need > 0 && bad + need >= bytes.length) throw cutShort(name);
     // as the streaming decoder says it: from the start of the 256 KB piece of the file holding the bad bytes
-    const near = Math.floor((at + bad) / CHUNK) * CHUNK;
-    throw dataError(
-      name,
-      'KPI0801',
-      `\`${name}\` is not valid UTF-8 (bad bytes near byte ${near})`,
-      'the start of the file looked like UTF-8; pass `--encoding gbk` if it was saved by Excel in Chinese',
-    );
+    throw undecodable(name, 'utf-8', explicitEncoding, Math.floor((at + bad) / CHUNK) * CHUNK);
   };
 
   async function* raw(): AsyncGenerator<RawBatch> {

@@ -53,6 +53,25 @@ export interface ReadOptions {
 export const dataError = (file: string, code: string, message: string, help?: string, row?: number): DataError =>
   new DataError({ code, severity: 'error', file, message, ...(help ? { help } : {}), ...(row ? { data: { row } } : {}) });
 
+/** KPI0801 for bytes the file's encoding cannot decode, near byte `near` (the decoder's and the raw CSV reader's) */
+export function undecodable(name: string, encoding: string, explicit: boolean, near: number): DataError {
+  return dataError(
+    name,
+    'KPI0801',
+    explicit || encoding !== 'gbk'
+      ? `\`${name}\` is not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} (bad bytes near byte ${near})`
+      : `\`${name}\` is neither UTF-8 nor GBK (bad bytes near byte ${near})`,
+    encoding !== 'utf-8'
+      ? 'pass the right `--encoding`'
+      : explicit
+        ? 'pass `--encoding gbk` if it was saved by Excel in Chinese'
+        : 'the start of the file looked like UTF-8; pass `--encoding gbk` if it was saved by Excel in Chinese',
+  );
+}
+
+/** KPI0801 for a file that ends in the middle of a character */
+export const cutShort = (name: string): DataError => dataError(name, 'KPI0801', `\`${name}\` ends in the middle of a character`);
+
 export function formatOf(path: string): 'csv' | 'xlsx' | 'json' | undefined {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return 'csv';
@@ -137,7 +156,7 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
   const delimiter = sniffDelimiter(firstLine, extname(path));
 
   if (opts.raw && encoding === 'utf-8') {
-    const raw = await openRawCsv(path, size, name, delimiter, (start, row) => libraryRecords(path, start, encoding, delimiter, opts, row));
+    const raw = await openRawCsv(path, size, name, delimiter, opts.encoding !== undefined, (start, row) => libraryRecords(path, start, encoding, delimiter, opts, row));
     if (raw) return raw;
   }
   const { batches, input, toDataError, progress } = libraryRecords(path, 0, encoding, delimiter, opts, 1);
@@ -188,27 +207,14 @@ export function libraryRecords(path: string, start: number, encoding: string, de
       try {
         cb(null, decoder.decode(chunk, { stream: true }));
       } catch {
-        cb(
-          dataError(
-            name,
-            'KPI0801',
-            opts.encoding || encoding !== 'gbk'
-              ? `\`${name}\` is not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} (bad bytes near byte ${done - chunk.length})`
-              : `\`${name}\` is neither UTF-8 nor GBK (bad bytes near byte ${done - chunk.length})`,
-            encoding !== 'utf-8'
-              ? 'pass the right `--encoding`'
-              : opts.encoding
-                ? 'pass `--encoding gbk` if it was saved by Excel in Chinese'
-                : 'the start of the file looked like UTF-8; pass `--encoding gbk` if it was saved by Excel in Chinese',
-          ),
-        );
+        cb(undecodable(name, encoding, opts.encoding !== undefined, done - chunk.length));
       }
     },
     flush(cb) {
       try {
         cb(null, decoder.decode());
       } catch {
-        cb(dataError(name, 'KPI0801', `\`${name}\` ends in the middle of a character`));
+        cb(cutShort(name));
       }
     },
   });
