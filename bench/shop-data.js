@@ -1,8 +1,13 @@
+#!/usr/bin/env node
 // The 店长 plan and its generated actuals, shared by bench/sql.bench.js and bench/clickhouse.bench.js: the
 // same rows (fixed seed) as text cells as people export them, written as CSV (with a header) or as
-// TabSeparated with the row's number first (for ClickHouse's k_ord column).
-import { createWriteStream } from 'node:fs';
+// TabSeparated with the row's number first (for ClickHouse's k_ord column). Also used by
+// bench/cli-stream.bench.js and bench/score-formats.bench.js; run alone it writes both into a folder:
+//   node bench/shop-data.js DIR [rows]   → DIR/店长.kpi, DIR/data.csv
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const plan = `plan 店长月度考核 {
   indicator 销售额达成     weight 70% target 100% scoring linear cap 120%
@@ -39,4 +44,19 @@ export async function makeData(path, rows, { tsv = false } = {}) {
   }
   out.end(buf);
   await once(out, 'finish');
+}
+
+/** the names bench/score-formats.bench.js and cli-stream.bench.js use */
+export const SHOP_PLAN = plan;
+export const writeShopData = (path, rows) => makeData(path, rows);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error('usage: node bench/shop-data.js DIR [rows]');
+    process.exit(2);
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, '店长.kpi'), SHOP_PLAN);
+  await writeShopData(join(dir, 'data.csv'), Number(process.argv[3] ?? 1_000_000));
 }

@@ -9,6 +9,7 @@ export { MESSAGE_TABLE, type MessageTemplates } from './diagnostics/messages/ind
 export { fill, paramsOf, type Arg, type Args, type Params } from './diagnostics/template.js';
 export { KEYWORD_TABLE, zhKeyword, enKeyword, keywordOf, spell, type KeywordPair, type KeywordStyle } from './lexer/keywords.js';
 export * from './model/results.js';
+export * from './run/layout.js';
 export * from './data/index.js';
 export * from './check/index.js';
 export * from './diagnostics/render/index.js';

@@ -13,7 +13,8 @@ import { loadCompiled } from '../plan.js';
 import { printDiagnostics } from '../report.js';
 import { Progress } from '../progress.js';
 import { refuseOverwritingInputs } from '../same-file.js';
-import { csvWriter, jsonWriter, tableWriter, xlsxWriter, type Format, type ResultWriter } from '../writers/index.js';
+import { scoreRows } from './score-rows.js';
+import { csvWriter, jsonWriter, tableWriter, xlsxWriter, type Format, type ResultWriter, type WriterShape } from '../writers/index.js';
 import { shapeOf, type Lang } from '../writers/shape.js';
 import { isParquetPath, runScoreDuckdb } from '../duckdb-engine.js';
 import { moneyRunOf } from './score-money.js';
@@ -167,7 +168,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     throw new UserError(diag('KPI0952.folder', { file: opts.output! }));
   }
   const dataName = opts.data;
-  const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
+  const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, raw: true, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
   // SPEC §7: money, distribution or periods need every row before anything is written (score-money.ts)
   const moneyRun = moneyRunOf(plan, compiled, source.header.map(cellText), opts.period);
   const binder = createBinder(source.header, moneyRun ? moneyRun.inputs : compiled.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.id !== undefined ? { idColumn: opts.id } : {}) });
@@ -192,8 +193,10 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
       }),
     );
   }
-  const shape = shapeOf(plan, idHeader, commandLang(opts.lang, io.env, 'zh'), keep);
+  const shape: WriterShape = shapeOf(plan, idHeader, commandLang(opts.lang, io.env, 'zh'), keep);
+  // the batch pipeline hands rows over as numbers in the compiled plan's layout; money reports take row()
   if (moneyRun) moneyRun.extendShape(shape);
+  else shape.layout = compiled.layout;
 
   let out: ReportSink;
   try {
@@ -216,36 +219,40 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
   let ok = true;
   let scored = 0;
   try {
-    for await (const batch of source.rows) {
-      for (const { cells, row } of batch) {
-        const bound = binder.bindRow(cells, row);
-        if (!bound) continue;
-        if (moneyRun) {
+    if (moneyRun) {
+      // SPEC §7: money, distribution and periods are settled over every row: the general path, row by row
+      for await (const batch of source.rows) {
+        for (const { cells, row } of batch) {
+          const bound = binder.bindRow(cells, row);
+          if (!bound) continue;
           // duplicate ids are the periods of one person here: (person, period) duplicates are checked later
           if (moneyRun.period) bound.errors = bound.errors.filter((d) => d.code !== 'KPI0808');
           if (bound.errors.length) {
             ok = false;
             errors.add(bound.errors);
           } else moneyRun.add(bound, cells, keep.length ? keepIndex.map((i) => cellText(cells[i])) : undefined);
-          continue;
         }
-        if (bound.errors.length) {
-          ok = false;
-          errors.add(bound.errors);
-        } else {
-          const outcome = compiled.score(bound.values);
-          if (!outcome.ok) {
-            ok = false;
-            errors.add(rowErrorDiagnostics(dataName, row, bound.id, outcome.errors));
-          } else if (ok) {
-            writer.row(bound.id, outcome.result, keep.length ? keepIndex.map((i) => cellText(cells[i])) : undefined);
-            scored++;
-          }
-        }
+        const p = source.progress();
+        progress.tick(binder.rowCount, p.done, p.total);
       }
-      if (ok) await writer.flush();
-      const p = source.progress();
-      progress.tick(binder.rowCount, p.done, p.total);
+    } else {
+      ({ ok, scored } = await scoreRows({
+        source,
+        binder,
+        compiled,
+        writer,
+        keepIndex,
+        dataName,
+        rowErrors: (row, id, errs) => rowErrorDiagnostics(dataName, row, id, errs),
+        sink: {
+          errors: (ds) => errors.add(ds),
+          async batchDone() {
+            await writer.flush();
+            const p = source.progress();
+            progress.tick(binder.rowCount, p.done, p.total);
+          },
+        },
+      }));
     }
     progress.done();
     const tail = binder.finish();
@@ -263,6 +270,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     }
     const warnings = [...(source.warnings ?? []), ...binder.diagnostics, ...tail].filter((d) => d.severity !== 'error');
     if (!ok || errors.total || (opts.strict && warnings.length)) {
+      await writer.dispose?.();
       await out.abort();
       printDataOutcome(io, errors, warnings, dataName, undefined, opts.strict);
       return EXIT.USAGE;
@@ -288,6 +296,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     return EXIT.OK;
   } catch (e) {
     progress.done();
+    await writer.dispose?.();
     await out.abort();
     if (isWriteError(e)) throw outputError(shown, target ?? shown, e);
     if (e instanceof DataError) {

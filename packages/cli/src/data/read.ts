@@ -10,6 +10,7 @@ import { Transform, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { checkZipBudget } from './zip-budget.js';
 import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, xlsxCell, diag, text, type ArgsOf, type Cell, type Diagnostic, type DiagnosticId, type MessageRef } from '@kpi/core';
+import { openRawCsv, type RawBatch } from './csv-raw.js';
 
 export interface TableSource {
   format: 'csv' | 'xlsx' | 'json';
@@ -24,6 +25,13 @@ export interface TableSource {
   warnings?: Diagnostic[];
   /** bytes read so far and total, for a progress bar */
   progress(): { done: number; total: number };
+  /**
+   * CSV in UTF-8 opened with `raw: true`: the same rows as `rows`, but unquoted lines come as their bytes
+   * (see csv-raw.ts) for the batch pipeline of `kpi score`; `rows` is then not to be used.
+   */
+  raw?: AsyncIterable<RawBatch>;
+  /** the CSV delimiter (one ASCII character) */
+  delimiter?: string;
 }
 
 /** A data error that stops reading the file: becomes a diagnostic and exit 2. */
@@ -38,12 +46,25 @@ export interface ReadOptions {
   sheet?: string;
   /** file name for messages, as the user wrote it */
   displayName: string;
+  /** CSV in UTF-8: hand unquoted lines over as bytes (TableSource.raw) */
+  raw?: boolean;
 }
 
 /** a coded error about a data file, from the catalogue (so it prints in the user's language) */
-function dataError<I extends DiagnosticId>(file: string, id: I, args: ArgsOf<I>, opts: { row?: number; help?: MessageRef } = {}): DataError {
+export function dataError<I extends DiagnosticId>(file: string, id: I, args: ArgsOf<I>, opts: { row?: number; help?: MessageRef } = {}): DataError {
   return new DataError(diag(id, args, { file, ...(opts.row ? { data: { row: opts.row } } : {}), ...(opts.help ? { helpText: opts.help } : {}) }));
 }
+
+/** KPI0801 for bytes the file's encoding cannot decode, near byte `near` (the decoder's and the raw CSV reader's) */
+export function undecodable(name: string, encoding: string, explicit: boolean, near: number): DataError {
+  const help = text(encoding !== 'utf-8' ? 'help.pass-encoding' : explicit ? 'help.pass-gbk' : 'help.looked-utf8', {});
+  return explicit || encoding !== 'gbk'
+    ? dataError(name, 'KPI0801.bad-bytes', { file: name, encoding: encoding === 'utf-8' ? 'UTF-8' : encoding, at: near }, { help })
+    : dataError(name, 'KPI0801.not-utf8-gbk', { file: name, at: near }, { help });
+}
+
+/** KPI0801 for a file that ends in the middle of a character */
+export const cutShort = (name: string): DataError => dataError(name, 'KPI0801.ends-mid-char', { file: name });
 
 export function formatOf(path: string): 'csv' | 'xlsx' | 'json' | undefined {
   const ext = extname(path).toLowerCase();
@@ -116,50 +137,11 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
   const firstLine = firstText.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = sniffDelimiter(firstLine, extname(path));
 
-  let done = 0;
-  const decoder = new TextDecoder(encoding, { fatal: true });
-  const decode = new Transform({
-    readableObjectMode: false,
-    transform(chunk: Buffer, _enc, cb) {
-      done += chunk.length;
-      try {
-        cb(null, decoder.decode(chunk, { stream: true }));
-      } catch {
-        cb(
-          (() => {
-            const help = text(encoding !== 'utf-8' ? 'help.pass-encoding' : opts.encoding ? 'help.pass-gbk' : 'help.looked-utf8', {});
-            const at = done - chunk.length;
-            return opts.encoding || encoding !== 'gbk'
-              ? dataError(name, 'KPI0801.bad-bytes', { file: name, encoding: encoding === 'utf-8' ? 'UTF-8' : encoding, at }, { help })
-              : dataError(name, 'KPI0801.not-utf8-gbk', { file: name, at }, { help });
-          })(),
-        );
-      }
-    },
-    flush(cb) {
-      try {
-        cb(null, decoder.decode());
-      } catch {
-        cb(dataError(name, 'KPI0801.ends-mid-char', { file: name }));
-      }
-    },
-  });
-  const parser = parse({ ...CSV_PARSE_OPTIONS, record_delimiter: [...CSV_PARSE_OPTIONS.record_delimiter], delimiter });
-  const input = createReadStream(path, { highWaterMark: 256 * 1024 });
-  input.on('error', (e) => parser.destroy(e));
-  decode.on('error', (e) => parser.destroy(e));
-  input.pipe(decode).pipe(parser);
-
-  const batches = batchesOf<string[]>(parser);
-  const toDataError = (e: unknown): never => {
-    if (e instanceof DataError) throw e;
-    if (e instanceof CsvError) {
-      const err = e as CsvError & { records?: number; lines?: number };
-      const row = typeof err.records === 'number' ? err.records + 1 : undefined;
-      throw dataError(name, 'KPI0801.csv', { file: name, reason: err.message }, row ? { row } : {});
-    }
-    throw e;
-  };
+  if (opts.raw && encoding === 'utf-8') {
+    const raw = await openRawCsv(path, size, name, delimiter, opts.encoding !== undefined, (start, row) => libraryRecords(path, start, encoding, delimiter, opts, row));
+    if (raw) return raw;
+  }
+  const { batches, input, toDataError, progress } = libraryRecords(path, 0, encoding, delimiter, opts, 1);
   let first: IteratorResult<string[][]>;
   try {
     first = await batches.next();
@@ -189,11 +171,56 @@ async function openCsv(path: string, size: number, opts: ReadOptions): Promise<T
       input.destroy();
     }
   }
-  return { format: 'csv', header: head, rows: rows(), encoding, progress: () => ({ done, total: size }) };
+  return { format: 'csv', header: head, rows: rows(), encoding, progress: () => ({ done: progress(), total: size }) };
+}
+
+/**
+ * The library CSV parser (csv-parse) over the file from byte `start` (0, or the start of a line where the
+ * raw reader met a quote or a lone CR): records in batches, with the errors it can meet as DataErrors.
+ */
+export function libraryRecords(path: string, start: number, encoding: string, delimiter: string, opts: ReadOptions, firstRow: number) {
+  const name = opts.displayName;
+  let done = start;
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: start > 0 });
+  const decode = new Transform({
+    readableObjectMode: false,
+    transform(chunk: Buffer, _enc, cb) {
+      done += chunk.length;
+      try {
+        cb(null, decoder.decode(chunk, { stream: true }));
+      } catch {
+        cb(undecodable(name, encoding, opts.encoding !== undefined, done - chunk.length));
+      }
+    },
+    flush(cb) {
+      try {
+        cb(null, decoder.decode());
+      } catch {
+        cb(cutShort(name));
+      }
+    },
+  });
+  const parser = parse({ ...CSV_PARSE_OPTIONS, record_delimiter: [...CSV_PARSE_OPTIONS.record_delimiter], delimiter, bom: start === 0 });
+  const input = createReadStream(path, { highWaterMark: 256 * 1024, start });
+  input.on('error', (e) => parser.destroy(e));
+  decode.on('error', (e) => parser.destroy(e));
+  input.pipe(decode).pipe(parser);
+
+  const batches = batchesOf<string[]>(parser);
+  const toDataError = (e: unknown): never => {
+    if (e instanceof DataError) throw e;
+    if (e instanceof CsvError) {
+      const err = e as CsvError & { records?: number; lines?: number };
+      const row = typeof err.records === 'number' ? err.records + firstRow : undefined;
+      throw dataError(name, 'KPI0801.csv', { file: name, reason: err.message }, row ? { row } : {});
+    }
+    throw e;
+  };
+  return { batches, input, toDataError, progress: () => done };
 }
 
 /** offset of the first byte that breaks UTF-8, or the length when there is none */
-function firstNonUtf8(bytes: Uint8Array): number {
+export function firstNonUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;

@@ -1,19 +1,54 @@
 /**
- * Score report writers. Each takes rows one at a time; csv, json and xlsx stream to their output,
- * table keeps compact results (it needs every row to size its columns).
+ * Score report writers. Each takes rows one at a time, in one of two forms:
+ * - `row(id, result)`: a RowResult (with money, SPEC §7, when the plan has it), formatted through the
+ *   core's report shape (cellOf, csvLines, jsonRow): the general path, shared with the playground;
+ * - `rowOf(id, out)`: a row scored into the numbers of run/layout.ts (`compiled.scoreInto`), what the batch
+ *   pipeline of `kpi score` hands over (issue 14), formatted without an object per row. Same bytes as
+ *   `row` (test/cli/score-pipeline.test.ts); needs `shape.layout` and a report without money columns.
+ * Text is written out every 64 KB: csv, json and xlsx stream; table streams too once its rows no longer fit
+ * in 1 MB of text (padded to the widest cell at the end, from a spool file).
  */
-import { csvLines, displayWidth, visibleText, type GroupSummary, type RowResult } from '@kpi/core';
+import {
+  IND_ACTUAL,
+  IND_NA,
+  IND_RATIO,
+  IND_SCORE,
+  IND_WEIGHT,
+  IND_WEIGHTED,
+  OUT_BONUS,
+  OUT_COEFFICIENT,
+  OUT_GRADE,
+  OUT_PENALTY,
+  OUT_TOTAL,
+  OUT_VETOES,
+  csvLines,
+  csvText,
+  displayWidth,
+  resultFrom,
+  ui,
+  visibleText,
+  type GroupSummary,
+  type ResultLayout,
+  type RowResult,
+} from '@kpi/core';
 import { once } from 'node:events';
 import { put } from '../atomic.js';
 import { cellOf, columnsOf, jsonRow, type Column, type ReportShape } from './shape.js';
+import { Spool } from './spool.js';
+import { decimalText, fixedText, MAX_PLACES } from './decimal.js';
+import { ByteOut, bytesOf } from './bytes.js';
 
 export interface ResultWriter {
   /** take one row (buffered; never waits); `kept` are the cells of the `--keep` columns */
   row(id: string, r: RowResult, kept?: readonly string[]): void;
+  /** the same for a row scored into the layout (`compiled.scoreInto`); `out` is read at once, not kept */
+  rowOf(id: string, out: Float64Array, kept?: readonly string[]): void;
   /** write what is buffered, waiting for the output to drain (called after each batch of rows) */
   flush(): Promise<void>;
   /** write what remains (table, closing bracket, workbook) to the stream */
   end(): Promise<void>;
+  /** give up: remove what the writer keeps aside (the table's spool file) */
+  dispose?(): Promise<void>;
   /** table only, after end(): the display width of its lines */
   width?(): number;
   /** SPEC §7: seats vs quotas and money totals per group (the XLSX report gets a summary sheet) */
@@ -27,127 +62,442 @@ export interface ReportSummary {
 
 export type Format = 'table' | 'csv' | 'json' | 'xlsx';
 
-// ---------- CSV ----------
+/** a report shape, with where a scored row's numbers sit when rows come as `rowOf` (`compiled.layout`) */
+export type WriterShape = ReportShape & { layout?: ResultLayout };
 
 // the CSV cell rules (formula-injection guard, quoting) and line layout are the core's: one CSV writer
 export { csvText } from '@kpi/core';
 
-export function csvWriter(out: NodeJS.WritableStream, shape: ReportShape): ResultWriter {
+/** what each column of a report reads from a row in the layout, decided once per report */
+const K_ID = 0;
+const K_KEEP = 1;
+const K_TOTAL = 2;
+const K_GRADE = 3;
+const K_COEF = 4;
+const K_BONUS = 5;
+const K_VETO = 6;
+const K_SCORE = 7;
+const K_PENALTY = 8;
+const KINDS: Partial<Record<Column['kind'], number>> = { id: K_ID, keep: K_KEEP, total: K_TOTAL, grade: K_GRADE, coefficient: K_COEF, bonus: K_BONUS, penalty: K_PENALTY, veto: K_VETO, score: K_SCORE };
+
+interface LayoutColumns {
+  L: ResultLayout;
+  kind: Int32Array;
+  /** the kept column's index, the indicator's first slot (-1: past the layout's indicators, blank) */
+  arg: Int32Array;
+}
+
+/** the columns of a report as read from the layout; undefined when the shape has no layout */
+function layoutColumns(shape: WriterShape, cols: Column[]): LayoutColumns | undefined {
+  const L = shape.layout;
+  if (!L) return undefined;
+  const kind = new Int32Array(cols.length);
+  const arg = new Int32Array(cols.length);
+  cols.forEach((c, i) => {
+    const k = KINDS[c.kind];
+    // money columns come from the money pass over every row: such reports take `row` (score-money.ts)
+    if (k === undefined) throw new Error(`a report with a \`${c.kind}\` column is written with row(), not rowOf()`);
+    kind[i] = k;
+    // a score column past the layout's indicators is blank (cellOf gives undefined)
+    arg[i] = c.kind === 'keep' ? c.index! : c.kind === 'score' ? (c.index! < L.names.length ? L.indicator(c.index!) : -1) : 0;
+  });
+  return { L, kind, arg };
+}
+
+const noLayout = (): never => {
+  throw new Error('rowOf needs a report shape with the compiled plan\'s layout');
+};
+
+/** the triggered vetoes' names of a scored row in the layout, joined as the report shows them */
+export function vetoText(L: ResultLayout, out: ArrayLike<number>): string {
+  let s = '';
+  for (let i = 0; i < L.vetoes.length; i++) if (out[OUT_VETOES + i] === 1) s += s === '' ? L.vetoes[i]! : `, ${L.vetoes[i]!}`;
+  return s;
+}
+
+/** the text of a number with at most `d` decimals, as `${x}` gives it (decimal.ts: integer work, not a digit search) */
+const textWith = (d: number): ((x: number) => string) => (d <= MAX_PLACES ? (x) => decimalText(x, d) : (x) => `${x}`);
+
+/** the N/A label a report shows for an indicator that does not apply (不适用), from the catalogue */
+const naLabel = (shape: ReportShape): string => ui('ui.report.na', {}, shape.lang);
+
+const drained = async (out: NodeJS.WritableStream) => {
+  if ((out as unknown as { writableNeedDrain?: boolean }).writableNeedDrain) await once(out as unknown as import('node:events').EventEmitter, 'drain');
+};
+
+// ---------- CSV ----------
+
+export function csvWriter(out: NodeJS.WritableStream, shape: WriterShape): ResultWriter {
   const lines = csvLines(shape);
+  const cols = columnsOf(shape);
+  const lc = layoutColumns(shape, cols);
+  const n = cols.length;
+  // UTF-8 bytes in 64 KB buffers (bytes.ts), each handed to the stream when full; flush() waits for the drain
+  const bo = new ByteOut((b) => out.write(b));
+  const COMMA = bytesOf(',');
+  const EOL = bytesOf('\r\n');
+  const gradeBytes = lc ? lc.L.grades.map((g) => bytesOf(`,${csvText(g)}`)) : [];
+  const NA = bytesOf(`,${csvText(naLabel(shape))}`);
+  // totals, bonus and penalty have `round` decimals, scores `round + 2` (the engine rounds them so)
+  const R = shape.round;
   let started = false;
-  let buf = '';
-  const flushAt = 64 * 1024;
   const start = () => {
     started = true;
-    buf = lines.header;
+    bo.text(lines.header);
+  };
+  const rowOf = (id: string, o: Float64Array, kept?: readonly string[]) => {
+    if (!lc) return noLayout();
+    const { L, kind, arg } = lc;
+    if (!started) start();
+    bo.text(csvText(id));
+    for (let i = 1; i < n; i++) {
+      switch (kind[i]) {
+        case K_KEEP: {
+          bo.bytes(COMMA);
+          const t = kept?.[arg[i]!];
+          if (t) bo.text(csvText(t));
+          break;
+        }
+        case K_TOTAL:
+          bo.bytes(COMMA);
+          bo.decimal(o[OUT_TOTAL]!, R);
+          break;
+        case K_GRADE:
+          bo.bytes(o[OUT_GRADE]! >= 0 ? gradeBytes[o[OUT_GRADE]!]! : COMMA);
+          break;
+        case K_COEF:
+          bo.bytes(COMMA);
+          // a plan constant: its text comes from V8's number-string cache
+          if (o[OUT_GRADE]! >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT]) bo.text(`${o[OUT_COEFFICIENT]}`);
+          break;
+        case K_BONUS:
+          bo.bytes(COMMA);
+          bo.decimal(o[OUT_BONUS]!, R);
+          break;
+        case K_PENALTY:
+          bo.bytes(COMMA);
+          if (o[OUT_PENALTY] === o[OUT_PENALTY]) bo.decimal(o[OUT_PENALTY]!, R);
+          break;
+        case K_VETO:
+          bo.bytes(COMMA);
+          bo.text(csvText(vetoText(L, o)));
+          break;
+        case K_SCORE: {
+          const b = arg[i]!;
+          if (b < 0) bo.bytes(COMMA);
+          else if (o[b + IND_NA] === 1) bo.bytes(NA);
+          else {
+            bo.bytes(COMMA);
+            bo.decimal(o[b + IND_SCORE]!, R + 2);
+          }
+          break;
+        }
+      }
+    }
+    bo.bytes(EOL);
   };
   return {
+    rowOf,
     row(id, r, kept) {
       if (!started) start();
-      buf += lines.row(id, r, kept);
+      bo.text(lines.row(id, r, kept));
     },
     async flush() {
-      if (buf.length < flushAt) return;
-      const b = buf;
-      buf = '';
-      await put(out, b);
+      await drained(out);
     },
     async end() {
       if (!started) start();
-      if (buf) await put(out, buf);
-      buf = '';
+      const b = bo.take();
+      if (b) await put(out, b);
     },
   };
 }
 
 // ---------- JSON ----------
 
-export function jsonWriter(out: NodeJS.WritableStream, shape?: ReportShape): ResultWriter {
+/**
+ * `rowOf` builds each row's text as JSON.stringify(jsonRow(…)) does (the core's report shape, SPEC §3) from
+ * the numbers, without an object per row: keys are stringified once per report. Like jsonRow's objects, a
+ * key that appears twice (two indicators or two kept columns with one name) keeps its first place and its
+ * last value.
+ */
+function keyOrder(names: readonly string[]): { key: string; from: number }[] {
+  const first = new Map<string, { key: string; from: number }>();
+  names.forEach((name, i) => {
+    const seen = first.get(name);
+    if (seen) seen.from = i;
+    else first.set(name, { key: JSON.stringify(name), from: i });
+  });
+  return [...first.values()];
+}
+export function jsonWriter(out: NodeJS.WritableStream, shape?: WriterShape): ResultWriter {
   let n = 0;
-  let buf = '[';
+  // the report as UTF-8 bytes in 64 KB buffers (bytes.ts); a full one goes to the stream at once, and
+  // flush() waits for the drain
+  const bo = new ByteOut((b) => out.write(b));
+  bo.bytes(bytesOf('['));
   const headers = shape?.keep ?? [];
+  const L = shape?.layout;
+  if (L && shape?.money) layoutColumns(shape, columnsOf(shape)); // refuses money columns
+  const R = shape?.round ?? 2;
+  const B = (s: string) => bytesOf(s);
+  const FIRST = B('\n  {"id":');
+  const NEXT = B(',\n  {"id":');
+  const NULL = B('null');
+  const columns = keyOrder(headers).map(({ key, from }, i) => ({ key: B(`${i ? ',' : ',"columns":{'}${key}:`), from }));
+  const CLOSE = B('}');
+  const TOTAL = B(',"total":');
+  const GRADE = B(',"grade":');
+  const grades = L ? L.grades.map((g) => B(JSON.stringify(g))) : [];
+  const COEF = B(',"coefficient":');
+  const BONUS = B(',"bonus":');
+  const PENALTY = B(',"penalty":');
+  const VETOES = B(',"vetoes":[');
+  const vetoes = L ? L.vetoes.map((v) => B(JSON.stringify(v))) : [];
+  const COMMA = B(',');
+  const INDS = B('],"indicators":{');
+  const inds = L
+    ? keyOrder(L.names).map(({ key, from }, i) => ({
+        head: B(`${i ? ',' : ''}${key}:{${L.paths[from]!.length ? `"path":${JSON.stringify(L.paths[from])},` : ''}"actual":`),
+        base: L.indicator(from),
+      }))
+    : [];
+  const NA = B(',"na":true');
+  const RATIO = B(',"ratio":');
+  const SCORE = B(',"score":');
+  const WEIGHT = B(',"weight":');
+  const WEIGHTED = B(',"weighted":');
+  const END = B('}}');
+  /** a number as JSON.stringify writes it (NaN: null), with at most `d` decimals for the fast path */
+  const num = (x: number, d: number) => (x === x ? bo.decimal(x, d) : bo.bytes(NULL));
+  const rowOf = (id: string, o: Float64Array, kept?: readonly string[]) => {
+    if (!L) return noLayout();
+    bo.bytes(n++ ? NEXT : FIRST);
+    bo.text(JSON.stringify(id));
+    if (columns.length) {
+      for (const c of columns) {
+        bo.bytes(c.key);
+        bo.text(JSON.stringify(kept?.[c.from] ?? ''));
+      }
+      bo.bytes(CLOSE);
+    }
+    const g = o[OUT_GRADE]!;
+    bo.bytes(TOTAL);
+    num(o[OUT_TOTAL]!, R);
+    bo.bytes(GRADE);
+    bo.bytes(g >= 0 ? grades[g]! : NULL);
+    bo.bytes(COEF);
+    // the coefficient is a plan constant: its text comes from V8's number-string cache
+    if (g >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT]) bo.text(`${o[OUT_COEFFICIENT]}`);
+    else bo.bytes(NULL);
+    bo.bytes(BONUS);
+    num(o[OUT_BONUS]!, R);
+    if (L.hasPenalty) {
+      bo.bytes(PENALTY);
+      num(o[OUT_PENALTY]!, R);
+    }
+    bo.bytes(VETOES);
+    let first = true;
+    for (let i = 0; i < vetoes.length; i++) {
+      if (o[OUT_VETOES + i] !== 1) continue;
+      if (!first) bo.bytes(COMMA);
+      bo.bytes(vetoes[i]!);
+      first = false;
+    }
+    bo.bytes(INDS);
+    // total, bonus, penalty: `round` decimals; scores, weighted: `round + 2`; ratios `round + 4`; actuals as read
+    for (let i = 0; i < inds.length; i++) {
+      const { head, base } = inds[i]!;
+      bo.bytes(head);
+      num(o[base + IND_ACTUAL]!, MAX_PLACES);
+      if (o[base + IND_NA] === 1) bo.bytes(NA);
+      const ratio = o[base + IND_RATIO]!;
+      if (ratio === ratio) {
+        bo.bytes(RATIO);
+        num(ratio, R + 4);
+      }
+      bo.bytes(SCORE);
+      num(o[base + IND_SCORE]!, R + 2);
+      bo.bytes(WEIGHT);
+      num(o[base + IND_WEIGHT]!, MAX_PLACES);
+      bo.bytes(WEIGHTED);
+      num(o[base + IND_WEIGHTED]!, R + 2);
+      bo.bytes(CLOSE);
+    }
+    bo.bytes(END);
+  };
   return {
+    rowOf,
     row(id, r, kept) {
-      buf += `${n++ ? ',' : ''}\n  ${JSON.stringify(jsonRow(id, r, headers.length ? { headers, cells: kept ?? [] } : undefined))}`;
+      bo.text(`${n++ ? ',' : ''}\n  ${JSON.stringify(jsonRow(id, r, headers.length ? { headers, cells: kept ?? [] } : undefined))}`);
     },
     async flush() {
-      if (buf.length < 64 * 1024) return;
-      const b = buf;
-      buf = '';
-      await put(out, b);
+      await drained(out);
     },
     async end() {
-      buf += n ? '\n]\n' : ']\n';
-      await put(out, buf);
-      buf = '';
+      bo.bytes(bytesOf(n ? '\n]\n' : ']\n'));
+      const b = bo.take();
+      if (b) await put(out, b);
     },
   };
 }
 
 // ---------- table ----------
 
-interface Compact {
-  id: string;
-  grade: string | undefined;
-  scoreGrade: string | undefined;
-  periods: string;
-  veto: string;
-  kept: readonly string[] | undefined;
-  /** total, coefficient, bonus, scores... (NaN = blank) */
-  nums: Float64Array;
-}
+/** display width: the length for printable ASCII (numbers, most ids), else the core's display width */
+const ASCII = /^[\x20-\x7e]*$/;
+const widthOf = (s: string): number => (ASCII.test(s) ? s.length : displayWidth(s));
 
-export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, color: { bold(s: string): string; dim(s: string): string }): ResultWriter {
+/** cells of a row in the spool: separated by NUL, rows by LF (visibleText leaves neither in a cell) */
+const CELL = '\u0000';
+
+/** columns shown as text, left-aligned; the others are numbers, right-aligned */
+const TEXT_KINDS = new Set<Column['kind']>(['id', 'keep', 'grade', 'veto', 'scoreGrade', 'periods']);
+
+export function tableWriter(out: NodeJS.WritableStream, shape: WriterShape, color: { bold(s: string): string; dim(s: string): string }): ResultWriter {
   const cols = columnsOf(shape);
-  const rows: Compact[] = [];
-  const TEXT = new Set(['id', 'keep', 'grade', 'veto', 'scoreGrade', 'periods']);
-  const numCols = cols.filter((c) => !TEXT.has(c.kind));
+  const lc = layoutColumns(shape, cols);
+  const n = cols.length;
+  const right = cols.map((c) => !TEXT_KINDS.has(c.kind));
+  const headers = cols.map((c) => visibleText(c.header, false));
+  const na = naLabel(shape);
+  const naWidth = widthOf(na);
+  /** a cell's display width: a number's text is ASCII (its length); text cells and the N/A label are measured */
+  const cellWidth = (s: string, i: number): number => (!right[i] ? widthOf(s) : s === na ? naWidth : s.length);
+  const grades = lc ? lc.L.grades.map((g) => visibleText(g, false)) : [];
+  const t0 = textWith(shape.round);
+  const t2 = textWith(shape.round + 2);
+  const fixed = shape.round <= MAX_PLACES ? (x: number) => fixedText(x, shape.round) : (x: number) => x.toFixed(shape.round);
+  // ids, kept cells, grades, vetoes and headers come from data and plans: no control characters to the terminal
+  const widths = new Int32Array(n);
+  /**
+   * rows as text, cells unpadded; spilled to a spool file so that a million rows never sit in memory. Kept in
+   * pieces of < 48K characters: a longer string lands in V8's large-object space, which only a full GC
+   * frees (pieces of 1 MB made the table run's peak 50 MB higher)
+   */
+  let rows = '';
+  const parts: string[] = [];
+  let spool: Spool | undefined;
   let lineWidth = 0;
-  return {
-    width: () => lineWidth,
-    row(id, r, kept) {
-      const nums = new Float64Array(numCols.length);
-      numCols.forEach((c, i) => {
-        const v = cellOf(c, id, r, undefined, shape.lang);
-        // a text score is the N/A label (不适用): −∞ marks it in the compact row
-        nums[i] = typeof v === 'number' ? v : typeof v === 'string' ? -Infinity : NaN;
-      });
-      rows.push({ id, grade: r.grade, scoreGrade: cellOf({ kind: 'scoreGrade', header: '' }, id, r) as string | undefined, periods: (cellOf({ kind: 'periods', header: '' }, id, r) as string | undefined) ?? '', veto: r.vetoes.join(', '), kept, nums });
-    },
-    async flush() {},
-    async end() {
-      const stringWidth = displayWidth;
-      // ids, kept cells, grades, vetoes and headers come from data and plans: no control characters to the terminal
-      const text = (c: Column, row: Compact): string => {
-        if (c.kind === 'id') return visibleText(row.id, false);
-        if (c.kind === 'keep') return visibleText(row.kept?.[c.index!] ?? '', false);
-        if (c.kind === 'grade') return visibleText(row.grade ?? '', false);
-        if (c.kind === 'veto') return visibleText(row.veto, false);
-        if (c.kind === 'scoreGrade') return visibleText(row.scoreGrade ?? '', false);
-        if (c.kind === 'periods') return visibleText(row.periods, false);
-        const v = row.nums[numCols.indexOf(c)]!;
-        if (Number.isNaN(v)) return '';
-        if (v === -Infinity) return shape.lang === 'zh' ? '不适用' : 'N/A';
-        return c.kind === 'total' ? v.toFixed(shape.round) : c.kind === 'money' ? v.toFixed(2) : String(v);
-      };
-      const right = (c: Column) => !TEXT.has(c.kind);
-      const header = (c: Column) => visibleText(c.header, false);
-      const widths = cols.map((c) => stringWidth(header(c)));
-      for (const row of rows) cols.forEach((c, i) => (widths[i] = Math.max(widths[i]!, stringWidth(text(c, row)))));
-      const pad = (s: string, w: number, r: boolean) => {
-        const fill = ' '.repeat(Math.max(0, w - stringWidth(s)));
-        return r ? fill + s : s + fill;
-      };
-      lineWidth = widths.reduce((a, w) => a + w, 0) + 2 * (widths.length - 1);
-      const line = (cells: string[]) => cells.map((s, i) => pad(s, widths[i]!, right(cols[i]!))).join('  ').trimEnd();
-      let buf = `${color.bold(line(cols.map(header)))}\n${color.dim(widths.map((w) => '─'.repeat(w)).join('  '))}\n`;
-      for (const row of rows) {
-        buf += `${line(cols.map((c) => text(c, row)))}\n`;
-        if (buf.length > 64 * 1024) {
-          await put(out, buf);
-          buf = '';
+  const cells: string[] = new Array(n);
+  const take = () => {
+    for (let i = 0; i < n; i++) {
+      const w = cellWidth(cells[i]!, i);
+      if (w > widths[i]!) widths[i] = w;
+    }
+    rows += `${cells.join(CELL)}\n`;
+    if (rows.length > 48 * 1024) {
+      parts.push(rows);
+      rows = '';
+    }
+  };
+  const rowOf = (id: string, o: Float64Array, kept?: readonly string[]) => {
+    if (!lc) return noLayout();
+    const { L, kind, arg } = lc;
+    for (let i = 0; i < n; i++) {
+      let t: string;
+      switch (kind[i]) {
+        case K_ID:
+          t = visibleText(id, false);
+          break;
+        case K_KEEP:
+          t = visibleText(kept?.[arg[i]!] ?? '', false);
+          break;
+        case K_TOTAL:
+          t = fixed(o[OUT_TOTAL]!);
+          break;
+        case K_GRADE:
+          t = o[OUT_GRADE]! >= 0 ? grades[o[OUT_GRADE]!]! : '';
+          break;
+        case K_COEF:
+          t = o[OUT_GRADE]! >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT] ? `${o[OUT_COEFFICIENT]}` : '';
+          break;
+        case K_BONUS:
+          t = t0(o[OUT_BONUS]!);
+          break;
+        case K_PENALTY:
+          t = o[OUT_PENALTY] === o[OUT_PENALTY] ? t0(o[OUT_PENALTY]!) : '';
+          break;
+        case K_VETO:
+          t = visibleText(vetoText(L, o), false);
+          break;
+        default: {
+          const b = arg[i]!;
+          t = b < 0 ? '' : o[b + IND_NA] === 1 ? na : t2(o[b + IND_SCORE]!);
         }
       }
+      cells[i] = t;
+    }
+    take();
+  };
+  /** a cell of a RowResult as the table shows it */
+  const text = (c: Column, id: string, r: RowResult, kept: readonly string[] | undefined): string => {
+    if (c.kind === 'keep') return visibleText(kept?.[c.index!] ?? '', false);
+    const v = cellOf(c, id, r, undefined, shape.lang);
+    if (TEXT_KINDS.has(c.kind)) return visibleText(typeof v === 'string' ? v : '', false);
+    if (typeof v === 'string') return v; // the N/A label (不适用)
+    if (v === undefined || Number.isNaN(v)) return '';
+    return c.kind === 'total' ? v.toFixed(shape.round) : c.kind === 'money' ? v.toFixed(2) : String(v);
+  };
+  return {
+    width: () => lineWidth,
+    rowOf,
+    row(id, r, kept) {
+      for (let i = 0; i < n; i++) cells[i] = text(cols[i]!, id, r, kept);
+      take();
+    },
+    async flush() {
+      if (parts.length === 0) return;
+      spool ??= await Spool.create();
+      for (const part of parts) await spool.write(part);
+      parts.length = 0;
+    },
+    async dispose() {
+      await spool?.remove();
+    },
+    async end() {
+      for (let i = 0; i < n; i++) widths[i] = Math.max(widths[i]!, widthOf(headers[i]!));
+      /** spaces, by count: padding makes no string per cell */
+      const fills = Array.from({ length: Math.max(0, ...widths) + 1 }, (_, k) => ' '.repeat(k));
+      const pad = (s: string, w: number, i: number) => {
+        const fill = fills[Math.max(0, widths[i]! - w)]!;
+        return right[i] ? fill + s : s + fill;
+      };
+      lineWidth = widths.reduce((a, x) => a + x, 0) + 2 * (n - 1);
+      const headerLine = headers.map((h, i) => pad(h, widthOf(h), i)).join('  ').trimEnd();
+      /** the line of a spooled row: its cells from `at` to `end` (cells separated by CELL), padded */
+      const line = (part: string, at: number, end: number) => {
+        let s = '';
+        for (let i = 0; i < n; i++) {
+          const next = i < n - 1 ? part.indexOf(CELL, at) : end;
+          const c = part.slice(at, next);
+          s += i ? `  ${pad(c, cellWidth(c, i), i)}` : pad(c, cellWidth(c, i), i);
+          at = next + 1;
+        }
+        return s.trimEnd();
+      };
+      let buf = `${color.bold(headerLine)}\n${color.dim(Array.from(widths, (x) => '─'.repeat(x)).join('  '))}\n`;
+      const emit = async (part: string) => {
+        let at = 0;
+        for (;;) {
+          const nl = part.indexOf('\n', at);
+          if (nl < 0) break;
+          buf += `${line(part, at, nl)}\n`;
+          at = nl + 1;
+          if (buf.length > 64 * 1024) {
+            await put(out, buf);
+            buf = '';
+          }
+        }
+      };
+      try {
+        if (spool) for await (const part of spool.lines()) await emit(part);
+        for (const part of parts) await emit(part);
+        await emit(rows);
+      } finally {
+        await spool?.remove();
+      }
+      rows = '';
       await put(out, buf);
     },
   };
@@ -155,7 +505,7 @@ export function tableWriter(out: NodeJS.WritableStream, shape: ReportShape, colo
 
 // ---------- XLSX ----------
 
-export async function xlsxWriter(out: NodeJS.WritableStream, shape: ReportShape): Promise<ResultWriter> {
+export async function xlsxWriter(out: NodeJS.WritableStream, shape: WriterShape): Promise<ResultWriter> {
   const { default: ExcelJS } = await import('exceljs');
   const stringWidth = displayWidth;
   // Same plan and data, same bytes: the workbook's created/modified dates and the zip entries' dates are
@@ -181,6 +531,7 @@ export async function xlsxWriter(out: NodeJS.WritableStream, shape: ReportShape)
     modified: date,
   } as ConstructorParameters<typeof Base>[0]);
   const cols = columnsOf(shape);
+  const L = shape.layout;
   const ws = wb.addWorksheet(shape.lang === 'zh' ? '考核结果' : 'scores', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   const decimals = (n: number) => (n <= 0 ? '0' : `0.${'0'.repeat(n)}`);
   ws.columns = cols.map((c) => ({
@@ -202,16 +553,19 @@ export async function xlsxWriter(out: NodeJS.WritableStream, shape: ReportShape)
   head.alignment = { vertical: 'middle', horizontal: 'center' };
   head.commit();
   let summary: ReportSummary | undefined;
+  const row = (id: string, r: RowResult, kept?: readonly string[]) => {
+    ws.addRow(cols.map((c) => cellOf(c, id, r, kept, shape.lang) ?? null)).commit();
+  };
   return {
     summary(s) {
       summary = s;
     },
-    row(id, r, kept) {
-      ws.addRow(cols.map((c) => cellOf(c, id, r, kept, shape.lang) ?? null)).commit();
-    },
+    row,
+    // exceljs builds objects per cell anyway: the layout back into a RowResult costs little beside it
+    rowOf: (id, o, kept) => row(id, resultFrom(L ?? noLayout(), o), kept),
     async flush() {
       // let exceljs' zip stream catch up with the rows committed so far
-      if ((out as unknown as { writableNeedDrain?: boolean }).writableNeedDrain) await once(out as unknown as import('node:events').EventEmitter, 'drain');
+      await drained(out);
     },
     async end() {
       ws.commit();

@@ -15,6 +15,7 @@
  */
 import { Rational } from '../numbers/rational.js';
 import type { LExpr, LIndicator, LPlan, LSrc } from '../model/lowered.js';
+import { IND_NA, IND_SLOTS, OUT_BONUS, OUT_COEFFICIENT, OUT_GRADE, OUT_PENALTY, OUT_TOTAL, OUT_VETOES } from '../run/layout.js';
 
 export interface SideTable {
   names: string[];
@@ -114,8 +115,10 @@ function word(x: string, allowed: Set<string>): string {
  * decision in it is too close to call in float64 (the caller then runs the exact evaluator, traced). The
  * untraced variant (the default) contains none of this code, so explanation costs nothing when off.
  */
-export function generate(P: LPlan, options: { traced?: boolean } = {}): Generated {
+export function generate(P: LPlan, options: { traced?: boolean; into?: boolean } = {}): Generated {
   const TR = options.traced === true;
+  /** `scoreInto(v, out)`: the same code writing numbers into run/layout.ts's Float64Array instead of result objects */
+  const INTO = options.into === true && !TR;
   const table: SideTable = { names: [], paths: [], grades: [], coefs: [], vetoes: [] };
   if (TR) {
     table.plan = P.name;
@@ -692,6 +695,12 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     } else if (constScore) scoreQ = `sq${k}`;
     else scoreQ = rounded(s, relative ? `(Math.abs(${s}) * 1e-14)` : ts, sc(R + 2), denOf(ind, k, raw, a, Rational.ONE));
     const weightedQ = constScore ? `wq${k}` : rounded(wv, twk, sc(R + 2), wDen);
+    if (INTO) {
+      // scoreInto: the indicator's slots (run/layout.ts), no object; N/A rows never get here (−∞ takes the exact path)
+      const b = OUT_VETOES + P.vetoes.length + IND_SLOTS * k;
+      emit(`O[${idx(b)}] = ${actualQ}; O[${idx(b + 1)}] = ${usesRatio ? ratioQ : 'NaN'}; O[${idx(b + 2)}] = ${scoreQ}; O[${idx(b + 3)}] = ${lit(Number(w.toDecimalString(12)))}; O[${idx(b + 4)}] = ${weightedQ}; O[${idx(b + IND_NA)}] = 0;`);
+      return 'true';
+    }
     const obj = fresh('o');
     const parts = [`name: N[${idx(k)}]`, `path: PA[${idx(k)}]`, `actual: ${actualQ}`];
     if (usesRatio) parts.push(`ratio: ${ratioQ}`);
@@ -866,7 +875,9 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
   });
 
   // ---------- vetoes ----------
-  emit('const vt = [];');
+  emit(INTO ? 'let vn = 0;' : 'const vt = [];');
+  /** the number of vetoes triggered */
+  const VTN = INTO ? 'vn' : 'vt.length';
   const vetoEx: string[] = [];
   P.vetoes.forEach((vto, i) => {
     table.vetoes.push(vto.name);
@@ -876,7 +887,8 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
       emit(`const ${hv} = ${t};`);
       emit(`if (${hv}) vt.push(VN[${idx(i)}]);`);
       vetoEx.push(`{ name: VN[${idx(i)}], triggered: ${hv} }`);
-    } else emit(`if (${t}) vt.push(VN[${idx(i)}]);`);
+    } else if (INTO) emit(`if (${t}) { vn++; O[${idx(OUT_VETOES + i)}] = 1; } else O[${idx(OUT_VETOES + i)}] = 0;`);
+    else emit(`if (${t}) vt.push(VN[${idx(i)}]);`);
   });
 
   // ---------- total, grade ----------
@@ -884,12 +896,12 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
   const hasPen = (P.penalties ?? []).length > 0;
   emit(`let T0 = 0, tT = 0;`);
   emit(`const tot = ACC[0], tt = ACC[1], ab = ${allNonNeg ? 'tot' : 'ACC[2]'};`);
-  emit(`${P.vetoes.length > 0 ? 'if (vt.length === 0) ' : ''}{ T0 = tot + bo - pe; tT = tt + tb + (ab + Math.abs(bo) + Math.abs(pe)) * ${lit(n * 2 * EPS + 1e-14)}; }`);
+  emit(`${P.vetoes.length > 0 ? `if (${VTN} === 0) ` : ''}{ T0 = tot + bo - pe; tT = tt + tb + (ab + Math.abs(bo) + Math.abs(pe)) * ${lit(n * 2 * EPS + 1e-14)}; }`);
   if (hasPen && !P.negativeTotal) {
     // the total stops at 0: which side of 0 the exact total lies on must be certain
     // (a vetoed total is 0 by the veto, not floored); near 0 the exact sign is uncertain: exact path
     emit(`let fl = false;`);
-    emit(`if (${P.vetoes.length > 0 ? 'vt.length === 0 && ' : ''}tT > 0 && Math.abs(T0) <= 2 * tT) return null;`);
+    emit(`if (${P.vetoes.length > 0 ? `${VTN} === 0 && ` : ''}tT > 0 && Math.abs(T0) <= 2 * tT) return null;`);
     emit('if (T0 < 0) { T0 = 0; tT = 0; fl = true; }');
   } else if (hasPen) emit('const fl = false;');
   emit(`let total = RD(T0, tT, ${sc(R)});`);
@@ -911,7 +923,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
   }
   /** `bonus` (and `penalty` when the plan has penalties): keys as run/exact.ts orders them */
   const BP = hasPen ? 'bonus, penalty' : 'bonus';
-  emit(`const inds = [${objs.join(', ')}];`);
+  if (!INTO) emit(`const inds = [${objs.join(', ')}];`);
   if (P.grades.length > 0) {
     P.grades.forEach((g) => {
       table.grades.push(g.label);
@@ -919,7 +931,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     });
     const last = P.grades.length - 1;
     emit('let g = -1;');
-    emit(P.vetoes.length > 0 ? `if (vt.length > 0) g = ${idx(last)};` : 'if (false) g = -1;');
+    emit(P.vetoes.length > 0 ? `if (${VTN} > 0) g = ${idx(last)};` : 'if (false) g = -1;');
     P.grades.forEach((g, i) => {
       if (g.min === undefined) emit(`else if (true) g = ${idx(i)};`);
       else {
@@ -933,7 +945,10 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
         emit(`else if (total >= ${lit(bound)}) g = ${idx(i)};`);
       }
     });
-    if (!TR) {
+    if (INTO) {
+      emit(`O[${idx(OUT_TOTAL)}] = total; O[${idx(OUT_GRADE)}] = g; O[${idx(OUT_COEFFICIENT)}] = g >= 0 && GC[g] != null ? GC[g] : NaN; O[${idx(OUT_BONUS)}] = bonus; O[${idx(OUT_PENALTY)}] = ${hasPen ? 'penalty' : 'NaN'};`);
+      emit('return true;');
+    } else if (!TR) {
       // one object literal per shape, so every row's result has the same hidden class
       emit('if (g >= 0) {');
       emit(`  if (GC[g] != null) return { ok: true, result: { total, grade: GL[g], coefficient: GC[g], ${BP}, vetoes: vt, indicators: inds } };`);
@@ -941,7 +956,9 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
       emit('}');
     }
   }
-  if (!TR) emit(`return { ok: true, result: { total, ${BP}, vetoes: vt, indicators: inds } };`);
+  if (INTO) {
+    if (P.grades.length === 0) emit(`O[${idx(OUT_TOTAL)}] = total; O[${idx(OUT_GRADE)}] = -1; O[${idx(OUT_COEFFICIENT)}] = NaN; O[${idx(OUT_BONUS)}] = bonus; O[${idx(OUT_PENALTY)}] = ${hasPen ? 'penalty' : 'NaN'}; return true;`);
+  } else if (!TR) emit(`return { ok: true, result: { total, ${BP}, vetoes: vt, indicators: inds } };`);
   else {
     emit('let res;');
     if (P.grades.length > 0) {
@@ -1045,7 +1062,7 @@ export function generate(P: LPlan, options: { traced?: boolean } = {}): Generate
     '  if (2 * r >= D) q += 1;',
     '  return q === 0 ? 0 : (neg ? -q : q) / sc;',
     '}',
-    'return function score(v) {',
+    ...(INTO ? ['let O = null;', 'return function scoreInto(v, out) {', '  O = out;'] : ['return function score(v) {']),
     ...lines.map((l) => '  ' + l),
     '};',
   ].join('\n');

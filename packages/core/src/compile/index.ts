@@ -8,7 +8,8 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import type { Plan } from '../ir/schema.js';
 import { makeExact, type ExactEvaluator } from './exact.js';
 import type { Explanation } from '../model/explanation.js';
-import type { InputColumn, RowOutcome } from '../model/results.js';
+import type { InputColumn, RowError, RowOutcome } from '../model/results.js';
+import { resultInto, resultLayout, type ResultLayout } from '../run/layout.js';
 import { generate, type Generated } from './codegen.js';
 import type { LPlan } from '../model/lowered.js';
 import { lowerPlan } from './lower.js';
@@ -24,12 +25,22 @@ export interface CompiledPlan {
   score(values: ArrayLike<number>): RowOutcome;
   /** score a row given as an object keyed by column name (absent, null or NaN = missing) */
   scoreRecord(row: Record<string, number | null | undefined>): RowOutcome;
+  /**
+   * score one row into `out` (a Float64Array of `layout.size`, see run/layout.ts) without building result
+   * objects: null when scored, else the row's errors. Same numbers as score(): the generated `scoreInto`
+   * (made on first use), with the exact evaluator for the rows it leaves.
+   */
+  scoreInto(values: ArrayLike<number>, out: Float64Array): RowError[] | null;
+  /** where scoreInto puts each number, and the names that go with them */
+  layout: ResultLayout;
   /** score many rows (each aligned with `inputs`) */
   scoreBatch(rows: ArrayLike<ArrayLike<number>>): RowOutcome[];
   /** the explanation tree of one row (traced generated code, or the exact evaluator traced); undefined when the row has errors */
   explain(values: ArrayLike<number>): { outcome: RowOutcome; explanation?: Explanation };
   /** how rows were scored so far (fast float path vs exact fallback), for benchmarks and tests */
   stats: { fast: number; exact: number };
+  /** the same for scoreInto(): generated scoreInto vs the exact evaluator */
+  intoStats: { fast: number; exact: number };
   /** the same for explain(): traced generated code vs the exact evaluator traced */
   traceStats: { fast: number; exact: number };
   /** true when the generated fast path is in use (false: every row uses the exact evaluator) */
@@ -41,6 +52,7 @@ export interface CompiledPlan {
 }
 
 type Fast = (v: ArrayLike<number>) => RowOutcome | null;
+type FastInto = (v: ArrayLike<number>, out: Float64Array) => true | null;
 type Traced = (v: ArrayLike<number>) => { outcome: RowOutcome; explanation: Explanation } | null;
 
 /** build the fast function from generated code (names come in through the side table only) */
@@ -70,6 +82,7 @@ export function compilePlan(plan: Plan, options: { file?: string; fast?: boolean
   }
   const stats = { fast: 0, exact: 0 };
   const traceStats = { fast: 0, exact: 0 };
+  const intoStats = { fast: 0, exact: 0 };
   /** the traced variant: generated on first use; null when it cannot be (the exact evaluator explains) */
   let traced: Traced | null | undefined = fast ? undefined : null;
   const tracedFn = (): Traced | null => {
@@ -82,6 +95,25 @@ export function compilePlan(plan: Plan, options: { file?: string; fast?: boolean
     }
     return traced;
   };
+  /** the generated scoreInto: made on first use; null when it cannot be (the exact evaluator scores) */
+  let into: FastInto | null | undefined = fast ? undefined : null;
+  const intoFn = (): FastInto | null => {
+    if (into === undefined) {
+      try {
+        into = instantiate<FastInto>(generate(lowered, { into: true }));
+      } catch {
+        into = null;
+      }
+    }
+    return into;
+  };
+  const layout = resultLayout({
+    grades: lowered.grades.map((g) => g.label),
+    vetoes: lowered.vetoes.map((v) => v.name),
+    hasPenalty: (lowered.penalties ?? []).length > 0,
+    names: lowered.inds.map((i) => i.name),
+    paths: lowered.inds.map((i) => i.path),
+  });
   const slots = new Map(lowered.inputs.map((c, i) => [c.column, i] as const));
   const score = fast
     ? (values: ArrayLike<number>): RowOutcome => {
@@ -111,6 +143,19 @@ export function compilePlan(plan: Plan, options: { file?: string; fast?: boolean
       }
       return score(v);
     },
+    scoreInto(values, out) {
+      const f = into === undefined ? intoFn() : into;
+      if (f !== null && f(values, out) === true) {
+        intoStats.fast++;
+        return null;
+      }
+      intoStats.exact++;
+      const o = exact(values).outcome;
+      if (!o.ok) return o.errors;
+      resultInto(o.result, layout, out);
+      return null;
+    },
+    layout,
     scoreBatch(rows) {
       const out: RowOutcome[] = new Array(rows.length);
       for (let i = 0; i < rows.length; i++) out[i] = score(rows[i]!);
@@ -128,6 +173,7 @@ export function compilePlan(plan: Plan, options: { file?: string; fast?: boolean
       return r.explanation ? { outcome: r.outcome, explanation: r.explanation } : { outcome: r.outcome };
     },
     stats,
+    intoStats,
     traceStats,
     accelerated: fast !== undefined,
   };

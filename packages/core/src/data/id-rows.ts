@@ -4,25 +4,35 @@
  *
  * Why not a `Map<string, number>`: a million ids in a Map are a million small strings and entries on
  * the V8 heap (≈ 50 MB live), and V8 sizes its heap by the live set, so the process grows to ~300 MB of
- * RSS while streaming. Here the ids' UTF-16 code units live in one growing arena and an open-addressing
- * hash table holds indices into it, all in typed arrays outside the GC's work: ≈ 36 MB for a million
- * 8-character ids, exact (ids are compared code unit by code unit, never by hash alone). Storage grows in
-fixed-size chunks, so growing never copies and leaves no freed copies behind.
+ * RSS while streaming. Here the ids' code units live in one growing arena (a byte each when they allow)
+ * and an open-addressing hash table holds indices into it, all in typed arrays outside the GC's work:
+ * ≈ 36 bytes per 8-character id (36 MB for a million, ~330 MB for ten million: not flat), exact (ids are
+ * compared code unit by code unit, never by hash alone). Storage grows in fixed-size chunks, so growing never
+ * copies and leaves no freed copies behind.
  */
-/** code units per chunk of the arena, and entries per chunk of the entry arrays */
+/** bytes per chunk of the arena, and entries per chunk of the entry arrays */
 const CH = 1 << 16;
 
 export class IdRows {
-  /** the ids' code units, in fixed-size chunks: growing never copies, so no freed copies fragment the heap */
-  private charChunks: Uint16Array[] = [];
-  /** next free code unit in the last chunk */
+  /**
+   * the ids' code units, in fixed-size chunks of bytes (growing never copies, so no freed copies fragment the
+   * heap): one byte per code unit for an id whose units are all < 256 (Latin-1: the common `E0000123`), else
+   * two, little-endian
+   */
+  private charChunks: Uint8Array[] = [];
+  /** next free byte in the last chunk */
   private charPos = CH;
   /** per entry, in chunks: position of its first code unit (chunk × CH + offset), length, first row */
   private posChunks: Int32Array[] = [];
   private lenChunks: Int32Array[] = [];
   private rowChunks: Int32Array[] = [];
-  /** open addressing: entry index + 1, 0 = empty; size a power of two, at most half full */
-  private slots = new Int32Array(1 << 10);
+  /**
+   * open addressing, a pair per slot: entry index + 1 (0 = empty) and the entry's hash, side by side so that a
+   * probe compares hashes in the cache line it already read and reads an id only when they match (a million
+   * ids do not fit in the cache: each other read is a miss); growing the table reads no id either.
+   * Slot count a power of two, at most 70% full.
+   */
+  private slots = new Int32Array(2 << 10);
   private count = 0;
 
   get size(): number {
@@ -31,17 +41,23 @@ export class IdRows {
 
   /** the row where `id` was first seen, or undefined after recording it at `row` */
   firstRow(id: string, row: number): number | undefined {
-    const mask = this.slots.length - 1;
-    let i = hashOf(id) & mask;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const h = hashOf(id) | 0;
+    let i = h & mask;
     for (; ; i = (i + 1) & mask) {
-      const s = this.slots[i]!;
+      const s = slots[2 * i]!;
       if (s === 0) break;
+      if (slots[2 * i + 1] !== h) continue;
       const e = s - 1;
       if (this.equals(e, id)) return this.rowChunks[e >>> 16]![e & (CH - 1)];
     }
     const e = this.add(id, row);
-    if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.slots[i] = e + 1;
+    slots[2 * i] = e + 1;
+    slots[2 * i + 1] = h;
+    // at most 70% full (slots.length / 2 slots): linear probing stays short and the hashes beside the
+    // indices settle most probes
+    if (this.count * 20 > slots.length * 7) this.rehash(slots.length * 2);
     return undefined;
   }
 
@@ -49,33 +65,57 @@ export class IdRows {
     const c = e >>> 16;
     const k = e & (CH - 1);
     const n = this.lenChunks[c]![k]!;
-    if (n !== id.length) return false;
     const pos = this.posChunks[c]![k]!;
     const chunk = this.charChunks[Math.floor(pos / CH)]!;
     const at = pos % CH;
-    for (let j = 0; j < n; j++) if (chunk[at + j] !== id.charCodeAt(j)) return false;
+    if (n >= 0) {
+      // one byte per code unit (every unit < 256)
+      if (n !== id.length) return false;
+      for (let j = 0; j < n; j++) if (chunk[at + j] !== id.charCodeAt(j)) return false;
+      return true;
+    }
+    if (-n !== id.length) return false;
+    for (let j = 0; j < -n; j++) if ((chunk[at + 2 * j]! | (chunk[at + 2 * j + 1]! << 8)) !== id.charCodeAt(j)) return false;
     return true;
   }
 
   private add(id: string, row: number): number {
+    let narrow = true;
+    for (let j = 0; j < id.length; j++) {
+      if (id.charCodeAt(j) > 0xff) {
+        narrow = false;
+        break;
+      }
+    }
+    const bytes = narrow ? id.length : 2 * id.length;
     let pos: number;
-    if (id.length > CH) {
+    let chunk: Uint8Array;
+    let at: number;
+    if (bytes > CH) {
       // an id longer than a chunk gets a chunk of its own; the next id starts a new chunk (chunks never
       // move: entries address them by index)
-      const own = new Uint16Array(id.length);
-      for (let j = 0; j < id.length; j++) own[j] = id.charCodeAt(j);
-      this.charChunks.push(own);
+      chunk = new Uint8Array(bytes);
+      this.charChunks.push(chunk);
+      at = 0;
       pos = (this.charChunks.length - 1) * CH;
       this.charPos = CH;
     } else {
-      if (this.charPos + id.length > CH) {
-        this.charChunks.push(new Uint16Array(CH));
+      if (this.charPos + bytes > CH) {
+        this.charChunks.push(new Uint8Array(CH));
         this.charPos = 0;
       }
-      const chunk = this.charChunks[this.charChunks.length - 1]!;
-      for (let j = 0; j < id.length; j++) chunk[this.charPos + j] = id.charCodeAt(j);
-      pos = (this.charChunks.length - 1) * CH + this.charPos;
-      this.charPos += id.length;
+      chunk = this.charChunks[this.charChunks.length - 1]!;
+      at = this.charPos;
+      pos = (this.charChunks.length - 1) * CH + at;
+      this.charPos += bytes;
+    }
+    if (narrow) for (let j = 0; j < id.length; j++) chunk[at + j] = id.charCodeAt(j);
+    else {
+      for (let j = 0; j < id.length; j++) {
+        const u = id.charCodeAt(j);
+        chunk[at + 2 * j] = u & 0xff;
+        chunk[at + 2 * j + 1] = u >>> 8;
+      }
     }
     const e = this.count++;
     const c = e >>> 16;
@@ -85,23 +125,26 @@ export class IdRows {
       this.rowChunks.push(new Int32Array(CH));
     }
     this.posChunks[c]![e & (CH - 1)] = pos;
-    this.lenChunks[c]![e & (CH - 1)] = id.length;
+    // the length, negative for an id stored as two bytes per code unit
+    this.lenChunks[c]![e & (CH - 1)] = narrow ? id.length : -id.length;
     this.rowChunks[c]![e & (CH - 1)] = row;
     return e;
   }
 
+  /** a table of `size` Int32 (size / 2 slots): the pairs moved over by their hashes */
   private rehash(size: number): void {
-    this.slots = new Int32Array(size);
-    const mask = size - 1;
-    for (let e = 0; e < this.count; e++) {
-      const c = e >>> 16;
-      const k = e & (CH - 1);
-      const pos = this.posChunks[c]![k]!;
-      const chunk = this.charChunks[Math.floor(pos / CH)]!;
-      let i = hashOfUnits(chunk, pos % CH, this.lenChunks[c]![k]!) & mask;
-      while (this.slots[i] !== 0) i = (i + 1) & mask;
-      this.slots[i] = e + 1;
+    const old = this.slots;
+    const slots = new Int32Array(size);
+    const mask = (size >> 1) - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j] === 0) continue;
+      const h = old[j + 1]!;
+      let i = h & mask;
+      while (slots[2 * i] !== 0) i = (i + 1) & mask;
+      slots[2 * i] = old[j]!;
+      slots[2 * i + 1] = h;
     }
+    this.slots = slots;
   }
 }
 
@@ -109,12 +152,6 @@ export class IdRows {
 function hashOf(s: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-  return mix(h);
-}
-
-function hashOfUnits(a: Uint16Array, at: number, n: number): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < n; k++) h = Math.imul(h ^ a[at + k]!, 0x01000193);
   return mix(h);
 }
 

@@ -5,3 +5,4 @@ export * from './json.js';
 export * from './hints.js';
 export * from './sheet.js';
 export * from './id-key.js';
+export * from './plain.js';

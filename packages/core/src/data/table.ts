@@ -54,6 +54,16 @@ export interface TableBinder {
   /** bind one row; returns null for a row whose cells are all blank (skipped). A short row is one
    * KPI0810 error; its absent cells are not reported again as blank. */
   bindRow(cells: readonly Cell[], row: number): BoundRow | null;
+  /**
+   * The batch reader's fast path (issue 14): a row whose cells are all there (as many as the header has),
+   * whose id cell is `id` (trimmed, not blank) and whose input cells held plain numbers, read into `values`
+   * (NaN for a column the plan may lack) with `percent[k]` = 1 when written with `%`. Does for it what
+   * bindRow would: null when the row can be scored, or its errors (a duplicate id); 'slow' when the row
+   * needs bindRow to see its cells (a negative count, a value that looks like a percent without `%`, the
+   * first value of a percent column written a new way (KPI0819), a header with blank names), and then
+   * nothing was recorded.
+   */
+  bindPlain(id: string, values: Float64Array, percent: Uint8Array, row: number): Diagnostic[] | null | 'slow';
   /** findings only known at the end: no data rows, blank-header data, percent-mistake warnings */
   finish(): Diagnostic[];
   /** number of non-blank rows bound */
@@ -250,15 +260,8 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
     if (id === '') {
       errors.push(dg('KPI0809', { row, column: idName }, { row, column: idName }));
     } else {
-      // compared as people read them: NFKC, invisible characters removed (id-key.ts)
-      const key = idKey(id);
-      const first = seen.firstRow(key, row);
-      if (first !== undefined) {
-        const lookalike = key !== id ? bilingual('what.id-lookalike', {}) : '';
-        errors.push(
-          dg('KPI0808', { id, row, first, column: idName, lookalike }, { row, column: idName, value: id }),
-        );
-      }
+      const dup = duplicateId(id, row);
+      if (dup) errors.push(dup);
     }
 
     for (const h of blankHeaders) {
@@ -330,6 +333,33 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
     return { row, id, values, errors };
   };
 
+  /** KPI0808 when `id` was seen before (compared as people read them: NFKC, invisible characters removed, id-key.ts) */
+  const duplicateId = (id: string, row: number): Diagnostic | undefined => {
+    const key = idKey(id);
+    const first = seen.firstRow(key, row);
+    if (first === undefined) return undefined;
+    const lookalike = key !== id ? bilingual('what.id-lookalike', {}) : '';
+    return dg('KPI0808', { id, row, first, column: idName, lookalike }, { row, column: idName, value: id });
+  };
+
+  const roles = inputs.map((inp) => inp.role);
+  const bindPlain = (id: string, values: Float64Array, percent: Uint8Array, row: number): Diagnostic[] | null | 'slow' => {
+    if (blankHeaders.length) return 'slow';
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k]!;
+      if (v < 0 && (roles[k] === 'count' || roles[k] === 'bonus-input')) return 'slow';
+      const hint = hints[k];
+      if (hint === undefined || v !== v) continue;
+      if (percent[k] === 0 && v > 1 && v >= 10 * hint.target) return 'slow';
+      // the way a percent was written (KPI0819), as bindRow records it for a text cell
+      const form = percent[k] === 1 ? 0 : Math.abs(v) <= 1 ? 1 : 2;
+      if (formsSeen[k]![form] === undefined) return 'slow';
+    }
+    rowCount++;
+    const dup = duplicateId(id, row);
+    return dup === undefined ? null : [dup];
+  };
+
   const finish = (): Diagnostic[] => {
     const out: Diagnostic[] = [];
     if (ok && rowCount === 0) {
@@ -376,6 +406,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
     idIndex,
     columnIndex,
     bindRow,
+    bindPlain,
     finish,
     get rowCount() {
       return rowCount;

@@ -43,4 +43,12 @@ describe('IdRows (the ids seen while streaming)', () => {
     expect(set.firstRow('a', 7)).toBe(2);
     expect(set.firstRow('b', 8)).toBe(4);
   });
+
+  it('stores Latin-1 ids a byte per code unit and others two, and tells them apart', () => {
+    const set = new IdRows();
+    const ids = ['é001', 'e001', '张伟', '\u00ff', '\u0100', 'ſ', '伟'.repeat(40_000), '伟'.repeat(39_999) + '张', `${'x'.repeat(70_000)}é`];
+    ids.forEach((id, i) => expect(set.firstRow(id, i + 2), id.slice(0, 10)).toBeUndefined());
+    ids.forEach((id, i) => expect(set.firstRow(id, 100 + i), id.slice(0, 10)).toBe(i + 2));
+    expect(set.firstRow('\u0101', 200)).toBeUndefined();
+  });
 });

@@ -14,6 +14,7 @@ import { makeReference } from '../../src/run/reference.js';
 import { makeExact } from '../../src/compile/exact.js';
 import { renderExplanation } from '../../src/run/explain.js';
 import type { RowOutcome } from '../../src/model/results.js';
+import { resultFrom } from '../../src/run/layout.js';
 import { compileText, resultOf, rowFromGiven } from './helpers.js';
 
 const GRADES = `grades {
@@ -236,6 +237,14 @@ describe('field forms, hand-computed (compiled == reference == explain)', () => 
           const fast = compiled.score(v);
           const ref = reference(v);
           expect(JSON.stringify(fast)).toBe(JSON.stringify(ref));
+          // the batch pipeline's scoreInto (issue 14): the same row in the layout's numbers, read back
+          const out = new Float64Array(compiled.layout.size).fill(-7);
+          const intoErrors = compiled.scoreInto(v, out);
+          if (ref.ok) {
+            expect(intoErrors).toBeNull();
+            expect(JSON.stringify(resultFrom(compiled.layout, out))).toBe(JSON.stringify(ref.result));
+          } else expect(intoErrors).toStrictEqual(ref.errors);
+          expect(compiled.intoStats).toStrictEqual(compiled.stats);
           const traced = compiled.explain(v);
           const want = makeExact(compiled.lowered)(v, true);
           expect(JSON.stringify(traced)).toBe(JSON.stringify(want.explanation ? { outcome: want.outcome, explanation: want.explanation } : { outcome: want.outcome }));

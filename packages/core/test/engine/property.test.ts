@@ -19,6 +19,22 @@ function sameTrace(c: CompiledPlan, traceExact: ReturnType<typeof makeExact>, v:
   expect(JSON.stringify(got)).toBe(JSON.stringify(expected));
 }
 import { e, group, ind, m, n, plan } from './helpers.js';
+import { resultFrom } from '../../src/run/layout.js';
+import type { RowOutcome } from '../../src/model/results.js';
+
+/** scoreInto() (the generated function writing numbers into a Float64Array) gives score()'s outcome */
+function sameInto(c: CompiledPlan, v: ArrayLike<number>, want: RowOutcome) {
+  const out = new Float64Array(c.layout.size).fill(-7);
+  const errors = c.scoreInto(v, out);
+  if (!want.ok) {
+    expect(errors).toStrictEqual(want.errors);
+    return;
+  }
+  expect(errors).toBeNull();
+  const got = resultFrom(c.layout, out);
+  expect(got).toStrictEqual(want.result);
+  expect(JSON.stringify(got)).toBe(JSON.stringify(want.result));
+}
 
 const decs = ['0', '1', '2', '3', '5', '10', '0.5', '0.95', '1.2', '0.333', '2.675', '84.995', '100', '1200000', '0.05', '0.07', '7.5', '0.01', '1.005'];
 const pcts = ['1%', '5%', '33.33%', '60%', '80%', '90%', '95%', '100%', '110%', '120%', '150%', '99.9%'];
@@ -153,10 +169,12 @@ describe('compiled == reference (property)', () => {
           expect(a).toStrictEqual(b);
           expect(JSON.stringify(a)).toBe(JSON.stringify(b));
           sameTrace(compiled!, traceExact, v);
+          sameInto(compiled!, v, b);
         }
         fast += compiled!.stats.fast;
         exact += compiled!.stats.exact;
         tracedFast += compiled!.traceStats.fast;
+        expect(compiled!.intoStats).toStrictEqual(compiled!.stats);
       }),
       { seed: 20240611, numRuns: 1000 },
     );
@@ -302,6 +320,7 @@ describe('compiled == reference on deeper plans (property)', () => {
           const a = compiled!.score(v);
           expect(a).toStrictEqual(ref(v));
           sameTrace(compiled!, traceExact, v);
+          sameInto(compiled!, v, a);
           if (a.ok) scored++;
         }
         fast += compiled!.stats.fast;
@@ -314,7 +333,7 @@ describe('compiled == reference on deeper plans (property)', () => {
     expect(scored).toBeGreaterThan(1000);
     expect(fast).toBeGreaterThan(300);
     expect(exact).toBeGreaterThan(1000);
-  });
+  }, 180_000); // three generated functions per plan (score, scoreInto, traced) for 1,000 plans: slow on a loaded host
 });
 
 describe('compiled == reference on plans of 9–14 indicators (one generated function per indicator)', () => {
@@ -337,6 +356,7 @@ describe('compiled == reference on plans of 9–14 indicators (one generated fun
         });
       });
     let fast = 0;
+    let intoFast = 0;
     fc.assert(
       fc.property(bigArb, fc.array(fc.array(presentArb, { minLength: 60, maxLength: 60 }), { minLength: 2, maxLength: 6 }), (p, rows) => {
         const { compiled, diagnostics } = compilePlan(p);
@@ -346,13 +366,18 @@ describe('compiled == reference on plans of 9–14 indicators (one generated fun
         const traceExact = makeExact(compiled!.lowered);
         for (const row of rows) {
           const v = row.slice(0, compiled!.inputs.length).map((x, i) => (compiled!.inputs[i]!.role === 'rater' ? 1 + (Math.abs(x) % 4) : x));
-          expect(compiled!.score(v)).toStrictEqual(ref(v));
+          const want = ref(v);
+          expect(compiled!.score(v)).toStrictEqual(want);
           sameTrace(compiled!, traceExact, v);
+          sameInto(compiled!, v, want);
         }
         fast += compiled!.stats.fast;
+        intoFast += compiled!.intoStats.fast;
       }),
       { seed: 7, numRuns: 500 },
     );
     expect(fast).toBeGreaterThan(100);
+    // scoreInto's generated code (one function per indicator here too) settles as many rows as score()'s
+    expect(intoFast).toBe(fast);
   });
 });

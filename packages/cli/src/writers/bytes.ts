@@ -1,0 +1,125 @@
+/**
+ * A report written as UTF-8 bytes straight into 64 KB buffers (issue 14): the JSON report of a million rows
+ * is ~550 MB of text, mostly the same keys again and again (indicator names in Chinese). Built as JS strings
+ * it was a rope of small pieces per row, flattened and then encoded from UTF-16 at every write: most of the
+ * run's CPU. Here the constant pieces are encoded once (`bytesOf`) and copied, numbers are written digit by
+ * digit from their integer form (decimal.ts explains why that is `${x}`), and only strings from the data
+ * (ids, kept cells) are encoded per row.
+ */
+import { decimalText, MAX_PLACES } from './decimal.js';
+
+const POW = [1, 10, 100, 1000, 10000, 100000, 1000000];
+const LIMIT = 1e15;
+const SIZE = 1 << 16;
+
+/** a constant piece of text as UTF-8 bytes */
+export const bytesOf = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'));
+
+export class ByteOut {
+  private buf: Buffer = Buffer.allocUnsafe(SIZE);
+  private pos = 0;
+
+  /** `write` takes each full buffer (never reused afterwards: a new one is allocated) */
+  constructor(private readonly write: (b: Buffer) => void) {}
+
+  /** bytes written and not yet handed over */
+  get length(): number {
+    return this.pos;
+  }
+
+  /** hand over what is buffered */
+  take(): Buffer | undefined {
+    if (this.pos === 0) return undefined;
+    const b = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(SIZE);
+    this.pos = 0;
+    return b;
+  }
+
+  /** room for n more bytes: a full buffer goes to `write` first */
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const b = this.take();
+    if (b) this.write(b);
+    if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
+  }
+
+  bytes(b: Uint8Array): void {
+    const n = b.length;
+    this.room(n);
+    const buf = this.buf;
+    let p = this.pos;
+    if (n > 48) buf.set(b, p);
+    else for (let i = 0; i < n; i++) buf[p + i] = b[i]!;
+    this.pos = p + n;
+  }
+
+  /** any string, as UTF-8 */
+  text(s: string): void {
+    this.room(s.length * 3);
+    this.pos += this.buf.write(s, this.pos, "utf8");
+  }
+
+  /** a string of ASCII characters (a number's text) */
+  private ascii(s: string): void {
+    this.room(s.length);
+    const buf = this.buf;
+    const p = this.pos;
+    for (let i = 0; i < s.length; i++) buf[p + i] = s.charCodeAt(i);
+    this.pos = p + s.length;
+  }
+
+  /** `${x}` for a number with at most `d` decimals (decimalText's text, without making the string) */
+  decimal(x: number, d: number): void {
+    if (d > MAX_PLACES) return this.ascii(`${x}`);
+    const sc = POW[d]!;
+    const q = Math.round(x * sc);
+    if (q / sc !== x || !(q < LIMIT && q > -LIMIT)) return this.ascii(decimalText(x, d));
+    this.room(24);
+    const buf = this.buf;
+    let p = this.pos;
+    if (q === 0) {
+      buf[p] = 0x30;
+      this.pos = p + 1;
+      return;
+    }
+    let a = q;
+    if (q < 0) {
+      buf[p++] = 0x2d;
+      a = -q;
+    }
+    let ip = Math.floor(a / sc);
+    let f = a - ip * sc;
+    if (f < 0) {
+      ip--;
+      f += sc;
+    } else if (f >= sc) {
+      ip++;
+      f -= sc;
+    }
+    // the integer part
+    let digits = 1;
+    for (let t = ip; t >= 10; t = Math.floor(t / 10)) digits++;
+    for (let k = digits - 1, t = ip; k >= 0; k--) {
+      const next = Math.floor(t / 10);
+      buf[p + k] = 0x30 + (t - next * 10);
+      t = next;
+    }
+    p += digits;
+    if (f !== 0) {
+      let places = d;
+      while (f % 10 === 0) {
+        f /= 10;
+        places--;
+      }
+      buf[p++] = 0x2e;
+      for (let k = places - 1; k >= 0; k--) {
+        const next = Math.floor(f / 10);
+        buf[p + k] = 0x30 + (f - next * 10);
+        f = next;
+      }
+      p += places;
+    }
+    this.pos = p;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * A temporary file the table writer spills its unpadded rows to, so that a report of a million rows is
+ * padded (which needs every row's widths first) without holding them in memory. Removed when the table
+ * is written, when the run gives up, and at exit.
+ */
+import { createReadStream, unlinkSync } from 'node:fs';
+import { open, unlink, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+const live = new Set<string>();
+let hooked = false;
+
+export class Spool {
+  private constructor(
+    private readonly path: string,
+    private fh: FileHandle | undefined,
+  ) {}
+
+  static async create(): Promise<Spool> {
+    const path = join(tmpdir(), `kpi-table-${process.pid}-${randomBytes(4).toString('hex')}.spool`);
+    const fh = await open(path, 'wx', 0o600);
+    live.add(path);
+    if (!hooked) {
+      hooked = true;
+      process.on('exit', () => {
+        for (const p of live) {
+          try {
+            unlinkSync(p);
+          } catch {
+            // already gone
+          }
+        }
+      });
+    }
+    return new Spool(path, fh);
+  }
+
+  async write(text: string): Promise<void> {
+    await this.fh!.write(text);
+  }
+
+  /** the text written, in pieces that end at a line end */
+  async *lines(): AsyncGenerator<string> {
+    if (this.fh) {
+      await this.fh.close();
+      this.fh = undefined;
+    }
+    let rest = '';
+    for await (const chunk of createReadStream(this.path, { encoding: 'utf8', highWaterMark: 32 * 1024 })) {
+      const text = rest + (chunk as string);
+      const cut = text.lastIndexOf('\n') + 1;
+      rest = text.slice(cut);
+      if (cut) yield text.slice(0, cut);
+    }
+    if (rest) yield rest;
+  }
+
+  async remove(): Promise<void> {
+    if (this.fh) {
+      await this.fh.close().catch(() => undefined);
+      this.fh = undefined;
+    }
+    if (live.delete(this.path)) await unlink(this.path).catch(() => undefined);
+  }
+}
