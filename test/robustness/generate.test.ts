@@ -29,7 +29,7 @@ describe('generative fuzzers (fixed seed)', () => {
     const r = gen(['--plans', '3', '--files', '0', '--case-ms', '0', '--quiet']);
     expect(r.code).toBe(1);
     // over the budget: "slow" when it finished, "hang" when the watchdog stopped it first
-    expect(r.out).toMatch(/FAIL (slow|hang) case plans:20261204:0: (took \d+ ms \(budget 0 ms\)|not finished within 0 ms)/);
+    expect(r.out).toMatch(/FAIL (slow|hang) case plans:20261204:0: (took \d+ ms of CPU, \d+ ms wall \(budget 0 ms of CPU\)|not finished after \d+ ms of CPU, \d+ ms wall \(stopped at 0 ms CPU or 0 ms wall\))/);
     expect(r.out).toMatch(/replay: node test\/fuzz\/generate.js --replay plans:20261204:0/);
   }, 120_000);
 
