@@ -418,7 +418,7 @@ async function runRange(kind, o, from, to, onBlock) {
     const head = new Int32Array(shared, 0, 2);
     const atStart = new Float64Array(shared, 8, 2);
     const w = new Worker(new URL(import.meta.url), {
-      workerData: { kind, seed: o.seed, from: at, to, caseMs: o.caseMs, memMb: o.memMb, shared },
+      workerData: { kind, seed: o.seed, from: at, to, caseMs: o.caseMs, memMb: o.memMb, shared, dir: o.dir },
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
     });
     const res = await new Promise((resolve) => {
@@ -487,7 +487,9 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (o.replay) {
     const [kind, seed, index] = o.replay.split(':');
-    const one = await runCase(kind, Number(seed), Number(index), await setup(), true);
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-generate-'));
+    const one = await runCase(kind, Number(seed), Number(index), await setup(dir), true);
+    rmSync(dir, { recursive: true, force: true });
     say(JSON.stringify({ ...one, text: undefined }, null, 2));
     if (o.out) {
       writeFileSync(o.out, one.text);
@@ -520,6 +522,15 @@ async function main() {
     say(`generate: ${failed ? 'FAILED (or not complete)' : 'passed'}`);
     process.exit(failed ? 1 : 0);
   }
+  // one folder for every worker's case files, removed at the end and on SIGINT/SIGTERM (this thread only waits)
+  o.dir = mkdtempSync(join(tmpdir(), 'kpi-generate-'));
+  const cleanup = () => rmSync(o.dir, { recursive: true, force: true });
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.on(sig, () => {
+      cleanup();
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    });
+  }
   say(`generate: ${kinds.map((k) => { const [a, b] = range(k); return `${k} [${fmtInt(a)}, ${fmtInt(b)})`; }).join(' and ')}, seed ${o.seed}, per-case budget ${o.caseMs} ms of CPU (hang after ${3 * o.caseMs} ms CPU or ${HANG_WALL * o.caseMs} ms wall), ${o.memMb} MB resident, 1 GB heap${o.log ? `, log ${o.log}${o.resume ? ' (resuming)' : ''}` : ''}`);
   for (const kind of kinds) {
     const [lo, hi] = range(kind);
@@ -535,13 +546,15 @@ async function main() {
     report(kind, s, o);
     if (s.findings.length) failed = true;
   }
+  cleanup();
   say(`generate: ${failed ? 'FAILED' : 'passed'}`);
   process.exit(failed ? 1 : 0);
 }
 
 // ---------------------------------------------------------------- one case (worker or replay)
 
-async function setup() {
+/** `dir`: the folder for the case files (the main thread's, so that a stopped worker leaves nothing behind) */
+async function setup(dir) {
   const core = await import(pathToFileURL(join(ROOT, 'packages', 'core', 'dist', 'index.js')).href);
   const lib = await import(pathToFileURL(join(ROOT, 'test', 'fuzz', 'lib.js')).href);
   const read = await import(pathToFileURL(join(ROOT, 'packages', 'cli', 'dist', 'data', 'read.js')).href);
@@ -550,7 +563,6 @@ async function setup() {
   const shopText = readFileSync(join(ROOT, 'test', 'cli', 'fixtures', 'shop.kpi'), 'utf8');
   const shop = core.analyze('shop.kpi', shopText).file.plans[0];
   const compiled = core.compilePlan(shop, { file: 'shop.kpi' }).compiled;
-  const dir = mkdtempSync(join(tmpdir(), 'kpi-generate-'));
   return { core, lib, read, ExcelJS, shop, compiled, dir, emitted: 0 };
 }
 
@@ -639,25 +651,21 @@ async function runCase(kind, seed, index, env, keepText = false) {
 }
 
 async function worker() {
-  const { kind, seed, from, to, caseMs, memMb, shared } = workerData;
+  const { kind, seed, from, to, caseMs, memMb, shared, dir } = workerData;
   const head = new Int32Array(shared, 0, 2);
   const atStart = new Float64Array(shared, 8, 2);
-  const env = await setup();
+  const env = await setup(dir ?? mkdtempSync(join(tmpdir(), 'kpi-generate-')));
   env.caseMs = caseMs;
   env.memMb = memMb;
-  try {
-    for (let i = from; i < to; i++) {
-      const cpu = process.cpuUsage();
-      atStart[0] = cpu.user + cpu.system;
-      atStart[1] = Date.now();
-      Atomics.store(head, 0, i);
-      Atomics.store(head, 1, 1);
-      const res = await runCase(kind, seed, i, env);
-      Atomics.store(head, 1, 0);
-      parentPort.postMessage({ type: 'case', index: i, ms: res.ms, cpuMs: res.cpuMs, rss: res.rss, clean: res.clean, what: res.what, finding: res.finding });
-    }
-  } finally {
-    rmSync(env.dir, { recursive: true, force: true });
+  for (let i = from; i < to; i++) {
+    const cpu = process.cpuUsage();
+    atStart[0] = cpu.user + cpu.system;
+    atStart[1] = Date.now();
+    Atomics.store(head, 0, i);
+    Atomics.store(head, 1, 1);
+    const res = await runCase(kind, seed, i, env);
+    Atomics.store(head, 1, 0);
+    parentPort.postMessage({ type: 'case', index: i, ms: res.ms, cpuMs: res.cpuMs, rss: res.rss, clean: res.clean, what: res.what, finding: res.finding });
   }
   parentPort.postMessage({ type: 'done' });
 }
