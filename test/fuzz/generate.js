@@ -12,25 +12,41 @@
  *          truncation, random bytes) — through the CLI's reader (openTable), the binder and the compiled
  *          test plan: a table with rows, or a coded KPI08xx/09xx error, never another exception
  *
- * Every case has a time budget (--case-ms, default 5000 ms; a case over it is "slow", one not done in 3× it is
- * a "hang": the worker is stopped) and a memory budget: the worker's heap is capped at 1 GB and the process's
+ * Every case has a time budget (--case-ms, default 5000 ms of CPU; a case over it is "slow", one not done in 3× it
+ * of CPU or 12× it of wall time is a "hang": the worker is stopped) and a memory budget: the worker's heap is capped at 1 GB and the process's
  * resident size is read after every case (over --mem-mb, default 1024, is a finding). Inputs are under 1 MB
  * except the budgets' own probes (a zip whose parts claim hundreds of MB).
  *
  *   node test/fuzz/generate.js                       100,000 plans and 10,000 files, seed 20261204
  *   node test/fuzz/generate.js --plans 500 --files 100 --seed 7
  *   node test/fuzz/generate.js --only files          one fuzzer
- * Exit 0 when every case passed, 1 on a finding (printed with its seed and index: --replay KIND:SEED:INDEX), 2 on
- * bad arguments.
+ *
+ * In pieces (a shared machine; a full run is ~30 min of one core): --from I --to J runs cases [I, J) of each kind;
+ * --log FILE appends one JSON line per block of --block cases (default 1,000: its range, cases, error-free ones,
+ * wall and CPU time, peak resident size, the 5 slowest, the findings, the load average); --resume with --log runs
+ * only the cases no block of the log covers (same seed and budgets), so a killed run goes on where it stopped;
+ * --summary with --log prints the figures of all the pieces together and names any range not yet run:
+ *   nice -n 10 node test/fuzz/generate.js --log fuzz.log --resume --to 50000     (later: again without --to)
+ *   node test/fuzz/generate.js --log fuzz.log --summary
+ * Exit 0 when every case passed, 1 on a finding (printed with its seed and index: --replay KIND:SEED:INDEX) or, for
+ * --summary, when a range is not yet run; 2 on bad arguments.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 
 const ROOT = join(import.meta.dirname, '..', '..');
+/**
+ * The budget is CPU time, the process's (the worker's work and the garbage collector's threads; the main thread
+ * only watches): on a shared machine, with this run under `nice`, wall time measures the other jobs — the same
+ * case took 0.7 s wall on a quiet host and 3.8 s at load 9 for 1.6 s of CPU. Wall time is reported beside it,
+ * and a case that waits 12× the budget in wall time without finishing is a hang too.
+ */
+const CLOCK = 'cpu';
+const HANG_WALL = 12;
 const say = (s) => process.stdout.write(`${s}\n`);
 const fmtInt = (n) => n.toLocaleString('en-US');
 
@@ -270,8 +286,16 @@ async function xlsxBytes(r, ExcelJS) {
 
 // ---------------------------------------------------------------- main thread
 
+const USAGE =
+  'usage: node test/fuzz/generate.js [--plans N] [--files N] [--seed S] [--case-ms MS] [--mem-mb MB] [--only plans|files]\n' +
+  '         [--from I] [--to J] [--log FILE [--resume] [--block N]] [--summary --log FILE] [--replay KIND:SEED:INDEX [--out FILE]] [--quiet]';
+
 function parseArgs(argv) {
-  const o = { plans: 100_000, files: 10_000, seed: 20261204, caseMs: 5000, memMb: 1024, only: undefined, replay: undefined, quiet: false };
+  const o = { plans: 100_000, files: 10_000, seed: 20261204, caseMs: 5000, memMb: 1024, from: 0, to: undefined, block: 1000, only: undefined, replay: undefined, log: undefined, resume: false, summary: false, quiet: false };
+  const bad = (msg) => {
+    process.stderr.write(`generate: ${msg}\n${USAGE}\n`);
+    process.exit(2);
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => argv[++i];
@@ -280,135 +304,265 @@ function parseArgs(argv) {
     else if (a === '--seed') o.seed = Number(v());
     else if (a === '--case-ms') o.caseMs = Number(v());
     else if (a === '--mem-mb') o.memMb = Number(v());
+    else if (a === '--from') o.from = Number(v());
+    else if (a === '--to') o.to = Number(v());
+    else if (a === '--block') o.block = Number(v());
     else if (a === '--only') o.only = v();
     else if (a === '--replay') o.replay = v();
+    else if (a === '--log') o.log = v();
+    else if (a === '--out') o.out = v();
+    else if (a === '--resume') o.resume = true;
+    else if (a === '--summary') o.summary = true;
     else if (a === '--quiet') o.quiet = true;
-    else {
-      process.stderr.write(`generate: unknown argument ${a}\nusage: node test/fuzz/generate.js [--plans N] [--files N] [--seed S] [--case-ms MS] [--mem-mb MB] [--only plans|files] [--replay KIND:SEED:INDEX]\n`);
-      process.exit(2);
-    }
+    else bad(`unknown argument ${a}`);
   }
-  for (const k of ['plans', 'files', 'seed', 'caseMs', 'memMb']) {
-    if (!Number.isInteger(o[k]) || o[k] < 0) {
-      process.stderr.write(`generate: ${k} must be a whole number\n`);
-      process.exit(2);
-    }
+  for (const k of ['plans', 'files', 'seed', 'caseMs', 'memMb', 'from', 'block', ...(o.to === undefined ? [] : ['to'])]) {
+    if (!Number.isInteger(o[k]) || o[k] < 0) bad(`${k} must be a whole number`);
   }
+  if (o.block < 1) bad('block must be at least 1');
+  if (o.only !== undefined && o.only !== 'plans' && o.only !== 'files') bad(`--only takes plans or files, not ${o.only}`);
+  if ((o.resume || o.summary) && !o.log) bad(`${o.resume ? '--resume' : '--summary'} needs --log FILE`);
   return o;
 }
 
-/** run cases [from, to) of one kind in a worker; a hang stops the worker and the run resumes after it */
-async function runKind(kind, o) {
-  const total = kind === 'plans' ? o.plans : o.files;
-  const stats = { kind, cases: 0, clean: 0, findings: [], slowest: [], ms: 0, maxRss: 0 };
-  let from = 0;
+// ---- the log: one JSON line per block of cases, so a long run can be done in pieces and reported together
+
+/** records of the log that belong to this run's settings (kind, seed and budgets) */
+function readLog(o, kind) {
+  if (!o.log || !existsSync(o.log)) return [];
+  const out = [];
+  for (const line of readFileSync(o.log, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    let rec;
+    try {
+      rec = JSON.parse(line);
+    } catch {
+      continue; // a line cut by a killed run: its block is simply run again
+    }
+    if (rec.kind === kind && rec.seed === o.seed && rec.caseMs === o.caseMs && rec.memMb === o.memMb && rec.clock === CLOCK) out.push(rec);
+  }
+  return out;
+}
+
+/** [from, to) ranges of [lo, hi) not covered by the records */
+function gaps(records, lo, hi) {
+  const done = records.map((r) => [r.from, r.to]).sort((a, b) => a[0] - b[0]);
+  const out = [];
+  let at = lo;
+  for (const [a, b] of done) {
+    if (b <= at) continue;
+    if (a >= hi) break;
+    if (a > at) out.push([at, Math.min(a, hi)]);
+    at = Math.max(at, b);
+    if (at >= hi) break;
+  }
+  if (at < hi) out.push([at, hi]);
+  return out;
+}
+
+const newStats = (kind) => ({ kind, cases: 0, clean: 0, findings: [], slowest: [], ms: 0, cpuMs: 0, maxRss: 0 });
+const keepSlowest = (list, n) => list.sort((a, b) => b.ms - a.ms).slice(0, n);
+
+/** merge block records (or per-range stats) into one */
+function merge(kind, parts) {
+  const s = newStats(kind);
+  for (const p of parts) {
+    s.cases += p.cases;
+    s.clean += p.clean;
+    s.ms += p.ms;
+    s.cpuMs += p.cpuMs ?? 0;
+    s.maxRss = Math.max(s.maxRss, p.maxRss);
+    s.findings.push(...p.findings);
+    s.slowest = keepSlowest([...s.slowest, ...p.slowest], 10);
+  }
+  return s;
+}
+
+/** run cases [from, to) of one kind in a worker; a hang or a crash stops the worker and the run resumes after it */
+async function runRange(kind, o, from, to, onBlock) {
+  const stats = newStats(kind);
+  let block = { ...newStats(kind), from, t0: performance.now(), cpu0: process.cpuUsage() };
   const t0 = performance.now();
   let lastReport = t0;
-  while (from < total) {
-    const shared = new SharedArrayBuffer(8);
-    const head = new Int32Array(shared); // [index of the case running, 1 while one runs]
+  const caseDone = (index, m) => {
+    for (const s of [stats, block]) {
+      s.cases++;
+      if (m.clean) s.clean++;
+      if (m.rss) s.maxRss = Math.max(s.maxRss, m.rss);
+      if (m.ms !== undefined) {
+        s.slowest.push({ index, ms: m.ms, cpuMs: m.cpuMs, what: m.what });
+        if (s.slowest.length > 40) s.slowest = keepSlowest(s.slowest, 10);
+      }
+      if (m.finding) s.findings.push({ index, ...m.finding });
+    }
+    if (m.finding && !o.quiet) say(`  finding ${kind}:${o.seed}:${index} ${m.finding.kind}: ${m.finding.message.slice(0, 300)}`);
+    // a block ends at a multiple of --block or at the end of the range
+    if ((index + 1) % o.block === 0 || index + 1 === to) {
+      const cpu = process.cpuUsage(block.cpu0);
+      const { t0: bt0, cpu0: _c, ...rest } = block;
+      onBlock({ ...rest, to: index + 1, ms: performance.now() - bt0, cpuMs: (cpu.user + cpu.system) / 1000, slowest: keepSlowest(block.slowest, 5), load: loadavg()[0] });
+      block = { ...newStats(kind), from: index + 1, t0: performance.now(), cpu0: process.cpuUsage() };
+    }
+    const now = performance.now();
+    if (!o.quiet && now - lastReport > 10_000) {
+      lastReport = now;
+      say(`  ${kind}: ${fmtInt(index + 1 - from)} / ${fmtInt(to - from)} of [${from}, ${to})  ${Math.round(stats.cases / ((now - t0) / 1000))} cases/s  rss ${Math.round(stats.maxRss / 2 ** 20)} MB  findings ${stats.findings.length}  load ${loadavg()[0].toFixed(2)}`);
+    }
+  };
+  const cpu0 = process.cpuUsage();
+  let at = from;
+  while (at < to) {
+    // [index of the case running, 1 while one runs], then as floats the process's CPU microseconds and the
+    // wall-clock milliseconds at the case's start (written by the worker before it sets the two ints)
+    const shared = new SharedArrayBuffer(24);
+    const head = new Int32Array(shared, 0, 2);
+    const atStart = new Float64Array(shared, 8, 2);
     const w = new Worker(new URL(import.meta.url), {
-      workerData: { kind, seed: o.seed, from, to: total, caseMs: o.caseMs, memMb: o.memMb, shared },
+      workerData: { kind, seed: o.seed, from: at, to, caseMs: o.caseMs, memMb: o.memMb, shared, dir: o.dir },
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
     });
     const res = await new Promise((resolve) => {
-      let started = Date.now();
-      let last = -1;
+      let finished = false;
+      // a hang: the case used 3× its CPU budget, or (a case that waits without computing) 12× it in wall time
       const timer = setInterval(() => {
-        const i = Atomics.load(head, 0);
-        if (i !== last) {
-          last = i;
-          started = Date.now();
-        } else if (Atomics.load(head, 1) === 1 && Date.now() - started > 3 * o.caseMs) {
-          clearInterval(timer);
-          w.terminate();
-          resolve({ type: 'hang', index: i });
+        if (Atomics.load(head, 1) === 1) {
+          const i = Atomics.load(head, 0);
+          const cpu = process.cpuUsage();
+          const cpuMs = (cpu.user + cpu.system - atStart[0]) / 1000;
+          const wallMs = Date.now() - atStart[1];
+          if (cpuMs > 3 * o.caseMs || wallMs > HANG_WALL * o.caseMs) {
+            clearInterval(timer);
+            finished = true;
+            w.terminate();
+            resolve({ type: 'hang', index: i, cpuMs, wallMs });
+          }
         }
       }, 50);
       w.on('message', (m) => {
-        if (m.type === 'case') {
-          stats.cases++;
-          if (m.clean) stats.clean++;
-          stats.maxRss = Math.max(stats.maxRss, m.rss);
-          stats.slowest.push({ index: m.index, ms: m.ms, what: m.what });
-          if (stats.slowest.length > 40) stats.slowest = stats.slowest.sort((a, b) => b.ms - a.ms).slice(0, 10);
-          if (m.finding) {
-            stats.findings.push({ index: m.index, ...m.finding });
-            // as it happens: a long run stopped early still shows what it found
-            if (!o.quiet) say(`  finding ${kind}:${o.seed}:${m.index} ${m.finding.kind}: ${m.finding.message.slice(0, 300)}`);
-          }
-          const now = performance.now();
-          if (!o.quiet && now - lastReport > 10_000) {
-            lastReport = now;
-            say(`  ${kind}: ${fmtInt(stats.cases)} / ${fmtInt(total)}  ${Math.round(stats.cases / ((now - t0) / 1000))} cases/s  rss ${Math.round(stats.maxRss / 2 ** 20)} MB  findings ${stats.findings.length}`);
-          }
-        } else if (m.type === 'done') {
+        if (m.type === 'case') caseDone(m.index, m);
+        else if (m.type === 'done') {
           clearInterval(timer);
+          finished = true;
           resolve({ type: 'done' });
         }
       });
       w.on('error', (e) => {
         clearInterval(timer);
+        finished = true;
         resolve({ type: 'crash', index: Atomics.load(head, 0), message: e.message, code: e.code });
       });
-      w.on('exit', () => {
+      w.on('exit', (code) => {
         clearInterval(timer);
-        resolve({ type: 'done' });
+        // a worker that ends without saying so (a case whose promise never settles empties its event loop)
+        if (!finished) resolve({ type: 'crash', index: Atomics.load(head, 0), message: `the worker exited (code ${code}) in the middle of the case` });
       });
     });
     if (res.type === 'hang') {
-      stats.findings.push({ index: res.index, kind: 'hang', message: `not finished within ${3 * o.caseMs} ms` });
-      from = res.index + 1;
-      stats.cases++;
+      const message = `not finished after ${res.cpuMs.toFixed(0)} ms of CPU, ${res.wallMs.toFixed(0)} ms wall (stopped at ${3 * o.caseMs} ms CPU or ${HANG_WALL * o.caseMs} ms wall)`;
+      caseDone(res.index, { ms: res.wallMs, cpuMs: res.cpuMs, what: 'stopped', finding: { kind: 'hang', message } });
+      at = res.index + 1;
     } else if (res.type === 'crash') {
       const oom = res.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      stats.findings.push({ index: res.index, kind: oom ? 'memory' : 'crash', message: oom ? 'the case needed more than the 1 GB heap' : res.message });
-      from = res.index + 1;
-      stats.cases++;
+      caseDone(res.index, { finding: { kind: oom ? 'memory' : 'crash', message: oom ? 'the case needed more than the 1 GB heap' : res.message } });
+      at = res.index + 1;
     } else break;
   }
   stats.ms = performance.now() - t0;
-  stats.slowest = stats.slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
+  const cpu = process.cpuUsage(cpu0);
+  stats.cpuMs = (cpu.user + cpu.system) / 1000;
   return stats;
+}
+
+function report(kind, s, o) {
+  say(
+    `generate ${kind}: ${fmtInt(s.cases)} cases in ${(s.ms / 1000).toFixed(1)} s = ${Math.round(s.cases / (s.ms / 1000))} cases/s (CPU ${(s.cpuMs / 1000).toFixed(1)} s); ` +
+      `${fmtInt(s.clean)} ${kind === 'plans' ? 'error-free plans (compiled, scored, explained, tested, emitted)' : 'files read to the end and scored'}; peak resident ${Math.round(s.maxRss / 2 ** 20)} MB; ` +
+      `${s.findings.filter((f) => f.kind === 'crash' || f.kind === 'exception' || f.kind === 'stack-overflow').length} crashes, ${s.findings.filter((f) => f.kind === 'hang').length} hangs, ${s.findings.filter((f) => f.kind === 'slow').length} over budget, ${s.findings.filter((f) => f.kind === 'memory').length} over memory`,
+  );
+  say(`  slowest: ${keepSlowest(s.slowest, 5).map((x) => `#${x.index} ${x.ms.toFixed(0)} ms${x.cpuMs === undefined ? '' : ` (CPU ${x.cpuMs.toFixed(0)} ms)`} (${x.what})`).join('; ')}`);
+  for (const f of s.findings.slice(0, 20)) say(`  FAIL ${f.kind} case ${kind}:${o.seed}:${f.index}: ${f.message}${f.stack ? `\n${f.stack.split('\n').slice(0, 8).map((l) => `      ${l}`).join('\n')}` : ''}\n    replay: node test/fuzz/generate.js --replay ${kind}:${o.seed}:${f.index}`);
 }
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (o.replay) {
     const [kind, seed, index] = o.replay.split(':');
-    const one = await runCase(kind, Number(seed), Number(index), await setup(), true);
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-generate-'));
+    const one = await runCase(kind, Number(seed), Number(index), await setup(dir), true);
+    rmSync(dir, { recursive: true, force: true });
     say(JSON.stringify({ ...one, text: undefined }, null, 2));
-    if (one.text !== undefined) say(`--- case text (${one.text.length} chars, first 2,000) ---\n${one.text.slice(0, 2000)}`);
+    if (o.out) {
+      writeFileSync(o.out, one.text);
+      say(`case input written to ${o.out}`);
+    } else if (one.text !== undefined) {
+      const t = typeof one.text === 'string' ? one.text : one.text.toString('utf8');
+      say(`--- case input (${t.length} chars, first 2,000; --out FILE writes all of it) ---\n${t.slice(0, 2000)}`);
+    }
     process.exit(one.finding ? 1 : 0);
   }
-  say(`generate: ${fmtInt(o.only === 'files' ? 0 : o.plans)} plans and ${fmtInt(o.only === 'plans' ? 0 : o.files)} files, seed ${o.seed}, per-case budget ${o.caseMs} ms (hang after ${3 * o.caseMs} ms), ${o.memMb} MB resident, 1 GB heap`);
+  const kinds = ['plans', 'files'].filter((k) => (!o.only || o.only === k) && (k === 'plans' ? o.plans : o.files) > 0);
+  const range = (kind) => {
+    const total = kind === 'plans' ? o.plans : o.files;
+    return [Math.min(o.from, total), Math.min(o.to ?? total, total)];
+  };
   let failed = false;
-  for (const kind of ['plans', 'files']) {
-    if (o.only && o.only !== kind) continue;
-    if ((kind === 'plans' ? o.plans : o.files) === 0) continue;
-    const s = await runKind(kind, o);
-    say(`generate ${kind}: ${fmtInt(s.cases)} cases in ${(s.ms / 1000).toFixed(1)} s = ${Math.round(s.cases / (s.ms / 1000))} cases/s; ${fmtInt(s.clean)} ${kind === 'plans' ? 'error-free plans (compiled, scored, explained, tested, emitted)' : 'files read to the end and scored'}; peak resident ${Math.round(s.maxRss / 2 ** 20)} MB`);
-    say(`  slowest: ${s.slowest.map((x) => `#${x.index} ${x.ms.toFixed(0)} ms (${x.what})`).join('; ')}`);
-    for (const f of s.findings.slice(0, 20)) say(`  FAIL ${f.kind} case ${kind}:${o.seed}:${f.index}: ${f.message}${f.stack ? `\n${f.stack.split('\n').slice(0, 8).map((l) => `      ${l}`).join('\n')}` : ''}\n    replay: node test/fuzz/generate.js --replay ${kind}:${o.seed}:${f.index}`);
+  if (o.summary) {
+    // the figures of a run done in pieces: every block of the log for these settings, checked for gaps
+    for (const kind of kinds) {
+      const [lo, hi] = range(kind);
+      const recs = readLog(o, kind).filter((r) => r.from >= lo && r.to <= hi);
+      const missing = gaps(recs, lo, hi);
+      const s = merge(kind, recs);
+      const loads = recs.map((r) => r.load).filter((x) => x !== undefined);
+      report(kind, s, o);
+      if (loads.length) say(`  load average (1 min) at the ends of blocks: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}`);
+      if (missing.length) say(`  NOT DONE: ${missing.map(([a, b]) => `[${a}, ${b})`).join(', ')} (${fmtInt(missing.reduce((n, [a, b]) => n + b - a, 0))} cases); run them with --resume`);
+      if (s.findings.length || missing.length) failed = true;
+    }
+    say(`generate: ${failed ? 'FAILED (or not complete)' : 'passed'}`);
+    process.exit(failed ? 1 : 0);
+  }
+  // one folder for every worker's case files, removed at the end and on SIGINT/SIGTERM (this thread only waits)
+  o.dir = mkdtempSync(join(tmpdir(), 'kpi-generate-'));
+  const cleanup = () => rmSync(o.dir, { recursive: true, force: true });
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.on(sig, () => {
+      cleanup();
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    });
+  }
+  say(`generate: ${kinds.map((k) => { const [a, b] = range(k); return `${k} [${fmtInt(a)}, ${fmtInt(b)})`; }).join(' and ')}, seed ${o.seed}, per-case budget ${o.caseMs} ms of CPU (hang after ${3 * o.caseMs} ms CPU or ${HANG_WALL * o.caseMs} ms wall), ${o.memMb} MB resident, 1 GB heap${o.log ? `, log ${o.log}${o.resume ? ' (resuming)' : ''}` : ''}`);
+  for (const kind of kinds) {
+    const [lo, hi] = range(kind);
+    const todo = o.resume ? gaps(readLog(o, kind), lo, hi) : [[lo, hi]];
+    if (o.resume) say(`  ${kind}: ${todo.length ? `to run ${todo.map(([a, b]) => `[${a}, ${b})`).join(', ')}` : 'all done already'}`);
+    const onBlock = (rec) => {
+      if (o.log) appendFileSync(o.log, `${JSON.stringify({ seed: o.seed, caseMs: o.caseMs, memMb: o.memMb, clock: CLOCK, ...rec })}\n`);
+    };
+    const parts = [];
+    for (const [a, b] of todo) if (b > a) parts.push(await runRange(kind, o, a, b, onBlock));
+    if (!parts.length) continue;
+    const s = merge(kind, parts);
+    report(kind, s, o);
     if (s.findings.length) failed = true;
   }
+  cleanup();
   say(`generate: ${failed ? 'FAILED' : 'passed'}`);
   process.exit(failed ? 1 : 0);
 }
 
 // ---------------------------------------------------------------- one case (worker or replay)
 
-async function setup() {
+/** `dir`: the folder for the case files (the main thread's, so that a stopped worker leaves nothing behind) */
+async function setup(dir) {
   const core = await import(pathToFileURL(join(ROOT, 'packages', 'core', 'dist', 'index.js')).href);
   const lib = await import(pathToFileURL(join(ROOT, 'test', 'fuzz', 'lib.js')).href);
   const read = await import(pathToFileURL(join(ROOT, 'packages', 'cli', 'dist', 'data', 'read.js')).href);
   const { createRequire } = await import('node:module');
   const ExcelJS = createRequire(join(ROOT, 'packages', 'cli', 'package.json'))('exceljs');
-  const { readFileSync } = await import('node:fs');
   const shopText = readFileSync(join(ROOT, 'test', 'cli', 'fixtures', 'shop.kpi'), 'utf8');
   const shop = core.analyze('shop.kpi', shopText).file.plans[0];
   const compiled = core.compilePlan(shop, { file: 'shop.kpi' }).compiled;
-  const dir = mkdtempSync(join(tmpdir(), 'kpi-generate-'));
   return { core, lib, read, ExcelJS, shop, compiled, dir, emitted: 0 };
 }
 
@@ -434,6 +588,7 @@ async function runCase(kind, seed, index, env, keepText = false) {
   const r = rng(caseSeed(seed, index));
   // the budget is for kpi's work: generating the input (exceljs, deflating a bomb) is not timed
   let t0 = performance.now();
+  let c0 = process.cpuUsage();
   let finding;
   let clean = false;
   let what = '';
@@ -441,6 +596,7 @@ async function runCase(kind, seed, index, env, keepText = false) {
   if (kind === 'plans') {
     text = genPlan(r);
     t0 = performance.now();
+    c0 = process.cpuUsage();
     what = `plan, ${text.length} chars, ${text.split('\n').length} lines`;
     const info = {};
     finding = env.lib.checkCase(env.core, text, 'gen.kpi', info);
@@ -459,7 +615,8 @@ async function runCase(kind, seed, index, env, keepText = false) {
     const path = join(env.dir, file.name);
     writeFileSync(path, file.bytes);
     t0 = performance.now();
-    if (keepText) text = file.bytes.toString('utf8');
+    c0 = process.cpuUsage();
+    if (keepText) text = file.bytes;
     try {
       const source = await env.read.openTable(path, { displayName: file.name, ...(r.chance(0.1) ? { encoding: r.pick(['gbk', 'utf-16le', 'utf-8']) } : {}) });
       const binder = env.core.createBinder(source.header, env.compiled.inputs, { fileName: file.name });
@@ -485,28 +642,30 @@ async function runCase(kind, seed, index, env, keepText = false) {
     }
   }
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0); // the process's: the main thread only watches, so this is the case's CPU time
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const rss = process.memoryUsage.rss();
-  if (!finding && ms > env.caseMs) finding = { kind: 'slow', message: `took ${ms.toFixed(0)} ms (budget ${env.caseMs} ms): ${what}` };
+  if (!finding && cpuMs > env.caseMs) finding = { kind: 'slow', message: `took ${cpuMs.toFixed(0)} ms of CPU, ${ms.toFixed(0)} ms wall (budget ${env.caseMs} ms of CPU): ${what}` };
   if (!finding && rss > env.memMb * 2 ** 20) finding = { kind: 'memory', message: `resident ${Math.round(rss / 2 ** 20)} MB after the case (budget ${env.memMb} MB): ${what}` };
-  return { index, ms, rss, clean, what, finding, text };
+  return { index, ms, cpuMs, rss, clean, what, finding, text };
 }
 
 async function worker() {
-  const { kind, seed, from, to, caseMs, memMb, shared } = workerData;
-  const head = new Int32Array(shared);
-  const env = await setup();
+  const { kind, seed, from, to, caseMs, memMb, shared, dir } = workerData;
+  const head = new Int32Array(shared, 0, 2);
+  const atStart = new Float64Array(shared, 8, 2);
+  const env = await setup(dir ?? mkdtempSync(join(tmpdir(), 'kpi-generate-')));
   env.caseMs = caseMs;
   env.memMb = memMb;
-  try {
-    for (let i = from; i < to; i++) {
-      Atomics.store(head, 0, i);
-      Atomics.store(head, 1, 1);
-      const res = await runCase(kind, seed, i, env);
-      Atomics.store(head, 1, 0);
-      parentPort.postMessage({ type: 'case', index: i, ms: res.ms, rss: res.rss, clean: res.clean, what: res.what, finding: res.finding });
-    }
-  } finally {
-    rmSync(env.dir, { recursive: true, force: true });
+  for (let i = from; i < to; i++) {
+    const cpu = process.cpuUsage();
+    atStart[0] = cpu.user + cpu.system;
+    atStart[1] = Date.now();
+    Atomics.store(head, 0, i);
+    Atomics.store(head, 1, 1);
+    const res = await runCase(kind, seed, i, env);
+    Atomics.store(head, 1, 0);
+    parentPort.postMessage({ type: 'case', index: i, ms: res.ms, cpuMs: res.cpuMs, rss: res.rss, clean: res.clean, what: res.what, finding: res.finding });
   }
   parentPort.postMessage({ type: 'done' });
 }
