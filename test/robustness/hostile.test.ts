@@ -1,6 +1,6 @@
 /**
  * Issue 13, "hostile plans and files": every numbered finding of the probe as a regression test through the
- * BUILT CLI as a subprocess (item 3, the self-re-spawn for files ≥ 16 MB, belongs to issue 14). The table in
+ * BUILT CLI as a subprocess (item 3's fix, no self-re-spawn, came with issue 14's pipeline). The table in
  * docs/bad-inputs.md ("Hostile plans and files") lists them with the same numbers; items 1 and 10 also
  * run in real Chromium (playground/test/hostile.test.ts).
  */
@@ -91,6 +91,31 @@ describe('2. signals end a busy run at once; its temp file is removed by the nex
     const r = kpi(['score', 'shop.kpi', '--data', 'good.csv', '-o', 'r.csv'], { cwd: d });
     expect(r.code, r.stderr).toBe(0);
     expect(temps()).toEqual([]);
+  }, 120_000);
+});
+
+describe('3. a data file of 16 MB or more is scored in the process the user started: kill -9 leaves nothing behind', () => {
+  it('no child process while scoring 17 MB, and nothing written after the kill', async () => {
+    ensureBuilt();
+    const d = caseDir();
+    const lines = ['工号,姓名,销售额,流失率,满意度,创新'];
+    for (let i = 0; lines.length * 40 < 17.5 * 1024 * 1024; i++) lines.push(`E${String(i).padStart(9, '0')},员工${i % 1000},${80 + (i % 50)}.5%,${i % 9}.25%,${1 + (i % 5)},${i % 3}`);
+    writeFileSync(join(d, 'big.csv'), `${lines.join('\n')}\n`);
+    expect(statSync(join(d, 'big.csv')).size).toBeGreaterThanOrEqual(16 * 1024 * 1024);
+    const child = spawn(process.execPath, [BIN, 'score', 'shop.kpi', '--data', 'big.csv', '-o', 'out.csv'], { cwd: d, stdio: 'ignore' });
+    const exited = new Promise<void>((res) => child.on('exit', () => res()));
+    const temps = () => readdirSync(d).filter((f) => f.startsWith('.out.csv.') && f.endsWith('.tmp'));
+    const t0 = Date.now();
+    // scoring has begun once its temp file exists; by then a re-spawning build had started its child
+    while (temps().length === 0 && Date.now() - t0 < 30_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+    expect(child.exitCode).toBeNull();
+    const children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim();
+    expect(children).toBe('');
+    child.kill('SIGKILL');
+    await exited;
+    // the old build's orphan replaced out.csv ~15 s after the kill; give anything left 5 s to show itself
+    await new Promise((r) => setTimeout(r, 5_000));
+    expect(existsSync(join(d, 'out.csv'))).toBe(false);
   }, 120_000);
 });
 

@@ -8,7 +8,7 @@ import { createBinder, percentHintsOf, type Diagnostic, type Plan, type RowResul
 import type { Compiled } from './engine.js';
 import { openTable, DataError } from './data/read.js';
 import { EXIT, type Io } from './io.js';
-import { ErrorLog, maxErrorsOf, printDataOutcome, rowErrorDiagnostics, type DataOptions } from './commands/score.js';
+import { ErrorLog, maxErrorsOf, printDataOutcome, rowErrorDiagnostics, type DataOptions, type DataOutcome } from './commands/score.js';
 import { printDiagnostics } from './report.js';
 
 export interface BoundPerson {
@@ -31,7 +31,7 @@ export async function readPeople(
   io: Io,
   opts: DataOptions & { data: string; idColumn?: string },
   plans: { plan: Plan; compiled: Compiled }[],
-  outcome: string,
+  outcome: DataOutcome,
   only?: (id: string) => boolean,
 ): Promise<BoundPerson[]> {
   const errors = new ErrorLog(maxErrorsOf(opts.maxErrors));

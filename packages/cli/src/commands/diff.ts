@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { diffPlans, diffToMarkdown, diffToText, replay, visibleText, type Plan } from '@kpi/core';
+import { diag, diffPlans, diffToMarkdown, diffToText, replay, visibleText, type Plan } from '@kpi/core';
 import { analyze, compilePlan, type Compiled } from '../engine.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { PlanErrors, pickPlan, readText, type LoadedFile } from '../plan.js';
@@ -28,12 +28,12 @@ export async function readVersion(io: Io, spec: string): Promise<{ name: string;
     try {
       return { name: spec, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(stdout as Buffer) };
     } catch {
-      throw new UserError(`\`${spec}\` is not valid UTF-8`, EXIT.USAGE, 'plan files are UTF-8');
+      throw new UserError(diag('KPI0006.revision-utf8', { spec }), EXIT.USAGE);
     }
   } catch (e) {
     if (e instanceof UserError) throw e;
     const msg = String((e as { stderr?: Buffer }).stderr ?? (e as Error).message).trim().split('\n')[0];
-    throw new UserError(`cannot read \`${spec}\`: not a file, and git says: ${msg}`, EXIT.USAGE, 'give a plan file, or a git revision and path such as `HEAD~1:plans/店长.kpi` (run inside the repository)');
+    throw new UserError(diag('KPI0006.revision', { spec, reason: msg ?? '' }), EXIT.USAGE);
   }
 }
 
@@ -90,7 +90,7 @@ async function runDiff(io: Io, oldSpec: string, newSpec: string, opts: DiffOptio
   let r;
   if (withData) {
     try {
-      const people = await readPeople(io, { ...opts, data: opts.data! }, [{ plan: o.plan, compiled: o.compiled! }, { plan: n.plan, compiled: n.compiled! }], 'nothing was compared');
+      const people = await readPeople(io, { ...opts, data: opts.data! }, [{ plan: o.plan, compiled: o.compiled! }, { plan: n.plan, compiled: n.compiled! }], 'ui.outcome.compared');
       const labels = (p: Plan) => (p.grades?.lines ?? []).map((l) => l.label.text);
       r = replay(people.map((p) => ({ id: p.id, old: p.results[0]!, new: p.results[1]! })), labels(o.plan), labels(n.plan));
     } catch (e) {

@@ -29,7 +29,7 @@ export async function explainMoney(io: Io, plan: Plan, compiled: CompiledPlan, d
   const binder = createBinder(source.header, run.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}) });
   if (!binder.ok) {
     errors.add(binder.diagnostics);
-    printDataOutcome(io, errors, [], dataName, 'nothing was explained');
+    printDataOutcome(io, errors, [], dataName, 'ui.outcome.explained');
     return EXIT.USAGE;
   }
   for await (const batch of source.rows) {
@@ -45,7 +45,7 @@ export async function explainMoney(io: Io, plan: Plan, compiled: CompiledPlan, d
   const r = errors.total ? undefined : run.finish(dataName);
   if (r) errors.add(r.errors);
   if (!r || errors.total) {
-    printDataOutcome(io, errors, [], dataName, 'nothing was explained');
+    printDataOutcome(io, errors, [], dataName, 'ui.outcome.explained');
     return EXIT.USAGE;
   }
   const want = (opts.id ?? '').trim();

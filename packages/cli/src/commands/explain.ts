@@ -54,7 +54,7 @@ async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { dat
     const binder = createBinder(source.header, compiled.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}) });
     if (!binder.ok) {
       errors.add(binder.diagnostics);
-      printDataOutcome(io, errors, [], dataName, 'nothing was explained');
+      printDataOutcome(io, errors, [], dataName, 'ui.outcome.explained');
       if (source.hint) io.stderr.write(`note: ${source.hint}\n`);
       return EXIT.USAGE;
     }
@@ -93,13 +93,13 @@ async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { dat
       const warnings: Diagnostic[] = binder.finish().filter((d) => d.severity === 'warning' && d.code === 'KPI0813');
       if (bound.errors.length) {
         errors.add(bound.errors);
-        printDataOutcome(io, errors, warnings, dataName, 'nothing was explained');
+        printDataOutcome(io, errors, warnings, dataName, 'ui.outcome.explained');
         return EXIT.USAGE;
       }
       const outcome = compiled.score(bound.values);
       if (!outcome.ok) {
         errors.add(rowErrorDiagnostics(dataName, row, bound.id, outcome.errors));
-        printDataOutcome(io, errors, warnings, dataName, 'nothing was explained');
+        printDataOutcome(io, errors, warnings, dataName, 'ui.outcome.explained');
         return EXIT.USAGE;
       }
       printDiagnostics(io, io.stderr, warnings);
@@ -127,7 +127,7 @@ async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { dat
   } catch (e) {
     if (e instanceof DataError) {
       errors.add([e.diagnostic]);
-      printDataOutcome(io, errors, [], dataName, 'nothing was explained');
+      printDataOutcome(io, errors, [], dataName, 'ui.outcome.explained');
       return EXIT.USAGE;
     }
     if (e instanceof UserError) throw e;

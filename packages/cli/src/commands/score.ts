@@ -1,5 +1,5 @@
 /** `kpi score <plan> --data <file>`: score every row of a data file, streaming where the output allows. */
-import { diag, text, bilingual, rowErrorDiagnostic, type RowError } from '@kpi/core';
+import { diag, text, bilingual, ui, rowErrorDiagnostic, type RowError } from '@kpi/core';
 import { commandLang, langOption } from '../lang.js';
 import { Command, Option } from 'commander';
 import { stat } from 'node:fs/promises';
@@ -83,12 +83,18 @@ export class ErrorLog {
 }
 
 /** the data findings, then one summary line: the errors, or (with `--strict`) the warnings that failed the run */
-export function printDataOutcome(io: Io, errors: ErrorLog, warnings: Diagnostic[], file: string, outcome = 'nothing was scored', strict = false): void {
+/** what a command did not do because of data errors, for its summary line */
+export type DataOutcome = 'ui.outcome.scored' | 'ui.outcome.explained' | 'ui.outcome.compared' | 'ui.outcome.solved';
+
+/** the data findings, then one summary line: the errors, or (with `--strict`) the warnings that failed the run */
+export function printDataOutcome(io: Io, errors: ErrorLog, warnings: Diagnostic[], file: string, outcome: DataOutcome = 'ui.outcome.scored', strict = false): void {
   printDiagnostics(io, io.stderr, [...errors.list, ...errors.summary(file), ...warnings]);
   const c = colors(useColor(io, io.stderr));
-  const count = (n: number, what: string) => c.red(c.bold(`${n} data ${what}${n === 1 ? '' : 's'}`));
-  if (errors.total) io.stderr.write(`${count(errors.total, 'error')} in \`${file}\`; ${outcome}\n`);
-  else if (strict && warnings.length) io.stderr.write(`${count(warnings.length, 'warning')} in \`${file}\`; ${outcome} (\`--strict\` makes warnings fail)\n`);
+  const lang = io.lang ?? 'en';
+  const what = ui(outcome, {}, lang);
+  const line = (n: number, id: 'ui.data-errors-in' | 'ui.data-warnings-strict') => c.red(c.bold(ui(id, { n, s: n === 1 ? '' : 's', file, outcome: what }, lang)));
+  if (errors.total) io.stderr.write(`${line(errors.total, 'ui.data-errors-in')}\n`);
+  else if (strict && warnings.length) io.stderr.write(`${line(warnings.length, 'ui.data-warnings-strict')}\n`);
 }
 
 export function scoreCommand(io: Io, done: (code: number) => void): Command {
@@ -287,11 +293,11 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
       const width = writer.width?.() ?? 0;
       if (io.stdout.isTTY && io.stdout.columns && width > io.stdout.columns) {
         const cc = colors(useColor(io, io.stderr));
-        io.stderr.write(`${cc.dim(`note: the table is ${width} columns wide and the terminal ${io.stdout.columns}; for a spreadsheet: -o 结果.xlsx (or --format csv)`)}\n`);
+        io.stderr.write(`${cc.dim(ui('ui.table-too-wide', { width, cols: io.stdout.columns }, io.lang ?? 'en'))}\n`);
       }
     } else {
       const cc = colors(useColor(io, io.stderr));
-      io.stderr.write(`${cc.green('✓')} scored ${scored} row${scored === 1 ? '' : 's'} → ${opts.output}\n`);
+      io.stderr.write(`${cc.green('✓')} ${ui('ui.scored-to', { n: scored, s: scored === 1 ? '' : 's', output: opts.output }, io.lang ?? 'en')}\n`);
     }
     return EXIT.OK;
   } catch (e) {

@@ -5,7 +5,7 @@
  */
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { lowerPlan, parseGoal, percentInputs, parseValue, solve, solveToText, visibleText } from '@kpi/core';
+import { bilingualRef, diag, lowerPlan, parseGoal, percentInputs, parseValue, rowErrorDiagnostic, solve, solveToText, visibleText } from '@kpi/core';
 import { EXIT, UserError, type Io } from '../io.js';
 import { loadCompiled } from '../plan.js';
 import { readPeople, DataFailed } from '../decide-data.js';
@@ -53,31 +53,37 @@ async function runSolve(io: Io, planPath: string, opts: SolveOptions): Promise<n
     throw new Error('solve: the lowered plan and the compiled plan read different columns');
   }
   const g = parseGoal(opts.goal, lowered);
-  if ('error' in g) throw new UserError(g.error, EXIT.USAGE, g.help);
+  if ('error' in g) throw new UserError(g.error, EXIT.USAGE);
   const sets = opts.set.map((s) => {
     const m = /^([^=]+)=(.*)$/.exec(s);
-    if (!m) throw new UserError(`\`--set ${s}\`: write NAME=VALUE`, EXIT.USAGE, 'e.g. `--set 销售额达成=105%`');
+    if (!m) throw new UserError(diag('KPI0006.set-form', { set: s }), EXIT.USAGE);
     const name = m[1]!.trim();
     const slot = lowered.inputs.findIndex((i) => i.column === name);
-    if (slot < 0) throw new UserError(`\`--set ${s}\`: the plan reads no column \`${name}\``, EXIT.USAGE, `it reads ${lowered.inputs.map((i) => `\`${i.column}\``).join(', ')}`);
+    if (slot < 0) throw new UserError(diag('KPI0006.set-column', { set: s, name, columns: lowered.inputs.map((i) => `\`${i.column}\``).join(', ') }), EXIT.USAGE);
     const v = parseValue(m[2]!);
-    if (!v.ok || v.missing) throw new UserError(`\`--set ${s}\`: \`${m[2]}\` is not a number${v.ok ? '' : ` (${v.reason})`}`, EXIT.USAGE, 'write a number as people do: `95%`, `0.95`, `1,200,000`');
+    if (!v.ok || v.missing) throw new UserError(diag('KPI0006.set-number', { set: s, value: m[2]!, reason: v.ok ? '' : ` (${v.reason})` }), EXIT.USAGE);
     return { slot, value: v.value };
   });
   const want = opts.id.trim();
   let people;
   try {
-    people = await readPeople(io, { ...opts, id: opts.idColumn }, [{ plan, compiled }], 'nothing was solved', (id) => id === want);
+    people = await readPeople(io, { ...opts, id: opts.idColumn }, [{ plan, compiled }], 'ui.outcome.solved', (id) => id === want);
   } catch (e) {
     if (e instanceof DataFailed) return e.exitCode;
     throw e;
   }
   const person = people[0];
-  if (!person) throw new UserError(`no row has id \`${want}\` in \`${opts.data}\``, EXIT.USAGE, 'the id is read from the first column; pick another with `--id-column`');
+  if (!person) throw new UserError(diag('KPI0006.solve-no-id', { id: want, file: opts.data }), EXIT.USAGE);
   const values = person.values[0]!;
   for (const s of sets) values[s.slot] = s.value;
   const check = compiled.score(values);
-  if (!check.ok) throw new UserError(`with \`--set\`, row ${person.row} cannot be scored: ${check.errors.map((e) => e.message).join('; ')}`);
+  if (!check.ok) {
+    const why = check.errors.map((e) => {
+      const d = rowErrorDiagnostic(undefined, undefined, '', e);
+      return d.t ? bilingualRef(d.t) : { en: d.message, zh: d.message };
+    });
+    throw new UserError(diag('KPI0006.set-unscorable', { row: person.row, errors: { en: why.map((t) => t.en).join('; '), zh: why.map((t) => t.zh).join('；') } }));
+  }
   const report = solve(lowered, values, g.goal, { percent: percentInputs(plan) });
   if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ id: person.id, row: person.row, ...(sets.length ? { set: opts.set } : {}), ...report }, null, 2)}\n`);
   else io.stdout.write(visibleText(solveToText(report, person.id, commandLang(opts.lang, io.env, 'zh'))));

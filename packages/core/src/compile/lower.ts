@@ -3,7 +3,8 @@
  * along group paths, orders metrics, and reports why a plan cannot be scored (KPI0910–0914).
  */
 import type { Diagnostic } from '../diagnostics/types.js';
-import { catalogueEntry } from '../diagnostics/catalogue.js';
+import { bilingual, diag, type ArgsOf, type DiagnosticId } from '../diagnostics/diag.js';
+import type { Text } from '../diagnostics/lang.js';
 import type { Expr, Group, Indicator, NumLit, Plan, ScoredItem, StepClause } from '../ir/schema.js';
 import { Rational } from '../numbers/rational.js';
 import type { Span } from '../source/span.js';
@@ -21,16 +22,9 @@ const num = (n: NumLit | undefined): Rational | undefined => (n ? Rational.parse
 export function lowerPlan(plan: Plan, file?: string): LowerResult {
   const diagnostics: Diagnostic[] = [];
   /** @deprecated texts stay English (KPI0910–0914 are reached only by plans the checker already refused); use diag() for new ones */
-  const report = (code: string, span: Span, message: string, help?: string) => {
-    const d: Diagnostic = {
-      code,
-      severity: catalogueEntry(code)?.severity ?? 'error',
-      span: { start: span.start, end: span.end },
-      message,
-    };
-    if (file !== undefined) d.file = file;
-    if (help) d.help = help;
-    diagnostics.push(d);
+  /** a finding from the catalogue (both languages); the checker reports most of these first, this is the backstop */
+  const report = <I extends DiagnosticId>(id: I, span: Span, args: ArgsOf<I>) => {
+    diagnostics.push(diag(id, args, { file, span }));
   };
 
   // ---------- inputs ----------
@@ -101,12 +95,12 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
           args.push(a);
         }
         if (args.length === 0) {
-          report('KPI0914', e.span, `\`${e.fn}()\` needs at least one argument`);
+          report('KPI0914.args', e.span, { fn: e.fn });
           return undefined;
         }
         if (e.fn === 'abs') {
           if (args.length !== 1) {
-            report('KPI0914', e.span, '`abs` takes exactly one argument');
+            report('KPI0914.abs', e.span, {});
             return undefined;
           }
           return { k: 'abs', a: args[0]! };
@@ -114,7 +108,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
         return { k: e.fn, args };
       }
       case 'error':
-        report('KPI0914', e.span, 'this expression is incomplete, so the plan cannot be scored', 'fix the syntax error first');
+        report('KPI0914', e.span, {});
         return undefined;
     }
   }
@@ -155,7 +149,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
       if (visiting.has(name)) {
         if (!cycleReported.has(name)) {
           cycleReported.add(name);
-          report('KPI0912', span, `metric \`${name}\` depends on itself`, 'break the cycle: one of these metrics must read data columns only');
+          report('KPI0912', span, { name });
         }
         continue;
       }
@@ -182,7 +176,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
     const name = ind.name.text;
     const m = ind.method;
     if (!m) {
-      report('KPI0910', ind.name.span, `indicator \`${name}\` has no scoring method`, 'add `scoring linear` (or another method) after the weight and target');
+      report('KPI0910', ind.name.span, { name });
       return undefined;
     }
     const target = num(ind.target);
@@ -215,15 +209,14 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
     if (floor) out.floor = canon(floor);
     if (def) out.default = canon(def);
     if (ind.unit) out.unit = ind.unit.text;
-    const needTarget = (why: string): boolean => {
+    const needTarget = (why: Text): boolean => {
       if (ind.targetRef) return true; // read per row: a zero or blank target is a row error (KPI0905)
       if (!target) {
-        report('KPI0911', ind.name.span, `indicator \`${name}\` needs a target: ${why}`, 'add `target T` after the weight, e.g. `target 100%`');
+        report('KPI0911', ind.name.span, { name, why });
         return false;
       }
       if (!target.gt(Rational.ZERO)) {
-        report('KPI0911', ind.target!.span, `the target of \`${name}\` must be above 0: ${why}`,
-          'for zero-tolerance goals (零事故, 零投诉) use `scoring threshold lower` with `target 0`, or `scoring deduct`');
+        report('KPI0911.not-positive', ind.target!.span, { name, why });
         return false;
       }
       return true;
@@ -231,23 +224,23 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
     switch (m.kind) {
       case 'linear':
       case 'reverse':
-        if (!needTarget(`\`${m.kind}\` divides by it`)) return undefined;
+        if (!needTarget(bilingual('what.divides-by-target', { method: m.kind }))) return undefined;
         break;
       case 'threshold':
         if (!target && !ind.targetRef) {
-          report('KPI0911', ind.name.span, `indicator \`${name}\` needs a target: \`threshold\` compares the actual with it`, 'add `target T` after the weight');
+          report('KPI0911.threshold', ind.name.span, { name });
           return undefined;
         }
         break;
       case 'bands': {
         out.on = m.on;
-        if (m.on === 'ratio' && !needTarget('`bands on ratio` divides by it')) return undefined;
+        if (m.on === 'ratio' && !needTarget(bilingual('what.divides-by-target', { method: 'bands on ratio' }))) return undefined;
         out.rows = [];
         for (const r of m.rows) {
           const b = num(r.bound);
           const s = num(r.score);
           if (!b || !s) {
-            report('KPI0913', r.span, `a band row of \`${name}\` is incomplete`);
+            report('KPI0913.band', r.span, { name });
             return undefined;
           }
           out.rows.push({ op: r.op, bound: canon(b), score: canon(s) });
@@ -257,25 +250,25 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
       }
       case 'curve': {
         out.on = m.on;
-        if (m.on === 'ratio' && !needTarget('`curve on ratio` divides by it')) return undefined;
+        if (m.on === 'ratio' && !needTarget(bilingual('what.divides-by-target', { method: 'curve on ratio' }))) return undefined;
         out.points = [];
         let prev: Rational | undefined;
         for (const p of m.points) {
           const x = num(p.x);
           const y = num(p.y);
           if (!x || !y) {
-            report('KPI0913', p.span, `a curve point of \`${name}\` is incomplete`);
+            report('KPI0913.point', p.span, { name });
             return undefined;
           }
           if (prev && !x.gt(prev)) {
-            report('KPI0913', p.x.span, `curve points of \`${name}\` must have strictly increasing X`, 'sort the points by X and remove duplicates');
+            report('KPI0913.order', p.x.span, { name });
             return undefined;
           }
           prev = x;
           out.points.push({ x: canon(x), y: canon(y) });
         }
         if (out.points.length === 0) {
-          report('KPI0913', m.span, `the curve of \`${name}\` has no points`, 'add points such as `{ 80%: 60, 100%: 100 }`');
+          report('KPI0913.no-points', m.span, { name });
           return undefined;
         }
         break;
@@ -284,7 +277,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
         const p = num(m.points);
         const per = num(m.per);
         if (!p || !per || !per.gt(Rational.ZERO)) {
-          report('KPI0913', m.span, `\`deduct\` of \`${name}\` needs points and a \`per\` step above 0`, 'write e.g. `scoring deduct 2 per 1 max 10`');
+          report('KPI0913.deduct', m.span, { name });
           return undefined;
         }
         out.dpoints = canon(p);
@@ -297,7 +290,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
       }
       case 'steps': {
         if (!ind.targetRef && !target) {
-          report('KPI0911', ind.name.span, `indicator \`${name}\` needs a target: its steps are counted from it`, 'add `target T` after the weight, e.g. `target 98%`');
+          report('KPI0911.steps', ind.name.span, { name });
           return undefined;
         }
         const step = (cl: StepClause | undefined): LStep | undefined => {
@@ -313,7 +306,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
         const d = step(m.deduct);
         const a = step(m.add);
         if ((m.deduct && !d) || (m.add && !a)) {
-          report('KPI0913', m.span, `the steps of \`${name}\` need points and a step above 0`, 'write e.g. `scoring deduct 5 per 1% below target max 30`');
+          report('KPI0913.steps', m.span, { name });
           return undefined;
         }
         if (d) out.stepDeduct = d;
@@ -323,7 +316,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
         const pctValues = ind.target?.percent === true || ind.unit?.text === '%';
         out.stepMeasure = pctStep && !pctValues ? 'share' : 'abs';
         if (out.stepMeasure === 'share' && target && !target.gt(Rational.ZERO)) {
-          needTarget('a `%` step on an amount is a share of the target');
+          needTarget(bilingual('what.percent-step-share', {}));
           return undefined;
         }
         break;
@@ -332,7 +325,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
         const lo = num(m.lo);
         const hi = num(m.hi);
         if (!lo || !hi || !lo.lt(hi) || !hi.gt(Rational.ZERO)) {
-          report('KPI0913', m.span, `the rating scale of \`${name}\` must have LO < HI and HI above 0`, 'write e.g. `scoring rating 1..5`');
+          report('KPI0913.rating', m.span, { name });
           return undefined;
         }
         out.lo = canon(lo);
@@ -389,7 +382,7 @@ export function lowerPlan(plan: Plan, file?: string): LowerResult {
       const p = num(b.points);
       const per = num(b.per);
       if (!p || !per || !per.gt(Rational.ZERO)) {
-        report('KPI0913', b.span, `${b.kind} \`${b.name.text}\` needs points and a \`per\` step above 0`, `write e.g. \`${b.kind === 'bonus' ? 'bonus 创新提案 points 2 per 1 max 10' : 'penalty 有效投诉 points 3 per 1 max 15'}\``);
+        report('KPI0913.item', b.span, { kind: b.kind, name: b.name.text, example: b.kind === 'bonus' ? 'bonus 创新提案 points 2 per 1 max 10' : 'penalty 有效投诉 points 3 per 1 max 15' });
         ok = false;
         continue;
       }

@@ -18,11 +18,13 @@ import { makeExact } from '../compile/exact.js';
 import type { RowResult } from '../model/results.js';
 import type { Plan } from '../ir/schema.js';
 import { Rational } from '../numbers/rational.js';
+import { diag } from '../diagnostics/diag.js';
+import type { Diagnostic } from '../diagnostics/types.js';
 
 export type Goal = { kind: 'grade'; label: string } | { kind: 'total'; value: string };
 
 /** `grade A`, `等级 A`, `A`, `total 90`, `总分 90`, `90` → a goal, or a message naming what is accepted */
-export function parseGoal(text: string, plan: LPlan): { goal: Goal } | { error: string; help: string } {
+export function parseGoal(text: string, plan: LPlan): { goal: Goal } | { error: Diagnostic } {
   const t = text.trim();
   const labels = plan.grades.map((g) => g.label);
   const m = /^(?:(grade|等级|total|总分)\s*[:=]?\s*)?(.+)$/i.exec(t);
@@ -30,12 +32,12 @@ export function parseGoal(text: string, plan: LPlan): { goal: Goal } | { error: 
   const rest = (m?.[2] ?? '').trim();
   const isNum = Rational.parse(rest) !== undefined;
   if (kw === 'total' || kw === '总分' || (kw === undefined && isNum)) {
-    if (!isNum) return { error: `goal \`${t}\`: \`${rest}\` is not a number`, help: 'write e.g. `--goal "total 90"`' };
+    if (!isNum) return { error: diag('KPI0006.goal-number', { goal: t, value: rest }) };
     return { goal: { kind: 'total', value: Rational.parse(rest)!.toDecimalString(20) } };
   }
   if (labels.includes(rest)) return { goal: { kind: 'grade', label: rest } };
-  if (labels.length === 0) return { error: `goal \`${t}\`: the plan has no grades`, help: 'aim for a total instead, e.g. `--goal "total 90"`' };
-  return { error: `goal \`${t}\`: \`${rest}\` is not a grade of the plan`, help: `its grades are ${labels.map((l) => `\`${l}\``).join(', ')}; or aim for a total, e.g. \`--goal "total 90"\`` };
+  if (labels.length === 0) return { error: diag('KPI0006.goal-no-grades', { goal: t }) };
+  return { error: diag('KPI0006.goal-grade', { goal: t, value: rest, grades: labels.map((l) => `\`${l}\``).join(', ') }) };
 }
 
 /** why an indicator cannot be solved, or a note on the answer; `code` is stable for machines */

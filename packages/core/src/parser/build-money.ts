@@ -3,7 +3,7 @@
  * Kept apart from build.ts so the scoring builder stays as it was; it uses the builder's leaves.
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
-import { syntaxDiagnostic } from '../diagnostics/codes/syntax.js';
+import { diag } from '../diagnostics/diag.js';
 import type { Aggregate, Commission, Distribution, Money, Plan, Pool, Quota, TestPerson, Tier } from '../ir/schema.js';
 import type { Span } from '../source/span.js';
 import type { IrBuilder } from './build.js';
@@ -62,15 +62,7 @@ export function buildMoneyItem(b: IrBuilder, kind: string, n: CstNode, plan: Pla
         const rate = b.num(node(rc, 'num', 1));
         if (!opTok || !real(opTok) || !bound || !rate) continue;
         if (opTok.image !== '<=' && opTok.image !== '<') {
-          b.emit(
-            syntaxDiagnostic('KPI0101', {
-              file: b.fileName,
-              span: tspan(opTok),
-              message: `a commission tier is written \`<= BOUND: RATE\` (or \`<\`), found \`${opTok.image}\``,
-              help: 'tiers go from the lowest amount up: `<= 300000: 3%`, then `<= 500000: 5%`, then `else: 7%`',
-              fix: { message: 'use `<=`', edits: [{ span: tspan(opTok), text: '<=' }] },
-            }),
-          );
+          b.emit(diag('KPI0101.tier-op', { found: opTok.image }, { file: b.fileName, span: tspan(opTok), edits: [{ span: tspan(opTok), text: '<=' }] }));
           continue;
         }
         tiers.push({ op: opTok.image as '<=' | '<', bound, rate, span: nspan(r, span) });

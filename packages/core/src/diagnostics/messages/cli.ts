@@ -126,4 +126,29 @@ export const CLI_MESSAGES = {
   'reason.name-too-long': { message: { en: 'the file name is too long', zh: '文件名太长' } },
   'reason.loop': { message: { en: 'too many symbolic links', zh: '符号链接层数太多' } },
   'reason.other': { message: { en: '{{text}}', zh: '{{text}}' } },
+  'KPI0006.revision-utf8': { message: { en: '`{{spec}}` is not valid UTF-8', zh: '`{{spec}}` 不是有效的 UTF-8' }, help: { en: 'plan files are UTF-8', zh: '方案文件须为 UTF-8 编码' } },
+  'KPI0006.revision': {
+    message: { en: 'cannot read `{{spec}}`: not a file, and git says: {{reason}}', zh: '无法读取 `{{spec}}`：它不是文件，git 的回答是：{{reason}}' },
+    help: {
+      en: 'give a plan file, or a git revision and path such as `HEAD~1:plans/店长.kpi` (run inside the repository)',
+      zh: '请给出方案文件，或 git 版本加路径，如 `HEAD~1:plans/店长.kpi`（在仓库内运行）',
+    },
+  },
+  'KPI0006.set-form': { message: { en: '`--set {{set}}`: write NAME=VALUE', zh: '`--set {{set}}`：请写成 列名=值' }, help: { en: 'e.g. `--set 销售额达成=105%`', zh: '如 `--set 销售额达成=105%`' } },
+  'KPI0006.set-column': { message: { en: '`--set {{set}}`: the plan reads no column `{{name}}`', zh: '`--set {{set}}`：方案不读取 `{{name}}` 列' }, help: { en: 'it reads {{columns}}', zh: '方案读取的列：{{columns}}' } },
+  'KPI0006.set-number': {
+    message: { en: '`--set {{set}}`: `{{value}}` is not a number{{reason}}', zh: '`--set {{set}}`：`{{value}}` 不是数字{{reason}}' },
+    help: { en: 'write a number as people do: `95%`, `0.95`, `1,200,000`', zh: '按常见写法写数字：`95%`、`0.95`、`1,200,000`' },
+  },
+  'KPI0006.solve-no-id': {
+    message: { en: 'no row has id `{{id}}` in `{{file}}`', zh: '`{{file}}` 中没有编号为 `{{id}}` 的行' },
+    help: { en: 'the id is read from the first column; pick another with `--id-column`', zh: '编号读取自第一列；可用 `--id-column` 指定其他列' },
+  },
+  'KPI0006.set-unscorable': { message: { en: 'with `--set`, row {{row}} cannot be scored: {{errors}}', zh: '加上 `--set` 后，第 {{row}} 行无法计分：{{errors}}' } },
+  'KPI0006.goal-number': { message: { en: 'goal `{{goal}}`: `{{value}}` is not a number', zh: '目标 `{{goal}}`：`{{value}}` 不是数字' }, help: { en: 'write e.g. `--goal "total 90"`', zh: '例如写 `--goal "total 90"`' } },
+  'KPI0006.goal-no-grades': { message: { en: 'goal `{{goal}}`: the plan has no grades', zh: '目标 `{{goal}}`：方案没有等级' }, help: { en: 'aim for a total instead, e.g. `--goal "total 90"`', zh: '请改为以总分为目标，如 `--goal "total 90"`' } },
+  'KPI0006.goal-grade': {
+    message: { en: 'goal `{{goal}}`: `{{value}}` is not a grade of the plan', zh: '目标 `{{goal}}`：`{{value}}` 不是方案中的等级' },
+    help: { en: 'its grades are {{grades}}; or aim for a total, e.g. `--goal "total 90"`', zh: '方案的等级有 {{grades}}；也可以以总分为目标，如 `--goal "total 90"`' },
+  },
 } as const;

@@ -27,23 +27,27 @@ export const RUN_MESSAGES = {
   'what.row-at': { message: { en: 'row {{row}}{{id}}: ', zh: '第 {{row}} 行{{id}}：' } },
   KPI0910: {
     summaryZh: '指标没有可用的计分方法，方案无法计分。',
-    message: { en: '{{text}}', zh: '{{text}}' },
+    message: { en: 'indicator `{{name}}` has no scoring method', zh: '指标 `{{name}}` 没有计分方法' },
+    help: { en: 'add `scoring linear` (or another method) after the weight and target', zh: '在权重和目标后写 `scoring linear`（或其他计分方法）' },
   },
   KPI0911: {
     summaryZh: '计分方法要除以目标，但目标缺失或不大于 0。',
-    message: { en: '{{text}}', zh: '{{text}}' },
+    message: { en: 'indicator `{{name}}` needs a target: {{why}}', zh: '指标 `{{name}}` 需要目标：{{why}}' },
+    help: { en: 'add `target T` after the weight, e.g. `target 100%`', zh: '在权重后写 `target T`，如 `target 100%`' },
   },
   KPI0912: {
     summaryZh: '派生指标互相引用形成循环，无法计算。',
-    message: { en: '{{text}}', zh: '{{text}}' },
+    message: { en: 'metric `{{name}}` depends on itself', zh: '派生指标 `{{name}}` 依赖它自己' },
+    help: { en: 'break the cycle: one of these metrics must read data columns only', zh: '打破循环：其中一个派生指标必须只读取数据列' },
   },
   KPI0913: {
     summaryZh: '曲线、评分范围或 `per` 步长无法计算（为空、无序或不大于 0）。',
-    message: { en: '{{text}}', zh: '{{text}}' },
+    message: { en: 'the curve, rating scale or step of `{{name}}` cannot be computed', zh: '`{{name}}` 的曲线、评分范围或步长无法计算' },
   },
   KPI0914: {
     summaryZh: '语法错误之后表达式不完整，方案无法计分。',
-    message: { en: '{{text}}', zh: '{{text}}' },
+    message: { en: 'this expression is incomplete, so the plan cannot be scored', zh: '表达式不完整，方案无法计分' },
+    help: { en: 'fix the syntax error first', zh: '请先改正语法错误' },
   },
   KPI0920: {
     summaryZh: '方案内的 `test` 测试期望的结果与实际不同。',
@@ -95,4 +99,46 @@ export const RUN_MESSAGES = {
       zh: '检查这一行是否有极端的值（如 1e300），方案的派生指标会对它反复乘除',
     },
   },
+  'KPI0911.not-positive': {
+    message: { en: 'the target of `{{name}}` must be above 0: {{why}}', zh: '`{{name}}` 的目标必须大于 0：{{why}}' },
+    help: {
+      en: 'for zero-tolerance goals (零事故, 零投诉) use `scoring threshold lower` with `target 0`, or `scoring deduct`',
+      zh: '零容忍的目标（零事故、零投诉）请用 `scoring threshold lower` 配 `target 0`，或用 `scoring deduct`',
+    },
+  },
+  'KPI0911.threshold': {
+    message: { en: 'indicator `{{name}}` needs a target: `threshold` compares the actual with it', zh: '指标 `{{name}}` 需要目标：`threshold` 用它与实际值比较' },
+    help: { en: 'add `target T` after the weight', zh: '在权重后写 `target T`' },
+  },
+  'KPI0911.steps': {
+    message: { en: 'indicator `{{name}}` needs a target: its steps are counted from it', zh: '指标 `{{name}}` 需要目标：档数从目标起算' },
+    help: { en: 'add `target T` after the weight, e.g. `target 98%`', zh: '在权重后写 `target T`，如 `target 98%`' },
+  },
+  'what.divides-by-target': { message: { en: '`{{method}}` divides by it', zh: '`{{method}}` 要除以它' } },
+  'what.percent-step-share': { message: { en: 'a `%` step on an amount is a share of the target', zh: '金额上的 `%` 步长是目标的百分比' } },
+  'KPI0913.band': { message: { en: 'a band row of `{{name}}` is incomplete', zh: '`{{name}}` 的一行分档不完整' } },
+  'KPI0913.point': { message: { en: 'a curve point of `{{name}}` is incomplete', zh: '`{{name}}` 的一个曲线点不完整' } },
+  'KPI0913.order': {
+    message: { en: 'curve points of `{{name}}` must have strictly increasing X', zh: '`{{name}}` 的曲线点的 X 必须严格递增' },
+    help: { en: 'sort the points by X and remove duplicates', zh: '按 X 排序并去掉重复的点' },
+  },
+  'KPI0913.no-points': { message: { en: 'the curve of `{{name}}` has no points', zh: '`{{name}}` 的曲线没有点' }, help: { en: 'add points such as `{ 80%: 60, 100%: 100 }`', zh: '加上曲线点，如 `{ 80%: 60, 100%: 100 }`' } },
+  'KPI0913.deduct': {
+    message: { en: '`deduct` of `{{name}}` needs points and a `per` step above 0', zh: '`{{name}}` 的 `deduct` 需要分值和大于 0 的 `per` 步长' },
+    help: { en: 'write e.g. `scoring deduct 2 per 1 max 10`', zh: '例如写 `scoring deduct 2 per 1 max 10`' },
+  },
+  'KPI0913.steps': {
+    message: { en: 'the steps of `{{name}}` need points and a step above 0', zh: '`{{name}}` 的档需要分值和大于 0 的步长' },
+    help: { en: 'write e.g. `scoring deduct 5 per 1% below target max 30`', zh: '例如写 `scoring deduct 5 per 1% below target max 30`' },
+  },
+  'KPI0913.rating': {
+    message: { en: 'the rating scale of `{{name}}` must have LO < HI and HI above 0', zh: '`{{name}}` 的评分范围须满足 LO < HI 且 HI 大于 0' },
+    help: { en: 'write e.g. `scoring rating 1..5`', zh: '例如写 `scoring rating 1..5`' },
+  },
+  'KPI0913.item': {
+    message: { en: '{{kind}} `{{name}}` needs points and a `per` step above 0', zh: '{{kind}} `{{name}}` 需要分值和大于 0 的 `per` 步长' },
+    help: { en: 'write e.g. `{{example}}`', zh: '例如写 `{{example}}`' },
+  },
+  'KPI0914.args': { message: { en: '`{{fn}}()` needs at least one argument', zh: '`{{fn}}()` 至少需要一个参数' } },
+  'KPI0914.abs': { message: { en: '`abs` takes exactly one argument', zh: '`abs` 只接受一个参数' } },
 } as const;

@@ -205,4 +205,9 @@ export const SYNTAX_MESSAGES = {
   'what.parentheses': { message: { en: 'parentheses', zh: '括号' } },
   'what.as-fraction': { message: { en: ' (as a fraction)', zh: '（按小数计）' } },
   'what.before-percent': { message: { en: ' ({{n}} before the `%`)', zh: '（`%` 之前 {{n}} 位）' } },
+  'KPI0101.tier-op': {
+    message: { en: 'a commission tier is written `<= BOUND: RATE` (or `<`), found `{{found}}`', zh: '提成档位应写成 `<= 上限: 比例`（或 `<`），这里是 `{{found}}`' },
+    help: { en: 'tiers go from the lowest amount up: `<= 300000: 3%`, then `<= 500000: 5%`, then `else: 7%`', zh: '档位从低到高：`<= 300000: 3%`，然后 `<= 500000: 5%`，最后 `else: 7%`' },
+    fix: { en: 'use `<=`', zh: '改为 `<=`' },
+  },
 } as const;

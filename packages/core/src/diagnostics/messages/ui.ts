@@ -34,4 +34,19 @@ export const UI_MESSAGES = {
   'ui.report.periods': { message: { en: 'periods', zh: '期间' } },
   'ui.report.veto': { message: { en: 'veto', zh: '否决' } },
   'ui.report.score': { message: { en: ' score', zh: ' 得分' } },
+  // the summary lines of the commands that read data (kpi score, explain, diff, solve)
+  'ui.data-errors-in': { message: { en: '{{n}} data error{{s}} in `{{file}}`; {{outcome}}', zh: '`{{file}}` 中有 {{n}} 个数据错误；{{outcome}}' } },
+  'ui.data-warnings-strict': {
+    message: { en: '{{n}} data warning{{s}} in `{{file}}`; {{outcome}} (`--strict` makes warnings fail)', zh: '`{{file}}` 中有 {{n}} 个数据警告；{{outcome}}（`--strict` 让警告也算失败）' },
+  },
+  'ui.outcome.scored': { message: { en: 'nothing was scored', zh: '没有输出计分结果' } },
+  'ui.outcome.explained': { message: { en: 'nothing was explained', zh: '没有输出计分说明' } },
+  'ui.outcome.compared': { message: { en: 'nothing was compared', zh: '没有进行比较' } },
+  'ui.outcome.solved': { message: { en: 'nothing was solved', zh: '没有进行求解' } },
+  'ui.table-too-wide': {
+    message: {
+      en: 'note: the table is {{width}} columns wide and the terminal {{cols}}; for a spreadsheet: -o 结果.xlsx (or --format csv)',
+      zh: '注：表格宽 {{width}} 列，终端只有 {{cols}} 列；要电子表格请用 -o 结果.xlsx（或 --format csv）',
+    },
+  },
 } as const;
