@@ -171,6 +171,6 @@ describe('the .vsix', () => {
     }
     // a data file that is not there: a clear message, no stack trace
     const missing = await scorePlan(kpi, join(ROOT, 'examples/店长.kpi'), join(work, 'nope.csv'), 'zh');
-    expect(missing).toMatchObject({ ok: false, message: expect.stringMatching(/^评分失败: .*KPI0801 cannot read data file/) });
+    expect(missing).toMatchObject({ ok: false, message: expect.stringMatching(/^评分失败: .*KPI0801 无法读取数据文件/) });
   });
 });
