@@ -23,7 +23,7 @@ describe('grammar/LANGUAGE.zh.md', () => {
       .slice(open, close)
       .split('\n')
       .filter((l) => /^\| `/.test(l));
-    const want = KEYWORD_TABLE.map((k) => `| \`${k.zh}\` | \`${k.en}\` |`);
+    const want = KEYWORD_TABLE.map((k) => `| ${[k.zh, ...(k.zhAlt ?? [])].map((z) => `\`${z}\``).join('、')} | \`${k.en}\` |`);
     expect(rows).toEqual(want);
   });
 

@@ -5,7 +5,7 @@
  * the chosen style. A file's own style is the one most of its keywords are written in.
  */
 import { tokenize } from '../lexer/index.js';
-import { keywordOf, spell, type KeywordStyle } from '../lexer/keywords.js';
+import { keywordOf, spell, WHOLE_STEP_ZH, type KeywordStyle } from '../lexer/keywords.js';
 import { parseText } from '../parser/index.js';
 
 const isKeywordToken = (name: string) => name.startsWith('Kw_');
@@ -27,14 +27,16 @@ export function respell(text: string, style: KeywordStyle): string {
   const names = parseText('', text).keywordNames ?? new Set<number>();
   let out = '';
   let at = 0;
-  for (const t of tokenize(text).tokens) {
-    if (!isKeywordToken(t.tokenType.name) || names.has(t.startOffset)) continue;
+  const tokens = tokenize(text).tokens;
+  tokens.forEach((t, i) => {
+    if (!isKeywordToken(t.tokenType.name) || names.has(t.startOffset)) return;
     const en = keywordOf(t.image);
-    if (!en) continue;
-    const want = spell(en, style);
-    if (want === t.image) continue;
+    if (!en) return;
+    // `whole` opens a commission's tiers (全额累进) or ends a step clause (不足一档不计)
+    const want = en === 'whole' && style === 'zh' && tokens[i + 1]?.image !== '{' ? WHOLE_STEP_ZH : spell(en, style);
+    if (want === t.image) return;
     out += text.slice(at, t.startOffset) + want;
     at = t.startOffset + t.image.length;
-  }
+  });
   return out + text.slice(at);
 }

@@ -7,6 +7,9 @@
 export interface KeywordPair {
   en: string;
   zh: string;
+  /** further Chinese spellings the lexer takes for the same keyword, where one word cannot serve every
+   * place the keyword stands (`whole` is 全额累进 in a commission, 不足一档不计 in a step clause) */
+  zhAlt?: readonly string[];
 }
 
 export const KEYWORD_TABLE: readonly KeywordPair[] = [
@@ -58,13 +61,44 @@ export const KEYWORD_TABLE: readonly KeywordPair[] = [
   { en: 'curve', zh: '曲线' },
   { en: 'deduct', zh: '扣分' },
   { en: 'rating', zh: '评分' },
+  // SPEC §6: plans as consultants write them
+  { en: 'penalty', zh: '扣分项' },
+  { en: 'optional', zh: '可选' },
+  { en: 'allow', zh: '允许' },
+  { en: 'below', zh: '低于' },
+  { en: 'above', zh: '高于' },
+  { en: 'add', zh: '加' },
+  { en: 'whole', zh: '全额累进', zhAlt: ['不足一档不计'] },
+  { en: 'started', zh: '不足一档按一档计' },
+  // SPEC §7: money and cycles
+  { en: 'pay', zh: '薪酬' },
+  { en: 'commission', zh: '提成' },
+  { en: 'marginal', zh: '超额累进' },
+  { en: 'pool', zh: '奖金池' },
+  { en: 'split', zh: '分配' },
+  { en: 'by', zh: '依据' },
+  { en: 'within', zh: '组内' },
+  { en: 'distribution', zh: '强制分布' },
+  { en: 'advise', zh: '仅提示' },
+  { en: 'aggregate', zh: '汇总' },
+  { en: 'person', zh: '人员' },
+  { en: 'period', zh: '期间' },
+  { en: 'sum', zh: '求和' },
+  { en: 'average', zh: '平均' },
+  { en: 'last', zh: '末期' },
+  { en: 'score', zh: '得分平均' },
 ];
 
 const ZH_OF = new Map(KEYWORD_TABLE.map((k) => [k.en, k.zh]));
-const EN_OF = new Map(KEYWORD_TABLE.map((k) => [k.zh, k.en]));
+const EN_OF = new Map(KEYWORD_TABLE.flatMap((k) => [k.zh, ...(k.zhAlt ?? [])].map((zh) => [zh, k.en] as const)));
 
 /** the Chinese twin of an English keyword */
 export const zhKeyword = (en: string): string | undefined => ZH_OF.get(en);
+/** every Chinese spelling of an English keyword, the usual one first */
+export const zhSpellings = (en: string): readonly string[] => {
+  const k = KEYWORD_TABLE.find((p) => p.en === en);
+  return k ? [k.zh, ...(k.zhAlt ?? [])] : [];
+};
 /** the English keyword a Chinese keyword stands for */
 export const enKeyword = (zh: string): string | undefined => EN_OF.get(zh);
 /** the keyword (English spelling) a token's text stands for, in either language */
@@ -73,6 +107,8 @@ export const keywordOf = (image: string): string | undefined => (ZH_OF.has(image
 export type KeywordStyle = 'zh' | 'en';
 /** a keyword spelt in a style: spell('weight', 'zh') = '权重' */
 export const spell = (en: string, style: KeywordStyle): string => (style === 'zh' ? (ZH_OF.get(en) ?? en) : en);
+/** the Chinese spelling of `whole` after a step clause (不足一档不计); in a commission it is 全额累进 */
+export const WHOLE_STEP_ZH = '不足一档不计';
 
 /**
  * Chinese words consultants write for a keyword that are not the keyword itself, for the help

@@ -3,7 +3,7 @@
  * playground's generated Monarch highlighter (see TOKEN_CATALOG).
  */
 import { createToken, Lexer, type TokenType, type CustomPatternMatcherFunc } from 'chevrotain';
-import { zhKeyword } from './keywords.js';
+import { zhSpellings } from './keywords.js';
 
 // ---------- identifiers: a custom matcher (chevrotain drops the regex `u` flag, chevrotain#1620) ----------
 const IDENT_RE = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
@@ -90,18 +90,18 @@ const kwByText = new Map<string, TokenType>();
 function kw(text: string, category: 'keyword' | 'method' | 'setting', extra: TokenType[] = []): TokenType {
   const name = 'Kw_' + text;
   // the Chinese twin from the keyword table lexes to the same token: the two mix freely in one file
-  const zh = zhKeyword(text);
+  const zhs = zhSpellings(text);
   const t = createToken({
     name,
-    pattern: new RegExp(zh ? `${text}|${zh}` : text),
+    pattern: new RegExp([text, ...zhs].join('|')),
     longer_alt: Identifier,
     categories: [Keyword, ...extra],
     label: '`' + text + '`',
-    ...(zh ? { start_chars_hint: [text.charCodeAt(0), zh.charCodeAt(0)] } : {}),
+    ...(zhs.length ? { start_chars_hint: [...new Set([text, ...zhs].map((s) => s.charCodeAt(0)))] } : {}),
   });
   kwByText.set(text, t);
   catalog.push({ name, category, literal: text });
-  if (zh) {
+  for (const zh of zhs) {
     kwByText.set(zh, t);
     catalog.push({ name, category, literal: zh });
   }
@@ -199,8 +199,7 @@ const KEYWORD_TYPES: TokenType[] = [...new Set(kwByText.values())];
 const KEYWORDS_IN_LEXER_ORDER: TokenType[] = prefixLastOrder(KEYWORD_TYPES);
 function spellings(t: TokenType): string[] {
   const en = t.name.slice(3);
-  const zh = zhKeyword(en);
-  return zh ? [en, zh] : [en];
+  return [en, ...zhSpellings(en)];
 }
 function prefixLastOrder(types: readonly TokenType[]): TokenType[] {
   const sp = types.map(spellings);
