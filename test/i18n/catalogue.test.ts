@@ -14,6 +14,15 @@ import { paramsOf } from '../../packages/core/src/diagnostics/template.js';
 import { localize } from '../../packages/core/src/diagnostics/diag.js';
 import { analyze } from '../../packages/core/src/check/index.js';
 import { ROOT } from '../cli/helpers.js';
+import { SYNTAX_MESSAGES } from '../../packages/core/src/diagnostics/messages/syntax.js';
+import { CHECK_MESSAGES } from '../../packages/core/src/diagnostics/messages/check.js';
+import { DATA_MESSAGES } from '../../packages/core/src/diagnostics/messages/data.js';
+import { RUN_MESSAGES } from '../../packages/core/src/diagnostics/messages/run.js';
+import { CLI_MESSAGES } from '../../packages/core/src/diagnostics/messages/cli.js';
+import { UI_MESSAGES } from '../../packages/core/src/diagnostics/messages/ui.js';
+import { MONEY_MESSAGES } from '../../packages/core/src/diagnostics/messages/money.js';
+import { SQL_MESSAGES } from '../../packages/core/src/diagnostics/messages/sql.js';
+import { PLAYGROUND_MESSAGES } from '../../packages/core/src/diagnostics/messages/playground.js';
 
 /** arguments that only serve English grammar (a plural `s`, `is not`/`are not`): Chinese may leave them out */
 const ENGLISH_ONLY = new Set(['s', 'verb']);
@@ -63,5 +72,15 @@ describe('the catalogue', () => {
       }
     }
     expect(seen).toBeGreaterThan(100);
+  });
+
+  it('defines every message id in one file only (the table is their union: a second entry would silently win)', () => {
+    const files = { SYNTAX_MESSAGES, CHECK_MESSAGES, DATA_MESSAGES, RUN_MESSAGES, CLI_MESSAGES, UI_MESSAGES, MONEY_MESSAGES, SQL_MESSAGES, PLAYGROUND_MESSAGES };
+    const where = new Map<string, string[]>();
+    for (const [file, table] of Object.entries(files)) for (const id of Object.keys(table)) where.set(id, [...(where.get(id) ?? []), file]);
+    expect([...where].filter(([, fs]) => fs.length > 1)).toEqual([]);
+    // and the union is exactly these files: a new messages/*.ts file must be listed here too
+    expect(readdirSync(join(ROOT, 'packages/core/src/diagnostics/messages')).filter((f) => f.endsWith('.ts') && f !== 'index.ts').length).toBe(Object.keys(files).length);
+    expect(Object.keys(MESSAGE_TABLE).length).toBe(where.size);
   });
 });
