@@ -89,6 +89,32 @@ describe('kpi score: money (SPEC §7)', () => {
     expect(r.stderr).toContain('KPI1053');
   });
 
+  it('kpi explain tells one person of the sales-team example: periods, scores, the distribution and the money, in either language', () => {
+    const args = ['explain', 'examples/销售团队季度.kpi', '--data', 'examples/data/销售团队季度.csv', '--id', 'S001'];
+    const zh = kpi([...args, '--lang', 'zh'], { cwd: ROOT });
+    expect(zh.code).toBe(0);
+    expect(zh.stdout.split('\n').slice(0, 7)).toEqual([
+      'S001 (第 2 行) · 销售团队季度考核',
+      '  合并 3 期：1月、2月、3月',
+      '  销售额达成 110 分 × 60% = 66',
+      '  转化率 102.7523 分 × 20% = 20.5505',
+      '  客户满意度 100 分 × 20% = 20',
+      '  总分 106.55，按分等级 S',
+      '  强制分布：一部内排名第 2，按分等级 S，最终等级 A，绩效系数 1.2',
+    ]);
+    const en = kpi([...args, '--lang', 'en'], { cwd: ROOT });
+    expect(en.code).toBe(0);
+    expect(en.stdout.split('\n').slice(0, 6)).toEqual([
+      'S001 (row 2) · 销售团队季度考核',
+      '  3 periods combined: 1月, 2月, 3月',
+      '  销售额达成 110 points × 60% = 66',
+      '  转化率 102.7523 points × 20% = 20.5505',
+      '  客户满意度 100 points × 20% = 20',
+      '  total 106.55, score-based grade S',
+    ]);
+    expect(en.stdout).toContain('销售提成 (marginal tiers) on 销售额 660,000: up to 300,000 at 3% = 9,000, 300,000–500,000 at 5% = 10,000, above 500,000 at 7% = 11,200, total 30,200');
+  });
+
   it('the sales-team example: a quarter of monthly rows, distribution per department, 绩效工资 and 提成', async () => {
     const r = kpi(['score', 'examples/销售团队季度.kpi', '--data', 'examples/data/销售团队季度.csv', '--format', 'json'], { cwd: ROOT });
     expect(r.code).toBe(0);

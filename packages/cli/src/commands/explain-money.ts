@@ -3,7 +3,7 @@
  * rank, commissions, pool share and pay depend on the whole file, so every row is read and scored as
  * `kpi score` does (score-money.ts), then the person's chain is told as sentences.
  */
-import { createBinder, diag, percentHintsOf, text, renderMoneyExplanation, visibleText, type CompiledPlan, type Plan } from '@kpi/core';
+import { createBinder, diag, percentHintsOf, text, renderMoneyExplanation, ui, visibleText, type CompiledPlan, type Plan } from '@kpi/core';
 import { DataError, openTable } from '../data/read.js';
 import { EXIT, type Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
@@ -55,19 +55,22 @@ export async function explainMoney(io: Io, plan: Plan, compiled: CompiledPlan, d
   }
   const pm = r.money?.people[r.people.indexOf(person)];
   printDiagnostics(io, io.stderr, r.notes);
-  const zh = opts.lang === 'zh';
+  const lang = opts.lang;
   if (opts.format === 'json') {
-    io.stdout.write(`${JSON.stringify({ id: person.id, row: person.row, result: person.result, money: pm ? renderMoneyExplanation(pm, opts.lang) : [] }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ id: person.id, row: person.row, result: person.result, money: pm ? renderMoneyExplanation(pm, lang) : [] }, null, 2)}\n`);
     return EXIT.OK;
   }
   const res = person.result;
   const lines: string[] = [];
   const periods = res.money?.periods;
-  if (periods) lines.push(zh ? `合并 ${periods.length} 期：${periods.join('、')}` : `${periods.length} periods combined: ${periods.join(', ')}`);
-  for (const ind of res.indicators) lines.push(zh ? `${ind.name} ${ind.score} 分 × ${+(ind.weight * 100).toPrecision(12)}% = ${ind.weighted}` : `${ind.name} ${ind.score} points × ${+(ind.weight * 100).toPrecision(12)}% = ${ind.weighted}`);
-  lines.push(zh ? `总分 ${res.total}${res.money?.scoreGrade ? `，按分等级 ${res.money.scoreGrade}` : ''}` : `total ${res.total}${res.money?.scoreGrade ? `, score-based grade ${res.money.scoreGrade}` : ''}`);
-  if (pm) lines.push(...renderMoneyExplanation(pm, opts.lang));
-  const head = zh ? `${person.id} (第 ${person.row} 行) · ${plan.name.text}` : `${person.id} (row ${person.row}) · ${plan.name.text}`;
+  if (periods) lines.push(ui('ui.explain.periods', { n: periods.length, periods: periods.join(lang === 'zh' ? '、' : ', ') }, lang));
+  for (const ind of res.indicators) {
+    lines.push(ui('ui.explain.indicator', { name: ind.name, score: ind.score, weight: +(ind.weight * 100).toPrecision(12), weighted: ind.weighted }, lang));
+  }
+  const grade = res.money?.scoreGrade;
+  lines.push(grade ? ui('ui.explain.total-score-grade', { total: res.total, grade }, lang) : ui('ui.explain.total', { total: res.total }, lang));
+  if (pm) lines.push(...renderMoneyExplanation(pm, lang));
+  const head = ui('ui.explain.person', { id: person.id, row: person.row, plan: plan.name.text }, lang);
   io.stdout.write(`${visibleText(head, false)}\n${lines.map((l) => `  ${visibleText(l, false)}`).join('\n')}\n`);
   return EXIT.OK;
 }

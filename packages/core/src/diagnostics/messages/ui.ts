@@ -22,6 +22,12 @@ export const UI_MESSAGES = {
   'ui.accepted': { message: { en: ' ({{n}} warning{{s}} accepted with `allow`)', zh: '（另有 {{n}} 个警告已用 `allow` 接受）' } },
   'ui.summary': { message: { en: '{{counts}} in {{files}}', zh: '{{files}}中：{{counts}}' } },
   // report headers of `kpi score` (CSV, XLSX, table)
+  // ---- kpi explain of a plan with money (packages/cli/src/commands/explain-money.ts) ----
+  'ui.explain.person': { message: { en: '{{id}} (row {{row}}) · {{plan}}', zh: '{{id}} (第 {{row}} 行) · {{plan}}' } },
+  'ui.explain.periods': { message: { en: '{{n}} periods combined: {{periods}}', zh: '合并 {{n}} 期：{{periods}}' } },
+  'ui.explain.indicator': { message: { en: '{{name}} {{score}} points × {{weight}}% = {{weighted}}', zh: '{{name}} {{score}} 分 × {{weight}}% = {{weighted}}' } },
+  'ui.explain.total': { message: { en: 'total {{total}}', zh: '总分 {{total}}' } },
+  'ui.explain.total-score-grade': { message: { en: 'total {{total}}, score-based grade {{grade}}', zh: '总分 {{total}}，按分等级 {{grade}}' } },
   'ui.report.total': { message: { en: 'total', zh: '总分' } },
   'ui.report.grade': { message: { en: 'grade', zh: '等级' } },
   'ui.report.coefficient': { message: { en: 'coefficient', zh: '绩效系数' } },
