@@ -89,11 +89,60 @@ describe('a plan in Chinese keywords', () => {
   });
 
   it('every keyword of the table lexes to its English token in both spellings', () => {
-    for (const { en, zh } of KEYWORD_TABLE) {
-      for (const word of [en, zh]) {
+    for (const { en, zh, zhAlt } of KEYWORD_TABLE) {
+      for (const word of [en, zh, ...(zhAlt ?? [])]) {
         const t = tokenize(word).tokens;
         expect(t.map((x) => x.tokenType.name), word).toEqual([`Kw_${en}`]);
       }
+    }
+  });
+});
+
+describe('a money plan written in Chinese', () => {
+  it('means the coefficient and the bonus by `系数` and `加分` in a money expression, as `coefficient` and `bonus`, and spells `whole` by place', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-zh-money-'));
+    try {
+      writeFileSync(
+        join(dir, 'zh.kpi'),
+        `方案 奖金 {
+  指标 销售额 权重 100% 目标 100 计分 扣分 2 每 1% 低于 目标 最大 40 不足一档不计
+  加分 创新 分值 1 每 1
+  等级 { S >= 95 系数 1.5  B >= 60 系数 1.0  D 系数 0.5 }
+  提成 销售提成 按 销售额 全额累进 { <= 100: 1%  否则: 2% }
+  奖金池 部门奖金 = 奖金池 分配 依据 系数 组内 部门
+  薪酬 绩效工资 = 绩效基数 * 系数 + 加分 * 10 + 销售提成
+}
+`,
+      );
+      writeFileSync(
+        join(dir, 'en.kpi'),
+        `plan 奖金 {
+  indicator 销售额 weight 100% target 100 scoring deduct 2 per 1% below target max 40 whole
+  bonus 创新 points 1 per 1
+  grades { S >= 95 coefficient 1.5  B >= 60 coefficient 1.0  D coefficient 0.5 }
+  commission 销售提成 on 销售额 whole { <= 100: 1%  else: 2% }
+  pool 部门奖金 = 奖金池 split by coefficient within 部门
+  pay 绩效工资 = 绩效基数 * coefficient + bonus * 10 + 销售提成
+}
+`,
+      );
+      writeFileSync(join(dir, 'd.csv'), '工号,部门,销售额,创新,绩效基数,奖金池\n1,一部,120,2,1000,900\n2,一部,87.5,0,1000,900\n3,一部,50,1,1000,900\n');
+      expect(fmt(readFileSync(join(dir, 'en.kpi'), 'utf8'), 'zh')).toContain('最大 40 不足一档不计');
+      const zh = kpi(['score', 'zh.kpi', '--data', 'd.csv', '--format', 'json'], { cwd: dir });
+      const en = kpi(['score', 'en.kpi', '--data', 'd.csv', '--format', 'json'], { cwd: dir });
+      expect(zh.stderr).toBe(en.stderr);
+      expect(en.code).toBe(0);
+      expect(zh.stdout).toBe(en.stdout);
+      // 1: 100 + bonus 2 → S 1.5: 1500 + 2 × 10 + 120 × 2% = 1522.4; 2: 12.5% below, whole steps → 76 → B 1.0;
+      // 3: 50% below → max 40 → 60 → B 1.0; pool 900 by 1.5 / 1.0 / 1.0 → 385.714… / 257.142… ×2, the cent left to 1
+      const rows = JSON.parse(en.stdout) as { id: string; money: Record<string, number> }[];
+      expect(rows.map((r) => r.money)).toEqual([
+        { 销售提成: 2.4, 部门奖金: 385.72, 绩效工资: 1522.4 },
+        { 销售提成: 0.88, 部门奖金: 257.14, 绩效工资: 1000.88 },
+        { 销售提成: 0.5, 部门奖金: 257.14, 绩效工资: 1010.5 },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -4,6 +4,7 @@
  * `min` a whole number), coefficients where money needs them, names of money items, and what a money
  * expression may read.
  */
+import { moneyBuiltinOf } from '../money/names.js';
 import type { Expr, Plan, TestCase } from '../ir/schema.js';
 import { Rational } from '../numbers/rational.js';
 import { exprNodes } from '../ir/walk.js';
@@ -55,7 +56,7 @@ export function checkMoney(plan: Plan, ctx: CheckContext): void {
     if (!n) continue;
     const first = own.get(n);
     const other = taken.get(n);
-    if (first || other || n === 'total' || n === 'coefficient' || n === 'bonus') {
+    if (first || other || moneyBuiltinOf(n)) {
       const what = first ? bilingual('what.money.item-of-plan', {}) : (other ?? bilingual('what.money.built-in', {}));
       ctx.diag('KPI1008', { name: n, what }, item.name.span, first ? { related: [note('note.first-defined', { name: n }, first.span)] } : {});
     } else own.set(n, { span: item.name.span });
@@ -100,11 +101,11 @@ export function checkMoney(plan: Plan, ctx: CheckContext): void {
 
   // ---- coefficients ----
   const usesCoefficient = [...m.commissions.map((c) => c.on), ...m.pools.map((p) => p.amount), ...m.pays.map((p) => p.expr)].some((e) =>
-    exprNodes(e).some((n) => n.kind === 'ref' && n.name === 'coefficient'),
+    exprNodes(e).some((n) => n.kind === 'ref' && moneyBuiltinOf(n.name) === 'coefficient'),
   );
   const gradesOk = plan.grades && plan.grades.lines.length > 0 && plan.grades.lines.every((l) => l.coefficient);
   if (!gradesOk) {
-    const at = m.pools[0]?.span ?? m.pays.find((p) => exprNodes(p.expr).some((n) => n.kind === 'ref' && n.name === 'coefficient'))?.span;
+    const at = m.pools[0]?.span ?? m.pays.find((p) => exprNodes(p.expr).some((n) => n.kind === 'ref' && moneyBuiltinOf(n.name) === 'coefficient'))?.span;
     if (at && (m.pools.length || usesCoefficient)) {
       ctx.diag(plan.grades ? 'KPI1007.some-grades' : 'KPI1007', {}, at);
     }

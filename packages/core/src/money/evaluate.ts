@@ -7,6 +7,7 @@
  * Order: distribution (final grade → coefficient) → commissions → pools → pays. A commission or pool
  * result used in a pay is its reported amount in cents, so the printed numbers add up.
  */
+import { moneyBuiltinOf } from './names.js';
 import { Rational } from '../numbers/rational.js';
 import { dec } from '../numbers/decimal.js';
 import type { Expr, Plan } from '../ir/schema.js';
@@ -234,9 +235,10 @@ export function computeMoney(plan: Plan, people: readonly MoneyPerson[]): MoneyO
       }
     };
     const ref = (name: string, depth: number): Rational => {
-      if (name === 'total') return Rational.fromNumber(p.result.total);
-      if (name === 'bonus') return Rational.fromNumber(p.result.bonus);
-      if (name === 'coefficient') {
+      const builtin = moneyBuiltinOf(name);
+      if (builtin === 'total') return Rational.fromNumber(p.result.total);
+      if (builtin === 'bonus') return Rational.fromNumber(p.result.bonus);
+      if (builtin === 'coefficient') {
         if (pm.coefficient === undefined) throw fail('KPI1056.no-coefficient', { id: p.id });
         return Rational.fromNumber(pm.coefficient);
       }

@@ -1,9 +1,20 @@
 /** Which names a money expression reads, and which of them are data columns (read by `kpi score`). */
 import type { Expr, Plan } from '../ir/schema.js';
 import { exprNodes } from '../ir/walk.js';
+import { enKeyword, zhKeyword } from '../lexer/keywords.js';
 
 /** names a money expression may use besides columns and metrics */
 export const MONEY_BUILTINS = ['total', 'coefficient', 'bonus'] as const;
+export type MoneyBuiltin = (typeof MONEY_BUILTINS)[number];
+/** the built-ins' Chinese keyword spellings (`系数` is the keyword `coefficient`, `加分` is `bonus`): a plan in
+ * Chinese keywords writes `薪酬 绩效工资 = 绩效基数 * 系数`, and means the coefficient, as its English twin does */
+const BUILTIN_SPELLINGS = new Set<string>([...MONEY_BUILTINS, ...MONEY_BUILTINS.flatMap((b) => zhKeyword(b) ?? [])]);
+
+/** the built-in a name in a money expression stands for, in either spelling */
+export function moneyBuiltinOf(name: string): MoneyBuiltin | undefined {
+  if (!BUILTIN_SPELLINGS.has(name)) return undefined;
+  return (MONEY_BUILTINS as readonly string[]).includes(name) ? (name as MoneyBuiltin) : (enKeyword(name) as MoneyBuiltin);
+}
 
 export function refsIn(e: Expr): string[] {
   const out: string[] = [];
@@ -26,7 +37,7 @@ export function moneyExprs(plan: Plan): { owner: string; expr: Expr }[] {
 export function moneyColumns(plan: Plan): string[] {
   const m = plan.money;
   if (!m) return [];
-  const own = new Set([...MONEY_BUILTINS, ...m.commissions.map((c) => c.name.text), ...m.pools.map((p) => p.name.text), ...m.pays.map((p) => p.name.text)]);
+  const own = new Set([...BUILTIN_SPELLINGS, ...m.commissions.map((c) => c.name.text), ...m.pools.map((p) => p.name.text), ...m.pays.map((p) => p.name.text)]);
   const metrics = new Map(plan.metrics.map((x) => [x.name.text, x] as const));
   const out: string[] = [];
   const seen = new Set<string>();
