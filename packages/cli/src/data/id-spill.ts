@@ -114,7 +114,7 @@ class Partitions {
   close(): void {
     for (let p = 0; p < PARTS; p++) {
       const n = this.fill[p]!;
-      if (n) this.blocks[p]!.push(this.bufs[p]!.slice(0, n));
+      if (n) this.blocks[p]!.push(this.bufs[p]!.subarray(0, n));
     }
   }
 }
@@ -197,6 +197,8 @@ export class SpillingIds implements IdStore {
   private parts: Partitions | undefined;
   private file: SpillFile | undefined;
   private readonly dir: string;
+  /** the arrays of `check`, reused from partition to partition */
+  private scratch!: Scratch;
 
   /** replay: rows sharing a hash (from `check`), the next one to meet, and per group the distinct ids seen with their first rows */
   private shared: SharedHashes | undefined;
@@ -278,6 +280,7 @@ export class SpillingIds implements IdStore {
     const parts = this.parts;
     if (!parts) return null;
     this.parts = undefined;
+    this.scratch = new Scratch();
     const rows: number[] = [];
     const groups: number[] = [];
     try {
@@ -306,20 +309,20 @@ export class SpillingIds implements IdStore {
         this.checkParts(sub, shift - 6, rows, groups);
         continue;
       }
-      const recs = new Int32Array(3 * n);
+      const scratch = this.scratch.fit(n);
       let at = 0;
       this.eachBlock(parts.blocks[p]!, (buf, len) => {
-        recs.set(buf.subarray(0, len), at);
+        scratch.recs.set(buf.subarray(0, len), at);
         at += len;
       });
       parts.blocks[p] = [];
-      sharedIn(recs, n, rows, groups);
+      sharedIn(scratch, n, rows, groups);
     }
   }
 
   /** each block of a partition, read into one reused buffer when it is in the file */
   private eachBlock(blocks: Block[], f: (buf: Int32Array, len: number) => void): void {
-    const buf = new Int32Array(3 * BLOCK);
+    const buf = this.scratch.block;
     for (const b of blocks) {
       if (typeof b === 'number') {
         this.file!.read(b, buf, 0, 3 * BLOCK);
@@ -329,17 +332,45 @@ export class SpillingIds implements IdStore {
   }
 }
 
+/** the arrays of one partition's check, grown when a partition needs more (one allocation, not one per partition) */
+class Scratch {
+  /** a block read from the file */
+  readonly block = new Int32Array(3 * BLOCK);
+  /** the partition's records */
+  recs = new Int32Array(0);
+  /** open addressing: record index + 1 of the first record with each hash */
+  slots = new Int32Array(0);
+  /** per record: the index + 1 of the first record with its hash, when that is another */
+  firstOf = new Int32Array(0);
+  /** per first record: does another share it */
+  shared = new Uint8Array(0);
+
+  /** room for n records, the lookup arrays cleared */
+  fit(n: number): this {
+    let size = 2;
+    while (size < 2 * n) size *= 2;
+    if (this.recs.length < 3 * n) {
+      const m = Math.max(n, Math.ceil(this.recs.length / 3) * 2);
+      this.recs = new Int32Array(3 * m);
+      this.firstOf = new Int32Array(m);
+      this.shared = new Uint8Array(m);
+    } else {
+      this.firstOf.fill(0, 0, n);
+      this.shared.fill(0, 0, n);
+    }
+    if (this.slots.length < size) this.slots = new Int32Array(size);
+    else this.slots.fill(0, 0, size);
+    return this;
+  }
+}
+
 /** the records of `recs` whose hash another record shares: their rows, and their group (the first such record's row) */
-function sharedIn(recs: Int32Array, n: number, rows: number[], groups: number[]): void {
+function sharedIn(scratch: Scratch, n: number, rows: number[], groups: number[]): void {
+  const { recs, firstOf, shared } = scratch;
   let size = 2;
   while (size < 2 * n) size *= 2;
   const mask = size - 1;
-  /** record index + 1 of the first record with each hash */
-  const slots = new Int32Array(size);
-  /** per record: the index + 1 of the first record with its hash, when that is another */
-  const firstOf = new Int32Array(n);
-  /** per first record: does another share it */
-  const shared = new Uint8Array(n);
+  const slots = scratch.slots;
   let any = false;
   for (let r = 0; r < n; r++) {
     const h0 = recs[3 * r]!;

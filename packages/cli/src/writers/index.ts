@@ -133,7 +133,7 @@ export function csvWriter(out: NodeJS.WritableStream, shape: WriterShape): Resul
   const lc = layoutColumns(shape, cols);
   const n = cols.length;
   // UTF-8 bytes in 64 KB buffers (bytes.ts), each handed to the stream when full; flush() waits for the drain
-  const bo = new ByteOut((b) => out.write(b));
+  const bo = new ByteOut((b, done) => out.write(b, () => done()));
   const COMMA = bytesOf(',');
   const EOL = bytesOf('\r\n');
   const gradeBytes = lc ? lc.L.grades.map((g) => bytesOf(`,${csvText(g)}`)) : [];
@@ -234,7 +234,7 @@ export function jsonWriter(out: NodeJS.WritableStream, shape?: WriterShape): Res
   let n = 0;
   // the report as UTF-8 bytes in 64 KB buffers (bytes.ts); a full one goes to the stream at once, and
   // flush() waits for the drain
-  const bo = new ByteOut((b) => out.write(b));
+  const bo = new ByteOut((b, done) => out.write(b, () => done()));
   bo.bytes(bytesOf('['));
   const headers = shape?.keep ?? [];
   const L = shape?.layout;
