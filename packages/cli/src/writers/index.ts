@@ -378,20 +378,17 @@ export function tableWriter(out: NodeJS.WritableStream, shape: WriterShape, colo
    */
   const full: { b: Buffer; done: () => void }[] = [];
   const bo = new ByteOut((b, done) => full.push({ b, done }));
-  const CELL_B = bytesOf(CELL);
   const LF_B = bytesOf('\n');
   let spool: Spool | undefined;
   let lineWidth = 0;
   const cells: string[] = new Array(n);
   const take = () => {
     for (let i = 0; i < n; i++) {
-      const c = cells[i]!;
-      const w = cellWidth(c, i);
+      const w = cellWidth(cells[i]!, i);
       if (w > widths[i]!) widths[i] = w;
-      if (i) bo.bytes(CELL_B);
-      bo.text(c);
     }
-    bo.bytes(LF_B);
+    // one string per row, encoded at once (an encode per cell cost ~0.5 s per million rows)
+    bo.text(`${cells.join(CELL)}\n`);
   };
   /** the full buffers to the spool file */
   const spill = async () => {
