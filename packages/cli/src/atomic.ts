@@ -185,7 +185,8 @@ export class MemorySink implements ReportSink {
   constructor(private readonly deliver: (data: Buffer) => Promise<void>) {
     this.stream = new Writable({
       write: (chunk: Buffer | string, _enc, cb) => {
-        this.chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+        // a copy: writers fill their buffers again once called back (writers/bytes.ts)
+        this.chunks.push(Buffer.from(chunk));
         cb();
       },
     });

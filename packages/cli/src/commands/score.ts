@@ -18,6 +18,7 @@ import { csvWriter, jsonWriter, tableWriter, xlsxWriter, type Format, type Resul
 import { shapeOf, type Lang } from '../writers/shape.js';
 import { isParquetPath, runScoreDuckdb } from '../duckdb-engine.js';
 import { moneyRunOf } from './score-money.js';
+import { SpillingIds, type SpillOptions } from '../data/id-spill.js';
 
 export interface DataOptions {
   data?: string;
@@ -97,6 +98,23 @@ export function printDataOutcome(io: Io, errors: ErrorLog, warnings: Diagnostic[
   else if (strict && warnings.length) io.stderr.write(`${line(warnings.length, 'ui.data-warnings-strict')}\n`);
 }
 
+/**
+ * the id spill's settings: KPI_IDS_IN_MEMORY (distinct ids kept exact in memory before the rest are checked at
+ * the end; tests set it small), and the system's temp folder (TMPDIR)
+ */
+function idSpillOptions(env: NodeJS.ProcessEnv): SpillOptions {
+  const n = Number(env.KPI_IDS_IN_MEMORY);
+  return env.KPI_IDS_IN_MEMORY !== undefined && Number.isInteger(n) && n >= 1 ? { inMemory: n } : {};
+}
+
+/** the second pass of the id check writes nothing */
+const NO_WRITER: ResultWriter = {
+  row() {},
+  rowOf() {},
+  async flush() {},
+  async end() {},
+};
+
 export function scoreCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('score')
     .description('score every row of a data file with a plan')
@@ -174,11 +192,15 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     throw new UserError(diag('KPI0952.folder', { file: opts.output! }));
   }
   const dataName = opts.data;
-  const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, raw: true, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
+  const sourceOptions = { displayName: dataName, raw: true, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) };
+  const source = await openTable(resolve(io.cwd, opts.data), sourceOptions);
   // SPEC §7: money, distribution or periods need every row before anything is written (score-money.ts)
   const moneyRun = moneyRunOf(plan, compiled, source.header.map(cellText), opts.period);
-  const binder = createBinder(source.header, moneyRun ? moneyRun.inputs : compiled.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.id !== undefined ? { idColumn: opts.id } : {}) });
-  const errors = new ErrorLog(limit);
+  // the duplicate-id check in bounded memory (data/id-spill.ts); a money run keeps every row anyway
+  const ids = moneyRun ? undefined : new SpillingIds(idSpillOptions(io.env));
+  const binderOptions = { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.id !== undefined ? { idColumn: opts.id } : {}) };
+  const binder = createBinder(source.header, moneyRun ? moneyRun.inputs : compiled.inputs, { ...binderOptions, ...(ids ? { ids } : {}) });
+  let errors = new ErrorLog(limit);
   if (!binder.ok) {
     errors.add(binder.diagnostics);
     printDataOutcome(io, errors, [...(source.warnings ?? []), ...binder.diagnostics.filter((d) => d.severity !== 'error')], dataName);
@@ -261,7 +283,35 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
       }));
     }
     progress.done();
-    const tail = binder.finish();
+    let tail = binder.finish();
+    const shared = ids?.check();
+    if (shared) {
+      // some ids share a 64-bit hash: duplicates, or (rarely) a collision. A second pass over the file, writing
+      // nothing, compares those ids exactly and gives every message as an all-in-memory check would.
+      const again = await openTable(resolve(io.cwd, opts.data), sourceOptions);
+      const binder2 = createBinder(again.header, compiled.inputs, { ...binderOptions, ids: ids!.replay(shared) });
+      const errors2 = new ErrorLog(limit);
+      const progress2 = new Progress(io, 'checking ids');
+      ({ ok } = await scoreRows({
+        source: again,
+        binder: binder2,
+        compiled,
+        writer: NO_WRITER,
+        keepIndex,
+        dataName,
+        rowErrors: (row, id, errs) => rowErrorDiagnostics(dataName, row, id, errs),
+        sink: {
+          errors: (ds) => errors2.add(ds),
+          async batchDone() {
+            const p = again.progress();
+            progress2.tick(binder2.rowCount, p.done, p.total);
+          },
+        },
+      }));
+      progress2.done();
+      errors = errors2;
+      tail = binder2.finish();
+    }
     errors.add(tail);
     const moneyNotes: Diagnostic[] = [];
     if (moneyRun && ok && !errors.total) {

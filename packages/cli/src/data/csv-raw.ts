@@ -5,14 +5,24 @@
  * a lone CR (a line end only csv-parse understands) the rest of the file goes to the library parser with
  * the same options as before (read.ts libraryRecords), so every CSV rule of today still holds.
  */
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import type { Cell } from '@kpi/core';
 import { cutShort, firstNonUtf8, undecodable, type TableSource } from './read.js';
 
 /** a batch of rows: lines as byte ranges of `bytes` (no line end), or cells from the library parser */
 export type RawBatch =
-  | { kind: 'lines'; bytes: Buffer; starts: Int32Array; ends: Int32Array; count: number; /** spreadsheet row of the first line */ row: number }
+  | {
+      kind: 'lines';
+      /** valid until the next batch is asked for (the reader reuses its buffer and arrays) */
+      bytes: Buffer;
+      /** the first `count` entries */
+      starts: Int32Array;
+      ends: Int32Array;
+      count: number;
+      /** spreadsheet row of the first line */
+      row: number;
+    }
   | { kind: 'cells'; rows: { cells: Cell[]; row: number }[] };
 
 type Library = (start: number, row: number) => {
@@ -32,31 +42,54 @@ const utf8Need = (b: number): number => (b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 
 
 /** the TableSource of a UTF-8 CSV file read raw, or undefined when its header is not a plain line (read.ts then reads it as before) */
 export async function openRawCsv(path: string, size: number, name: string, delimiter: string, explicitEncoding: boolean, library: Library): Promise<TableSource | undefined> {
-  const input = createReadStream(path, { highWaterMark: CHUNK });
-  const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  // one buffer, reused: the bytes not yet cut into lines at its start, then the next chunk read after them
+  // (a batch's bytes are read by the consumer before it asks for the next batch). Before, each 256 KB chunk
+  // was a new buffer and joined to the rest of the last one by another: ~100 MB of ArrayBuffers per million
+  // rows for the GC, held until an old-generation collection once a small young generation promoted them.
+  const fh = await open(path, 'r');
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    void fh.close().catch(() => undefined);
+  };
+  let work = Buffer.allocUnsafe(2 * CHUNK);
+  /** bytes at the start of `work` not yet cut into lines */
+  let pendLen = 0;
   let done = 0;
-  let pending: Buffer = Buffer.alloc(0);
   let eof = false;
-  /** next chunk, or undefined at the end */
-  const next = async (): Promise<Buffer | undefined> => {
-    if (eof) return undefined;
-    const r = await chunks.next();
-    if (r.done) {
-      eof = true;
-      return undefined;
+  /** the next chunk, read into `work` after the pending bytes: its length (0 at the end) */
+  const next = async (): Promise<number> => {
+    if (eof) return 0;
+    if (pendLen + CHUNK > work.length) {
+      // a line longer than the buffer: a bigger one
+      const bigger = Buffer.allocUnsafe(2 * (pendLen + CHUNK));
+      work.copy(bigger, 0, 0, pendLen);
+      work = bigger;
     }
-    done += r.value.length;
-    return r.value;
+    let n = 0;
+    while (n < CHUNK) {
+      const r = await fh.read(work, pendLen + n, CHUNK - n, done + n);
+      if (r.bytesRead === 0) break;
+      n += r.bytesRead;
+    }
+    if (n === 0) {
+      eof = true;
+      return 0;
+    }
+    done += n;
+    return n;
   };
   // the header line
   let lf = -1;
   for (;;) {
-    lf = pending.indexOf(LF);
+    lf = work.subarray(0, pendLen).indexOf(LF);
     if (lf >= 0) break;
-    const c = await next();
-    if (!c) break;
-    pending = pending.length ? Buffer.concat([pending, c]) : c;
+    const n = await next();
+    if (!n) break;
+    pendLen += n;
   }
+  const pending = work.subarray(0, pendLen);
   const bom = pending[0] === 0xef && pending[1] === 0xbb && pending[2] === 0xbf ? 3 : 0;
   const end = lf < 0 ? pending.length : lf;
   const headEnd = end > bom && pending[end - 1] === CR ? end - 1 : end;
@@ -64,7 +97,7 @@ export async function openRawCsv(path: string, size: number, name: string, delim
   const plain = head.indexOf(QUOTE) < 0 && head.indexOf(CR) < 0 && isUtf8(head);
   const header = plain ? head.toString('utf8').split(delimiter) : [];
   if (!plain || (header.length === 1 && header[0]!.trim() === '')) {
-    input.destroy();
+    close();
     return undefined;
   }
   // the streaming decoder read the file's first 256 KB when the file was opened: bad bytes there (not a
@@ -74,12 +107,16 @@ export async function openRawCsv(path: string, size: number, name: string, delim
     const bad = firstNonUtf8(firstChunk);
     const need = utf8Need(firstChunk[bad]!);
     if (!(need > 0 && bad + need >= firstChunk.length)) {
-      input.destroy();
+      close();
       throw undecodable(name, 'utf-8', explicitEncoding, 0);
     }
   }
   let offset = lf < 0 ? pending.length : lf + 1; // file offset of pending[0] after the header
-  pending = lf < 0 ? Buffer.alloc(0) : pending.subarray(lf + 1);
+  if (lf < 0) pendLen = 0;
+  else {
+    work.copyWithin(0, lf + 1, pendLen);
+    pendLen -= lf + 1;
+  }
   let libraryProgress: (() => number) | undefined;
 
   const badUtf8 = (bytes: Buffer, at: number, last: boolean): never => {
@@ -92,16 +129,16 @@ export async function openRawCsv(path: string, size: number, name: string, delim
 
   async function* raw(): AsyncGenerator<RawBatch> {
     let row = 1;
+    let starts = new Int32Array(8192);
+    let ends = new Int32Array(8192);
     try {
       for (;;) {
-        const c = pending.length === 0 || pending.lastIndexOf(LF) < 0 ? await next() : undefined;
-        const buf = c ? (pending.length ? Buffer.concat([pending, c]) : c) : pending;
-        const last = c === undefined && eof;
+        const n = pendLen === 0 || work.subarray(0, pendLen).lastIndexOf(LF) < 0 ? await next() : 0;
+        pendLen += n;
+        const buf = work.subarray(0, pendLen);
+        const last = n === 0 && eof;
         let cut = last ? buf.length : buf.lastIndexOf(LF) + 1;
-        if (!last && cut === 0) {
-          pending = buf;
-          continue;
-        }
+        if (!last && cut === 0) continue;
         if (cut === 0) return;
         const region = buf.subarray(0, cut);
         if (!isUtf8(region)) badUtf8(region, offset, last);
@@ -119,8 +156,11 @@ export async function openRawCsv(path: string, size: number, name: string, delim
         let count = 0;
         for (let at = region.indexOf(LF); at >= 0 && at < stop; at = region.indexOf(LF, at + 1)) count++;
         const tail = stop === cut && last && (cut === 0 || region[cut - 1] !== LF) ? 1 : 0;
-        const starts = new Int32Array(count + tail);
-        const ends = new Int32Array(count + tail);
+        // line bounds in arrays reused from batch to batch (a batch holds `count`, the arrays may be longer)
+        if (starts.length < count + tail) {
+          starts = new Int32Array(2 * (count + tail));
+          ends = new Int32Array(2 * (count + tail));
+        }
         let s = 0;
         for (let i = 0; i < count + tail; i++) {
           let e = i < count ? region.indexOf(LF, s) : stop;
@@ -136,7 +176,7 @@ export async function openRawCsv(path: string, size: number, name: string, delim
         }
         if (stop < cut) {
           // the rest of the file, from that line on, to csv-parse
-          input.destroy();
+          close();
           const lib = library(offset + stop, row + 1);
           libraryProgress = lib.progress;
           try {
@@ -153,11 +193,13 @@ export async function openRawCsv(path: string, size: number, name: string, delim
           return;
         }
         if (last) return;
-        pending = buf.subarray(cut);
+        // the consumer is done with this batch's bytes: the rest of the last line moves to the front
+        work.copyWithin(0, cut, pendLen);
+        pendLen -= cut;
         offset += cut;
       }
     } finally {
-      input.destroy();
+      close();
     }
   }
 

@@ -15,12 +15,21 @@ const SIZE = 1 << 16;
 /** a constant piece of text as UTF-8 bytes */
 export const bytesOf = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'));
 
+/** buffers kept for reuse: enough for what a stream holds between two drains */
+const SPARE = 64;
+
 export class ByteOut {
   private buf: Buffer = Buffer.allocUnsafe(SIZE);
   private pos = 0;
+  /** buffers the stream is done with, to fill again (a 550 MB JSON report is 8,500 of them: new ones each
+   * time were ArrayBuffers for the GC to find, held until an old-generation collection once promoted) */
+  private readonly spare: Buffer[] = [];
 
-  /** `write` takes each full buffer (never reused afterwards: a new one is allocated) */
-  constructor(private readonly write: (b: Buffer) => void) {}
+  /**
+   * `write` takes each full buffer and calls `done` when the stream no longer needs it (a stream's write
+   * callback); the buffer is then filled again. A stream that keeps chunks after calling back must copy them.
+   */
+  constructor(private readonly write: (b: Buffer, done: () => void) => void) {}
 
   /** bytes written and not yet handed over */
   get length(): number {
@@ -31,7 +40,7 @@ export class ByteOut {
   take(): Buffer | undefined {
     if (this.pos === 0) return undefined;
     const b = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafe(SIZE);
+    this.buf = this.spare.pop() ?? Buffer.allocUnsafe(SIZE);
     this.pos = 0;
     return b;
   }
@@ -39,8 +48,13 @@ export class ByteOut {
   /** room for n more bytes: a full buffer goes to `write` first */
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
+    const whole = this.buf;
     const b = this.take();
-    if (b) this.write(b);
+    if (b) {
+      this.write(b, () => {
+        if (whole.length === SIZE && this.spare.length < SPARE) this.spare.push(whole);
+      });
+    }
     if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
   }
 

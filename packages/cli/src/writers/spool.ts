@@ -41,6 +41,11 @@ export class Spool {
     await this.fh!.write(text);
   }
 
+  async writeBytes(b: Uint8Array): Promise<void> {
+    let done = 0;
+    while (done < b.length) done += (await this.fh!.write(b, done, b.length - done)).bytesWritten;
+  }
+
   /** the text written, in pieces that end at a line end */
   async *lines(): AsyncGenerator<string> {
     if (this.fh) {

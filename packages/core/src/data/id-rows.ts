@@ -61,6 +61,22 @@ export class IdRows {
     return undefined;
   }
 
+  /** every id recorded, with the row it was first seen in, in the order they came */
+  forEach(f: (id: string, row: number) => void): void {
+    for (let e = 0; e < this.count; e++) {
+      const c = e >>> 16;
+      const k = e & (CH - 1);
+      const n = this.lenChunks[c]![k]!;
+      const pos = this.posChunks[c]![k]!;
+      const chunk = this.charChunks[Math.floor(pos / CH)]!;
+      const at = pos % CH;
+      let id = '';
+      if (n >= 0) for (let j = 0; j < n; j++) id += String.fromCharCode(chunk[at + j]!);
+      else for (let j = 0; j < -n; j++) id += String.fromCharCode(chunk[at + 2 * j]! | (chunk[at + 2 * j + 1]! << 8));
+      f(id, this.rowChunks[c]![k]!);
+    }
+  }
+
   private equals(e: number, id: string): boolean {
     const c = e >>> 16;
     const k = e & (CH - 1);

@@ -6,3 +6,4 @@ export * from './hints.js';
 export * from './sheet.js';
 export * from './id-key.js';
 export * from './plain.js';
+export { IdRows } from './id-rows.js';

@@ -30,6 +30,18 @@ export interface BindOptions {
   fileName?: string;
   /** column → its indicator's percent target, to warn about `95` written for `95%` */
   percentHints?: ReadonlyMap<string, PercentHint> | Readonly<Record<string, PercentHint>>;
+  /**
+   * where the ids seen so far are kept for the duplicate check (KPI0808); default: all of them in memory
+   * (IdRows). `kpi score` passes one that keeps a bounded number in memory and checks the rest at the end
+   * (packages/cli/src/data/id-spill.ts).
+   */
+  ids?: IdStore;
+}
+
+/** the ids seen while streaming, keyed as `idKey` makes them */
+export interface IdStore {
+  /** the row where `key` was first seen, or undefined after recording it at `row` (rows come in increasing order) */
+  firstRow(key: string, row: number): number | undefined;
 }
 
 export interface BoundRow {
@@ -215,7 +227,7 @@ export function createBinder(header: readonly Cell[], inputs: readonly InputColu
   if (diagnostics.some((x) => x.severity === 'error')) ok = false;
 
   // state kept while streaming: ids seen (for duplicates), blank-header data, percent hints
-  const seen = new IdRows();
+  const seen: IdStore = opts.ids ?? new IdRows();
   const blankHeaderData = new Map<number, number>(); // header index → first row with data
   const hints = inputs.map((inp) => hintFor(opts.percentHints, inp.column));
   const percentSeen: ({ row: number; value: string; read: number; count: number } | undefined)[] = inputs.map(() => undefined);
