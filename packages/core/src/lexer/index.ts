@@ -25,6 +25,9 @@ export const kpiLexer = new Lexer(ALL_TOKENS, {
   positionTracking: 'full',
   ensureOptimizations: true,
   recoveryEnabled: true,
+  // chevrotain's checks of the token definitions cost ~30 ms at every start; the lexer test builds one
+  // with them on (packages/core/test/parser/fast-cst.test.ts)
+  skipValidations: true,
 });
 
 export interface CommentInfo {
