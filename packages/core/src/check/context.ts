@@ -5,9 +5,10 @@
 import type { Diagnostic, Fix, Related, Severity } from '../diagnostics/types.js';
 import { catalogueEntry } from '../diagnostics/catalogue.js';
 import { diag, legacyDiagnostic, type ArgsOf, type At, type DiagnosticId } from '../diagnostics/diag.js';
-import type { NumLit } from '../ir/schema.js';
+import type { NumLit, Plan } from '../ir/schema.js';
+import { indicatorsOf, type IndicatorOnPath } from '../ir/walk.js';
 import type { SourceFile, Span } from '../source/span.js';
-import { Rational } from '../numbers/rational.js';
+import { Rational, parseLiteral } from '../numbers/rational.js';
 import { dec } from '../numbers/decimal.js';
 
 export interface Extras {
@@ -48,6 +49,20 @@ export class CheckContext {
     });
   }
 
+  private readonly indicatorLists = new Map<Plan, IndicatorOnPath[]>();
+  /**
+   * `indicatorsOf(plan)`, computed once per check: five rules walk every indicator, and each walk multiplies
+   * the weights along the group path (BigInt rationals). The IR does not change during a check.
+   */
+  indicatorsOf(plan: Plan): readonly IndicatorOnPath[] {
+    let list = this.indicatorLists.get(plan);
+    if (!list) {
+      list = indicatorsOf(plan);
+      this.indicatorLists.set(plan, list);
+    }
+    return list;
+  }
+
   /** report a finding from the catalogue (texts in both languages, arguments typed by its templates) */
   diag<I extends DiagnosticId>(id: I, args: ArgsOf<I>, span: Span, at: Omit<At, 'file' | 'span'> = {}): Diagnostic {
     const d = diag(id, args, { ...at, file: this.source.name, span });
@@ -71,7 +86,7 @@ export class CheckContext {
 /** exact value of a literal; undefined when the text is not a number (recovered nodes) */
 export function val(n: NumLit | undefined): Rational | undefined {
   if (!n) return undefined;
-  return Rational.parse(n.value);
+  return parseLiteral(n.value);
 }
 
 /** a rational as a percent for messages: 0.9 → `90%`, 1/3 → `33.3333333333%` */

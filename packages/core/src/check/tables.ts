@@ -9,7 +9,6 @@
  * warning (KPI0503, KPI0505). A bound like `90` in an `on ratio` table is 9000% (KPI0506).
  */
 import type { Indicator, Method, NumLit, Plan } from '../ir/schema.js';
-import { indicatorsOf } from '../ir/walk.js';
 import { Rational } from '../numbers/rational.js';
 import { type CheckContext, pct, reorderFix, shown, val } from './context.js';
 import { note, text } from '../diagnostics/diag.js';
@@ -18,7 +17,7 @@ type Bands = Extract<Method, { kind: 'bands' }>;
 type Curve = Extract<Method, { kind: 'curve' }>;
 
 export function checkTables(plan: Plan, ctx: CheckContext): void {
-  for (const { indicator } of indicatorsOf(plan)) {
+  for (const { indicator } of ctx.indicatorsOf(plan)) {
     const m = indicator.method;
     if (m?.kind === 'bands') checkBands(ctx, indicator, m);
     else if (m?.kind === 'curve') checkCurve(ctx, indicator, m);
