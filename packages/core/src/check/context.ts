@@ -31,6 +31,7 @@ export class CheckContext {
    * dropped whole (`indcator 毛利率 ...`). Errors on an item's own lines belong to that item.
    */
   lostItemIn(outer: Span, inner: readonly Span[]): boolean {
+    if (this.syntaxErrors.length === 0) return false;
     const lines = inner.map((i) => [this.source.lineIndex(i.start), this.source.lineIndex(Math.max(i.start, i.end - 1))] as const);
     return this.syntaxErrors.some((e) => {
       if (e.start < outer.start || e.start >= outer.end) return false;
@@ -41,6 +42,7 @@ export class CheckContext {
 
   /** a syntax error lies on a line of `span`: what the parser built there may be incomplete */
   syntaxErrorIn(span: Span): boolean {
+    if (this.syntaxErrors.length === 0) return false;
     const first = this.source.lineIndex(span.start);
     const last = this.source.lineIndex(Math.max(span.start, span.end - 1));
     return this.syntaxErrors.some((e) => {
