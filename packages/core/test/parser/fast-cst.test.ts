@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createToken, Lexer, type CstElement, type CstNode, type IToken } from 'chevrotain';
 import { KpiParser, parserInstance, cstKeyClashes } from '../../src/parser/grammar.js';
-import { kpiLexer, tokenize } from '../../src/lexer/index.js';
+import { hasTooManyDecimals, kpiLexer, MAX_LITERAL_DECIMALS, significantDecimals, tokenize } from '../../src/lexer/index.js';
 import { ALL_TOKENS, Identifier } from '../../src/lexer/tokens.js';
 
 const root = new URL('../../../../', import.meta.url);
@@ -101,5 +101,17 @@ describe('the parser as shipped', () => {
     const texts = [chars.join(' '), chars.map((c) => `a${c}1 ${c}b 权重${c} `).join('\n'), '𠀀名 𝒳 '.repeat(3)];
     const view = (r: ReturnType<Lexer['tokenize']>) => [r.tokens.map((t) => `${t.tokenType.name}:${t.image}:${t.startOffset}`), r.errors.map((e) => `${e.offset}+${e.length}`)];
     for (const text of texts) expect(view(kpiLexer.tokenize(text))).toEqual(view(reference.tokenize(text)));
+  });
+
+  it('hasTooManyDecimals (a length test first) agrees with significantDecimals on literals of every length', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n);
+    const digits = (n: number) => Array.from({ length: n }, () => (rnd(4) === 0 ? '0' : String(rnd(10)))).join('');
+    for (let i = 0; i < 20000; i++) {
+      const int = digits(1 + rnd(20)) + (rnd(5) === 0 ? '_000' : '');
+      const frac = rnd(3) === 0 ? '' : '.' + digits(1 + rnd(45)) + (rnd(3) === 0 ? '000' : '');
+      const lit = int + frac + (rnd(2) ? '%' : '');
+      expect(hasTooManyDecimals(lit), lit).toBe(significantDecimals(lit) > MAX_LITERAL_DECIMALS);
+    }
   });
 });
