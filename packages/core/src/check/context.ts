@@ -5,9 +5,10 @@
 import type { Diagnostic, Fix, Related, Severity } from '../diagnostics/types.js';
 import { catalogueEntry } from '../diagnostics/catalogue.js';
 import { diag, legacyDiagnostic, type ArgsOf, type At, type DiagnosticId } from '../diagnostics/diag.js';
-import type { NumLit } from '../ir/schema.js';
+import type { NumLit, Plan } from '../ir/schema.js';
+import { indicatorsOf, type IndicatorOnPath } from '../ir/walk.js';
 import type { SourceFile, Span } from '../source/span.js';
-import { Rational } from '../numbers/rational.js';
+import { Rational, parseLiteral } from '../numbers/rational.js';
 import { dec } from '../numbers/decimal.js';
 
 export interface Extras {
@@ -30,6 +31,7 @@ export class CheckContext {
    * dropped whole (`indcator 毛利率 ...`). Errors on an item's own lines belong to that item.
    */
   lostItemIn(outer: Span, inner: readonly Span[]): boolean {
+    if (this.syntaxErrors.length === 0) return false;
     const lines = inner.map((i) => [this.source.lineIndex(i.start), this.source.lineIndex(Math.max(i.start, i.end - 1))] as const);
     return this.syntaxErrors.some((e) => {
       if (e.start < outer.start || e.start >= outer.end) return false;
@@ -40,12 +42,27 @@ export class CheckContext {
 
   /** a syntax error lies on a line of `span`: what the parser built there may be incomplete */
   syntaxErrorIn(span: Span): boolean {
+    if (this.syntaxErrors.length === 0) return false;
     const first = this.source.lineIndex(span.start);
     const last = this.source.lineIndex(Math.max(span.start, span.end - 1));
     return this.syntaxErrors.some((e) => {
       const l = this.source.lineIndex(e.start);
       return l >= first && l <= last;
     });
+  }
+
+  private readonly indicatorLists = new Map<Plan, IndicatorOnPath[]>();
+  /**
+   * `indicatorsOf(plan)`, computed once per check: five rules walk every indicator, and each walk multiplies
+   * the weights along the group path (BigInt rationals). The IR does not change during a check.
+   */
+  indicatorsOf(plan: Plan): readonly IndicatorOnPath[] {
+    let list = this.indicatorLists.get(plan);
+    if (!list) {
+      list = indicatorsOf(plan);
+      this.indicatorLists.set(plan, list);
+    }
+    return list;
   }
 
   /** report a finding from the catalogue (texts in both languages, arguments typed by its templates) */
@@ -71,7 +88,7 @@ export class CheckContext {
 /** exact value of a literal; undefined when the text is not a number (recovered nodes) */
 export function val(n: NumLit | undefined): Rational | undefined {
   if (!n) return undefined;
-  return Rational.parse(n.value);
+  return parseLiteral(n.value);
 }
 
 /** a rational as a percent for messages: 0.9 → `90%`, 1/3 → `33.3333333333%` */

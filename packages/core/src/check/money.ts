@@ -8,7 +8,6 @@ import { moneyBuiltinOf } from '../money/names.js';
 import type { Expr, Plan, TestCase } from '../ir/schema.js';
 import { Rational } from '../numbers/rational.js';
 import { exprNodes } from '../ir/walk.js';
-import { indicatorsOf } from '../ir/walk.js';
 import { commissionOf, tiersOf, wholeCliffs } from '../money/commission.js';
 import { type CheckContext, pct, val } from './context.js';
 import { bilingual, note } from '../diagnostics/diag.js';
@@ -48,7 +47,8 @@ export function checkMoney(plan: Plan, ctx: CheckContext): void {
 
   // ---- names ----
   const taken = new Map<string, Text>();
-  for (const { indicator } of indicatorsOf(plan)) taken.set(indicator.name.text, bilingual('what.money.indicator-of-plan', {}));
+  const indicatorOfPlan = bilingual('what.money.indicator-of-plan', {});
+  for (const { indicator } of ctx.indicatorsOf(plan)) taken.set(indicator.name.text, indicatorOfPlan);
   for (const x of plan.metrics) taken.set(x.name.text, bilingual('what.money.metric-of-plan', {}));
   const own = new Map<string, { span: { start: number; end: number } }>();
   for (const item of [...m.commissions, ...m.pools, ...m.pays]) {

@@ -14,7 +14,7 @@
  * the plan's metrics to find cycles, including a metric that refers to its own name.
  */
 import type { Expr, Name, Plan, PlanFile } from '../ir/schema.js';
-import { exprNodes, indicatorsOf } from '../ir/walk.js';
+import { exprNodes } from '../ir/walk.js';
 import type { Span } from '../source/span.js';
 import { type CheckContext, bt } from './context.js';
 import type { Text } from '../diagnostics/lang.js';
@@ -24,19 +24,21 @@ import { bilingual, note, text } from '../diagnostics/diag.js';
 /** words an `expect` line reserves for the plan's results */
 export const RESERVED_SUBJECTS = ['total', 'grade', 'coefficient', 'bonus', 'penalty'] as const;
 
-function duplicates(ctx: CheckContext, code: 'KPI0201' | 'KPI0202' | 'KPI0203' | 'KPI0204' | 'KPI0205' | 'KPI0206', names: Name[], what: Text, help: MessageRef): void {
+/** `words` gives the message's `what` and help; rendered only for a duplicate (a rating's raters are checked per indicator) */
+function duplicates(ctx: CheckContext, code: 'KPI0201' | 'KPI0202' | 'KPI0203' | 'KPI0204' | 'KPI0205' | 'KPI0206', names: Name[], words: () => [what: Text, help: MessageRef]): void {
   const seen = new Map<string, Name>();
   for (const n of names) {
     if (n.text === '') continue;
     const first = seen.get(n.text);
     if (first) {
+      const [what, help] = words();
       ctx.diag(code, { what, name: n.text }, n.span, { helpText: help, related: [note('note.first-defined', { name: n.text }, first.span)] });
     } else seen.set(n.text, n);
   }
 }
 
 export function checkFileNames(file: PlanFile, ctx: CheckContext): void {
-  duplicates(ctx, 'KPI0201', file.plans.map((p) => p.name), bilingual('what.plan', {}), text('help.dup.plan', {}));
+  duplicates(ctx, 'KPI0201', file.plans.map((p) => p.name), () => [bilingual('what.plan', {}), text('help.dup.plan', {})]);
 }
 
 export function checkNames(plan: Plan, ctx: CheckContext): void {
@@ -50,21 +52,20 @@ export function checkNames(plan: Plan, ctx: CheckContext): void {
   visit(plan.items);
   // source order, so "first defined" is the one written first
   itemNames.sort((a, b) => a.span.start - b.span.start);
-  duplicates(ctx, 'KPI0201', itemNames, bilingual('what.indicator-or-group', {}), text('help.dup.item', {}));
-  duplicates(ctx, 'KPI0202', plan.metrics.map((m) => m.name), bilingual('what.metric', {}), text('help.dup.metric', {}));
-  duplicates(ctx, 'KPI0203', plan.bonuses.map((b) => b.name), bilingual('what.bonus', {}), text('help.dup.bonus', {}));
-  duplicates(ctx, 'KPI0203', plan.vetoes.map((v) => v.name), bilingual('what.veto', {}), text('help.dup.veto', {}));
-  if (plan.grades) duplicates(ctx, 'KPI0204', plan.grades.lines.map((l) => l.label), bilingual('what.grade', {}), text('help.dup.grade', {}));
+  duplicates(ctx, 'KPI0201', itemNames, () => [bilingual('what.indicator-or-group', {}), text('help.dup.item', {})]);
+  duplicates(ctx, 'KPI0202', plan.metrics.map((m) => m.name), () => [bilingual('what.metric', {}), text('help.dup.metric', {})]);
+  duplicates(ctx, 'KPI0203', plan.bonuses.map((b) => b.name), () => [bilingual('what.bonus', {}), text('help.dup.bonus', {})]);
+  duplicates(ctx, 'KPI0203', plan.vetoes.map((v) => v.name), () => [bilingual('what.veto', {}), text('help.dup.veto', {})]);
+  if (plan.grades) duplicates(ctx, 'KPI0204', plan.grades.lines.map((l) => l.label), () => [bilingual('what.grade', {}), text('help.dup.grade', {})]);
   duplicates(
     ctx,
     'KPI0205',
     plan.tests.map((t) => ({ text: t.name, span: t.nameSpan })),
-    bilingual('what.test', {}),
-    text('help.dup.test', {}),
+    () => [bilingual('what.test', {}), text('help.dup.test', {})],
   );
-  for (const { indicator } of indicatorsOf(plan)) {
+  for (const { indicator } of ctx.indicatorsOf(plan)) {
     if (indicator.method?.kind === 'rating' && indicator.method.raters) {
-      duplicates(ctx, 'KPI0206', indicator.method.raters.map((r) => r.name), bilingual('what.rater', {}), text('help.dup.rater', {}));
+      duplicates(ctx, 'KPI0206', indicator.method.raters.map((r) => r.name), () => [bilingual('what.rater', {}), text('help.dup.rater', {})]);
     }
   }
   for (const n of itemNames) {

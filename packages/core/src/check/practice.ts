@@ -12,7 +12,6 @@
  */
 import type { Indicator, Plan, ScoredItem } from '../ir/schema.js';
 import type { Span } from '../source/span.js';
-import { indicatorsOf } from '../ir/walk.js';
 import { Rational } from '../numbers/rational.js';
 import { type CheckContext, bt, shown, val } from './context.js';
 import { bilingual, text } from '../diagnostics/diag.js';
@@ -38,7 +37,7 @@ export function checkPractice(plan: Plan, ctx: CheckContext): void {
       ctx.diag('KPI0601', { name: s.name, n: s.items.length, what, max: MAX_PER_SCOPE }, s.span);
     }
   }
-  for (const { indicator } of indicatorsOf(plan)) checkIndicatorPractice(ctx, indicator);
+  for (const { indicator } of ctx.indicatorsOf(plan)) checkIndicatorPractice(ctx, indicator);
 }
 
 function checkIndicatorPractice(ctx: CheckContext, ind: Indicator): void {

@@ -5,7 +5,7 @@
  * and metrics are numbers.
  */
 import type { Expr, GradeLine, Indicator, NumLit, Plan } from '../ir/schema.js';
-import { exprNodes, groupsOf, indicatorsOf } from '../ir/walk.js';
+import { exprNodes, groupsOf } from '../ir/walk.js';
 import { Rational } from '../numbers/rational.js';
 import { type CheckContext, pct, reorderFix, shown, val, ZERO, ONE } from './context.js';
 import type { Text } from '../diagnostics/lang.js';
@@ -50,7 +50,7 @@ export function checkRanges(plan: Plan, ctx: CheckContext): void {
     }
   }
   for (const { group } of groupsOf(plan)) checkWeightValue(ctx, group.name.text, group.weight);
-  for (const { indicator } of indicatorsOf(plan)) checkIndicator(ctx, indicator);
+  for (const { indicator } of ctx.indicatorsOf(plan)) checkIndicator(ctx, indicator);
   for (const b of [...plan.bonuses, ...(plan.penalties ?? [])]) {
     const kind = b.kind === 'penalty' ? 'penalty' : 'bonus';
     checkPositive(ctx, b.points, bilingual(`what.${kind}-points`, { name: b.name.text }));
@@ -88,14 +88,15 @@ export function isCondition(e: Expr): boolean {
   return e.kind === 'compare' || e.kind === 'logic' || e.kind === 'not';
 }
 
-function checkWeightValue(ctx: CheckContext, name: string, w: NumLit | undefined, what: Text = bilingual('what.weight', {})): void {
+/** `what` names the weight in the message (rendered only for an error; default: weight) */
+function checkWeightValue(ctx: CheckContext, name: string, w: NumLit | undefined, what?: () => Text): void {
   const r = val(w);
   if (!w || !r) return;
   if (r.gt(ZERO) && r.le(ONE)) return;
   const plainPercent = !w.percent && r.gt(ONE) && r.le(Rational.HUNDRED);
   ctx.diag(
     'KPI0401',
-    { what, name, value: shown(w), asPercent: plainPercent ? ` (${pct(r)})` : '' },
+    { what: what ? what() : bilingual('what.weight', {}), name, value: shown(w), asPercent: plainPercent ? ` (${pct(r)})` : '' },
     w.span,
     plainPercent ? { helpText: text('help.plain-fraction', { value: w.value }), fixText: text('fix.write', { text: `${w.value}%` }), edits: [{ span: w.span, text: `${w.value}%` }] } : {},
   );
@@ -150,7 +151,7 @@ function checkIndicator(ctx: CheckContext, ind: Indicator): void {
     if (lo && hi && (lo.ge(hi) || !hi.gt(ZERO))) {
       ctx.diag('KPI0407', { lo: shown(m.lo), hi: shown(m.hi), name }, { start: m.lo.span.start, end: m.hi.span.end });
     }
-    for (const r of m.raters ?? []) checkWeightValue(ctx, `${name}.${r.name.text}`, r.weight, bilingual('what.rater-weight', {}));
+    for (const r of m.raters ?? []) checkWeightValue(ctx, `${name}.${r.name.text}`, r.weight, () => bilingual('what.rater-weight', {}));
   } else if (m.kind === 'deduct') {
     checkPositive(ctx, m.points, bilingual('what.deduct-points', { name }));
     checkPositive(ctx, m.per, bilingual('what.word-of', { name, word: 'per' }));

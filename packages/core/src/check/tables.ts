@@ -9,7 +9,6 @@
  * warning (KPI0503, KPI0505). A bound like `90` in an `on ratio` table is 9000% (KPI0506).
  */
 import type { Indicator, Method, NumLit, Plan } from '../ir/schema.js';
-import { indicatorsOf } from '../ir/walk.js';
 import { Rational } from '../numbers/rational.js';
 import { type CheckContext, pct, reorderFix, shown, val } from './context.js';
 import { note, text } from '../diagnostics/diag.js';
@@ -18,7 +17,7 @@ type Bands = Extract<Method, { kind: 'bands' }>;
 type Curve = Extract<Method, { kind: 'curve' }>;
 
 export function checkTables(plan: Plan, ctx: CheckContext): void {
-  for (const { indicator } of indicatorsOf(plan)) {
+  for (const { indicator } of ctx.indicatorsOf(plan)) {
     const m = indicator.method;
     if (m?.kind === 'bands') checkBands(ctx, indicator, m);
     else if (m?.kind === 'curve') checkCurve(ctx, indicator, m);
@@ -58,7 +57,10 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
   if (m.on === 'ratio') for (const row of m.rows) checkRatioBound(ctx, ind, row.bound);
   // reachability: the union of earlier rows of one direction is the widest earlier row
   let unreachable = false;
-  const orderFix = mixed || (m.else && m.rows.some((r) => r.span.start > m.else!.span.start)) ? undefined : sortedRowsFix(ctx, m, dirHigher);
+  // the fix that sorts the rows, made once and only for a KPI0502 (most tables have none)
+  const canReorder = !(mixed || (m.else && m.rows.some((r) => r.span.start > m.else!.span.start)));
+  let orderFixMemo: ReturnType<typeof sortedRowsFix> | null = null;
+  const orderFix = () => (orderFixMemo ??= canReorder ? sortedRowsFix(ctx, m, dirHigher) : undefined);
   if (!mixed) {
     let widest: (typeof m.rows)[number] | undefined;
     for (const row of m.rows) {
@@ -75,7 +77,7 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
           ctx.diag('KPI0502', { row: `${row.op} ${shown(row.bound)}`, name }, row.span, {
             helpText: dirHigher ? text('help.rows-highest-first', {}) : text('help.rows-lowest-first', {}),
             related: [note('note.already-takes', { row: `${widest.op} ${shown(widest.bound)}` }, widest.span)],
-            ...(orderFix ? { edits: orderFix.edits, fixText: dirHigher ? text('fix.rows-highest-first', {}) : text('fix.rows-lowest-first', {}) } : {}),
+            ...(orderFix() ? { edits: orderFix()!.edits, fixText: dirHigher ? text('fix.rows-highest-first', {}) : text('fix.rows-lowest-first', {}) } : {}),
           });
           unreachable = true;
           continue;
@@ -87,23 +89,24 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
   // monotonic: better rows come first, so scores must not rise going down the table
   // (not judged when rows are out of order: that error says it already)
   if (!mixed && !unreachable) {
-    const seq: { score: Rational; lit: NumLit; span: { start: number; end: number }; label: string }[] = [];
+    // `label` is a function: the row's text (`>= 90%`) is rendered only for a finding
+    const seq: { score: Rational; lit: NumLit; span: { start: number; end: number }; label: () => string }[] = [];
     for (const row of m.rows) {
       const s = val(row.score);
-      if (s) seq.push({ score: s, lit: row.score, span: row.span, label: `${row.op} ${shown(row.bound)}` });
+      if (s) seq.push({ score: s, lit: row.score, span: row.span, label: () => `${row.op} ${shown(row.bound)}` });
     }
     const elseScore = m.else ? val(m.else.score) : Rational.ZERO;
     if (elseScore && (!m.else || m.else.span.start > (m.rows[m.rows.length - 1]?.span.start ?? 0))) {
-      seq.push({ score: elseScore, lit: m.else?.score ?? { value: '0', percent: false, span: m.span }, span: m.else?.span ?? m.span, label: 'else' });
+      seq.push({ score: elseScore, lit: m.else?.score ?? { value: '0', percent: false, span: m.span }, span: m.else?.span ?? m.span, label: () => 'else' });
     }
     // `>=` rows over an actual declared `lower` list the worst results first: scores rise down the table
     const worstFirst = ind.lower && m.on === 'actual' && dirHigher;
     for (let i = 1; i < seq.length; i++) {
       const [better, worse] = worstFirst ? [seq[i]!, seq[i - 1]!] : [seq[i - 1]!, seq[i]!];
       if (worse.score.gt(better.score)) {
-        ctx.diag('KPI0503', { band: worse.label, name, score: shown(worse.lit), better: better.label, betterScore: shown(better.lit) }, worse.lit.span, {
+        ctx.diag('KPI0503', { band: worse.label(), name, score: shown(worse.lit), better: better.label(), betterScore: shown(better.lit) }, worse.lit.span, {
           helpText: worstFirst ? text('help.bands-lower-indicator', {}) : dirHigher ? text('help.bands-ge-better', {}) : text('help.bands-le-better', {}),
-          related: [note('note.scores', { band: better.label, score: shown(better.lit) }, better.span)],
+          related: [note('note.scores', { band: better.label(), score: shown(better.lit) }, better.span)],
         });
         break;
       }

@@ -79,10 +79,10 @@ function checkGiven(ctx: CheckContext, plan: Plan, t: TestCase, given: TestCase[
     seen.set(key, g.key);
     if (columns.has(key)) continue;
     const suggestion = closest(key, [...columns.keys()]);
-    const ratingWithRaters = indicatorsOf(plan).find(
+    const ratingWithRaters = ctx.indicatorsOf(plan).find(
       (x) => (x.indicator.input?.text ?? x.indicator.name.text) === key && x.indicator.method?.kind === 'rating' && x.indicator.method.raters?.length,
     );
-    const viaInput = indicatorsOf(plan).find((x) => x.indicator.name.text === key && x.indicator.input);
+    const viaInput = ctx.indicatorsOf(plan).find((x) => x.indicator.name.text === key && x.indicator.input);
     const help = ratingWithRaters
       ? text('help.given-raters', { column: key, columns: [...columns.keys()].filter((c) => c.startsWith(`${key}.`)).map(bt).join(', ') })
       : viaInput

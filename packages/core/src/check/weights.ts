@@ -25,10 +25,10 @@ export function checkWeights(plan: Plan, ctx: CheckContext): void {
   if (plan.items.length === 0) {
     ctx.diag('KPI0303', { name: plan.name.text }, plan.name.span);
   } else if (!ctx.lostItemIn(plan.span, plan.items.map((i) => i.span))) {
-    checkScopeSum(ctx, 'KPI0301', plan.items, plan.name.span, {
+    checkScopeSum(ctx, 'KPI0301', plan.items, plan.name.span, () => ({
       scope: bilingual('what.weights-in', { name: plan.name.text }),
       sums: bilingual('what.the-plan-sums', {}),
-    });
+    }));
   }
   const visit = (items: ScoredItem[]) => {
     for (const item of items) {
@@ -38,10 +38,10 @@ export function checkWeights(plan: Plan, ctx: CheckContext): void {
       } else if (item.method?.kind === 'rating' && item.method.raters && item.method.raters.length > 0) {
         const raters = item.method.raters;
         const span: Span = { start: raters[0]!.span.start, end: raters[raters.length - 1]!.span.end };
-        checkScopeSum(ctx, 'KPI0302', raters, span, {
+        checkScopeSum(ctx, 'KPI0302', raters, span, () => ({
           scope: bilingual('what.rater-weights-of', { name: item.name.text }),
           sums: bilingual('what.raters-sum', { name: item.name.text }),
-        });
+        }));
       }
     }
   };
@@ -57,22 +57,22 @@ function checkGroup(group: Group, ctx: CheckContext): void {
     return;
   }
   if (ctx.lostItemIn(group.span, group.items.map((i) => i.span))) return;
-  checkScopeSum(ctx, 'KPI0301', group.items, group.name.span, {
+  checkScopeSum(ctx, 'KPI0301', group.items, group.name.span, () => ({
     scope: bilingual('what.weights-in', { name: group.name.text }),
     sums: bilingual('what.group-sums', { name: group.name.text }),
-  });
+  }));
 }
 
 /**
- * One scope's sum. `words.scope` starts the message ("weights in `工作绩效`"), `words.sums` ends the fix
- * ("so `工作绩效` sums to 100%").
+ * One scope's sum. `words().scope` starts the message ("weights in `工作绩效`"), `words().sums` ends the fix
+ * ("so `工作绩效` sums to 100%"); rendered only when the sum is off (a plan of 1,000 groups renders none).
  */
 export function checkScopeSum(
   ctx: CheckContext,
   code: 'KPI0301' | 'KPI0302',
   items: Weighted[],
   span: Span,
-  words: { scope: Text; sums: Text },
+  words: () => { scope: Text; sums: Text },
 ): void {
   const values: { item: Weighted; w: NumLit; r: Rational }[] = [];
   for (const item of items) {
@@ -85,10 +85,11 @@ export function checkScopeSum(
   const sum = values.reduce((a, v) => a.add(v.r), Rational.ZERO);
   if (sum.eq(Rational.ONE)) return;
   const diff = Rational.ONE.sub(sum);
+  const { scope, sums } = words();
   const related: Related[] = values.map((v) => note('note.weighs', { name: v.item.name.text, weight: shown(v.w) }, v.w.span));
   const help = diff.isNegative() ? text('help.take-off', { diff: pct(diff.neg()) }) : text('help.add-to', { diff: pct(diff) });
-  const fix = weightFix(values, diff, words.sums);
-  ctx.diag(code, { scope: words.scope, sum: pct(sum) }, span, { related, helpText: help, ...(fix ? { edits: fix.edits, fixText: fix.label } : {}) });
+  const fix = weightFix(values, diff, sums);
+  ctx.diag(code, { scope, sum: pct(sum) }, span, { related, helpText: help, ...(fix ? { edits: fix.edits, fixText: fix.label } : {}) });
 }
 
 /**

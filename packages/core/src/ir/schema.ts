@@ -11,7 +11,13 @@
  *   with `recovered: true`.
  */
 import { z } from 'zod';
-import { DecimalSchema } from '../numbers/decimal.js';
+import type { Decimal } from '../numbers/decimal.js';
+import { IR_VERSION, emptyMoney } from './constants.js';
+
+export { IR_VERSION, emptyMoney };
+
+/** an exact decimal's canonical text (numbers/decimal.ts) */
+export const DecimalSchema: z.ZodType<Decimal> = z.string().regex(/^-?\d+(\.\d+)?$/, 'canonical decimal');
 
 export const SpanSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
 
@@ -309,7 +315,6 @@ export const MoneySchema = z.object({
 });
 export type Money = z.infer<typeof MoneySchema>;
 
-export const emptyMoney = (): Money => ({ pays: [], commissions: [], pools: [] });
 
 export const CycleSchema = z.enum(['monthly', 'quarterly', 'semiannual', 'annual']);
 
@@ -347,5 +352,3 @@ export const PlanFileSchema = z.object({
 });
 export type PlanFile = z.infer<typeof PlanFileSchema>;
 
-/** Version tag written by `kpi compile --target json`. */
-export const IR_VERSION = 1;

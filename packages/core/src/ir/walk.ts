@@ -1,4 +1,4 @@
-import { Rational } from '../numbers/rational.js';
+import { Rational, parseLiteral } from '../numbers/rational.js';
 import type { Expr, Group, Indicator, Plan, ScoredItem } from './schema.js';
 
 export interface IndicatorOnPath {
@@ -10,7 +10,7 @@ export interface IndicatorOnPath {
 }
 
 const weightOf = (item: ScoredItem): Rational =>
-  item.weight ? (Rational.parse(item.weight.value) ?? Rational.ZERO) : Rational.ZERO;
+  item.weight ? (parseLiteral(item.weight.value) ?? Rational.ZERO) : Rational.ZERO;
 
 /** Every indicator of a plan in source order, with its group path and effective weight. */
 export function indicatorsOf(plan: Pick<Plan, 'items'>): IndicatorOnPath[] {

@@ -25,6 +25,9 @@ export const kpiLexer = new Lexer(ALL_TOKENS, {
   positionTracking: 'full',
   ensureOptimizations: true,
   recoveryEnabled: true,
+  // chevrotain's checks of the token definitions cost ~30 ms at every start; the lexer test builds one
+  // with them on (packages/core/test/parser/fast-cst.test.ts)
+  skipValidations: true,
 });
 
 export interface CommentInfo {
@@ -96,7 +99,7 @@ export function tokenize(text: string, file?: string): TokenizeResult {
           edits: [{ span: tokenSpan(t), text: '"' + t.image.slice(1, -1).replace(/["\\]/g, (c) => '\\' + c) + '"' }],
         }),
       );
-    } else if ((tt === NumberLit || tt === PercentLit) && /_(?![0-9])|(?<![0-9])_/.test(t.image)) {
+    } else if ((tt === NumberLit || tt === PercentLit) && t.image.includes('_') && /_(?![0-9])|(?<![0-9])_/.test(t.image)) {
       diagnostics.push(
         diag('KPI0105', { text: t.image }, {
           file,
@@ -104,7 +107,7 @@ export function tokenize(text: string, file?: string): TokenizeResult {
           edits: [{ span: tokenSpan(t), text: t.image.replace(/_+/g, (m, i: number, s: string) => (i > 0 && /[0-9]/.test(s[i - 1]!) && /[0-9]/.test(s[i + m.length] ?? '') ? '_' : '')) }],
         }),
       );
-    } else if ((tt === NumberLit || tt === PercentLit) && significantDecimals(t.image) > MAX_LITERAL_DECIMALS) {
+    } else if ((tt === NumberLit || tt === PercentLit) && hasTooManyDecimals(t.image)) {
       // the IR keeps 40 decimals: more would be rounded away silently (0.000…0001 read as 0)
       const shown = t.image.length > 24 ? `${t.image.slice(0, 12)}…${t.image.slice(-8)}` : t.image;
       diagnostics.push(
@@ -127,6 +130,15 @@ export function tokenize(text: string, file?: string): TokenizeResult {
 
 /** decimals the IR keeps for a number literal (a percent's value is the literal ÷ 100) */
 export const MAX_LITERAL_DECIMALS = 40;
+/**
+ * a literal keeps more decimals than the IR does. A literal of at most MAX_LITERAL_DECIMALS characters
+ * cannot (its decimals are fewer than its characters, a percent's two extra places included), so the
+ * 180,000 literals of a big plan skip the string work of significantDecimals.
+ */
+export function hasTooManyDecimals(image: string): boolean {
+  return image.length > MAX_LITERAL_DECIMALS && significantDecimals(image) > MAX_LITERAL_DECIMALS;
+}
+
 /** decimal places of a number or percent literal's value, trailing zeros aside (`1.50` → 1, `0.5%` → 3) */
 export function significantDecimals(image: string): number {
   const percent = image.endsWith('%');

@@ -1,13 +1,12 @@
-import { z } from 'zod';
 import { Rational } from './rational.js';
 
 /**
  * An exact decimal as it travels in the IR: canonical text (`0.7`, `100`, `-0.05`, `0.3333`).
  * Percent literals are stored as their value (`95%` → `0.95`). Text keeps the IR plain JSON data
- * and exact; arithmetic goes through Rational.
+ * and exact; arithmetic goes through Rational. Its zod schema is `DecimalSchema` in ir/schema.ts (this module
+ * loads without zod: the parser and checker need `dec`, not the schema).
  */
-export const DecimalSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'canonical decimal');
-export type Decimal = z.infer<typeof DecimalSchema>;
+export type Decimal = string;
 
 export const dec = {
   /** canonical text from a Rational that terminates (throws if it does not: only for exact decimals) */

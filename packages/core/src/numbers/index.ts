@@ -1,2 +1,2 @@
 export { Rational } from './rational.js';
-export { DecimalSchema, dec, type Decimal } from './decimal.js';
+export { dec, type Decimal } from './decimal.js';

@@ -155,6 +155,22 @@ export class Rational {
   }
 }
 
+const literals = new Map<string, Rational | undefined>();
+/**
+ * `Rational.parse` of a plan literal's canonical text, memoised: a plan repeats a few numbers (`0.1`, `100`)
+ * thousands of times, and each parse costs BigInt arithmetic and a gcd. Rationals are immutable, so sharing
+ * one is safe. Bounded (cleared at 4,096 texts); not for data values, which rarely repeat.
+ */
+export function parseLiteral(text: string): Rational | undefined {
+  let r = literals.get(text);
+  if (r === undefined && !literals.has(text)) {
+    r = Rational.parse(text);
+    if (literals.size >= 4096) literals.clear();
+    literals.set(text, r);
+  }
+  return r;
+}
+
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) {
     const t = a % b;

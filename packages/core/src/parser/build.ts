@@ -30,7 +30,7 @@ import type {
 import { parseQuotedNumber } from './quoted.js';
 import { isNotApplicable } from '../data/value.js';
 import { MONEY_ITEMS, aggregateOf, buildMoneyItem, buildPerson } from './build-money.js';
-import { MAX_LITERAL_DECIMALS, significantDecimals } from '../lexer/index.js';
+import { hasTooManyDecimals } from '../lexer/index.js';
 
 type Children = Record<string, CstElement[] | undefined>;
 
@@ -878,8 +878,9 @@ export function exprDepth(root: Expr): number {
 export function canonicalDecimal(literal: string, shift: number): string | undefined {
   const m = /^(\d[\d_]*)(?:\.(\d[\d_]*))?$/.exec(literal);
   if (!m) return undefined;
-  const int = m[1]!.replace(/_/g, '');
-  const frac = (m[2] ?? '').replace(/_/g, '');
+  const plain = !literal.includes('_');
+  const int = plain ? m[1]! : m[1]!.replace(/_/g, '');
+  const frac = plain ? (m[2] ?? '') : (m[2] ?? '').replace(/_/g, '');
   if (frac.length + shift > 40) {
     // beyond the decimals dec.parse keeps: defer to it so both paths agree
     const r = Rational.parse(int + (frac ? '.' + frac : ''));
@@ -904,7 +905,7 @@ export function canonicalDecimal(literal: string, shift: number): string | undef
 /** `95%` → 0.95 exactly (percent: true); `1_200_000` → 1200000 */
 export function numberToken(t: IToken): NumLit | undefined {
   // too many decimals to keep exactly: the lexer reported KPI0105; no value (not a rounded one)
-  if (significantDecimals(t.image) > MAX_LITERAL_DECIMALS) return undefined;
+  if (hasTooManyDecimals(t.image)) return undefined;
   const span = tspan(t);
   if (t.tokenType.name === 'PercentLit') {
     const v = canonicalDecimal(t.image.slice(0, -1), 2);

@@ -82,15 +82,70 @@ const STATEMENT_TOKENS = new Set<TokenType>([
   T.Pay, T.Commission, T.Pool, T.Distribution, T.Aggregate, T.Period, T.Person,
 ]);
 
+export interface KpiParserOptions {
+  /**
+   * run chevrotain's grammar validations (ambiguities, left recursion, …) while the parser is built. They
+   * cost ~30 ms at every start and cannot fail at run time for a grammar that passed them once: the
+   * shipped instance skips them, test/parser/grammar-validation.test.ts builds one with them on.
+   */
+  validate?: boolean;
+  /** chevrotain's own CST node creation (children in a prototype-less dictionary), for the equivalence test */
+  stockCst?: boolean;
+}
+
+/** the CST node chevrotain builds, as KpiParser.cstInvocationStateUpdate makes it */
+interface CstNodeInProgress {
+  name: string;
+  children: Record<string, unknown[]>;
+  location: { startOffset: number; endOffset: number };
+}
+
 export class KpiParser extends CstParser {
-  constructor() {
+  constructor(options: KpiParserOptions = {}) {
     super(T.ALL_TOKENS, {
       recoveryEnabled: true,
       nodeLocationTracking: 'onlyOffset',
       maxLookahead: 3,
       errorMessageProvider,
+      skipValidations: !options.validate,
     });
+    if (options.stockCst) {
+      const stock = CstParser.prototype as unknown as Record<string, unknown>;
+      const self = this as unknown as Record<string, unknown>;
+      for (const m of ['cstInvocationStateUpdate', 'cstPostTerminal', 'cstPostNonTerminal']) self[m] = stock[m];
+    }
     this.performSelfAnalysis();
+  }
+
+  /*
+   * CST building, as chevrotain 11 does it with `recoveryEnabled` and `nodeLocationTracking: 'onlyOffset'`
+   * (tree_builder.ts), but with `children` a plain object instead of `Object.create(null)`: V8 keeps a
+   * prototype-less object in dictionary mode, and for 180,000 tokens the hash-table children made the CST
+   * cost ~4x the parse itself (issue 14). A plain object gets hidden classes; no token or rule name is an
+   * Object.prototype property (checked below at load, and by the equivalence test against chevrotain's own
+   * nodes), so `children[key] === undefined` means the same.
+   */
+  cstInvocationStateUpdate(fullRuleName: string): void {
+    const node: CstNodeInProgress = { name: fullRuleName, children: {}, location: { startOffset: NaN, endOffset: NaN } };
+    (this as unknown as { CST_STACK: CstNodeInProgress[] }).CST_STACK.push(node);
+  }
+
+  cstPostTerminal(key: string, token: IToken): void {
+    const stack = (this as unknown as { CST_STACK: CstNodeInProgress[] }).CST_STACK;
+    const node = stack[stack.length - 1]!;
+    const arr = node.children[key];
+    if (arr === undefined) node.children[key] = [token];
+    else arr.push(token);
+    extendLocation(node.location, token);
+  }
+
+  cstPostNonTerminal(result: CstNodeInProgress, ruleName: string): void {
+    const stack = (this as unknown as { CST_STACK: CstNodeInProgress[] }).CST_STACK;
+    const node = stack[stack.length - 1]!;
+    const arr = node.children[ruleName];
+    if (arr === undefined) node.children[ruleName] = [result];
+    else arr.push(result);
+    extendLocation(node.location, result.location);
   }
 
   /** the next token is on the line of the previous one */
@@ -743,5 +798,22 @@ export class KpiParser extends CstParser {
   });
 }
 
+/** chevrotain's setNodeLocationOnlyOffset (cst.ts) */
+function extendLocation(loc: { startOffset: number; endOffset: number }, from: { startOffset: number; endOffset?: number }): void {
+  if (isNaN(loc.startOffset)) {
+    loc.startOffset = from.startOffset;
+    loc.endOffset = from.endOffset as number;
+  } else if (loc.endOffset < (from.endOffset as number)) {
+    loc.endOffset = from.endOffset as number;
+  }
+}
+
+/** CST keys are token and rule names; with plain-object children none may be an Object.prototype property */
+export function cstKeyClashes(parser: KpiParser): string[] {
+  const names = [...T.ALL_TOKENS.map((t) => t.name), ...Object.keys(parser.getGAstProductions())];
+  return names.filter((n) => n in Object.prototype);
+}
+
 /** the one parser instance */
 export const parserInstance = new KpiParser();
+if (cstKeyClashes(parserInstance).length) throw new Error(`CST keys clash with Object.prototype: ${cstKeyClashes(parserInstance).join(', ')}`);
