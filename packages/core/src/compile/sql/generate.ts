@@ -318,7 +318,8 @@ class Generator {
       return this.name(ls, `k_s${x}`, this.score(ind, actual[x]!, ratio[x]));
     });
     // periods combine the reported (rounded) scores and bonus, as money/cycles.ts does
-    const roundTo = (v: Q, dec: number) => A.scaled(A.roundScaled(v, dec), 10n ** BigInt(dec));
+    // a value within the integers lo..hi stays within them when rounded
+    const roundTo = (v: Q, dec: number) => A.mk(A.roundScaled(v, dec), 10n ** BigInt(dec), undefined, v.lo, v.hi);
     if (this.hooks?.roundedScores) {
       const lq = this.layer();
       score = score.map((s, x) => this.name(lq, `k_sq${x}`, roundTo(s, P.round + 2)));
@@ -397,7 +398,11 @@ class Generator {
     // the values a wrapping query (money.ts) reads, not part of the report
     if (this.hooks) {
       const vetoedNow = vetoed;
-      for (const [a, e] of this.hooks.output({ total: A.col('k_total', totalScaled.b), bonus: A.roundScaled(bonusN, R), vetoed: vetoedNow })) out.push(`${e} AS ${a}`);
+      // |total| ≤ Σ |term| (each term's value bound), so the scaled total is bounded by that × 10^R (+1 for rounding)
+      const mag = [...weighted, bonusN].reduce((acc, t) => acc + (t.hi > -t.lo ? t.hi : -t.lo), 0n);
+      const tb = (mag + 1n) * 10n ** BigInt(R);
+      const total = A.col('k_total', tb < totalScaled.b ? tb : totalScaled.b);
+      for (const [a, e] of this.hooks.output({ total, bonus: A.roundScaled(bonusN, R), vetoed: vetoedNow })) out.push(`${e} AS ${a}`);
     }
 
     // ---------- assemble ----------

@@ -20,7 +20,7 @@ import { bilingual, diag } from '../../diagnostics/diag.js';
 import type { Dialect } from './dialect.js';
 import { generateSql, refused, Refused, type SqlColumn, type SqlOptions, type SqlQuery } from './generate.js';
 import type { GeneratorHooks, ReadContext } from './hooks.js';
-import { Algebra, type I, type Q } from './rational.js';
+import { Algebra, Overflow, type I, type Q } from './rational.js';
 import { cellText, groupPeriods, periodSetup, type PeriodSetup } from './periods.js';
 import { rankWrap } from './ranks.js';
 
@@ -164,7 +164,9 @@ class MoneyHooks implements GeneratorHooks {
       const within = dist.within?.text;
       l1.push(['k_grp', within ? `coalesce(k_x0, '')` : `''`]);
       if (within) errs.push(['(k_x0 IS NULL)', this.msg('KPI1058', { column: within, id: { sql: 'k_id' } })]);
-      layers.push(rankWrap(D));
+      // ClickHouse 18.16 crashes on Decimal128 inside groupArray: the ranking key must be a proven Int64
+      if (D.name === 'clickhouse' && this.totalB >= 1n << 63n) throw new Overflow('total as a ranking key');
+      layers.push(rankWrap(D, this.totalB >= 1n << 63n ? 'k_tot' : D.name === 'clickhouse' ? 'toInt64(k_tot)' : 'k_tot'));
       // seats per grade from the group size k_dn: floor(n × share) and one more per largest remainder
       const shareOf = new Map(dist.quotas.map((x) => [x.label.text, A.dec(x.share.value)] as const));
       const shares = grades.map((g) => shareOf.get(g.label) ?? A.q(0n, 1n));
@@ -341,7 +343,9 @@ class MoneyHooks implements GeneratorHooks {
     });
     if (this.setup.period) put('k_periods', { name: 'periods', role: 'periods' });
 
-    let sql = q.sql;
+    // the generator's header line (plan, arithmetic, input limit) heads the whole query
+    const head = /^--[^\n]*\n/.exec(q.sql)?.[0] ?? '';
+    let sql = q.sql.slice(head.length);
     let k = 0;
     for (const l of layers) {
       if (typeof l === 'function') {
@@ -351,7 +355,7 @@ class MoneyHooks implements GeneratorHooks {
       if (!l.length) continue;
       sql = `SELECT *,\n  ${l.map(([a, e]) => `${e} AS ${a}`).join(',\n  ')}\nFROM (\n${sql}${D.fence}\n) AS k_m${k++}`;
     }
-    return { sql: `SELECT\n  ${out.join(',\n  ')}\nFROM (\n${sql}${D.fence}\n) AS k_money\nORDER BY k_ord\n`, columns };
+    return { sql: `${head}SELECT\n  ${out.join(',\n  ')}\nFROM (\n${sql}${D.fence}\n) AS k_money\nORDER BY k_ord\n`, columns };
   }
 }
 

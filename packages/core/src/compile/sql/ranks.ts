@@ -11,7 +11,8 @@
  */
 import type { Dialect } from './dialect.js';
 
-export function rankWrap(D: Dialect): (sql: string) => string {
+/** `tot`: the total as the ranking key (an Int64 in ClickHouse) */
+export function rankWrap(D: Dialect, tot: string): (sql: string) => string {
   if (D.name !== 'clickhouse') {
     const key = 'PARTITION BY k_grp ORDER BY k_vet, k_tot DESC';
     return (sql) =>
@@ -20,7 +21,7 @@ export function rankWrap(D: Dialect): (sql: string) => string {
   return (sql) => {
     // s: the group sorted; st[i]: 1 where a run of equal (vetoed, total) starts; starts: those positions;
     // run[i]: the run of person i (running sum of st)
-    const sorted = `arraySort(x -> (x.1, -x.2, x.3), groupArray((toUInt8(k_vet), k_tot, k_ord, k_id)))`;
+    const sorted = `arraySort(x -> (x.1, -x.2, x.3), groupArray((toUInt8(k_vet), ${tot}, k_ord, k_id)))`;
     const ranks = `SELECT k_id, k_dn, toInt64(k_i - 1) AS k_drank, toInt64(k_f - 1) AS k_dfirst FROM (
   SELECT toInt64(length(k_s)) AS k_dn, arrayMap(x -> x.4, k_s) AS k_ids, arrayEnumerate(k_s) AS k_e,
     arrayMap(i -> (i = 1 OR k_s[i].1 != k_s[i - 1].1 OR k_s[i].2 != k_s[i - 1].2) ? 1 : 0, k_e) AS k_st,
