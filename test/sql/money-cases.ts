@@ -20,6 +20,8 @@ export const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '"
 
 export interface Case {
   name: string;
+  /** has a pool (ClickHouse refuses pools) */
+  pool?: boolean;
   plan: string;
   header: string[];
   rows: string[][];
@@ -102,6 +104,28 @@ export const cases: Case[] = [
       事故: r(25) === 0 ? '1' : '0',
       基数: pick(r, ['1000', '1333.33', '2000.01']),
     }), storeHeader),
+  },
+  {
+    name: 'pools within 部门 (one of them a clawback, one 0) after a forced distribution, split by the final coefficient, read by a pay',
+    pool: true,
+    plan: `plan 部门奖金 {
+  indicator 达成 weight 100% target 100 scoring linear cap 150%
+  grades { A >= 110 coefficient 1.2  B >= 90 coefficient 1.0  C coefficient 0.8 }
+  distribution within 部门 { A 30%  B 40%  C 30% }
+  pool 部门奖金 = 奖金池 split by coefficient within 部门
+  pool 公司奖金 = 100000 / 3 split by coefficient
+  pay 合计 = 部门奖金 + 公司奖金 + 基数
+}
+`,
+    header: ['工号', '部门', '达成', '奖金池', '基数'],
+    rows: (() => {
+      const r = rng(11);
+      const pools: Record<string, string> = { 一部: '100000', 二部: '99999.99', 三部: '-500', 四部: '0', 五部: '7' };
+      return Array.from({ length: 47 }, (_, i) => {
+        const d = pick(r, ['一部', '一部', '二部', '二部', '三部', '四部', '五部']);
+        return [`P${i + 1}`, d, pick(r, ['120', '100', '100', '95', '80', '111']), pools[d]!, pick(r, ['1000', '0.01'])];
+      });
+    })(),
   },
   {
     name: 'the whole file as one group: ties 100, 100, 90, 80, 70 → S, S, B, B, C',

@@ -73,7 +73,7 @@ describe('data the JS engine rejects fails the DuckDB run with the same code', (
 });
 
 describe('money forms the SQL target does not build are refused with KPI1101 naming them', () => {
-  it('pools (KPI1101 naming `pool`)', () => {
+  it('pools on ClickHouse (KPI1101 naming `pool`; no window functions there)', () => {
     const text = `plan 奖金 {
   indicator 达成 weight 100% target 100 scoring linear cap 150%
   grades { A >= 110 coefficient 1.2  B >= 90 coefficient 1.0  C coefficient 0.8 }
@@ -81,7 +81,7 @@ describe('money forms the SQL target does not build are refused with KPI1101 nam
 }
 `;
     const ir = analyze('x.kpi', text).file.plans[0]!;
-    const g = generateSql(compilePlan(ir).compiled!.lowered, { dialect: 'postgres', plan: ir });
+    const g = generateSql(compilePlan(ir).compiled!.lowered, { dialect: 'clickhouse', plan: ir });
     expect(g.diagnostics.map((d) => [d.code, d.message])).toEqual([['KPI1101', 'plan `奖金` uses `pool` items, which the SQL target cannot express yet']]);
   });
   it('`aggregate score` and `aggregate last` (KPI1101 naming them)', () => {

@@ -11,7 +11,8 @@
  * best-ranked of them, vetoed people the lowest grade; groups under `min` people or `advise` keep the
  * score-based grade.
  *
- * A money form not built here is refused with KPI1101 naming it (pools).
+ * Pools: the group's coefficient sum, the floors' sum and the remainder order are windows (DuckDB,
+ * PostgreSQL); ClickHouse has none, and pools there are refused with KPI1101 naming them.
  */
 import type { Commission, Expr, Plan } from '../../ir/schema.js';
 import type { LPlan } from '../../model/lowered.js';
@@ -28,7 +29,8 @@ export function moneySql(P: LPlan, plan: Plan, opts: SqlOptions, D: Dialect): { 
   const s = periodSetup(P, plan, opts.period);
   if (!s.ok) return { diagnostics: s.diagnostics };
   const m = plan.money;
-  if (m && m.pools.length) {
+  // ClickHouse has no window functions; its pools would need one more pass over the whole query (arrays)
+  if (m && m.pools.length && D.name === 'clickhouse') {
     return { diagnostics: [diag('KPI1101', { plan: P.name, items: bilingual('what.sql.form.pool', {}) })] };
   }
   try {
@@ -68,8 +70,13 @@ class MoneyHooks implements GeneratorHooks {
     this.roundedScores = setup.period !== undefined;
     const idCol = D.ident(opts.idColumn ?? 'id');
     this.rowOrder = D.name === 'clickhouse' ? D.trim(D.text(idCol)) : 'row_number() OVER ()';
-    const within = plan.money?.distribution?.within?.text;
-    if (within) this.texts.push({ alias: 'k_x0', column: within });
+    for (const c of [plan.money?.distribution?.within?.text, ...(plan.money?.pools ?? []).map((p) => p.within?.text)]) {
+      if (c && !this.texts.some((t) => t.column === c)) this.texts.push({ alias: `k_x${this.texts.length}`, column: c });
+    }
+  }
+  /** the alias of a group column's text */
+  private textOf(column: string): string {
+    return this.texts.find((t) => t.column === column)!.alias;
   }
 
   private present(column: string): boolean {
@@ -162,8 +169,8 @@ class MoneyHooks implements GeneratorHooks {
     let fgi = 'k_sgi';
     if (dist && grades.length) {
       const within = dist.within?.text;
-      l1.push(['k_grp', within ? `coalesce(k_x0, '')` : `''`]);
-      if (within) errs.push(['(k_x0 IS NULL)', this.msg('KPI1058', { column: within, id: { sql: 'k_id' } })]);
+      l1.push(['k_grp', within ? `coalesce(${this.textOf(within)}, '')` : `''`]);
+      if (within) errs.push([`(${this.textOf(within)} IS NULL)`, this.msg('KPI1058', { column: within, id: { sql: 'k_id' } })]);
       // ClickHouse 18.16 crashes on Decimal128 inside groupArray: the ranking key must be a proven Int64
       if (D.name === 'clickhouse' && this.totalB >= 1n << 63n) throw new Overflow('total as a ranking key');
       layers.push(rankWrap(D, this.totalB >= 1n << 63n ? 'k_tot' : D.name === 'clickhouse' ? 'toInt64(k_tot)' : 'k_tot'));
@@ -208,6 +215,7 @@ class MoneyHooks implements GeneratorHooks {
     // ---- money expressions ----
     const metrics = new Map(plan.metrics.map((x) => [x.name.text, x] as const));
     const commissionNames = money.commissions.map((c) => c.name.text);
+    const poolNames = money.pools.map((p) => p.name.text);
     const payByName = new Map(money.pays.map((p) => [p.name.text, p] as const));
     const cents = new Map<string, Q>();
     const doneCommissions = new Set<string>();
@@ -259,6 +267,10 @@ class MoneyHooks implements GeneratorHooks {
       if (nm === 'total') return { q: total, errs: [] };
       if (nm === 'bonus') return { q: A.scaled(A.col('k_bon', this.bonusB), 10n ** BigInt(R)), errs: [] };
       if (nm === 'coefficient') return { q: coefQ, errs: [[`(${coefQ.n.s} IS NULL)`, this.msg('KPI1056.no-coefficient', { id: { sql: 'k_id' } })]] };
+      if (poolNames.includes(nm)) {
+        if (!cents.has(nm)) throw refused('KPI1101.expression', { element });
+        return { q: cents.get(nm)!, errs: [] };
+      }
       if (commissionNames.includes(nm)) {
         if (!doneCommissions.has(nm)) throw refused('KPI1101.expression', { element });
         return { q: cents.get(nm)!, errs: [] };
@@ -308,6 +320,53 @@ class MoneyHooks implements GeneratorHooks {
       cents.set(c.name.text, A.scaled(A.col(`k_cm${j}`, r.b), 100n));
       doneCommissions.add(c.name.text);
     });
+    // pools, in plan order: pool × own coefficient ÷ the group's sum in cents, leftover cents by largest
+    // remainder (then the larger coefficient, then file order), as money/pool.ts splits them
+    money.pools.forEach((pool, j) => {
+      element = pool.name.text;
+      const within = pool.within?.text;
+      const v = ev(pool.amount, 0, new Set());
+      if (v.q.r) throw refused('KPI1101.expression', { element });
+      errs.push(...v.errs);
+      const grp = within ? this.textOf(within) : `''`;
+      if (within) errs.push([`(${grp} IS NULL)`, this.msg('KPI1058.pool', { column: within, id: { sql: 'k_id' }, pool: pool.name.text })]);
+      const la = layer();
+      const pc = A.roundScaled(v.q, 2);
+      la.push([`k_pa${j}`, pc.s]);
+      la.push([`k_pg${j}`, within ? `coalesce(${grp}, '')` : `''`]);
+      const P = A.col(`k_pa${j}`, pc.b);
+      const cn = A.col(coefQ.n.s, coefQ.n.b);
+      const w = `PARTITION BY k_pg${j}`;
+      layers.push((sql) => `SELECT *,
+  sum(${cn.s}) OVER (${w}) AS k_ps${j},
+  min(k_pa${j}) OVER (${w}) AS k_pmin${j},
+  max(k_pa${j}) OVER (${w}) AS k_pmax${j}
+FROM (
+${sql}${D.fence}
+) AS k_pw${j}`);
+      errs.push([`(k_pmin${j} <> k_pmax${j})`, this.msg('KPI1051.sql', { pool: pool.name.text })]);
+      errs.push([`(${cn.s} IS NULL)`, this.msg('KPI1056.pool-no-coefficient', { pool: pool.name.text })]);
+      errs.push([`(k_ps${j} = 0 AND k_pa${j} <> 0)`, this.msg('KPI1056.pool-zero-sql', { pool: pool.name.text })]);
+      // a group is at most 10^12 people: the coefficient sum's bound
+      const S = A.col(`k_ps${j}`, cn.b * 10n ** 12n);
+      const x = A.imul(P, cn);
+      // floor(P·c / S) for either sign of P (S > 0); 0 when every coefficient is 0 (then P is 0 or the row failed)
+      const pos = D.intDiv(x.s, S.s);
+      const neg = `(-${D.intDiv(A.iadd(A.ineg(x), A.isub(S, A.lit(1n))).s, S.s)})`;
+      const lf = layer();
+      lf.push([`k_pf${j}`, `(CASE WHEN k_ps${j} IS NULL OR k_ps${j} = 0 THEN 0 WHEN ${x.s} >= 0 THEN ${pos} ELSE ${neg} END)`]);
+      const lr = layer();
+      lr.push([`k_pr${j}`, A.isub(x, A.imul(A.col(`k_pf${j}`, x.b), S)).s]);
+      layers.push((sql) => `SELECT *,
+  sum(k_pf${j}) OVER (${w}) AS k_pfs${j},
+  row_number() OVER (${w} ORDER BY k_pr${j} DESC, ${cn.s} DESC, k_ord) AS k_prk${j}
+FROM (
+${sql}${D.fence}
+) AS k_pv${j}`);
+      const ls = layer();
+      ls.push([`k_pool${j}`, `(k_pf${j} + (CASE WHEN k_prk${j} <= k_pa${j} - k_pfs${j} THEN 1 ELSE 0 END))`]);
+      cents.set(pool.name.text, A.scaled(A.col(`k_pool${j}`, pc.b + 1n), 100n));
+    });
     for (const p of money.pays) {
       element = p.name.text;
       ref(p.name.text, 0, new Set());
@@ -336,7 +395,7 @@ class MoneyHooks implements GeneratorHooks {
       put('k_grp', { name: 'group', role: 'group' });
       put('(k_drank + 1)', { name: 'rank', role: 'rank' });
     }
-    const items = [...money.commissions.map((c) => ({ n: c.name.text, kind: 'commission' as const })), ...money.pays.map((p) => ({ n: p.name.text, kind: 'pay' as const }))];
+    const items = [...money.commissions.map((c) => ({ n: c.name.text, kind: 'commission' as const })), ...money.pools.map((p) => ({ n: p.name.text, kind: 'pool' as const })), ...money.pays.map((p) => ({ n: p.name.text, kind: 'pay' as const }))];
     items.forEach((it, index) => {
       const c = cents.get(it.n)!;
       put(D.decimal(c.n.s, 2), { name: it.n, role: 'money', index, kind: it.kind });

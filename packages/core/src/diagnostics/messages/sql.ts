@@ -89,6 +89,10 @@ export const SQL_MESSAGES = {
   'KPI1053.sql': {
     message: { en: 'rows for {{n}} of the {{all}} periods in column `{{column}}` (a missing period is never taken as 0)', zh: '`{{column}}` 列的 {{all}} 个考核期中只有 {{n}} 个有数据行（缺少的考核期不会按 0 计算）' },
   },
+  'KPI1051.sql': { message: { en: 'pool `{{pool}}` is not one amount within the group of this person', zh: '奖金池 `{{pool}}` 在此人所在的组内金额不一致' } },
+  'KPI1056.pool-zero-sql': {
+    message: { en: 'pool `{{pool}}` cannot be split in the group of this person: every coefficient is 0', zh: '奖金池 `{{pool}}` 在此人所在的组内无法分配：所有人的系数都是 0' },
+  },
   'KPI1059.sql': { message: { en: 'a row has no period in column `{{column}}`', zh: '有一行的 `{{column}}` 列没有考核期' } },
   'KPI0809.sql': { message: { en: 'the row has no id', zh: '这一行没有编号' } },
   'KPI0811.sql': { message: { en: 'cannot read `{{value}}` in column `{{column}}`: not a number', zh: '无法读取 `{{column}}` 列的 `{{value}}`：不是数字' } },
