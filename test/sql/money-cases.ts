@@ -128,6 +128,35 @@ export const cases: Case[] = [
     })(),
   },
   {
+    name: 'aggregate last over weeks W1…W10 (W10 last), one indicator summed, money columns as the last week has them, blanks in earlier weeks',
+    plan: `plan 周考核 {
+  period 周
+  aggregate last
+  indicator 完成率 weight 60% target 100% scoring linear cap 120%
+  indicator 件数 weight 40% target 50 scoring linear aggregate sum
+  grades { A >= 100 coefficient 1.2  B >= 80 coefficient 1.0  C coefficient 0.5 }
+  commission 提成 on 件数 * 单价 marginal { <= 1000: 1%  else: 2% }
+  pay 周薪 = 基数 * coefficient + 提成
+}
+`,
+    header: ['工号', '周', '完成率', '件数', '单价', '基数'],
+    rows: (() => {
+      const r = rng(23);
+      const rows: string[][] = [];
+      for (let i = 0; i < 30; i++) {
+        for (const w of ['W1', 'W2', 'W3', 'W9', 'W10']) {
+          const lastWeek = w === 'W10';
+          rows.push([`K${i}`, w, pick(r, ['95%', '100%', '110%', '130%']), pick(r, ['3', '5', '10.5']), lastWeek || r(3) ? pick(r, ['99.9', '120']) : '', lastWeek ? pick(r, ['800', '1000.01']) : pick(r, ['', '1'])]);
+        }
+      }
+      for (let i = rows.length - 1; i > 0; i--) {
+        const j = r(i + 1);
+        [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+      }
+      return rows;
+    })(),
+  },
+  {
     name: 'the whole file as one group: ties 100, 100, 90, 80, 70 → S, S, B, B, C',
     plan: tiePlan('S 10%  A 20%  B 50%  C 15%  D 5%'),
     header: ['工号', '得分', '基数', '销售额'],

@@ -13,8 +13,8 @@
  * The period list is ordered naturally (every digit run compared as a number): the same order as the JS
  * engine's collation (localeCompare zh, numeric) whenever all periods of the file differ only in their
  * digits (1月 … 12月, 2024-Q1 …). Periods that differ in their text (一月, 二月) are a row error
- * (KPI1103.periods) rather than an order that could differ. `aggregate score` and `aggregate last` are
- * refused (KPI1101).
+ * (KPI1103.periods) rather than an order that could differ. `aggregate last` reads the last period's cell
+ * (the greatest period key). `aggregate score` (per-period scores averaged) is refused (KPI1101).
  */
 import type { AggregateMode, Plan } from '../../ir/schema.js';
 import type { LExpr, LIndicator, LMetric, LPlan, LSrc } from '../../model/lowered.js';
@@ -29,7 +29,7 @@ import type { Q } from './rational.js';
 
 /** a person may have at most this many periods (bounds the sums; more is a row error, KPI1103.periods-many) */
 export const MAX_PERIODS = 400;
-type Mode = 'sum' | 'average';
+type Mode = 'sum' | 'average' | 'last';
 
 /** the widened plan and what the money query needs of it */
 export interface PeriodSetup {
@@ -76,8 +76,8 @@ export function periodSetup(P: LPlan, plan: Plan, periodOpt: string | undefined)
   };
   // money columns: plan inputs read in the money mode, or extra columns (optional: a blank is KPI1057 when read)
   const cols = moneyColumns(plan);
-  const moneyMode: Mode = plan.money?.aggregate?.mode === 'average' ? 'average' : 'sum';
-  if (period && plan.money?.aggregate?.mode === 'last') return refuse(['last']);
+  const pm = plan.money?.aggregate?.mode;
+  const moneyMode: Mode = pm === 'average' || pm === 'last' ? pm : 'sum';
 
   if (!period) {
     const inputs = [...P.inputs];
@@ -95,7 +95,7 @@ export function periodSetup(P: LPlan, plan: Plan, periodOpt: string | undefined)
   if (declared.some((m) => m === undefined)) return { ok: false, diagnostics: [diag('KPI1060', { column: period, plan: plan.name.text })] };
   const def: AggregateMode = plan.money?.aggregate?.mode ?? declared.find((m) => m !== undefined) ?? 'sum';
   const modes = declared.map((m) => m ?? def);
-  const unsupported = [...new Set([def, ...modes])].filter((m) => m === 'score' || m === 'last');
+  const unsupported = [...new Set([def, ...modes])].filter((m) => m === 'score');
   if (unsupported.length) return refuse(unsupported);
   const needed = [...new Set<Mode>([def as Mode, ...(modes as Mode[])])];
 
@@ -202,8 +202,19 @@ export function groupPeriods(ctx: ReadContext, setup: PeriodSetup, table: string
   const int = (x: string) => (ch ? `toInt64(${x})` : x);
   const aggs: string[] = [`min(k_ord) AS k_ord`, `${int('count(*)')} AS k_np`, `${int('count(k_per)')} AS k_nper`, `${int(ch ? 'uniqExact(k_per)' : 'count(DISTINCT k_per)')} AS k_nd`, `min(k_rowerr) AS k_rowerr`];
   const NARROW = 1n << 63n;
+  // the last period's value of a text: the greatest (period key, separator, text), the text cut off it
+  const lastOf = (t: string) => {
+    const enc = `max(${D.concat('k_pkey', ch ? `'\\x01'` : 'chr(1)', `coalesce(${t}, '')`)})`;
+    return ch ? `nullIf(substring(${enc}, position(${enc}, '\\x01') + 1), '')` : `NULLIF(substr(${enc}, strpos(${enc}, chr(1)) + 1), '')`;
+  };
   setup.slotMode.forEach((mode, i) => {
     const q = ctx.slotQ[i]!;
+    if (mode === 'last') {
+      // the cell as digits and back: exact, NULL when the last period's cell is blank
+      const t = lastOf(D.text(`k_v${i}`));
+      aggs.push(ch ? `(CASE WHEN ${t} IS NULL THEN NULL ELSE toInt64OrZero(assumeNotNull(${t})) END) AS k_v${i}` : `CAST(${t} AS BIGINT) AS k_v${i}`);
+      return;
+    }
     const b = q.n.b * BigInt(MAX_PERIODS);
     const v = `k_v${i}`;
     const sum = b >= NARROW ? `sum(${D.wide(v)})` : ch ? `sum(${v})` : `CAST(sum(${v}) AS BIGINT)`;
@@ -212,10 +223,7 @@ export function groupPeriods(ctx: ReadContext, setup: PeriodSetup, table: string
     ctx.slotQ[i] = mode === 'sum' ? A.mk(n, q.k, undefined, q.lo * BigInt(MAX_PERIODS), q.hi * BigInt(MAX_PERIODS)) : A.mk(n, q.k, A.col('k_np', BigInt(MAX_PERIODS)), q.lo, q.hi);
   });
   // a group column: the last period's text (max of key, separator, text)
-  for (const t of texts) {
-    const enc = `max(${D.concat('k_pkey', ch ? `'\\x01'` : 'chr(1)', `coalesce(${t}, '')`)})`;
-    aggs.push(ch ? `nullIf(substring(${enc}, position(${enc}, '\\x01') + 1), '') AS ${t}` : `NULLIF(substr(${enc}, strpos(${enc}, chr(1)) + 1), '') AS ${t}`);
-  }
+  for (const t of texts) aggs.push(`${lastOf(t)} AS ${t}`);
   aggs.push(
     ch
       ? `concat('[', arrayStringConcat(arrayMap(x -> ${jsonStr(D, "ifNull(x.2, '')")}, arraySort(x -> x.1, groupArray((k_pkey, k_per)))), ','), ']') AS k_periods`
