@@ -5,14 +5,15 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type pg from 'pg';
-import { createBinder, generateSql, type CompiledPlan, type DialectName, type LPlan, type SqlQuery } from '../../packages/core/src/index.js';
+import { createBinder, generateSql, type CompiledPlan, type DialectName, type LPlan, type Plan, type SqlQuery } from '../../packages/core/src/index.js';
 import { resultReader } from '../../packages/cli/src/duckdb-engine.js';
 import { jsonRow } from '../../packages/cli/src/writers/shape.js';
 
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-export function sqlFor(lp: LPlan, dialect: DialectName, table: string, idColumn: string, columns?: string[], orderBy?: string): SqlQuery {
-  const g = generateSql(lp, { dialect, table, idColumn, ...(columns ? { columns } : {}), ...(orderBy !== undefined ? { orderBy } : {}) });
+/** `plan`: the plan itself, for SPEC §7 money items and periods (compile/sql/money.ts) */
+export function sqlFor(lp: LPlan, dialect: DialectName, table: string, idColumn: string, columns?: string[], orderBy?: string, plan?: Plan): SqlQuery {
+  const g = generateSql(lp, { dialect, table, idColumn, ...(columns ? { columns } : {}), ...(orderBy !== undefined ? { orderBy } : {}), ...(plan ? { plan } : {}) });
   if (!g.query) throw new Error(`no SQL: ${JSON.stringify(g.diagnostics)}`);
   return g.query;
 }

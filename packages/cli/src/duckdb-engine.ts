@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBinder, diag, generateSql, legacyDiagnostic, MESSAGE_TABLE, paramsOf, percentHintsOf, ui, type Diagnostic, type RowResult, type IndicatorResult, type SqlColumn } from '@kpi/core';
+import { createBinder, diag, generateSql, hasMoney, legacyDiagnostic, MESSAGE_TABLE, moneyShapeOf, paramsOf, percentHintsOf, ui, type Diagnostic, type RowMoney, type RowResult, type RowResultWithMoney, type IndicatorResult, type SqlColumn } from '@kpi/core';
 import { AtomicFile, writeError } from './atomic.js';
 import { colors, EXIT, UserError, useColor, type Io } from './io.js';
 import { loadCompiled } from './plan.js';
@@ -31,6 +31,7 @@ export interface DuckdbScoreOptions {
   strict?: boolean;
   encoding?: string;
   sheet?: string;
+  period?: string;
 }
 
 const sqlStr = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -81,7 +82,11 @@ export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScore
     }
     const idColumn = header[binder.idIndex]!;
     const present = compiled.inputs.map((inp, k) => (binder.columnIndex[k]! >= 0 ? inp.column : undefined)).filter((c): c is string => c !== undefined);
-    const g = generateSql(compiled.lowered, { dialect: 'duckdb', table: 'actuals', idColumn, columns: present.concat([idColumn]), lang });
+    // SPEC §7 (money, distribution, periods): the whole table in one query (compile/sql/money.ts), rows in file order
+    const period = opts.period ?? plan.money?.period?.text;
+    const money = hasMoney(plan) || period !== undefined;
+    if (money && format === 'xlsx') throw new UserError(diag('KPI0006.duckdb-flag', { flag: '--format xlsx' }));
+    const g = generateSql(compiled.lowered, { dialect: 'duckdb', table: 'actuals', idColumn, columns: money ? header : present.concat([idColumn]), lang, plan, ...(period !== undefined ? { period } : {}) });
     if (!g.query) {
       printDiagnostics(io, io.stderr, g.diagnostics.map((d) => ({ ...d, file: planPath })));
       return EXIT.FAILED;
@@ -89,7 +94,8 @@ export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScore
     const { sql, columns } = g.query;
 
     // duplicate ids: one grouped pass over the id column
-    const dups = (await con.runAndReadAll(`SELECT k, count(*) FROM (SELECT trim(CAST(${ident(idColumn)} AS VARCHAR)) AS k FROM actuals) WHERE k <> '' GROUP BY k HAVING count(*) > 1 LIMIT ${maxErrors}`)).getRowsJson();
+    // (with periods, the rows of one id are its periods: the query checks them)
+    const dups = period !== undefined ? [] : (await con.runAndReadAll(`SELECT k, count(*) FROM (SELECT trim(CAST(${ident(idColumn)} AS VARCHAR)) AS k FROM actuals) WHERE k <> '' GROUP BY k HAVING count(*) > 1 LIMIT ${maxErrors}`)).getRowsJson();
     const errors: Diagnostic[] = dups.map((r) => diag('KPI0808.count', { id: String(r[0]), n: String(r[1]), column: idColumn }, { file: opts.data }));
     let errorCount = errors.length;
     const fail = () => {
@@ -148,6 +154,8 @@ export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScore
       throw new UserError(writeError(opts.output ?? target, target, e));
     }
     const shape = shapeOf(plan, idColumn, opts.lang, []);
+    const moneyShape = moneyShapeOf(plan, period);
+    if (moneyShape) shape.money = moneyShape;
     let writer: ResultWriter;
     if (format === 'csv') writer = csvWriter(out.stream, shape);
     else if (format === 'json') writer = jsonWriter(out.stream, shape);
@@ -224,6 +232,11 @@ export function resultReader(columns: readonly SqlColumn[], inds: readonly { nam
   const bonus = at('bonus');
   const vetoCols = vetoes.map((_, j) => at('veto', j));
   const cols = inds.map((_, x) => ({ actual: at('actual', x), ratio: at('ratio', x), score: at('score', x), weight: at('weight', x), weighted: at('weighted', x) }));
+  const scoreGrade = at('score_grade');
+  const group = at('group');
+  const rank = at('rank');
+  const periods = at('periods');
+  const items = columns.flatMap((c, i) => (c.role === 'money' ? [{ i, name: c.name, kind: c.kind ?? 'pay' }] : []));
   return (row) => {
     const indicators: IndicatorResult[] = inds.map((ind, x) => {
       const c = cols[x]!;
@@ -237,6 +250,17 @@ export function resultReader(columns: readonly SqlColumn[], inds: readonly { nam
     r.bonus = num(row[bonus]);
     r.vetoes = vetoes.filter((_, j) => row[vetoCols[j]!] === true || row[vetoCols[j]!] === 't' || row[vetoCols[j]!] === 1 || row[vetoCols[j]!] === '1');
     r.indicators = indicators;
+    // SPEC §7: the score-based grade (grade is the final one), the distribution's group and rank, money, periods
+    if (scoreGrade >= 0) {
+      const m: RowMoney = { items: items.map((it) => ({ name: it.name, kind: it.kind, value: num(row[it.i]) })) };
+      if (row[scoreGrade] !== null && row[scoreGrade] !== undefined) m.scoreGrade = String(row[scoreGrade]);
+      if (rank >= 0) {
+        m.group = String(row[group] ?? '');
+        m.rank = num(row[rank]);
+      }
+      if (periods >= 0) m.periods = JSON.parse(String(row[periods])) as string[];
+      (r as RowResultWithMoney).money = m;
+    }
     return r;
   };
 }

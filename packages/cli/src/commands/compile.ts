@@ -43,7 +43,7 @@ validated numbers and indices from the plan (names travel as JSON data).`,
         const plan = pickPlan(loaded, opts.plan);
         const c = compilePlan(plan, { file: loaded.name });
         if (!c.compiled || c.diagnostics.some((d) => d.severity === 'error')) throw new PlanErrors(loaded, c.diagnostics);
-        const g = generateSql(c.compiled.lowered, { dialect: opts.dialect, table: opts.table, idColumn: opts.id, ...(opts.orderBy !== undefined ? { orderBy: opts.orderBy } : {}), ...(io.lang ? { lang: io.lang } : {}) });
+        const g = generateSql(c.compiled.lowered, { dialect: opts.dialect, table: opts.table, idColumn: opts.id, plan, ...(opts.orderBy !== undefined ? { orderBy: opts.orderBy } : {}), ...(io.lang ? { lang: io.lang } : {}) });
         if (!g.query) throw new PlanErrors(loaded, g.diagnostics.map((d) => ({ ...d, file: loaded.name, span: d.span ?? plan.name.span })));
         text = g.query.sql;
       } else if (opts.target === 'json') {

@@ -19,6 +19,9 @@ import { MESSAGE_TABLE } from '../../diagnostics/messages/index.js';
 import { fill, type Arg } from '../../diagnostics/template.js';
 import type { Lang, Text } from '../../diagnostics/lang.js';
 import type { LBandRow, LExpr, LIndicator, LPlan, LSrc } from '../../model/lowered.js';
+import type { Plan } from '../../ir/schema.js';
+import type { GeneratorHooks } from './hooks.js';
+import { moneySql } from './money.js';
 import { ratioIsInverse, usesRatio } from '../../model/lowered.js';
 import { DIALECTS, type Dialect, type DialectName } from './dialect.js';
 import { Algebra, Overflow, type I, type Q } from './rational.js';
@@ -36,14 +39,21 @@ export interface SqlOptions {
   orderBy?: string;
   /** language of the `error` column's texts (the catalogue's); default English */
   lang?: Lang;
+  /** the plan itself (not lowered): SPEC §7 money items and periods are read from it (money.ts); without it
+   * a plan with them is refused (KPI1101) */
+  plan?: Plan;
+  /** the period column (`kpi score --period`); default the plan's `period` */
+  period?: string;
 }
 
-export type SqlColumnRole = 'id' | 'error' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'veto' | 'actual' | 'ratio' | 'score' | 'weight' | 'weighted';
+export type SqlColumnRole = 'id' | 'error' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'veto' | 'actual' | 'ratio' | 'score' | 'weight' | 'weighted' | 'score_grade' | 'group' | 'rank' | 'money' | 'periods';
 export interface SqlColumn {
   name: string;
   role: SqlColumnRole;
-  /** indicator index (LPlan.inds) or veto index */
+  /** indicator index (LPlan.inds), veto index or money item index (commissions, pools, pays in plan order) */
   index?: number;
+  /** a money item's kind */
+  kind?: 'commission' | 'pool' | 'pay';
 }
 export interface SqlQuery {
   sql: string;
@@ -68,14 +78,14 @@ const CELL = String.raw`^(\()?\s*([+-])?\s*(¥|\$|€|£|rmb|cny|usd|hk\$|us\$)?
 const MISSING = ['', '-', '--', '—', '–', '——', 'n/a', '#n/a', 'na', '#na', 'null'];
 
 /** a plan the generator refuses: the diagnostic, from the catalogue */
-class Refused extends Error {
+export class Refused extends Error {
   readonly code: string;
   constructor(readonly diagnostic: Diagnostic) {
     super(diagnostic.message);
     this.code = diagnostic.code;
   }
 }
-const refused = <I extends Extract<DiagnosticId, `KPI110${'1' | '2'}${string}`>>(id: I, args: ArgsOf<I>, help?: 'js'): Refused =>
+export const refused = <I extends Extract<DiagnosticId, `KPI110${'1' | '2'}${string}`>>(id: I, args: ArgsOf<I>, help?: 'js'): Refused =>
   new Refused(diag(id, args, help ? { helpText: text('help.sql.js-engine', {}) } : {}));
 /** the plan forms a refusal names, as the plan writes them (a field without a text: its name) */
 const FORM_TEXT: Record<string, MessageId> = {
@@ -101,16 +111,18 @@ interface SqlArg {
   sql: string;
 }
 
-export function generateSql(P: LPlan, opts: SqlOptions): { query?: SqlQuery; diagnostics: Diagnostic[] } {
+/** `hooks`: the SPEC §7 layers (money.ts calls back with them; not for other callers) */
+export function generateSql(P: LPlan, opts: SqlOptions, hooks?: GeneratorHooks): { query?: SqlQuery; diagnostics: Diagnostic[] } {
   const D = DIALECTS[opts.dialect];
   if (!D) return { diagnostics: [diag('KPI1101.dialect', { dialect: String(opts.dialect) })] };
+  if (P.money && opts.plan && !hooks) return moneySql(P, opts.plan, opts, D);
   const unknown = Object.keys(P).filter((k) => !KNOWN_PLAN_KEYS.has(k) && !isEmpty((P as unknown as Record<string, unknown>)[k]));
   if (unknown.length) return { diagnostics: [diag('KPI1101', { plan: P.name, items: codeList(unknown) })] };
   try {
     // the largest input limit for which every integer of the plan provably fits the dialect's integers
     for (let digits = MAX_VALUE_DIGITS; ; digits--) {
       try {
-        return { query: new Generator(P, D, opts, digits).build(), diagnostics: [] };
+        return { query: new Generator(P, D, opts, digits, hooks).build(), diagnostics: [] };
       } catch (e) {
         if (!(e instanceof Refused) || e.code !== 'KPI1102' || digits === MIN_VALUE_DIGITS) throw e;
       }
@@ -127,8 +139,8 @@ const KNOWN_IND_KEYS = new Set(['name', 'path', 'weight', 'local', 'parent', 'me
 
 class Generator {
   private readonly A: Algebra;
-  /** layers of [alias, expression] added on top of each other */
-  private readonly layers: [string, string][][] = [];
+  /** layers of [alias, expression] added on top of each other; a function wraps the query so far (GROUP BY) */
+  private readonly layers: ([string, string][] | ((sql: string) => string))[] = [];
   /** error conditions in report order: [condition, message expression] */
   private readonly errors: [string, string][] = [];
   private element = '';
@@ -141,6 +153,7 @@ class Generator {
     private readonly opts: SqlOptions,
     /** values are read below 10^valueDigits */
     private readonly valueDigits: number,
+    private readonly hooks?: GeneratorHooks,
   ) {
     this.A = new Algebra(D);
   }
@@ -196,6 +209,8 @@ class Generator {
     const raws = P.inputs.map((inp) => (present && !present.has(inp.column) ? 'NULL' : D.ident(inp.column)));
     const l0: [string, string][] = [[`k_id`, D.trim(D.text(idCol))]];
     if (this.opts.orderBy !== undefined) l0.push(['k_ord', D.ident(this.opts.orderBy)]);
+    else if (this.hooks) l0.push(['k_ord', this.hooks.rowOrder]);
+    if (this.hooks) l0.push(...this.hooks.readText());
     raws.forEach((r, i) => l0.push([`k_t${i}`, D.normalise(r)]));
     const blank = (x: string) => `coalesce(${D.trim(D.text(x))}, '') = ''`;
     const where = `NOT (${[idCol, ...raws.filter((r) => r !== 'NULL')].map(blank).join(' AND ')})`;
@@ -245,6 +260,8 @@ class Generator {
       this.slotQ[i] = A.scaled(A.col(`k_v${i}`, 10n ** BigInt(this.valueDigits + SCALE_DIGITS)), SCALE);
     });
     this.errors.unshift([`(k_id IS NULL OR k_id = '')`, this.msg('KPI0809.sql', {})]);
+    // SPEC §7 periods: rows of one person grouped into one (hooks.ts)
+    this.hooks?.afterRead({ A, D, layer: () => this.layer(), wrap: (f) => void this.layers.push(f), errors: this.errors, slotQ: this.slotQ, msg: (id, args) => this.msg(id as 'KPI0809.sql', args as never) });
 
     // ---------- metrics, one layer each (dependency order) ----------
     P.metrics.forEach((m, j) => {
@@ -296,10 +313,17 @@ class Generator {
 
     // ---------- scores ----------
     const ls = this.layer();
-    const score: Q[] = P.inds.map((ind, x) => {
+    let score: Q[] = P.inds.map((ind, x) => {
       this.element = ind.name;
       return this.name(ls, `k_s${x}`, this.score(ind, actual[x]!, ratio[x]));
     });
+    // periods combine the reported (rounded) scores and bonus, as money/cycles.ts does
+    // a value within the integers lo..hi stays within them when rounded
+    const roundTo = (v: Q, dec: number) => A.mk(A.roundScaled(v, dec), 10n ** BigInt(dec), undefined, v.lo, v.hi);
+    if (this.hooks?.roundedScores) {
+      const lq = this.layer();
+      score = score.map((s, x) => this.name(lq, `k_sq${x}`, roundTo(s, P.round + 2)));
+    }
 
     // ---------- total, bonus, vetoes ----------
     const lt = this.layer();
@@ -329,7 +353,7 @@ class Generator {
     });
     this.element = 'total';
     const vetoed = vetoHit.length ? `(${vetoHit.join(' OR ')})` : '(1=0)';
-    const bonusN = this.name(lt, 'k_bonus', bonus);
+    const bonusN = this.name(lt, 'k_bonus', this.hooks?.roundedScores ? roundTo(bonus, R) : bonus);
     const totalScaled = this.roundedSum([...weighted, bonusN], R);
     const lf = this.layer();
     lf.push(['k_total', `(CASE WHEN ${vetoed} THEN 0 ELSE ${totalScaled.s} END)`]);
@@ -371,18 +395,31 @@ class Generator {
       put(D.decimal(A.roundScaled(A.mul(score[x]!, A.dec(ind.weight)), R + 2).s, R + 2), { name: `${ind.name}.weighted`, role: 'weighted', index: x });
     });
     void measured;
+    // the values a wrapping query (money.ts) reads, not part of the report
+    if (this.hooks) {
+      const vetoedNow = vetoed;
+      // |total| ≤ Σ |term| (each term's value bound), so the scaled total is bounded by that × 10^R (+1 for rounding)
+      const mag = [...weighted, bonusN].reduce((acc, t) => acc + (t.hi > -t.lo ? t.hi : -t.lo), 0n);
+      const tb = (mag + 1n) * 10n ** BigInt(R);
+      const total = A.col('k_total', tb < totalScaled.b ? tb : totalScaled.b);
+      for (const [a, e] of this.hooks.output({ total, bonus: A.roundScaled(bonusN, R), vetoed: vetoedNow })) out.push(`${e} AS ${a}`);
+    }
 
     // ---------- assemble ----------
     const table = this.opts.table ?? 'actuals';
     let sql = `SELECT ${l0.map(([a, e]) => `${e} AS ${a}`).join(',\n  ')}\nFROM ${table.split('.').map((p) => D.ident(p)).join('.')}\nWHERE ${where}`;
     let k = 0;
     for (const l of this.layers) {
+      if (typeof l === 'function') {
+        sql = l(sql);
+        continue;
+      }
       if (!l.length) continue;
       sql = `SELECT *,\n  ${l.map(([a, e]) => `${e} AS ${a}`).join(',\n  ')}\nFROM (\n${sql}${D.fence}\n) AS k_l${k++}`;
     }
     const order = this.opts.orderBy !== undefined ? '\nORDER BY k_ord' : D.name === 'clickhouse' ? '\nORDER BY k_id' : '';
     sql = `-- kpi: plan ${JSON.stringify(P.name).replace(/\n/g, ' ')}, exact integer arithmetic (${D.name}); values read to ${SCALE_DIGITS} decimals, below 10^${this.valueDigits}\nSELECT\n  ${out.join(',\n  ')}\nFROM (\n${sql}${D.fence}\n) AS k_out${order}\n`;
-    return { sql, columns };
+    return this.hooks ? this.hooks.finish({ sql, columns }, this.valueDigits) : { sql, columns };
   }
 
   /**

@@ -52,6 +52,8 @@ export const SQL_MESSAGES = {
   'what.sql.form.hasOptional': { message: { en: '`optional` indicators (N/A re-weighting)', zh: '可不适用的指标（`optional`，N/A 重新分配权重）' } },
   'what.sql.form.negativeTotal': { message: { en: '`allow negative total`', zh: '`allow negative total`（允许总分为负）' } },
   'what.sql.form.money': { message: { en: 'money items (`pay`, `commission`, `pool`, `distribution`, periods)', zh: '薪酬类项目（`pay`、`commission`、`pool`、`distribution`、考核期）' } },
+  'what.sql.form.pool': { message: { en: '`pool` items', zh: '奖金池（`pool`）' } },
+  'what.sql.form.aggregate': { message: { en: '`aggregate {{mode}}`', zh: '`aggregate {{mode}}`（考核期合并方式）' } },
   'what.sql.form.targetSrc': { message: { en: 'a per-person target (`target COLUMN`)', zh: '按人读取的目标值（`target 列名`）' } },
   'what.sql.form.targetHigh': { message: { en: 'a target range (`target LO..HI`)', zh: '目标区间（`target 下限..上限`）' } },
   'what.sql.form.optional': { message: { en: '`optional` (N/A)', zh: '`optional`（可不适用）' } },
@@ -70,6 +72,28 @@ export const SQL_MESSAGES = {
       zh: '把单元格四舍五入到 6 位小数（百分数 4 位），或用 JS 引擎计算这个文件（`kpi score` 不加 `--engine duckdb`）',
     },
   },
+  'KPI1103.periods': {
+    message: {
+      en: 'the periods in column `{{column}}` differ in more than their numbers (as 一月, 二月 do), so the SQL engine cannot order them as the JS engine does',
+      zh: '`{{column}}` 列的考核期不只是数字不同（如 一月、二月），SQL 引擎无法按 JS 引擎的顺序排列',
+    },
+    help: {
+      en: 'name the periods by numbers (1月 … 12月, 2024-Q1 …), or score the file with the JS engine (`kpi score` without `--engine duckdb`)',
+      zh: '用数字命名考核期（1月 … 12月、2024-Q1 …），或用 JS 引擎计算这个文件（`kpi score` 不加 `--engine duckdb`）',
+    },
+  },
+  'KPI1103.periods-many': {
+    message: { en: 'more than {{max}} periods in column `{{column}}`, beyond what this SQL adds up exactly', zh: '`{{column}}` 列的考核期超过 {{max}} 个，超出了这个 SQL 能精确合计的范围' },
+  },
+  'KPI1052.sql': { message: { en: 'two rows for one period in column `{{column}}`', zh: '`{{column}}` 列的同一考核期有两行' } },
+  'KPI1053.sql': {
+    message: { en: 'rows for {{n}} of the {{all}} periods in column `{{column}}` (a missing period is never taken as 0)', zh: '`{{column}}` 列的 {{all}} 个考核期中只有 {{n}} 个有数据行（缺少的考核期不会按 0 计算）' },
+  },
+  'KPI1051.sql': { message: { en: 'pool `{{pool}}` is not one amount within the group of this person', zh: '奖金池 `{{pool}}` 在此人所在的组内金额不一致' } },
+  'KPI1056.pool-zero-sql': {
+    message: { en: 'pool `{{pool}}` cannot be split in the group of this person: every coefficient is 0', zh: '奖金池 `{{pool}}` 在此人所在的组内无法分配：所有人的系数都是 0' },
+  },
+  'KPI1059.sql': { message: { en: 'a row has no period in column `{{column}}`', zh: '有一行的 `{{column}}` 列没有考核期' } },
   'KPI0809.sql': { message: { en: 'the row has no id', zh: '这一行没有编号' } },
   'KPI0811.sql': { message: { en: 'cannot read `{{value}}` in column `{{column}}`: not a number', zh: '无法读取 `{{column}}` 列的 `{{value}}`：不是数字' } },
   'KPI0811.sql-negative': {
