@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePlan } from '../../packages/core/src/index.js';
-import { cellArb, planArb } from '../sql/arbitraries.js';
+import { planArb, rowsArb } from '../sql/arbitraries.js';
 import { errorsAsOne, jsLines, reportLines, sqlFor } from '../sql/engines.js';
 import { startClickHouse, type ClickHouse } from '../sql/clickhouse.js';
 
@@ -24,7 +24,7 @@ describe('JS ≡ sharded ClickHouse (property)', () => {
     let compared = 0;
     let scored = 0;
     await fc.assert(
-      fc.asyncProperty(planArb, fc.array(fc.array(cellArb, { minLength: 30, maxLength: 30 }), { minLength: 1, maxLength: 8 }), async (p, cells) => {
+      fc.asyncProperty(planArb, rowsArb(8), async (p, cells) => {
         const { compiled } = compilePlan(p);
         const lp = compiled!.lowered;
         const header = ['工号', ...lp.inputs.map((i) => i.column)];
