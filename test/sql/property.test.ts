@@ -81,7 +81,7 @@ describe('JS ≡ DuckDB ≡ PostgreSQL (property)', () => {
         compared += rows.length;
         scored += js.filter((x) => x !== 'error').length;
       }),
-      { seed: 20261204, numRuns: 120 },
+      { seed: Number(process.env.KPI_PROP_SEED ?? 20261204), numRuns: Number(process.env.KPI_PROP_RUNS ?? 120) },
     );
     // both outcomes are exercised: rows scored and rows refused
     expect(scored).toBeGreaterThan(50);
