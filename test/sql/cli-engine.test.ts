@@ -112,3 +112,19 @@ it('every indicator N/A is KPI0907; penalties stop at 0 unless the plan allows a
     expect([x2.total, x2.penalty, x2.indicators.带教.weight, x2.indicators.培训.na]).toEqual([neg ? -40 : 0, 90, 1, true]);
   }
 });
+
+it('a negative total rounds half away from zero also when the exact sum needs long division (per-person target and reverse: two data denominators)', () => {
+  const plan6 = join(dir, '平局.kpi');
+  writeFileSync(plan6, 'plan 平局 {\n  round 0\n  allow negative total\n  indicator 甲 weight 50% target 甲目标 scoring linear\n  indicator 乙 weight 50% target 1 scoring reverse\n  penalty 扣 points 1 per 1\n}\n');
+  const sql = kpi(['compile', plan6, '--target', 'sql', '--dialect', 'duckdb']);
+  // the sum's denominators (甲目标 × 乙) do not fit one HUGEINT division: the long-division path, with its tie test
+  expect(sql.stdout).toContain('k_tie');
+  const data = join(dir, 'pingju.csv');
+  // 12.5 + 25 = 37.5: less 38 → −0.5 → −1; less 37 → 0.5 → 1
+  writeFileSync(data, '工号,甲,甲目标,乙,扣\nT1,1,4,2,38\nT2,1,4,2,37\nT3,1,4,2,0\nT4,1,8,4,100\n');
+  const js = kpi(['score', plan6, '--data', data, '-f', 'csv']);
+  const duck = kpi(['score', plan6, '--data', data, '-f', 'csv', '--engine', 'duckdb']);
+  expect(duck.code, duck.stderr).toBe(0);
+  expect(duck.stdout).toBe(js.stdout);
+  expect(duck.stdout.split('\n').slice(1, 5).map((l) => l.split(',')[1])).toEqual(['-1', '1', '38', '-81']);
+});

@@ -1,8 +1,9 @@
 /**
  * The lowered plan (the same LPlan the JS compiler and the exact evaluator read) → one SQL query over a
  * table of raw actuals, yielding what `kpi score --format json` yields: id, total, grade, coefficient,
- * bonus, one boolean column per veto, and per indicator actual, ratio (when the method has one), score,
- * weight and weighted — plus `error`, the row's first data error (code and message), NULL when it scored.
+ * bonus, penalty (when the plan has `penalty` items), one boolean column per veto, and per indicator actual,
+ * ratio (when the method has one), score, weight and weighted, and for an `optional` one whether it is N/A in
+ * the row (na.ts) — plus `error`, the row's first data error (code and message), NULL when it scored.
  *
  * Exactness: cells are read as integers scaled by 10^6; every value after that is an exact rational
  * n/d of integer expressions (rational.ts) and every reported number is rounded half away from zero by one
