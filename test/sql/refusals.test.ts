@@ -18,17 +18,21 @@ describe('SQL target refusals', () => {
     expect(g.diagnostics[0]!.message).toContain('`payouts`');
   });
 
-  it('names the plan forms as the plan writes them (penalty, optional, per-person target), in both languages', () => {
-    const refusal = (name: string) => {
-      const a = analyze(`${name}.kpi`, readFileSync(`examples/${name}.kpi`, 'utf8'));
-      const d = generateSql(compilePlan(a.file.plans[0]!).compiled!.lowered, { dialect: 'duckdb' }).diagnostics[0]!;
-      return [d.message, localize(d, 'zh').message];
-    };
-    expect(refusal('客服主管')).toEqual([
-      'plan `客服主管月度考核` uses `penalty` items, `optional` indicators (N/A re-weighting), which the SQL target cannot express yet',
-      '方案 `客服主管月度考核` 用到了 扣分项（`penalty`）、可不适用的指标（`optional`，N/A 重新分配权重），SQL 目标暂不能表达',
+  it('names the plan forms as the plan writes them (money items), in both languages', () => {
+    const a = analyze('销售团队季度.kpi', readFileSync('examples/销售团队季度.kpi', 'utf8'));
+    const d = generateSql(compilePlan(a.file.plans[0]!).compiled!.lowered, { dialect: 'duckdb' }).diagnostics[0]!;
+    expect([d.code, d.message, localize(d, 'zh').message]).toEqual([
+      'KPI1101',
+      'plan `销售团队季度考核` uses money items (`pay`, `commission`, `pool`, `distribution`, periods), which the SQL target cannot express yet',
+      '方案 `销售团队季度考核` 用到了 薪酬类项目（`pay`、`commission`、`pool`、`distribution`、考核期），SQL 目标暂不能表达',
     ]);
-    expect(refusal('电商运营总监')[0]).toBe('indicator `销售额` uses a per-person target (`target COLUMN`), which the SQL target cannot express yet');
+  });
+
+  it('an indicator field it does not know (a newer indicator form) is KPI1101 naming the indicator and the field', () => {
+    const lp = lowered();
+    lp.inds[0] = { ...lp.inds[0]!, ranking: { by: '部门' } } as unknown as LPlan['inds'][number];
+    const d = generateSql(lp, { dialect: 'duckdb' }).diagnostics[0]!;
+    expect(d.message).toBe('indicator `销售额达成` uses `ranking`, which the SQL target cannot express yet');
   });
 
   it('a scoring method it does not know is KPI1101 naming the indicator and the method', () => {

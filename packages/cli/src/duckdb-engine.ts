@@ -220,6 +220,9 @@ const num = (v: unknown): number => {
   return n === 0 ? 0 : n;
 };
 
+/** an SQL boolean as the engines return it (DuckDB true, PostgreSQL 't' or true, ClickHouse 1 or '1') */
+const yes = (v: unknown): boolean => v === true || v === 't' || v === 1 || v === '1';
+
 /**
  * A row of the query (JSON-safe values: decimals as text) → the RowResult the writers take, key order as
  * run/exact.ts builds it. Shared by the tests that run the same query in PostgreSQL and ClickHouse.
@@ -230,8 +233,9 @@ export function resultReader(columns: readonly SqlColumn[], inds: readonly { nam
   const grade = at('grade');
   const coefficient = at('coefficient');
   const bonus = at('bonus');
+  const penalty = at('penalty');
   const vetoCols = vetoes.map((_, j) => at('veto', j));
-  const cols = inds.map((_, x) => ({ actual: at('actual', x), ratio: at('ratio', x), score: at('score', x), weight: at('weight', x), weighted: at('weighted', x) }));
+  const cols = inds.map((_, x) => ({ actual: at('actual', x), ratio: at('ratio', x), score: at('score', x), weight: at('weight', x), weighted: at('weighted', x), na: at('na', x) }));
   const scoreGrade = at('score_grade');
   const group = at('group');
   const rank = at('rank');
@@ -240,6 +244,8 @@ export function resultReader(columns: readonly SqlColumn[], inds: readonly { nam
   return (row) => {
     const indicators: IndicatorResult[] = inds.map((ind, x) => {
       const c = cols[x]!;
+      // an optional indicator that does not apply to the person (N/A): as run/exact.ts reports it
+      if (c.na >= 0 && yes(row[c.na])) return { name: ind.name, path: ind.path, actual: null, na: true, score: 0, weight: 0, weighted: 0 };
       return c.ratio >= 0
         ? { name: ind.name, path: ind.path, actual: num(row[c.actual]), ratio: num(row[c.ratio]), score: num(row[c.score]), weight: num(row[c.weight]), weighted: num(row[c.weighted]) }
         : { name: ind.name, path: ind.path, actual: num(row[c.actual]), score: num(row[c.score]), weight: num(row[c.weight]), weighted: num(row[c.weighted]) };
@@ -248,7 +254,8 @@ export function resultReader(columns: readonly SqlColumn[], inds: readonly { nam
     if (row[grade] !== null && row[grade] !== undefined) r.grade = String(row[grade]);
     if (row[coefficient] !== null && row[coefficient] !== undefined) r.coefficient = num(row[coefficient]);
     r.bonus = num(row[bonus]);
-    r.vetoes = vetoes.filter((_, j) => row[vetoCols[j]!] === true || row[vetoCols[j]!] === 't' || row[vetoCols[j]!] === 1 || row[vetoCols[j]!] === '1');
+    if (penalty >= 0) r.penalty = num(row[penalty]);
+    r.vetoes = vetoes.filter((_, j) => yes(row[vetoCols[j]!]));
     r.indicators = indicators;
     // SPEC §7: the score-based grade (grade is the final one), the distribution's group and rank, money, periods
     if (scoreGrade >= 0) {

@@ -1,8 +1,9 @@
 /**
  * The lowered plan (the same LPlan the JS compiler and the exact evaluator read) → one SQL query over a
  * table of raw actuals, yielding what `kpi score --format json` yields: id, total, grade, coefficient,
- * bonus, one boolean column per veto, and per indicator actual, ratio (when the method has one), score,
- * weight and weighted — plus `error`, the row's first data error (code and message), NULL when it scored.
+ * bonus, penalty (when the plan has `penalty` items), one boolean column per veto, and per indicator actual,
+ * ratio (when the method has one), score, weight and weighted, and for an `optional` one whether it is N/A in
+ * the row (na.ts) — plus `error`, the row's first data error (code and message), NULL when it scored.
  *
  * Exactness: cells are read as integers scaled by 10^6; every value after that is an exact rational
  * n/d of integer expressions (rational.ts) and every reported number is rounded half away from zero by one
@@ -22,8 +23,9 @@ import type { LBandRow, LExpr, LIndicator, LPlan, LSrc } from '../../model/lower
 import type { Plan } from '../../ir/schema.js';
 import type { GeneratorHooks } from './hooks.js';
 import { moneySql } from './money.js';
-import { ratioIsInverse, usesRatio } from '../../model/lowered.js';
+import { ratioIsInverse, targetDivides, usesRatio } from '../../model/lowered.js';
 import { DIALECTS, type Dialect, type DialectName } from './dialect.js';
+import { and, BLANK_CELLS, FALSE, firstFailureNa, NA_CELLS, naCell, naWeights, not, or, TRUE } from './na.js';
 import { Algebra, Overflow, type I, type Q } from './rational.js';
 
 export interface SqlOptions {
@@ -46,7 +48,7 @@ export interface SqlOptions {
   period?: string;
 }
 
-export type SqlColumnRole = 'id' | 'error' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'veto' | 'actual' | 'ratio' | 'score' | 'weight' | 'weighted' | 'score_grade' | 'group' | 'rank' | 'money' | 'periods';
+export type SqlColumnRole = 'id' | 'error' | 'total' | 'grade' | 'coefficient' | 'bonus' | 'penalty' | 'veto' | 'actual' | 'ratio' | 'score' | 'weight' | 'weighted' | 'na' | 'score_grade' | 'group' | 'rank' | 'money' | 'periods';
 export interface SqlColumn {
   name: string;
   role: SqlColumnRole;
@@ -69,13 +71,14 @@ const MIN_VALUE_DIGITS = 7;
 const SCALE = 10n ** BigInt(SCALE_DIGITS);
 
 /** the LPlan fields this generator reads; any other (a new item kind) is refused, never ignored */
-const KNOWN_PLAN_KEYS = new Set(['name', 'round', 'inputs', 'metrics', 'inds', 'groups', 'bonuses', 'vetoes', 'grades']);
-const KNOWN_METHODS = new Set(['linear', 'reverse', 'threshold', 'bands', 'curve', 'deduct', 'rating']);
+const KNOWN_PLAN_KEYS = new Set(['name', 'round', 'inputs', 'metrics', 'inds', 'groups', 'bonuses', 'penalties', 'negativeTotal', 'hasOptional', 'vetoes', 'grades']);
+const KNOWN_METHODS = new Set(['linear', 'reverse', 'threshold', 'bands', 'curve', 'deduct', 'steps', 'rating']);
 const KNOWN_EXPR = new Set(['num', 'src', 'neg', 'not', 'abs', '+', '-', '*', '/', '>', '>=', '<', '<=', '==', '!=', 'and', 'or', 'min', 'max']);
 
 // a cell after normalise(): ( sign currency sign digits[,ddd] .frac e±x % 元 )
 const CELL = String.raw`^(\()?\s*([+-])?\s*(¥|\$|€|£|rmb|cny|usd|hk\$|us\$)?\s*([+-])?\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.([0-9]*))?(?:e([+-]?[0-9]{1,3}))?\s*(%|‰)?\s*(元|rmb|cny)?\s*(\))?$`;
-const MISSING = ['', '-', '--', '—', '–', '——', 'n/a', '#n/a', 'na', '#na', 'null'];
+/** blank, or N/A (which is blank too unless an `optional` indicator reads the column: na.ts) */
+const MISSING = [...BLANK_CELLS, ...NA_CELLS];
 
 /** a plan the generator refuses: the diagnostic, from the catalogue */
 export class Refused extends Error {
@@ -134,8 +137,11 @@ export function generateSql(P: LPlan, opts: SqlOptions, hooks?: GeneratorHooks):
 }
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === false || (Array.isArray(v) && v.length === 0);
-/** indicator fields the SQL target reads; any other (a newer form: per-person targets, ranges, steps, N/A) is refused */
-const KNOWN_IND_KEYS = new Set(['name', 'path', 'weight', 'local', 'parent', 'method', 'src', 'raters', 'target', 'targetPercent', 'cap', 'floor', 'lower', 'on', 'rows', 'else', 'points', 'dpoints', 'per', 'max', 'lo', 'hi', 'default', 'unit']);
+/** indicator fields the SQL target reads; any other (a newer form) is refused */
+const KNOWN_IND_KEYS = new Set([
+  'name', 'path', 'weight', 'local', 'parent', 'method', 'src', 'raters', 'target', 'targetSrc', 'targetHigh', 'targetPercent', 'optional',
+  'stepDeduct', 'stepAdd', 'stepMeasure', 'cap', 'floor', 'lower', 'on', 'rows', 'else', 'points', 'dpoints', 'per', 'max', 'lo', 'hi', 'default', 'unit',
+]);
 
 class Generator {
   private readonly A: Algebra;
@@ -145,6 +151,8 @@ class Generator {
   private readonly errors: [string, string][] = [];
   private element = '';
   private readonly metricQ: Q[] = [];
+  /** per metric: SQL saying it fails with N/A in the row (FALSE when it cannot: na.ts) */
+  private readonly metricNa: string[] = [];
   private readonly slotQ: Q[] = [];
 
   constructor(
@@ -250,9 +258,13 @@ class Generator {
       const column = inp.column;
       this.errors.push([`(NOT k_miss${i} AND NOT (k_form${i} AND ${sig}))`, this.msg('KPI0811.sql', { value, column })]);
       this.errors.push([`(NOT k_miss${i} AND NOT ${fits})`, this.msg('KPI1103', { value, column, decimals: SCALE_DIGITS, digits: this.valueDigits })]);
+      // a N/A cell in a column an `optional` indicator reads is the N/A mark (k_na), else blank (data/table.ts)
+      const na = naCell(D, t);
+      if (inp.na) l2.push([`k_na${i}`, na]);
       // a blank rater drops out of the mean (data/table.ts: raters are never required)
       if (!inp.optional && inp.role !== 'rater' && !(present && !present.has(inp.column))) {
-        this.errors.push([`k_miss${i}`, this.msg('KPI0812.sql', { column })]);
+        this.errors.push([`(k_miss${i} AND NOT ${na})`, this.msg('KPI0812.sql', { column })]);
+        if (!inp.na) this.errors.push([na, this.msg('KPI0818.sql', { column, value, readers: inp.readers.map((r) => `\`${r}\``).join(', ') })]);
       }
       if (inp.role === 'count' || inp.role === 'bonus-input') {
         this.errors.push([`(k_v${i} < 0)`, this.msg('KPI0811.sql-negative', { value, column })]);
@@ -270,17 +282,45 @@ class Generator {
       let v = this.expr(m.expr);
       if (m.default !== undefined) v = this.orDefault(v, A.dec(m.default));
       this.metricQ[j] = this.name(l, `k_m${j}`, v);
+      // a metric without a default fails with N/A when its expression does (with a default, it has a value)
+      const na = m.default === undefined ? this.naOf(m.expr) : FALSE;
+      if (na !== FALSE) l.push([`k_mna${j}`, na]);
+      this.metricNa[j] = na === FALSE ? FALSE : `k_mna${j}`;
     });
 
-    // ---------- actuals ----------
+    // ---------- N/A: which optional indicators drop out of the row, and the weights that remain (na.ts) ----------
+    const naConds = P.inds.map((ind) => {
+      if (!P.hasOptional || !ind.optional) return FALSE;
+      // a rating by raters is N/A when every mark is (exact.ts)
+      if (ind.raters && ind.raters.length > 0) return and(...ind.raters.map((r) => (P.inputs[r.slot]!.na ? `k_na${r.slot}` : FALSE)));
+      return this.naOf({ k: 'src', s: ind.src! });
+    });
+    let isNa: string[] = naConds.map(() => FALSE);
+    let weights: Q[] = P.inds.map((ind) => A.dec(ind.weight));
+    if (naConds.some((c) => c !== FALSE)) {
+      const ln = this.layer();
+      isNa = naConds.map((c, x) => {
+        if (c === FALSE) return FALSE;
+        ln.push([`k_nax${x}`, c]);
+        return `k_nax${x}`;
+      });
+      this.element = P.name;
+      const w = naWeights(P, A, isNa, () => this.layer());
+      weights = w.weight;
+      this.errors.push([w.none, this.msg('KPI0907.sql', {})]);
+    }
+
+    // ---------- actuals and per-person targets ----------
     const la = this.layer();
     const actual: Q[] = [];
-    const measured: Q[] = [];
+    const target: (Q | undefined)[] = [];
     P.inds.forEach((ind, x) => {
       this.element = ind.name;
       if (!KNOWN_METHODS.has(ind.method)) throw refused('KPI1101.method', { indicator: ind.name, method: String(ind.method) });
       const newer = Object.keys(ind).filter((k) => !KNOWN_IND_KEYS.has(k) && !isEmpty((ind as unknown as Record<string, unknown>)[k]));
+      if (ind.targetSrc && ind.targetHigh !== undefined) newer.push('targetHigh');
       if (newer.length) throw refused('KPI1101.indicator-form', { indicator: ind.name, forms: codeList(newer) });
+      const applies = not(isNa[x]!);
       const def = ind.default !== undefined ? A.dec(ind.default) : undefined;
       let raw: Q;
       if (ind.raters && ind.raters.length > 0) raw = this.raters(ind);
@@ -293,11 +333,12 @@ class Generator {
           this.errors.push([out, this.msg('KPI0903.sql', { detail: `${ind.lo}..${ind.hi}`, element: ind.name })]);
           raw = this.within(raw, out, lo, hi);
         }
+        if (!def) this.errors.push([and(this.naOf({ k: 'src', s: ind.src! }), applies), this.msg('KPI0906.sql', { element: ind.name })]);
       }
-      measured[x] = raw;
       const v = def ? this.orDefault(raw, def) : raw;
-      if (!def) this.errors.push([`(${raw.n.s} IS NULL)`, this.msg('KPI0901.sql', { element: ind.name })]);
+      if (!def) this.errors.push([and(`(${raw.n.s} IS NULL)`, applies), this.msg('KPI0901.sql', { element: ind.name })]);
       actual[x] = this.name(la, `k_a${x}`, v);
+      target[x] = ind.targetSrc ? this.personTarget(ind, x, applies, la) : ind.target !== undefined ? A.dec(ind.target) : undefined;
     });
 
     // ---------- ratios ----------
@@ -305,17 +346,15 @@ class Generator {
     const ratio: (Q | undefined)[] = P.inds.map((ind, x) => {
       if (!usesRatio(ind)) return undefined;
       this.element = ind.name;
-      const a = actual[x]!;
-      const t = A.dec(ind.target!);
-      const r = ratioIsInverse(ind) ? A.cases([[A.cmp(a, '<=', A.q(0n, 1n)), A.dec(ind.cap)]], A.div(t, a)) : A.div(a, t);
-      return this.name(lr, `k_r${x}`, r);
+      return this.name(lr, `k_r${x}`, this.ratio(ind, actual[x]!, target[x]!));
     });
 
-    // ---------- scores ----------
+    // ---------- scores (0 for an indicator that does not apply) ----------
     const ls = this.layer();
     let score: Q[] = P.inds.map((ind, x) => {
       this.element = ind.name;
-      return this.name(ls, `k_s${x}`, this.score(ind, actual[x]!, ratio[x]));
+      const s = this.score(ind, actual[x]!, ratio[x], target[x]);
+      return this.name(ls, `k_s${x}`, isNa[x] === FALSE ? s : A.cases([[isNa[x]!, A.q(0n, 1n)]], s));
     });
     // periods combine the reported (rounded) scores and bonus, as money/cycles.ts does
     // a value within the integers lo..hi stays within them when rounded
@@ -325,28 +364,34 @@ class Generator {
       score = score.map((s, x) => this.name(lq, `k_sq${x}`, roundTo(s, P.round + 2)));
     }
 
-    // ---------- total, bonus, vetoes ----------
+    // ---------- total, bonus, penalty, vetoes ----------
     const lt = this.layer();
     const R = P.round;
     const weighted = P.inds.map((ind, x) => {
       this.element = ind.name;
-      const w = A.mul(score[x]!, A.dec(ind.weight));
-      return w;
+      return A.mul(score[x]!, weights[x]!);
     });
     let bonus = A.q(0n, 1n);
-    for (const b of P.bonuses) {
+    let penalty = A.q(0n, 1n);
+    for (const b of [...P.bonuses, ...(P.penalties ?? [])]) {
       this.element = b.name;
       let n = this.src(b.src);
       if (b.default !== undefined) n = this.orDefault(n, A.dec(b.default));
-      else this.errors.push([`(${n.n.s} IS NULL)`, this.msg('KPI0901.sql', { element: b.name })]);
+      else {
+        this.errors.push([this.naOf({ k: 'src', s: b.src }), this.msg('KPI0906.sql', { element: b.name })]);
+        this.errors.push([`(${n.n.s} IS NULL)`, this.msg('KPI0901.sql', { element: b.name })]);
+      }
+      // a negative count adds nothing (a bonus never takes points away, a penalty never gives them)
       const steps = A.floorPos(A.div(n, A.dec(b.per)));
       let v = A.mul(A.dec(b.points), steps);
       if (b.max !== undefined) v = A.min(v, A.dec(b.max));
-      bonus = A.add(bonus, v);
+      if (b.penalty) penalty = A.add(penalty, v);
+      else bonus = A.add(bonus, v);
     }
     const vetoHit: string[] = P.vetoes.map((v, j) => {
       this.element = v.name;
       const e = this.expr(v.expr);
+      this.errors.push([this.naOf(v.expr), this.msg('KPI0906.sql', { element: v.name })]);
       this.errors.push([`(${e.n.s} IS NULL)`, this.msg('KPI0901.sql-veto', { element: v.name })]);
       lt.push([`k_veto${j}`, `(${e.n.s} IS NOT NULL AND ${e.n.s} <> 0)`]);
       return `k_veto${j}`;
@@ -354,9 +399,18 @@ class Generator {
     this.element = 'total';
     const vetoed = vetoHit.length ? `(${vetoHit.join(' OR ')})` : '(1=0)';
     const bonusN = this.name(lt, 'k_bonus', this.hooks?.roundedScores ? roundTo(bonus, R) : bonus);
-    const totalScaled = this.roundedSum([...weighted, bonusN], R);
+    const hasPenalties = (P.penalties ?? []).length > 0;
+    const penaltyN = this.name(lt, 'k_penalty', penalty);
+    // penalties come off after weighting; the total stops at 0 unless the plan allows less (exact.ts)
+    const terms = [...weighted, bonusN, ...(hasPenalties ? [A.neg(penaltyN)] : [])];
+    const totalScaled = this.roundedSum(terms, R, P.negativeTotal === true);
+    let floored = totalScaled.s;
+    if (!P.negativeTotal && terms.some((t) => t.lo < 0n)) {
+      this.layer().push(['k_tot', totalScaled.s]);
+      floored = '(CASE WHEN k_tot < 0 THEN 0 ELSE k_tot END)';
+    }
     const lf = this.layer();
-    lf.push(['k_total', `(CASE WHEN ${vetoed} THEN 0 ELSE ${totalScaled.s} END)`]);
+    lf.push(['k_total', `(CASE WHEN ${vetoed} THEN 0 ELSE ${floored} END)`]);
 
     // ---------- output ----------
     const columns: SqlColumn[] = [];
@@ -385,21 +439,24 @@ class Generator {
       put('NULL', { name: 'coefficient', role: 'coefficient' });
     }
     put(D.decimal(A.roundScaled(bonusN, R).s, R), { name: 'bonus', role: 'bonus' });
+    if (hasPenalties) put(D.decimal(A.roundScaled(penaltyN, R).s, R), { name: 'penalty', role: 'penalty' });
     P.vetoes.forEach((v, j) => put(vetoHit[j]!, { name: `veto:${v.name}`, role: 'veto', index: j }));
     P.inds.forEach((ind, x) => {
       this.element = ind.name;
       put(D.decimal(A.roundScaled(actual[x]!, R + 4).s, R + 4), { name: `${ind.name}.actual`, role: 'actual', index: x });
       if (ratio[x]) put(D.decimal(A.roundScaled(ratio[x]!, R + 4).s, R + 4), { name: `${ind.name}.ratio`, role: 'ratio', index: x });
       put(D.decimal(A.roundScaled(score[x]!, R + 2).s, R + 2), { name: `${ind.name}.score`, role: 'score', index: x });
-      put(constDecimal(D, roundedText(A.dec(ind.weight), 12)), { name: `${ind.name}.weight`, role: 'weight', index: x });
-      put(D.decimal(A.roundScaled(A.mul(score[x]!, A.dec(ind.weight)), R + 2).s, R + 2), { name: `${ind.name}.weighted`, role: 'weighted', index: x });
+      const w = weights[x]!;
+      put(A.isConst(w) ? constDecimal(D, roundedText(w, 12)) : D.decimal(A.roundScaled(w, 12).s, 12), { name: `${ind.name}.weight`, role: 'weight', index: x });
+      put(D.decimal(A.roundScaled(weighted[x]!, R + 2).s, R + 2), { name: `${ind.name}.weighted`, role: 'weighted', index: x });
+      // an indicator that does not apply to the person (N/A): no actual, ratio or score in the report
+      if (isNa[x] !== FALSE) put(isNa[x]!, { name: `${ind.name}.na`, role: 'na', index: x });
     });
-    void measured;
     // the values a wrapping query (money.ts) reads, not part of the report
     if (this.hooks) {
       const vetoedNow = vetoed;
       // |total| ≤ Σ |term| (each term's value bound), so the scaled total is bounded by that × 10^R (+1 for rounding)
-      const mag = [...weighted, bonusN].reduce((acc, t) => acc + (t.hi > -t.lo ? t.hi : -t.lo), 0n);
+      const mag = terms.reduce((acc, t) => acc + (t.hi > -t.lo ? t.hi : -t.lo), 0n);
       const tb = (mag + 1n) * 10n ** BigInt(R);
       const total = A.col('k_total', tb < totalScaled.b ? tb : totalScaled.b);
       for (const [a, e] of this.hooks.output({ total, bonus: A.roundScaled(bonusN, R), vetoed: vetoedNow })) out.push(`${e} AS ${a}`);
@@ -423,16 +480,19 @@ class Generator {
   }
 
   /**
-   * Σ terms rounded half up to `dec` places, as a scaled integer. When the exact sum's common denominator
-   * fits the dialect's integers: one division. Otherwise (several data-dependent denominators: reverse
-   * ratios, metrics dividing by data) each term is divided out by long division in blocks of B digits, the
-   * blocks summed with carries, and the +1/2 carry decided with a window of m units in the last block
-   * (m terms, each truncated by less than one unit). Its exactness: the exact sum is a fraction with
-   * denominator at most P = Π denominators, so a value that is not a rounding boundary lies at least 1/P
-   * from it; J blocks with B^J ≥ m·P make the window narrower than that, so only a value exactly at the
-   * boundary falls in it, and it rounds up, as half-up does. Needs every term ≥ 0 (scores, bonus).
+   * Σ terms rounded half away from zero to `dec` places, as a scaled integer. When the exact sum's common
+   * denominator fits the dialect's integers: one division. Otherwise (several data-dependent denominators:
+   * reverse ratios, per-person targets, N/A re-weighting) each term is divided out by long division in blocks
+   * of B digits, the blocks summed with carries, and the +1/2 carry decided with a window of m units in the
+   * last block (m terms, each truncated by less than one unit). Its exactness: the exact sum is a fraction with
+   * denominator at most P = Π denominators, so a value that is not a rounding boundary lies at least 1/P from
+   * it; J blocks with B^J ≥ m·P make the window narrower than that, so only a value exactly at the boundary
+   * falls in it, and it rounds up, as half-up does. A term that may be negative (a penalty) is lifted by an
+   * integer first, taken off again at the end. That gives floor(x + 1/2), half up; `signed` (a total that may
+   * be below 0) also needs half away from zero below 0: one less where x + 1/2 is an integer ≤ 0, which the
+   * same window tells (the blocks' low digits are then those of 0, up to the m − 1 added).
    */
-  private roundedSum(terms: Q[], dec: number): I {
+  private roundedSum(terms: Q[], dec: number, signed: boolean): I {
     const A = this.A;
     const D = this.D;
     try {
@@ -440,16 +500,22 @@ class Generator {
       for (const t of terms) sum = A.add(sum, t);
       return A.roundScaled(sum, dec);
     } catch (e) {
-      if (!(e instanceof Overflow) || terms.some((t) => t.lo < 0n)) throw e;
+      if (!(e instanceof Overflow)) throw e;
     }
     const p = A.q(10n ** BigInt(dec), 1n);
     let fixed = A.q(1n, 2n);
-    const xs: Q[] = [];
+    const xs0: Q[] = [];
     for (const t of terms) {
-      if (t.r) xs.push(A.mul(t, p));
+      if (t.r) xs0.push(A.mul(t, p));
       else fixed = A.add(fixed, A.mul(t, p));
     }
-    xs.push(fixed);
+    xs0.push(fixed);
+    let lift = 0n;
+    const xs = xs0.map((x) => {
+      if (x.lo >= 0n) return x;
+      lift += -x.lo;
+      return A.add(x, A.q(-x.lo, 1n));
+    });
     const m = BigInt(xs.length);
     const dens = xs.map((x) => A.den(x));
     const P = dens.reduce((acc, d) => acc * d.b, 1n);
@@ -481,11 +547,87 @@ class Generator {
       });
       blocks.push(row);
     }
-    // carries from the last block up: floor((Z - 1) / B^J) with Z = blocks as digits + m
+    // carries from the last block up: floor((Z - 1) / B^J) with Z = blocks as digits + m; the low digits say
+    // whether x + 1/2 is an integer (see above)
     const sumI = (xsI: I[]) => xsI.reduce((acc, x) => A.iadd(acc, x), A.lit(0n));
-    let carry = A.col(D.intDiv(A.iadd(sumI(blocks[J - 1]!), A.lit(m - 1n)).s, A.lit(B).s), m + 1n);
-    for (let j = J - 2; j >= 0; j--) carry = A.col(D.intDiv(A.iadd(sumI(blocks[j]!), carry).s, A.lit(B).s), m + 1n);
-    return A.iadd(sumI(ints), carry);
+    const Bs = A.lit(B).s;
+    let digits = A.iadd(sumI(blocks[J - 1]!), A.lit(m - 1n));
+    let carry = A.col(D.intDiv(digits.s, Bs), m + 1n);
+    const exact: string[] = [`(${D.mod(digits.s, Bs)} <= ${m - 1n})`];
+    for (let j = J - 2; j >= 0; j--) {
+      digits = A.iadd(sumI(blocks[j]!), carry);
+      carry = A.col(D.intDiv(digits.s, Bs), m + 1n);
+      exact.push(`(${D.mod(digits.s, Bs)} = 0)`);
+    }
+    let floorHalf = A.iadd(sumI(ints), carry);
+    if (lift > 0n) floorHalf = A.isub(floorHalf, A.lit(lift));
+    if (!signed) return floorHalf;
+    const lf = this.layer();
+    lf.push(['k_fh', floorHalf.s]);
+    lf.push(['k_tie', `(${exact.join(' AND ')})`]);
+    return A.col(`(CASE WHEN k_tie AND k_fh <= 0 THEN k_fh - 1 ELSE k_fh END)`, floorHalf.b + 1n);
+  }
+
+  /**
+   * SQL saying the value of `e` fails with N/A: the first failure evaluating it (left to right, as exact.ts's
+   * evalExpr) is a N/A cell of a column an optional indicator reads. FALSE when no such column is in reach.
+   */
+  private naOf(e: LExpr): string {
+    switch (e.k) {
+      case 'num':
+        return FALSE;
+      case 'src':
+        return e.s.k === 'slot' ? (this.P.inputs[e.s.i]!.na ? `k_na${e.s.i}` : FALSE) : (this.metricNa[e.s.i] ?? FALSE);
+      case 'neg':
+      case 'not':
+      case 'abs':
+        return this.naOf(e.a);
+      default: {
+        const args = 'args' in e ? e.args : [e.a, e.b];
+        const na = args.map((a) => this.naOf(a));
+        if (na.every((x) => x === FALSE)) return FALSE;
+        const ok = args.map((a) => {
+          const v = this.expr(a);
+          return this.A.isConst(v) ? TRUE : `(${v.n.s} IS NOT NULL)`;
+        });
+        return firstFailureNa(na, ok);
+      }
+    }
+  }
+
+  /**
+   * This person's target (`target COLUMN`), read from a column or metric; a missing one is KPI0905, and so is
+   * one at or below 0 where the target divides (exact.ts). Where it divides, the value is NULL at or below 0
+   * (the row has failed), so no division by it can fail in the engine. Named in layer `l`.
+   */
+  private personTarget(ind: LIndicator, x: number, applies: string, l: [string, string][]): Q {
+    const A = this.A;
+    const s = ind.targetSrc!;
+    const t = this.src(s);
+    const column = s.k === 'slot' ? this.P.inputs[s.i]!.column : this.P.metrics[s.i]!.name;
+    this.errors.push([and(this.naOf({ k: 'src', s }), applies), this.msg('KPI0906.sql', { element: ind.name })]);
+    this.errors.push([and(`(${t.n.s} IS NULL)`, applies), this.msg('KPI0905.sql', { column, element: ind.name })]);
+    if (!targetDivides(ind)) return t;
+    const bad = `(${t.n.s} IS NOT NULL AND ${A.cmp(t, '<=', A.q(0n, 1n))})`;
+    this.errors.push([and(bad, applies), this.msg('KPI0905.sql-not-positive', { column, element: ind.name })]);
+    const pos = A.mk({ s: `(CASE WHEN ${bad} THEN NULL ELSE ${t.n.s} END)`, b: t.n.b }, t.k, t.r, t.lo > 0n ? t.lo : 0n, t.hi > 0n ? t.hi : 0n);
+    return this.name(l, `k_tg${x}`, pos);
+  }
+
+  /** actual ÷ target (target ÷ actual when lower is better), or along a target range `LO..HI` (exact.ts) */
+  private ratio(ind: LIndicator, a: Q, t: Q): Q {
+    const A = this.A;
+    const ONE = A.q(1n, 1n);
+    const cap = A.dec(ind.cap);
+    const inverse = ratioIsInverse(ind);
+    if (ind.targetHigh !== undefined && (ind.method === 'linear' || ind.method === 'reverse')) {
+      // the near end scores 100, the far end reaches the cap, linearly between; beyond the near end as for one target
+      const hi = A.dec(ind.targetHigh);
+      const slope = A.div(A.sub(cap, ONE), A.sub(hi, t));
+      if (!inverse) return A.cases([[A.cmp(a, '<', t), A.div(a, t)], [A.cmp(a, '>=', hi), cap]], A.add(ONE, A.mul(slope, A.sub(a, t))));
+      return A.cases([[A.cmp(a, '>', hi), A.div(hi, a)], [A.cmp(a, '<=', t), cap]], A.add(ONE, A.mul(slope, A.sub(hi, a))));
+    }
+    return inverse ? A.cases([[A.cmp(a, '<=', A.q(0n, 1n)), cap]], A.div(t, a)) : A.div(a, t);
   }
 
   /** v where it lies within lo..hi, else NULL (the row has failed already): its bounds are lo..hi */
@@ -513,6 +655,8 @@ class Generator {
     let sm: I = A.lit(0n);
     ind.raters!.forEach((r, j) => {
       const raw = this.slotQ[r.slot]!;
+      // a N/A mark drops out like a blank one for an optional indicator, and fails the row for any other (exact.ts)
+      if (this.P.inputs[r.slot]!.na && !ind.optional) this.errors.push([`k_na${r.slot}`, this.msg('KPI0906.sql', { element: ind.name })]);
       const wi = (ws[j]!.n.c! * W) / ws[j]!.k;
       const out = `(${raw.n.s} IS NOT NULL AND (${A.cmp(raw, '<', lo)} OR ${A.cmp(raw, '>', hi)}))`;
       this.errors.push([out, this.msg('KPI0903.sql-column', { column: this.P.inputs[r.slot]!.column, detail: `${ind.lo}..${ind.hi}`, element: ind.name })]);
@@ -525,7 +669,7 @@ class Generator {
     return A.mk({ s: `(CASE WHEN ${sw.s} = 0 THEN NULL ELSE ${sm.s} END)`, b: sm.b }, SCALE, { s: `(CASE WHEN ${sw.s} = 0 THEN 1 ELSE ${sw.s} END)`, b: sw.b }, lo.lo, hi.hi);
   }
 
-  private score(ind: LIndicator, a: Q, r: Q | undefined): Q {
+  private score(ind: LIndicator, a: Q, r: Q | undefined, t: Q | undefined): Q {
     const A = this.A;
     const HUNDRED = A.q(100n, 1n);
     const ZERO = A.q(0n, 1n);
@@ -536,10 +680,14 @@ class Generator {
         s = A.mul(HUNDRED, A.max(ZERO, A.min(r!, A.dec(ind.cap))));
         break;
       case 'threshold': {
-        const t = A.dec(ind.target!);
-        s = A.cases([[A.cmp(a, ind.lower ? '<=' : '>=', t), HUNDRED]], ZERO);
+        // a range is met from its low end up (its high end down, lower is better)
+        const bound = ind.lower && ind.targetHigh !== undefined ? A.dec(ind.targetHigh) : t!;
+        s = A.cases([[A.cmp(a, ind.lower ? '<=' : '>=', bound), HUNDRED]], ZERO);
         break;
       }
+      case 'steps':
+        s = this.steps(ind, a, t!);
+        break;
       case 'bands': {
         const basis = ind.on === 'ratio' ? r! : a;
         s = A.cases(
@@ -586,6 +734,41 @@ class Generator {
     }
     if (r && ind.floor !== undefined) s = A.cases([[A.cmp(r, '<', A.dec(ind.floor)), ZERO]], s);
     return s;
+  }
+
+  /**
+   * `steps`: points per step of distance from the target (每低1%扣5分, 超额1%加2分最高加10分), deductions first;
+   * a step measures the actual's units (`abs`) or shares of the target (`share`); partial steps count in
+   * proportion, or not at all (`whole`), or as one (`started`); each clause capped by its max; the score ≥ 0.
+   */
+  private steps(ind: LIndicator, a: Q, t: Q): Q {
+    const A = this.A;
+    const ZERO = A.q(0n, 1n);
+    const HUNDRED = A.q(100n, 1n);
+    /** the points one clause takes or gives for a distance `diff` from the target (≤ 0: none) */
+    const clause = (st: NonNullable<LIndicator['stepDeduct']>, diff: Q): Q => {
+      const gap = A.max(ZERO, diff);
+      const measured = ind.stepMeasure === 'share' ? A.div(gap, t) : gap;
+      let units = A.div(measured, A.dec(st.per));
+      if (st.rounding === 'whole') units = A.floorPos(units);
+      else if (st.rounding === 'started') units = A.ceilPos(units);
+      const v = A.mul(A.dec(st.points), units);
+      return st.max !== undefined ? A.min(v, A.dec(st.max)) : v;
+    };
+    const diffOf = (st: NonNullable<LIndicator['stepDeduct']>) => (st.side === 'below' ? A.sub(t, a) : A.sub(a, t));
+    const d = ind.stepDeduct;
+    const up = ind.stepAdd;
+    if (d && up && d.side !== up.side) {
+      // the two clauses read opposite sides of the target: at most one of them counts in a row, so the score is
+      // one of them (a CASE), not their sum (whose denominators would multiply)
+      const below = d.side === 'below' ? A.sub(HUNDRED, clause(d, diffOf(d))) : A.add(HUNDRED, clause(up, diffOf(up)));
+      const above = d.side === 'above' ? A.sub(HUNDRED, clause(d, diffOf(d))) : A.add(HUNDRED, clause(up, diffOf(up)));
+      return A.max(ZERO, A.cases([[A.cmp(a, '<', t), below], [A.cmp(a, '>', t), above]], HUNDRED));
+    }
+    let sc = HUNDRED;
+    if (d) sc = A.sub(sc, clause(d, diffOf(d)));
+    if (up) sc = A.add(sc, clause(up, diffOf(up)));
+    return A.max(ZERO, sc);
   }
 
   /** an expression of metrics, vetoes: NULL when it cannot be computed (blank input, division by zero) */

@@ -187,9 +187,10 @@ export class Algebra {
   /** a / b for b ≠ 0 (the caller guards b = 0) */
   div(a: Q, b: Q): Q {
     if (this.isConst(b)) return this.mul(a, this.q(b.k, b.n.c!));
-    // (an/(ak·ar)) / (bn/(bk·br)) = an·bk·br·sign(bn) / (ak · ar·|bn|)
-    let nc = this.imul(this.imul(a.n, this.lit(b.k)), b.r ?? this.lit(1n));
-    let k = a.k;
+    // (an/(ak·ar)) / (bn/(bk·br)) = an·bk·br·sign(bn) / (ak · ar·|bn|), the constants' common factor cancelled
+    const g0 = gcd(a.k, b.k);
+    let nc = this.imul(this.imul(a.n, this.lit(b.k / g0)), b.r ?? this.lit(1n));
+    let k = a.k / g0;
     if (nc.c !== undefined) {
       const g = gcd(nc.c, k);
       nc = this.lit(nc.c / g);
@@ -245,6 +246,17 @@ export class Algebra {
   floorPos(a: Q): Q {
     if (this.isConst(a)) return this.q(a.n.c! <= 0n ? 0n : a.n.c! / a.k, 1n);
     const n: I = { s: `(CASE WHEN ${a.n.s} <= 0 THEN 0 ELSE ${this.D.intDiv(a.n.s, this.den(a).s)} END)`, b: a.n.b };
+    return this.mk(n, 1n, undefined, 0n, a.hi > 0n ? a.hi : 0n);
+  }
+  /** ceil(a) for a > 0, 0 for a ≤ 0 (steps that count a started one: 不足一档按一档计) */
+  ceilPos(a: Q): Q {
+    if (this.isConst(a)) {
+      const c = a.n.c!;
+      return this.q(c <= 0n ? 0n : (c + a.k - 1n) / a.k, 1n);
+    }
+    const d = this.den(a);
+    const up = this.iadd(a.n, this.isub(d, this.lit(1n)));
+    const n: I = { s: `(CASE WHEN ${a.n.s} <= 0 THEN 0 ELSE ${this.D.intDiv(up.s, d.s)} END)`, b: up.b };
     return this.mk(n, 1n, undefined, 0n, a.hi > 0n ? a.hi : 0n);
   }
   /** round half away from zero to `dec` places → the scaled integer (value × 10^dec) */

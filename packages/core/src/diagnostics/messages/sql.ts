@@ -100,6 +100,18 @@ export const SQL_MESSAGES = {
     message: { en: '`{{value}}` in column `{{column}}` is negative, but it counts events', zh: '`{{column}}` 列的 `{{value}}` 是负数，而这一列记录的是次数' },
   },
   'KPI0812.sql': { message: { en: 'column `{{column}}` is blank', zh: '`{{column}}` 列为空' } },
+  'KPI0818.sql': {
+    message: {
+      en: 'column `{{column}}` says `{{value}}` (not applicable), but {{readers}} is not `optional`',
+      zh: '`{{column}}` 列写的是 `{{value}}`（不适用），但 {{readers}} 没有写 `optional`（可不适用）',
+    },
+  },
+  'KPI0905.sql': { message: { en: 'no target in `{{column}}` for `{{element}}`', zh: '`{{element}}` 的目标 `{{column}}` 没有值' } },
+  'KPI0905.sql-not-positive': {
+    message: { en: 'the target in `{{column}}` must be above 0 for `{{element}}`', zh: '`{{column}}` 的目标必须大于 0，`{{element}}` 才能计分' },
+  },
+  'KPI0906.sql': { message: { en: '`{{element}}` reads a N/A cell, but it is not `optional`', zh: '`{{element}}` 读到了“不适用”，但它没有写 `optional`（可不适用）' } },
+  'KPI0907.sql': { message: { en: 'every indicator is N/A for this row, so nothing can be scored', zh: '这一行的所有指标都“不适用”，无法计分' } },
   'KPI0901.sql': { message: { en: 'no value for `{{element}}`', zh: '`{{element}}` 没有值' } },
   'KPI0901.sql-veto': { message: { en: 'no value for veto `{{element}}`', zh: '否决项 `{{element}}` 没有值' } },
   'KPI0903.sql': {
