@@ -81,7 +81,8 @@ function diagnosticsOf(code, plan, md) {
   if (!/--target sql\b/.test(sh) || !a.file.plans.length) return [];
   const dialect = /--dialect (\S+)/.exec(sh)?.[1] ?? 'duckdb';
   const c = compilePlan(a.file.plans[0], { file: `${code}.kpi` });
-  return c.compiled ? generateSql(c.compiled.lowered, { dialect }).diagnostics : [];
+  // the plan itself too, as `kpi compile` passes it (money items are read from it)
+  return c.compiled ? generateSql(c.compiled.lowered, { dialect, plan: a.file.plans[0] }).diagnostics : [];
 }
 
 function messagesOf(code, plan, md) {
