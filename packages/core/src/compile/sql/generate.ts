@@ -454,12 +454,11 @@ class Generator {
     });
     // the values a wrapping query (money.ts) reads, not part of the report
     if (this.hooks) {
-      const vetoedNow = vetoed;
       // |total| ≤ Σ |term| (each term's value bound), so the scaled total is bounded by that × 10^R (+1 for rounding)
       const mag = terms.reduce((acc, t) => acc + (t.hi > -t.lo ? t.hi : -t.lo), 0n);
       const tb = (mag + 1n) * 10n ** BigInt(R);
       const total = A.col('k_total', tb < totalScaled.b ? tb : totalScaled.b);
-      for (const [a, e] of this.hooks.output({ total, bonus: A.roundScaled(bonusN, R), vetoed: vetoedNow })) out.push(`${e} AS ${a}`);
+      for (const [a, e] of this.hooks.output({ total, bonus: A.roundScaled(bonusN, R), vetoed })) out.push(`${e} AS ${a}`);
     }
 
     // ---------- assemble ----------
