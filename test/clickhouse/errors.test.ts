@@ -2,7 +2,8 @@
  * Row errors on sharded ClickHouse: the `error` column names the code and the cell in the language given
  * to the generator (the catalogue's texts, spliced with ClickHouse's string quoting), and the README's way
  * to run a compiled query — `clickhouse-client --multiquery < 店长.ch.sql` — gives the same rows as the tests'
- * HTTP client.
+ * HTTP client. A query longer than ClickHouse's default max_query_size says so in its first line, and runs
+ * with the setting it names.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, compilePlan, generateSql } from '../../packages/core/src/index.js';
 import { kpi, ROOT } from '../cli/helpers.js';
+import { errorsAsOne, jsLines, reportLines } from '../sql/engines.js';
 import { startClickHouse, type ClickHouse } from '../sql/clickhouse.js';
 
 let ch: ClickHouse;
@@ -54,5 +56,22 @@ describe('the error column on sharded ClickHouse', () => {
     const viaHttp = (await ch.query(readFileSync(file, 'utf8'))).map((row) => row.map((v) => (v === null ? '\\N' : v)).join('\t'));
     expect(r.stdout.trimEnd().split('\n')).toEqual(viaHttp);
     expect(viaHttp[0]!.startsWith('S4\t\\N\t')).toBe(true);
+  });
+
+  it('a query past max_query_size or max_ast_elements names the settings it needs, and runs with it (the same rows as kpi score)', async () => {
+    // 40 indicators of 2.5%, half of them reverse (each its own data-dependent denominator): past 256 KiB of SQL
+    const n = 40;
+    const src = `plan 大方案 {\n${Array.from({ length: n }, (_, i) => `  indicator 指标${i} weight 2.5% target 100% scoring ${i % 2 ? 'linear cap 120%' : 'reverse'}\n`).join('')}}\n`;
+    const big = compilePlan(analyze('大方案.kpi', src).file.plans[0]!).compiled!;
+    const bigHeader = ['工号', ...big.lowered.inputs.map((x) => x.column)];
+    const bigRows = ['E1', 'E2', 'E3'].map((id, r) => [id, ...big.lowered.inputs.map((_, i) => `${90 + ((i * 7 + r * 3) % 30)}%`)]);
+    await ch.loadSharded('big', bigHeader, bigRows);
+    const q = generateSql(big.lowered, { dialect: 'clickhouse', table: 'default.big', idColumn: '工号', orderBy: 'k_ord' }).query!;
+    const note = /^-- this query is (\d+) bytes of about \d+ syntax elements, more than ClickHouse's defaults .*: run it with clickhouse-client --max_query_size=(\d+) --max_ast_elements=(\d+) /.exec(q.sql);
+    expect(note, q.sql.slice(0, 300)).not.toBeNull();
+    expect(Number(note![1])).toBe(Buffer.byteLength(q.sql) - Buffer.byteLength(q.sql.split('\n')[0]!) - 1);
+    await expect(ch.query(q.sql)).rejects.toThrow(/Max query size exceeded|AST is too big|Syntax error/);
+    const rows = await ch.query(q.sql, undefined, { max_query_size: note![2]!, max_ast_elements: note![3]! });
+    expect(errorsAsOne(reportLines(q, big.lowered, rows))).toEqual(jsLines(big, bigHeader, bigRows));
   });
 });

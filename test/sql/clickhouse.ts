@@ -17,8 +17,8 @@ export const clickhouseAvailable = (): boolean => existsSync(SERVER);
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 export interface ClickHouse {
-  /** a query; its rows as TSV cells (NULL → null) */
-  query(sql: string, body?: string): Promise<(string | null)[][]>;
+  /** a query; its rows as TSV cells (NULL → null); `settings` go on the URL (max_query_size) */
+  query(sql: string, body?: string, settings?: Record<string, string>): Promise<(string | null)[][]>;
   /** create `shard1.NAME`, `shard2.NAME` and the Distributed `default.NAME` over them, and load rows through it */
   loadSharded(table: string, header: string[], rows: (string | null)[][]): Promise<void>;
   /** rows each shard holds (to see that both got some) */
@@ -98,9 +98,10 @@ export async function startClickHouse(opts: { memory?: number } = {}): Promise<C
   }
   const server = proc;
 
-  const query = async (sql: string, body?: string): Promise<(string | null)[][]> => {
+  const query = async (sql: string, body?: string, settings: Record<string, string> = {}): Promise<(string | null)[][]> => {
     const withFormat = body === undefined && /^\s*(--[^\n]*\n\s*)*SELECT/i.test(sql) ? `${sql.trimEnd()}\nFORMAT TabSeparated` : sql;
-    const r = body === undefined ? await fetch(url, { method: 'POST', body: withFormat }) : await fetch(`${url}?query=${encodeURIComponent(sql)}`, { method: 'POST', body });
+    const params = Object.entries(settings).map(([k, v]) => `${k}=${encodeURIComponent(v)}&`).join('');
+    const r = body === undefined ? await fetch(`${url}?${params}`, { method: 'POST', body: withFormat }) : await fetch(`${url}?${params}query=${encodeURIComponent(sql)}`, { method: 'POST', body });
     const text = await r.text();
     if (!r.ok) throw new Error(`ClickHouse: ${text.trim()}`);
     return text === '' ? [] : text.replace(/\n$/, '').split('\n').map((l) => l.split('\t').map(unescape));

@@ -11,8 +11,9 @@
  * the dialect's integers (KPI1102) or that uses an item kind this generator does not know (KPI1101)
  * gets no SQL at all.
  *
- * The query is a stack of `SELECT *, … FROM (…)` layers: each layer names the values the next one reads
- * (parsed cells, metrics, actuals, ratios, scores), so no expression is copied into another.
+ * The query is a stack of `SELECT …, … FROM (…)` layers: each layer names the values the next one reads
+ * (parsed cells, metrics, actuals, ratios, scores), so no expression is copied into another, and carries
+ * only the columns read above it (layers.ts).
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { bilingual, diag, text, type ArgsOf, type DiagnosticId, type MessageId } from '../../diagnostics/diag.js';
@@ -27,6 +28,7 @@ import { ratioIsInverse, targetDivides, usesRatio } from '../../model/lowered.js
 import { DIALECTS, type Dialect, type DialectName } from './dialect.js';
 import { and, BLANK_CELLS, FALSE, firstFailureNa, NA_CELLS, naCell, naWeights, not, or, TRUE } from './na.js';
 import { Algebra, Overflow, type I, type Q } from './rational.js';
+import { stackLayers, type Layer } from './layers.js';
 
 export interface SqlOptions {
   dialect: DialectName;
@@ -116,6 +118,33 @@ interface SqlArg {
 
 /** `hooks`: the SPEC §7 layers (money.ts calls back with them; not for other callers) */
 export function generateSql(P: LPlan, opts: SqlOptions, hooks?: GeneratorHooks): { query?: SqlQuery; diagnostics: Diagnostic[] } {
+  const r = generate(P, opts, hooks);
+  return r.query && !hooks ? { ...r, query: withQuerySizeNote(opts.dialect, r.query) } : r;
+}
+
+/**
+ * ClickHouse parses at most `max_query_size` bytes of a query (262,144 by default) into at most
+ * `max_ast_elements` syntax elements (50,000): a query past either says so in its first line, with settings
+ * that suffice. Elements are counted as tokens, an upper bound (ClickHouse 18.16 made 0.65 of them on the
+ * property test's largest queries).
+ */
+const CH_MAX_QUERY_SIZE = 262_144;
+const CH_MAX_AST_ELEMENTS = 50_000;
+function withQuerySizeNote(dialect: DialectName, q: SqlQuery): SqlQuery {
+  if (dialect !== 'clickhouse') return q;
+  const bytes = new TextEncoder().encode(q.sql).length;
+  const tokens = (q.sql.replace(/--[^\n]*\n/g, '\n').match(/'(?:[^'\\]|\\.)*'|"(?:[^"]|"")*"|\w+|[^\s\w]/g) ?? []).length;
+  if (bytes <= CH_MAX_QUERY_SIZE - 512 && tokens <= CH_MAX_AST_ELEMENTS) return q;
+  const size = Math.max(CH_MAX_QUERY_SIZE, Math.ceil((bytes + 512) / 65536) * 65536);
+  const ast = Math.max(CH_MAX_AST_ELEMENTS, Math.ceil(tokens / 10000) * 10000);
+  const note =
+    `-- this query is ${bytes} bytes of about ${tokens} syntax elements, more than ClickHouse's defaults (max_query_size ${CH_MAX_QUERY_SIZE}, ` +
+    `max_ast_elements ${CH_MAX_AST_ELEMENTS}): run it with clickhouse-client --max_query_size=${size} --max_ast_elements=${ast} ` +
+    `(over HTTP: ?max_query_size=${size}&max_ast_elements=${ast})`;
+  return { ...q, sql: `${note}\n${q.sql}` };
+}
+
+function generate(P: LPlan, opts: SqlOptions, hooks?: GeneratorHooks): { query?: SqlQuery; diagnostics: Diagnostic[] } {
   const D = DIALECTS[opts.dialect];
   if (!D) return { diagnostics: [diag('KPI1101.dialect', { dialect: String(opts.dialect) })] };
   if (P.money && opts.plan && !hooks) return moneySql(P, opts.plan, opts, D);
@@ -143,10 +172,13 @@ const KNOWN_IND_KEYS = new Set([
   'stepDeduct', 'stepAdd', 'stepMeasure', 'cap', 'floor', 'lower', 'on', 'rows', 'else', 'points', 'dpoints', 'per', 'max', 'lo', 'hi', 'default', 'unit',
 ]);
 
+/** carry steps of the long division's sum computed inline in one layer (see roundedSum) */
+const CARRY_STEPS_PER_LAYER = 8;
+
 class Generator {
   private readonly A: Algebra;
-  /** layers of [alias, expression] added on top of each other; a function wraps the query so far (GROUP BY) */
-  private readonly layers: ([string, string][] | ((sql: string) => string))[] = [];
+  /** layers of [alias, expression] added on top of each other, or a query wrapping the ones below (GROUP BY) */
+  private readonly layers: Layer[] = [];
   /** error conditions in report order: [condition, message expression] */
   private readonly errors: [string, string][] = [];
   private element = '';
@@ -273,7 +305,12 @@ class Generator {
     });
     this.errors.unshift([`(k_id IS NULL OR k_id = '')`, this.msg('KPI0809.sql', {})]);
     // SPEC §7 periods: rows of one person grouped into one (hooks.ts)
-    this.hooks?.afterRead({ A, D, layer: () => this.layer(), wrap: (f) => void this.layers.push(f), errors: this.errors, slotQ: this.slotQ, msg: (id, args) => this.msg(id as 'KPI0809.sql', args as never) });
+    this.hooks?.afterRead({ A, D, layer: () => this.layer(), wrap: (wrap, provides) => void this.layers.push({ wrap, provides }), errors: this.errors, slotQ: this.slotQ, msg: (id, args) => this.msg(id as 'KPI0809.sql', args as never) });
+    // the cells' errors decided in one column here: the cells' text and its parts need not go up the stack
+    if (this.errors.length) {
+      this.layer().push(['k_err0', `(CASE ${this.errors.map(([c, m]) => `WHEN ${c} THEN ${m}`).join(' ')} END)`]);
+      this.errors.splice(0, this.errors.length, ['(k_err0 IS NOT NULL)', 'k_err0']);
+    }
 
     // ---------- metrics, one layer each (dependency order) ----------
     P.metrics.forEach((m, j) => {
@@ -463,16 +500,9 @@ class Generator {
 
     // ---------- assemble ----------
     const table = this.opts.table ?? 'actuals';
-    let sql = `SELECT ${l0.map(([a, e]) => `${e} AS ${a}`).join(',\n  ')}\nFROM ${table.split('.').map((p) => D.ident(p)).join('.')}\nWHERE ${where}`;
-    let k = 0;
-    for (const l of this.layers) {
-      if (typeof l === 'function') {
-        sql = l(sql);
-        continue;
-      }
-      if (!l.length) continue;
-      sql = `SELECT *,\n  ${l.map(([a, e]) => `${e} AS ${a}`).join(',\n  ')}\nFROM (\n${sql}${D.fence}\n) AS k_l${k++}`;
-    }
+    const base = `SELECT ${l0.map(([a, e]) => `${e} AS ${a}`).join(',\n  ')}\nFROM ${table.split('.').map((p) => D.ident(p)).join('.')}\nWHERE ${where}`;
+    const orderCol = this.opts.orderBy !== undefined ? 'k_ord' : 'k_id';
+    let sql = stackLayers(D, base, l0.map(([a]) => a), this.layers, [...out, orderCol]);
     const order = this.opts.orderBy !== undefined ? '\nORDER BY k_ord' : D.name === 'clickhouse' ? '\nORDER BY k_id' : '';
     sql = `-- kpi: plan ${JSON.stringify(P.name).replace(/\n/g, ' ')}, exact integer arithmetic (${D.name}); values read to ${SCALE_DIGITS} decimals, below 10^${this.valueDigits}\nSELECT\n  ${out.join(',\n  ')}\nFROM (\n${sql}${D.fence}\n) AS k_out${order}\n`;
     return this.hooks ? this.hooks.finish({ sql, columns }, this.valueDigits) : { sql, columns };
@@ -503,10 +533,25 @@ class Generator {
     }
     const p = A.q(10n ** BigInt(dec), 1n);
     let fixed = A.q(1n, 2n);
+    // terms over the same data-dependent denominator (the N/A re-weighting's Σ weights, one person's target)
+    // are added first: fewer terms, and a product P of denominators smaller by that factor (fewer blocks)
     const xs0: Q[] = [];
     for (const t of terms) {
-      if (t.r) xs0.push(A.mul(t, p));
-      else fixed = A.add(fixed, A.mul(t, p));
+      const x = A.mul(t, p);
+      if (!x.r) {
+        fixed = A.add(fixed, x);
+        continue;
+      }
+      const same = xs0.findIndex((y) => y.r!.s === x.r!.s);
+      if (same >= 0) {
+        try {
+          xs0[same] = A.add(xs0[same]!, x);
+          continue;
+        } catch (e) {
+          if (!(e instanceof Overflow)) throw e;
+        }
+      }
+      xs0.push(x);
     }
     xs0.push(fixed);
     let lift = 0n;
@@ -524,39 +569,67 @@ class Generator {
     if (B < 10n) throw new Overflow(`denominator ${dmax}`);
     let J = 1;
     for (let BJ = B; BJ < m * P; BJ *= B) J++;
-    // block 0: integer parts and remainders; blocks 1..J: B digits each
+    // block 0: integer parts and remainders; blocks 1..J: B digits each. A block's digits are summed in the
+    // layer that makes them, so what goes up the stack is one sum per block, not one digit per term and block
+    const sumI = (xsI: I[]) => xsI.reduce((acc, x) => A.iadd(acc, x), A.lit(0n));
     const l0 = this.layer();
-    const ints: I[] = [];
-    xs.forEach((x, i) => {
-      const d = dens[i]!;
-      l0.push([`k_x${i}_0`, D.intDiv(x.n.s, d.s)]);
-      l0.push([`k_x${i}_r0`, D.mod(x.n.s, d.s)]);
-      ints.push(A.col(`k_x${i}_0`, x.n.b));
-    });
-    const blocks: I[][] = [];
+    xs.forEach((x, i) => l0.push([`k_x${i}_r0`, D.mod(x.n.s, dens[i]!.s)]));
+    const intSum = sumI(xs.map((x, i) => A.col(D.intDiv(x.n.s, dens[i]!.s), x.n.b)));
+    l0.push(['k_xs0', intSum.s]);
+    const ints = [A.col('k_xs0', intSum.b)];
+    // blocks 1..J, folded as they are made into numbers of as many blocks as the wide type holds (base B^k),
+    // so what goes up the stack is one running number, not one column per block
+    const groups: { v: I; base: bigint }[] = [];
+    let acc: I | undefined;
+    let base = 1n;
     for (let j = 1; j <= J; j++) {
       const l = this.layer();
-      const row: I[] = [];
-      xs.forEach((_, i) => {
+      const digitsOf = xs.map((_, i) => {
         const d = dens[i]!;
         const rb = A.imul(A.col(`k_x${i}_r${j - 1}`, d.b), A.lit(B));
-        l.push([`k_x${i}_${j}`, D.intDiv(rb.s, d.s)]);
         if (j < J) l.push([`k_x${i}_r${j}`, D.mod(rb.s, d.s)]);
-        row.push(A.col(`k_x${i}_${j}`, B));
+        return A.col(D.intDiv(rb.s, d.s), B - 1n);
       });
-      blocks.push(row);
+      const sum = sumI(digitsOf);
+      let next: I | undefined;
+      if (acc) {
+        try {
+          next = A.iadd(A.imul(acc, A.lit(B)), sum);
+          A.iadd(next, A.lit(m + 1n)); // the carry added below must fit too
+        } catch (e) {
+          if (!(e instanceof Overflow)) throw e;
+          next = undefined;
+        }
+      }
+      if (!next) {
+        if (acc) groups.push({ v: acc, base });
+        next = sum;
+        base = 1n;
+      }
+      base *= B;
+      l.push([`k_xh${j}`, next.s]);
+      acc = A.col(`k_xh${j}`, next.b);
     }
-    // carries from the last block up: floor((Z - 1) / B^J) with Z = blocks as digits + m; the low digits say
+    groups.push({ v: acc!, base });
+    // carries from the last group up: floor((Z - 1) / B^J) with Z = blocks as digits + m; the low digits say
     // whether x + 1/2 is an integer (see above)
-    const sumI = (xsI: I[]) => xsI.reduce((acc, x) => A.iadd(acc, x), A.lit(0n));
-    const Bs = A.lit(B).s;
-    let digits = A.iadd(sumI(blocks[J - 1]!), A.lit(m - 1n));
-    let carry = A.col(D.intDiv(digits.s, Bs), m + 1n);
-    const exact: string[] = [`(${D.mod(digits.s, Bs)} <= ${m - 1n})`];
-    for (let j = J - 2; j >= 0; j--) {
-      digits = A.iadd(sumI(blocks[j]!), carry);
-      carry = A.col(D.intDiv(digits.s, Bs), m + 1n);
-      exact.push(`(${D.mod(digits.s, Bs)} = 0)`);
+    const G = groups.length;
+    let digits = A.iadd(groups[G - 1]!.v, A.lit(m - 1n));
+    let carry = A.col(D.intDiv(digits.s, A.lit(groups[G - 1]!.base).s), m + 1n);
+    let exact: string[] = [`(${D.mod(digits.s, A.lit(groups[G - 1]!.base).s)} <= ${m - 1n})`];
+    for (let g = G - 2; g >= 0; g--) {
+      // the window's test reads every step's digits: named every few steps, so the text grows linearly
+      if (signed && (G - 1 - g) % CARRY_STEPS_PER_LAYER === 0) {
+        const l = this.layer();
+        l.push([`k_cy${g}`, carry.s]);
+        l.push([`k_ex${g}`, `(${exact.join(' AND ')})`]);
+        carry = A.col(`k_cy${g}`, m + 1n);
+        exact = [`k_ex${g}`];
+      }
+      const Bg = A.lit(groups[g]!.base).s;
+      digits = A.iadd(groups[g]!.v, carry);
+      carry = A.col(D.intDiv(digits.s, Bg), m + 1n);
+      exact.push(`(${D.mod(digits.s, Bg)} = 0)`);
     }
     let floorHalf = A.iadd(sumI(ints), carry);
     if (lift > 0n) floorHalf = A.isub(floorHalf, A.lit(lift));

@@ -13,8 +13,8 @@ export interface ReadContext {
   D: Dialect;
   /** a new layer on top of the query so far */
   layer(): [string, string][];
-  /** wrap the query so far (a GROUP BY) */
-  wrap(f: (sql: string) => string): void;
+  /** wrap the query so far (a GROUP BY) providing the columns `provides` */
+  wrap(f: (sql: string) => string, provides: string[]): void;
   /** the error conditions so far, in report order: [condition, message expression]; may be replaced */
   errors: [string, string][];
   /** the value of each input slot; may be replaced (aggregated periods) */

@@ -229,7 +229,7 @@ export function groupPeriods(ctx: ReadContext, setup: PeriodSetup, table: string
       ? `concat('[', arrayStringConcat(arrayMap(x -> ${jsonStr(D, "ifNull(x.2, '')")}, arraySort(x -> x.1, groupArray((k_pkey, k_per)))), ','), ']') AS k_periods`
       : `${D.concat(`'['`, `string_agg(${jsonStr(D, 'k_per')}, ',' ORDER BY k_pkey)`, `']'`)} AS k_periods`,
   );
-  ctx.wrap((sql) => `SELECT k_id, ${aggs.join(',\n  ')}\nFROM (\n${sql}${D.fence}\n) AS k_g\nGROUP BY k_id`);
+  ctx.wrap((sql) => `SELECT k_id, ${aggs.join(',\n  ')}\nFROM (\n${sql}${D.fence}\n) AS k_g\nGROUP BY k_id`, ['k_id', ...aggs.map((a) => / AS (k_\w+)$/.exec(a)![1]!)]);
 
   // the file's periods: how many, and whether the natural order is the JS engine's
   const per = cellText(D, D.ident(periodCol));
