@@ -1,6 +1,6 @@
-/** The report's fast number texts (writers/decimal.ts) are exactly `${x}` and x.toFixed(d). */
+/** The report's fast number texts (writers/decimal.ts, ByteOut.decimal) are exactly `${x}` and x.toFixed(d). */
 import { describe, expect, it } from 'vitest';
-import { decimalText, fixedText, MAX_PLACES } from '../../packages/cli/src/writers/decimal.js';
+import { decimalText, MAX_PLACES } from '../../packages/cli/src/writers/decimal.js';
 import { ByteOut } from '../../packages/cli/src/writers/bytes.js';
 
 let seed = 12345;
@@ -18,16 +18,17 @@ const written = (): string => {
 };
 
 function check(x: number, d: number) {
-  bo.decimal(x, d);
+  const n = bo.decimal(x, d);
   const c = written();
-  if (c !== `${x}`) expect(c, `ByteOut.decimal(${x}, ${d})`).toBe(`${x}`);
+  if (c !== `${x}` || n !== c.length) expect([c, n], `ByteOut.decimal(${x}, ${d})`).toEqual([`${x}`, `${x}`.length]);
+  const nf = bo.decimal(x, d, true);
+  const cf = written();
+  if (cf !== x.toFixed(d) || nf !== cf.length) expect([cf, nf], `ByteOut.decimal(${x}, ${d}, fixed)`).toEqual([x.toFixed(d), x.toFixed(d).length]);
   const a = decimalText(x, d);
   if (a !== `${x}`) expect(a, `decimalText(${x}, ${d})`).toBe(`${x}`);
-  const b = fixedText(x, d);
-  if (b !== x.toFixed(d)) expect(b, `fixedText(${x}, ${d})`).toBe(x.toFixed(d));
 }
 
-describe('decimalText, fixedText and ByteOut.decimal', () => {
+describe('decimalText and ByteOut.decimal (shortest and fixed)', () => {
   it('agree with JavaScript on numbers rounded to d places, of every size up to 10^15 units', () => {
     for (let n = 0; n < 1_000_000; n++) {
       const d = Math.floor(rnd() * (MAX_PLACES + 1));

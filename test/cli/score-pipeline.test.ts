@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bindTable, percentHintsOf, type Cell } from '../../packages/core/src/index.js';
+import { bindTable, displayWidth, percentHintsOf, visibleText, type Cell } from '../../packages/core/src/index.js';
 import { loadCompiled } from '../../packages/cli/src/plan.js';
 import { cellOf, columnsOf, jsonRow, shapeOf } from '../../packages/cli/src/writers/shape.js';
 import { csvText, csvWriter, jsonWriter, tableWriter } from '../../packages/cli/src/writers/index.js';
@@ -116,6 +116,35 @@ async function tableOf(shape: ReturnType<typeof shapeOf>, results: { id: string;
   return text;
 }
 
+/**
+ * The table as SPEC's report describes it, written here from the cells' texts (not by the writer): text
+ * columns left-aligned, numbers right-aligned, padded to the widest cell in display width (CJK = 2), two
+ * spaces between columns, no trailing whitespace.
+ */
+const TEXT_COLUMNS = new Set(['id', 'keep', 'grade', 'veto', 'scoreGrade', 'periods']);
+function tableReference(shape: ReturnType<typeof shapeOf>, results: { id: string; result: Parameters<ReturnType<typeof tableWriter>['row']>[1]; kept: string[] }[]): string {
+  const cols = columnsOf(shape);
+  const cellText = (c: (typeof cols)[number], r: (typeof results)[number]): string => {
+    if (c.kind === 'keep') return visibleText(r.kept[c.index!] ?? '', false);
+    const v = cellOf(c, r.id, r.result, undefined, shape.lang);
+    if (TEXT_COLUMNS.has(c.kind)) return visibleText(typeof v === 'string' ? v : '', false);
+    if (typeof v === 'string') return v;
+    if (v === undefined || Number.isNaN(v)) return '';
+    return c.kind === 'total' ? v.toFixed(shape.round) : c.kind === 'money' ? v.toFixed(2) : String(v);
+  };
+  const rows = [cols.map((c) => visibleText(c.header, false)), ...results.map((r) => cols.map((c) => cellText(c, r)))];
+  const widths = cols.map((_, i) => Math.max(...rows.map((row) => displayWidth(row[i]!))));
+  const line = (row: string[]) =>
+    row
+      .map((t, i) => {
+        const fill = ' '.repeat(Math.max(0, widths[i]! - displayWidth(t)));
+        return TEXT_COLUMNS.has(cols[i]!.kind) ? t + fill : fill + t;
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(rows[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n') + '\n';
+}
+
 /** what the core gives row by row, formatted with the report's public functions */
 function oracle(p: Awaited<ReturnType<typeof planOf>>, header: string[], rows: string[][], keep: string[]) {
   const bound = bindTable(header, rows as Cell[][], p.compiled.inputs, { percentHints: percentHintsOf(p.plan) });
@@ -138,7 +167,7 @@ function oracle(p: Awaited<ReturnType<typeof planOf>>, header: string[], rows: s
     json.push(JSON.stringify(jsonRow(b.id, o.result, keep.length ? { headers: keep, cells: kept } : undefined)));
     results.push({ id: b.id, result: o.result, kept });
   }
-  return { errors, csv, json: json.length ? `[\n  ${json.join(',\n  ')}\n]\n` : '[]\n', table: () => tableOf(shape, results) };
+  return { errors, csv, json: json.length ? `[\n  ${json.join(',\n  ')}\n]\n` : '[]\n', table: () => tableOf(shape, results), tableReference: () => tableReference(shape, results) };
 }
 
 /** score the CSV and its JSON twin in every text format: same bytes; and the oracle's for csv and json */
@@ -163,7 +192,10 @@ async function compare(name: string, tag: string, header: string[], rows: string
       expect(want.errors).toBe(false);
       if (format === 'csv') expect(got === want.csv, `${tag}: CSV differs from the row-by-row oracle`).toBe(true);
       if (format === 'json') expect(got === want.json, `${tag}: JSON differs from the row-by-row oracle`).toBe(true);
-      if (format === 'table') expect(got === (await want.table()), `${tag}: the table differs from the table writer's row() path`).toBe(true);
+      if (format === 'table') {
+        expect(got === (await want.table()), `${tag}: the table differs from the table writer's row() path`).toBe(true);
+        expect(got).toBe(want.tableReference());
+      }
     }
   }
   return want.errors;
@@ -180,7 +212,7 @@ describe('kpi score: the batch pipeline gives the bytes of the row-by-row path',
       const make = (n: number) => {
         const rows: string[][] = [];
         while (rows.length < n) {
-          const row = [`E${String(rows.length).padStart(6, '0')}`, pick(['张三', '李四', ' 王五', '=SUM(A1)', 'O\'Brien']), ...p.compiled.inputs.map((i) => valueFor(i.role, i.na === true))];
+          const row = [`E${String(rows.length).padStart(6, '0')}`, pick(['张三', '李四', ' 王五', '=SUM(A1)', 'O\'Brien', '赵六\u3000', 'tab\there', '😀 emoji', 'bell\u0007', 'zero\u200bwidth', 'café', 'ＡＢ']), ...p.compiled.inputs.map((i) => valueFor(i.role, i.na === true))];
           // rows the plan cannot score (e.g. a division by zero in a metric) would stop the run: left out here
           if (!oracle(p, header, [row], []).errors) rows.push(row);
         }

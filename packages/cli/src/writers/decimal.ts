@@ -42,26 +42,6 @@ export function decimalText(x: number, d: number): string {
   return `${sign}${ip}.${pad(f, places)}`;
 }
 
-/** x.toFixed(d) for x that is q / 10^d (d ≤ 6), computed from q; else x.toFixed(d) itself */
-export function fixedText(x: number, d: number): string {
-  const sc = POW[d]!;
-  const q = Math.round(x * sc);
-  if (q / sc !== x || !(q < LIMIT && q > -LIMIT)) return x.toFixed(d);
-  const a = q < 0 ? -q : q;
-  let ip = Math.floor(a / sc);
-  let f = a - ip * sc;
-  if (f < 0) {
-    ip--;
-    f += sc;
-  } else if (f >= sc) {
-    ip++;
-    f -= sc;
-  }
-  // toFixed keeps the sign of a negative number that is not 0 (−0 and 0 print `0.00`)
-  const sign = q < 0 ? '-' : '';
-  return d === 0 ? `${sign}${ip}` : `${sign}${ip}.${pad(f, d)}`;
-}
-
 /** f (0 ≤ f < 10^n) as exactly n digits */
 function pad(f: number, n: number): string {
   const s = `${f}`;

@@ -35,7 +35,7 @@ import { once } from 'node:events';
 import { put } from '../atomic.js';
 import { cellOf, columnsOf, jsonRow, type Column, type ReportShape } from './shape.js';
 import { Spool } from './spool.js';
-import { decimalText, fixedText, MAX_PLACES } from './decimal.js';
+import { MAX_PLACES } from './decimal.js';
 import { ByteOut, bytesOf } from './bytes.js';
 
 export interface ResultWriter {
@@ -116,7 +116,6 @@ export function vetoText(L: ResultLayout, out: ArrayLike<number>): string {
 }
 
 /** the text of a number with at most `d` decimals, as `${x}` gives it (decimal.ts: integer work, not a digit search) */
-const textWith = (d: number): ((x: number) => string) => (d <= MAX_PLACES ? (x) => decimalText(x, d) : (x) => `${x}`);
 
 /** the N/A label a report shows for an indicator that does not apply (不适用), from the catalogue */
 const naLabel = (shape: ReportShape): string => ui('ui.report.na', {}, shape.lang);
@@ -365,9 +364,6 @@ export function tableWriter(out: NodeJS.WritableStream, shape: WriterShape, colo
   /** a cell's display width: a number's text is ASCII (its length); text cells and the N/A label are measured */
   const cellWidth = (s: string, i: number): number => (!right[i] ? widthOf(s) : s === na ? naWidth : s.length);
   const grades = lc ? lc.L.grades.map((g) => visibleText(g, false)) : [];
-  const t0 = textWith(shape.round);
-  const t2 = textWith(shape.round + 2);
-  const fixed = shape.round <= MAX_PLACES ? (x: number) => fixedText(x, shape.round) : (x: number) => x.toFixed(shape.round);
   // ids, kept cells, grades, vetoes and headers come from data and plans: no control characters to the terminal
   const widths = new Int32Array(n);
   /**
@@ -399,44 +395,66 @@ export function tableWriter(out: NodeJS.WritableStream, shape: WriterShape, colo
       done();
     }
   };
+  const CELL_B = bytesOf(CELL);
+  const gradeBytes = grades.map((g) => bytesOf(g));
+  const gradeWidths = grades.map((g) => widthOf(g));
+  const naBytes = bytesOf(na);
+  /** a text cell: its bytes, and its width */
+  const textCell = (t: string): number => {
+    bo.text(t);
+    return widthOf(t);
+  };
+  /**
+   * The scored row's cells straight into the spool's bytes, numbers written digit by digit (a string per
+   * cell, joined and encoded, was a fifth of the table run); a number's width is the bytes written
+   */
   const rowOf = (id: string, o: Float64Array, kept?: readonly string[]) => {
     if (!lc) return noLayout();
     const { L, kind, arg } = lc;
     for (let i = 0; i < n; i++) {
-      let t: string;
+      if (i) bo.bytes(CELL_B);
+      let w = 0;
       switch (kind[i]) {
         case K_ID:
-          t = visibleText(id, false);
+          w = textCell(visibleText(id, false));
           break;
         case K_KEEP:
-          t = visibleText(kept?.[arg[i]!] ?? '', false);
+          w = textCell(visibleText(kept?.[arg[i]!] ?? '', false));
           break;
         case K_TOTAL:
-          t = fixed(o[OUT_TOTAL]!);
+          w = bo.decimal(o[OUT_TOTAL]!, shape.round, true);
           break;
         case K_GRADE:
-          t = o[OUT_GRADE]! >= 0 ? grades[o[OUT_GRADE]!]! : '';
+          if (o[OUT_GRADE]! >= 0) {
+            bo.bytes(gradeBytes[o[OUT_GRADE]!]!);
+            w = gradeWidths[o[OUT_GRADE]!]!;
+          }
           break;
         case K_COEF:
-          t = o[OUT_GRADE]! >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT] ? `${o[OUT_COEFFICIENT]}` : '';
+          // a plan constant: its text comes from V8's number-string cache
+          if (o[OUT_GRADE]! >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT]) w = bo.ascii(`${o[OUT_COEFFICIENT]}`);
           break;
         case K_BONUS:
-          t = t0(o[OUT_BONUS]!);
+          w = bo.decimal(o[OUT_BONUS]!, shape.round);
           break;
         case K_PENALTY:
-          t = o[OUT_PENALTY] === o[OUT_PENALTY] ? t0(o[OUT_PENALTY]!) : '';
+          if (o[OUT_PENALTY] === o[OUT_PENALTY]) w = bo.decimal(o[OUT_PENALTY]!, shape.round);
           break;
         case K_VETO:
-          t = visibleText(vetoText(L, o), false);
+          w = textCell(visibleText(vetoText(L, o), false));
           break;
         default: {
           const b = arg[i]!;
-          t = b < 0 ? '' : o[b + IND_NA] === 1 ? na : t2(o[b + IND_SCORE]!);
+          if (b < 0) break;
+          if (o[b + IND_NA] === 1) {
+            bo.bytes(naBytes);
+            w = naWidth;
+          } else w = bo.decimal(o[b + IND_SCORE]!, shape.round + 2);
         }
       }
-      cells[i] = t;
+      if (w > widths[i]!) widths[i] = w;
     }
-    take();
+    bo.bytes(LF_B);
   };
   /** a cell of a RowResult as the table shows it */
   const text = (c: Column, id: string, r: RowResult, kept: readonly string[] | undefined): string => {
@@ -481,15 +499,54 @@ export function tableWriter(out: NodeJS.WritableStream, shape: WriterShape, colo
         }
         return s.trimEnd();
       };
-      // the padded lines as bytes into 64 KB buffers handed to the stream (no string of many lines)
+      // the padded lines as bytes into 64 KB buffers handed to the stream: cells are copied from the spool's
+      // bytes with their padding, no string per cell or line (strings here were a third of the table run)
       const ob = new ByteOut((b, done) => out.write(b, () => done()));
       ob.text(`${color.bold(headerLine)}\n${color.dim(Array.from(widths, (x) => '─'.repeat(x)).join('  '))}\n`);
-      const emit = async (part: string) => {
+      const starts = new Int32Array(n + 1);
+      const cw = new Int32Array(n);
+      /** the row from byte `at` to the LF at `nl`, padded, without trailing whitespace (as `line`) */
+      const lineBytes = (b: Buffer, at: number, nl: number): void => {
+        let p = at;
+        let total = 2 * (n - 1);
+        for (let i = 0; i < n; i++) {
+          starts[i] = p;
+          let ascii = true;
+          const last = i === n - 1;
+          while (p < nl && (last || b[p] !== 0)) {
+            if (b[p]! >= 0x80) ascii = false;
+            p++;
+          }
+          if (p === nl && i < n - 1) return stringLine(b, at, nl, -1); // fewer cells than columns
+          const w = ascii ? p - starts[i]! : cellWidth(b.toString('utf8', starts[i]!, p), i);
+          cw[i] = w;
+          total += p - starts[i]! + Math.max(0, widths[i]! - w);
+          p++;
+        }
+        starts[n] = p;
+        ob.room(total);
+        const lineStart = ob.length;
+        for (let i = 0; i < n; i++) {
+          if (i) ob.fill(0x20, 2);
+          const fill = widths[i]! - cw[i]!;
+          if (right[i]) ob.fill(0x20, fill);
+          ob.copy(b, starts[i]!, starts[i + 1]! - 1);
+          if (!right[i]) ob.fill(0x20, fill);
+        }
+        if (!ob.trimEnd(lineStart)) stringLine(b, at, nl, lineStart);
+      };
+      /** the same line through `line` (strings), replacing what was written from `from` (-1: nothing) */
+      const stringLine = (b: Buffer, at: number, nl: number, from: number): void => {
+        if (from >= 0) ob.truncate(from);
+        const s = b.toString('utf8', at, nl + 1);
+        ob.text(line(s, 0, s.length - 1));
+      };
+      const emit = async (part: Buffer) => {
         let at = 0;
         for (;;) {
-          const nl = part.indexOf('\n', at);
+          const nl = part.indexOf(0x0a, at);
           if (nl < 0) break;
-          ob.text(line(part, at, nl));
+          lineBytes(part, at, nl);
           ob.bytes(LF_B);
           at = nl + 1;
         }
@@ -500,8 +557,8 @@ export function tableWriter(out: NodeJS.WritableStream, shape: WriterShape, colo
         if (spool || full.length) {
           await spill();
           if (last) await spool!.writeBytes(last);
-          for await (const part of spool!.lines()) await emit(part);
-        } else if (last) await emit(last.toString('utf8'));
+          for await (const part of spool!.chunks()) await emit(part);
+        } else if (last) await emit(last);
       } finally {
         await spool?.remove();
       }

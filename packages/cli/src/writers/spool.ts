@@ -46,18 +46,18 @@ export class Spool {
     while (done < b.length) done += (await this.fh!.write(b, done, b.length - done)).bytesWritten;
   }
 
-  /** the text written, in pieces that end at a line end */
-  async *lines(): AsyncGenerator<string> {
+  /** the bytes written, in pieces that end at a line end (LF) */
+  async *chunks(): AsyncGenerator<Buffer> {
     if (this.fh) {
       await this.fh.close();
       this.fh = undefined;
     }
-    let rest = '';
-    for await (const chunk of createReadStream(this.path, { encoding: 'utf8', highWaterMark: 32 * 1024 })) {
-      const text = rest + (chunk as string);
-      const cut = text.lastIndexOf('\n') + 1;
-      rest = text.slice(cut);
-      if (cut) yield text.slice(0, cut);
+    let rest: Buffer | undefined;
+    for await (const chunk of createReadStream(this.path, { highWaterMark: 64 * 1024 })) {
+      const b = rest ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
+      const cut = b.lastIndexOf(0x0a) + 1;
+      rest = cut < b.length ? Buffer.from(b.subarray(cut)) : undefined;
+      if (cut) yield b.subarray(0, cut);
     }
     if (rest) yield rest;
   }

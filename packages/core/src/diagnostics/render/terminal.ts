@@ -20,12 +20,15 @@ export interface TerminalOptions {
 
 const TAB = '  ';
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * Text from plans and data made safe for a terminal: control characters (ESC, CR, BEL, NUL, DEL, C1) are
  * shown as visible symbols (`␛`, `␍`, …), so a name or a cell cannot move the cursor, clear the screen or
  * retitle the window. Tabs stay (expanded later); newlines stay unless `newlines` is false.
  */
 export function visibleText(s: string, newlines = true): string {
+  if (PRINTABLE_ASCII.test(s)) return s; // most ids and cells: nothing to show (a table of 1M rows asks 1M times)
   return showInvisible(s).replace(newlines ? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g : /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (ch) => {
     const n = ch.charCodeAt(0);
     return n < 0x20 ? String.fromCharCode(0x2400 + n) : n === 0x7f ? '\u2421' : '\ufffd';
