@@ -310,6 +310,8 @@ describe.skipIf(skip)('playground in Chromium', () => {
   it('picks an example from the picker and downloads the plan (.kpi) and the results (CSV)', async () => {
     await page.locator('#example').selectOption('区域经理');
     await expect.poll(() => hook(page, (h) => h.getPlan())).toContain('plan 区域经理季度考核');
+    // the plan's text is in the editor before its results are on screen: wait for them (CI read the 店长 rows)
+    await hook(page, (h) => h.idle());
     const results = await hook(page, (h) => h.getResults());
     expect(results.length).toBeGreaterThan(1);
     expect(results.every((r) => typeof r.total === 'number')).toBe(true);
@@ -684,7 +686,9 @@ describe.skipIf(skip)('playground in Chromium', () => {
     let metrics = '  metric m0 = 销售额\n';
     for (let i = 1; i <= 6000; i++) metrics += `  metric m${i} = m${i - 1} + 1\n`;
     const hostile = `plan 恶意 {\n${metrics}  indicator 甲 weight 100% target 100 input m6000 scoring linear\n}\n`;
-    await hook(p, (h) => h.setBudget(400));
+    // a budget well under the chain's cost: analysing it takes ~390 ms in a quiet Chromium, so a 400 ms budget
+    // raced it (the test failed whenever the machine was idle)
+    await hook(p, (h) => h.setBudget(100));
     // not awaited: the page must answer while the engine is busy with it
     await p.evaluate((t) => {
       void (window as unknown as { kpiPlayground: Hook }).kpiPlayground.setPlan(t);
