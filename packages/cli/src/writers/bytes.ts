@@ -140,6 +140,11 @@ export class ByteOut {
     const buf = this.buf;
     const start = this.pos;
     let p = start;
+    if (q === 0 && !fixed) {
+      buf[p] = 0x30;
+      this.pos = p + 1;
+      return 1;
+    }
     let a = q;
     if (q < 0) {
       buf[p++] = 0x2d;
