@@ -115,8 +115,6 @@ export function vetoText(L: ResultLayout, out: ArrayLike<number>): string {
   return s;
 }
 
-/** the text of a number with at most `d` decimals, as `${x}` gives it (decimal.ts: integer work, not a digit search) */
-
 /** the N/A label a report shows for an indicator that does not apply (不适用), from the catalogue */
 const naLabel = (shape: ReportShape): string => ui('ui.report.na', {}, shape.lang);
 
