@@ -106,7 +106,7 @@ export class ByteOut {
     return !/\s/.test(buf.toString('utf8', q, p));
   }
 
-  /** drop the last bytes down to `length` (a line's trailing spaces) */
+  /** drop what was written after `length` (in the current buffer, see `room`) */
   truncate(length: number): void {
     if (length < this.pos) this.pos = length;
   }
@@ -128,8 +128,9 @@ export class ByteOut {
   }
 
   /**
-   * `${x}` for a number with at most `d` decimals (decimalText's text), or with `fixed` x.toFixed(d)
-   * (fixedText's), without making the string; the number of bytes (= characters) written
+   * `${x}` for a number with at most `d` decimals (decimalText's text), or with `fixed` x.toFixed(d) (q's
+   * digits padded to d places, decimal.ts), without making the string; the number of bytes (= characters)
+   * written
    */
   decimal(x: number, d: number, fixed = false): number {
     if (d > MAX_PLACES) return this.ascii(fixed ? x.toFixed(d) : `${x}`);

@@ -614,9 +614,10 @@ class Generator {
     // carries from the last group up: floor((Z - 1) / B^J) with Z = blocks as digits + m; the low digits say
     // whether x + 1/2 is an integer (see above)
     const G = groups.length;
+    const lowBase = A.lit(groups[G - 1]!.base).s;
     let digits = A.iadd(groups[G - 1]!.v, A.lit(m - 1n));
-    let carry = A.col(D.intDiv(digits.s, A.lit(groups[G - 1]!.base).s), m + 1n);
-    let exact: string[] = [`(${D.mod(digits.s, A.lit(groups[G - 1]!.base).s)} <= ${m - 1n})`];
+    let carry = A.col(D.intDiv(digits.s, lowBase), m + 1n);
+    let exact: string[] = [`(${D.mod(digits.s, lowBase)} <= ${m - 1n})`];
     for (let g = G - 2; g >= 0; g--) {
       // the window's test reads every step's digits: named every few steps, so the text grows linearly
       if (signed && (G - 1 - g) % CARRY_STEPS_PER_LAYER === 0) {

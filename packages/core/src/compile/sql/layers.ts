@@ -20,7 +20,7 @@ export interface Wrap {
 export type Layer = Pairs | Wrap;
 
 /** the `k_…` names an expression reads (string literals and quoted identifiers skipped) */
-export function namesRead(D: Dialect, expr: string): string[] {
+function namesRead(D: Dialect, expr: string): string[] {
   const literals = D.name === 'clickhouse' ? /'(?:[^'\\]|\\.)*'|"(?:[^"]|"")*"/g : /'(?:[^']|'')*'|"(?:[^"]|"")*"/g;
   return expr.replace(literals, ' ').match(/\bk_\w+/g) ?? [];
 }
