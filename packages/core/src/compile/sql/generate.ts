@@ -119,7 +119,7 @@ interface SqlArg {
 /** `hooks`: the SPEC §7 layers (money.ts calls back with them; not for other callers) */
 export function generateSql(P: LPlan, opts: SqlOptions, hooks?: GeneratorHooks): { query?: SqlQuery; diagnostics: Diagnostic[] } {
   const r = generate(P, opts, hooks);
-  return r.query && !hooks ? { ...r, query: withQuerySizeNote(opts.dialect, r.query) } : r;
+  return r.query && !hooks ? { ...r, query: withQuerySizeNote(opts.dialect, r.query, opts.lang ?? 'en') } : r;
 }
 
 /**
@@ -130,18 +130,16 @@ export function generateSql(P: LPlan, opts: SqlOptions, hooks?: GeneratorHooks):
  */
 const CH_MAX_QUERY_SIZE = 262_144;
 const CH_MAX_AST_ELEMENTS = 50_000;
-function withQuerySizeNote(dialect: DialectName, q: SqlQuery): SqlQuery {
+function withQuerySizeNote(dialect: DialectName, q: SqlQuery, lang: Lang): SqlQuery {
   if (dialect !== 'clickhouse') return q;
   const bytes = new TextEncoder().encode(q.sql).length;
   const tokens = (q.sql.replace(/--[^\n]*\n/g, '\n').match(/'(?:[^'\\]|\\.)*'|"(?:[^"]|"")*"|\w+|[^\s\w]/g) ?? []).length;
   if (bytes <= CH_MAX_QUERY_SIZE - 512 && tokens <= CH_MAX_AST_ELEMENTS) return q;
   const size = Math.max(CH_MAX_QUERY_SIZE, Math.ceil((bytes + 512) / 65536) * 65536);
   const ast = Math.max(CH_MAX_AST_ELEMENTS, Math.ceil(tokens / 10000) * 10000);
-  const note =
-    `-- this query is ${bytes} bytes of about ${tokens} syntax elements, more than ClickHouse's defaults (max_query_size ${CH_MAX_QUERY_SIZE}, ` +
-    `max_ast_elements ${CH_MAX_AST_ELEMENTS}): run it with clickhouse-client --max_query_size=${size} --max_ast_elements=${ast} ` +
-    `(over HTTP: ?max_query_size=${size}&max_ast_elements=${ast})`;
-  return { ...q, sql: `${note}\n${q.sql}` };
+  const args = { bytes, tokens, maxSize: CH_MAX_QUERY_SIZE, maxAst: CH_MAX_AST_ELEMENTS, size, ast };
+  const note = fill(MESSAGE_TABLE['what.sql.clickhouse-size']!.message[lang], args, lang);
+  return { ...q, sql: `-- ${note}\n${q.sql}` };
 }
 
 function generate(P: LPlan, opts: SqlOptions, hooks?: GeneratorHooks): { query?: SqlQuery; diagnostics: Diagnostic[] } {

@@ -59,6 +59,13 @@ export const SQL_MESSAGES = {
   'what.sql.form.optional': { message: { en: '`optional` (N/A)', zh: '`optional`（可不适用）' } },
   'what.sql.form.steps': { message: { en: 'steps (`每低 1% 扣 N 分`)', zh: '阶梯扣分/加分（`每低 1% 扣 N 分`）' } },
   'what.sql.numeric-limit': { message: { en: 'NUMERIC limit', zh: 'NUMERIC 上限' } },
+  // the first line of a ClickHouse query longer than the server's defaults parse (generate.ts)
+  'what.sql.clickhouse-size': {
+    message: {
+      en: "this query is {{bytes}} bytes of about {{tokens}} syntax elements, more than ClickHouse's defaults (max_query_size {{maxSize}}, max_ast_elements {{maxAst}}): run it with clickhouse-client --max_query_size={{size}} --max_ast_elements={{ast}} (over HTTP: ?max_query_size={{size}}&max_ast_elements={{ast}})",
+      zh: '这条查询有 {{bytes}} 字节、约 {{tokens}} 个语法单元，超过了 ClickHouse 的默认上限（max_query_size {{maxSize}}、max_ast_elements {{maxAst}}）：请用 clickhouse-client --max_query_size={{size}} --max_ast_elements={{ast}} 运行（HTTP：?max_query_size={{size}}&max_ast_elements={{ast}}）',
+    },
+  },
 
   // ---- 1103 and the query's other row errors (the `error` column) ----
   KPI1103: {
