@@ -1,11 +1,12 @@
 /**
- * The kpi lexer.
+ * The kpi lexer: scan.ts reads the text into chevrotain tokens (exactly what chevrotain's Lexer over
+ * tokens.ts would make, faster); this wraps its errors into diagnostics.
  *
  * `tokenize(text)` never throws: lexer errors come back as diagnostics (KPI0103 unterminated string,
  * KPI0104 invalid character, KPI0105 invalid number) with 0-based half-open spans.
  *
- * Comments (`# ...`, `// ...`) are not passed to the parser: chevrotain puts them in the `comments`
- * token group. The formatter reads them either as `tokenize(text).comments` (chevrotain tokens) or, more
+ * Comments (`# ...`, `// ...`) are not passed to the parser: they come apart, as chevrotain's `comments`
+ * token group would hold them. The formatter reads them either as `tokenize(text).comments` (tokens) or, more
  * simply, with `lexComments(text)`, which returns `{ text, span }[]` in source order (text includes the
  * leading `#` or `//`, span is 0-based half-open).
  *
@@ -13,22 +14,33 @@
  * and `CYCLES` list the words for completion.
  */
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
+import { scan } from './scan.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Span } from '../source/span.js';
-import { ALL_TOKENS, CurlyString, NumberLit, PercentLit, UnterminatedString } from './tokens.js';
+import { CurlyString, withIdentifierHint, NumberLit, PercentLit, UnterminatedString } from './tokens.js';
 import { diag, text as ref, bilingual } from '../diagnostics/diag.js';
 import type { MessageRef } from '../diagnostics/types.js';
 
 export * from './tokens.js';
 
-export const kpiLexer = new Lexer(ALL_TOKENS, {
-  positionTracking: 'full',
-  ensureOptimizations: true,
-  recoveryEnabled: true,
-  // chevrotain's checks of the token definitions cost ~30 ms at every start; the lexer test builds one
-  // with them on (packages/core/test/parser/fast-cst.test.ts)
-  skipValidations: true,
-});
+let reference: Lexer | undefined;
+/**
+ * Chevrotain's Lexer over the token types: what scan.ts must return, token for token (the scan test and
+ * the parser bench compare them). Built on first use: it costs ~20 ms, and `tokenize` does not need it.
+ */
+export function chevrotainLexer(): Lexer {
+  if (!reference) {
+    reference = new Lexer(withIdentifierHint() as TokenType[], {
+      positionTracking: 'full',
+      ensureOptimizations: true,
+      recoveryEnabled: true,
+      // chevrotain's checks of the token definitions; the lexer test builds one with them on
+      // (packages/core/test/parser/fast-cst.test.ts)
+      skipValidations: true,
+    });
+  }
+  return reference;
+}
 
 export interface CommentInfo {
   /** the comment's text including its `#` or `//` */
@@ -64,10 +76,10 @@ const CHAR_HELP: Record<string, MessageRef> = {
 
 /** Tokenize a plan file. A leading BOM is skipped as whitespace (offsets stay those of the text). */
 export function tokenize(text: string, file?: string): TokenizeResult {
-  const r = kpiLexer.tokenize(text);
+  const r = scan(text);
   const diagnostics: Diagnostic[] = [];
   for (const e of r.errors) {
-    // chevrotain reports one error per run of characters it could not match
+    // one error per run of characters no token matches
     const end = e.offset + e.length;
     const first = String.fromCodePoint(text.codePointAt(e.offset) ?? 0xfffd);
     const firstEnd = e.offset + first.length;
@@ -124,7 +136,7 @@ export function tokenize(text: string, file?: string): TokenizeResult {
       );
     }
   }
-  const comments = (r.groups['comments'] ?? []) as IToken[];
+  const comments = r.comments;
   return { tokens, comments, groups: { comments }, diagnostics };
 }
 

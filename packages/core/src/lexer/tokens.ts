@@ -6,9 +6,10 @@ import { createToken, Lexer, type TokenType, type CustomPatternMatcherFunc } fro
 import { zhSpellings } from './keywords.js';
 
 // ---------- identifiers: a custom matcher (chevrotain drops the regex `u` flag, chevrotain#1620) ----------
-const IDENT_RE = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
 /** regex source of identifiers, for editors (with the `u` flag) */
 export const IDENTIFIER_SOURCE = '[\\p{L}\\p{Nl}_][\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*';
+/** the identifier at `lastIndex` (sticky), for the lexer (scan.ts) */
+export const IDENT_STICKY = new RegExp(IDENTIFIER_SOURCE, 'uy');
 
 const WHOLE_IDENT_RE = new RegExp(`^${IDENTIFIER_SOURCE}$`, 'u');
 /**
@@ -18,8 +19,8 @@ const WHOLE_IDENT_RE = new RegExp(`^${IDENTIFIER_SOURCE}$`, 'u');
 export const isIdentifier = (text: string): boolean => WHOLE_IDENT_RE.test(text);
 
 const matchIdentifier: CustomPatternMatcherFunc = (text, offset) => {
-  IDENT_RE.lastIndex = offset;
-  return IDENT_RE.exec(text);
+  IDENT_STICKY.lastIndex = offset;
+  return IDENT_STICKY.exec(text);
 };
 
 /**
@@ -42,16 +43,24 @@ function identifierStartHint(): number[] {
   }
   return out;
 }
-/** the identifier's start_chars_hint (see identifierStartHint) */
-export const IDENTIFIER_START_HINT: readonly number[] = identifierStartHint();
 
+/**
+ * Identifiers. The shipped lexer is scan.ts; chevrotain's Lexer over these token types is its reference
+ * (lexer/index.ts `chevrotainLexer`), which sets the start_chars_hint (identifierStartHint) when it is
+ * built: computing it costs ~10 ms that no run of the CLI needs.
+ */
 export const Identifier = createToken({
   name: 'Identifier',
   pattern: { exec: matchIdentifier },
-  start_chars_hint: IDENTIFIER_START_HINT as number[],
   line_breaks: false,
   label: 'a name',
 });
+/** give the identifier its start_chars_hint: call before building a chevrotain Lexer over ALL_TOKENS */
+export function withIdentifierHint(): readonly TokenType[] {
+  const id = Identifier as { START_CHARS_HINT?: number[] };
+  id.START_CHARS_HINT ??= identifierStartHint();
+  return ALL_TOKENS;
+}
 
 // ---------- categories ----------
 /** every keyword: keywords are not reserved, the parser's `name` rule accepts this category */
@@ -200,7 +209,7 @@ const KEYWORD_TYPES: TokenType[] = [...new Set(kwByText.values())];
  * (`per` after `person` and `period`; `评分` rating after `评分人` raters), so the longer one is tried first.
  * A stable topological order: keywords keep their written order unless a prefix forces a move.
  */
-const KEYWORDS_IN_LEXER_ORDER: TokenType[] = prefixLastOrder(KEYWORD_TYPES);
+export const KEYWORDS_IN_LEXER_ORDER: readonly TokenType[] = prefixLastOrder(KEYWORD_TYPES);
 function spellings(t: TokenType): string[] {
   const en = t.name.slice(3);
   return [en, ...zhSpellings(en)];

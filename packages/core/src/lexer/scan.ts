@@ -1,0 +1,283 @@
+/**
+ * The lexer's hot loop, by hand (issue 14): one pass over the text's char codes, choosing the token by its
+ * first character, where chevrotain's Lexer tries the token types' regexes in turn. On a 10,000-indicator
+ * plan that was ~80 ms of a warm `kpi check` and ~20 ms at every start to build the lexer.
+ *
+ * The token types, their order and their patterns stay those of tokens.ts (the single source of truth):
+ * this file returns exactly what chevrotain's Lexer over ALL_TOKENS (`chevrotainLexer()` in lexer/index.ts)
+ * returns — the same token objects field by field, the same comments, the same error runs with their lines
+ * and columns. packages/core/test/parser/scan.test.ts holds it to that (chevrotain's Lexer is the reference)
+ * on every plan file, damaged copies of them, every BMP character and random texts.
+ *
+ * What chevrotain does, and so this:
+ * - the first token type in ALL_TOKENS order whose pattern matches wins (not the longest), except that a
+ *   keyword gives way to a longer identifier (`longer_alt`): so a word is a keyword when the identifier
+ *   read there is exactly a keyword's spelling, and the first keyword in lexer order that matches does so
+ *   with that whole spelling (EXACT_KEYWORDS, built from the token types' own patterns);
+ * - lines are counted in whitespace only (`\n`, `\r\n`, `\r`), the one token type with `line_breaks`;
+ * - characters no token type matches are one error run, up to the next offset where some type matches.
+ */
+import type { IToken, TokenType } from 'chevrotain';
+import {
+  Identifier, IDENT_STICKY, Comment, StringLit, UnterminatedString, CurlyString, PercentLit, NumberLit, DotDot, Dot, GreaterEq, LessEq,
+  EqEq, NotEq, Greater, Less, Equals, Plus, Minus, Star, Slash, PercentSign, LParen, RParen, LBrace, RBrace, Comma, Semicolon, Colon,
+  KEYWORDS_IN_LEXER_ORDER,
+} from './tokens.js';
+
+/** an unmatched run of characters, as chevrotain's ILexingError reports it */
+export interface ScanError {
+  offset: number;
+  length: number;
+  line: number;
+  column: number;
+}
+
+export interface ScanResult {
+  tokens: IToken[];
+  comments: IToken[];
+  errors: ScanError[];
+}
+
+/**
+ * Each spelling that lexes as its keyword. Chevrotain tries the keywords in lexer order, each one's
+ * spellings in the order of its pattern's alternation; the first that matches a prefix of the word is
+ * taken, and then gives way to the identifier unless it is the whole word. So a spelling is a keyword
+ * unless an earlier keyword (or an earlier spelling of its own) is a proper prefix of it.
+ */
+function exactKeywords(): Map<string, TokenType> {
+  const tried: string[] = [];
+  const out = new Map<string, TokenType>();
+  for (const t of KEYWORDS_IN_LEXER_ORDER) {
+    for (const s of (t.PATTERN as RegExp).source.split('|')) {
+      if (!out.has(s) && !tried.some((p) => s.startsWith(p))) out.set(s, t);
+      tried.push(s);
+    }
+  }
+  return out;
+}
+const EXACT_KEYWORDS = exactKeywords();
+/** the longest keyword spelling: a longer word is an identifier without a lookup */
+const LONGEST_KEYWORD = Math.max(...[...EXACT_KEYWORDS.keys()].map((s) => s.length));
+
+/** `.` of a regex without the `s` flag: any unit but a line terminator */
+const dotMatches = (c: number) => c !== 0x0a && c !== 0x0d && c !== 0x2028 && c !== 0x2029;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0x3000 || c === 0xa0 || c === 0xfeff;
+/** ASCII letters, digits and `_`: what an identifier may continue with below U+0080 */
+const isAsciiWord = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || isDigit(c) || c === 0x5f;
+
+/** the end of `"…"` (after the closing quote) or, unterminated, its negated end (-1 - end): StringLit's and UnterminatedString's patterns */
+function stringEnd(text: string, at: number): number {
+  let i = at + 1;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return i + 1;
+    if (c === 0x5c) {
+      if (i + 1 < n && dotMatches(text.charCodeAt(i + 1))) i += 2;
+      else break;
+    } else if (c === 0x0a || c === 0x0d) break;
+    else i++;
+  }
+  return -1 - i;
+}
+
+/** the end of the digits `[\d_]*` from `i` */
+function digitsEnd(text: string, i: number): number {
+  let c = text.charCodeAt(i);
+  while (isDigit(c) || c === 0x5f) c = text.charCodeAt(++i);
+  return i;
+}
+
+/** the end of `\d[\d_]*(?:\.\d[\d_]*)?` at a digit */
+function numberEnd(text: string, at: number): number {
+  const i = digitsEnd(text, at + 1);
+  return text.charCodeAt(i) === 0x2e && isDigit(text.charCodeAt(i + 1)) ? digitsEnd(text, i + 2) : i;
+}
+
+/** the end of the identifier at `at`, or -1 (IDENTIFIER_SOURCE; ASCII words without the regex) */
+function identifierEnd(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c < 0x80 && !(isAsciiWord(c) && !isDigit(c))) return -1;
+  if (c < 0x80) {
+    let i = at + 1;
+    let d = text.charCodeAt(i);
+    while (d < 0x80 && isAsciiWord(d)) d = text.charCodeAt(++i);
+    // NaN past the end; a non-ASCII unit may continue the identifier: the regex decides from the start
+    if (!(d >= 0x80)) return i;
+  }
+  IDENT_STICKY.lastIndex = at;
+  const m = IDENT_STICKY.exec(text);
+  return m === null ? -1 : at + m[0].length;
+}
+
+/** the type of the token tokenAt found (Comment for a comment, undefined for whitespace) */
+let foundType: TokenType | undefined;
+/** The end of the token at `at` (its type in foundType), or -1 when no token type matches there. */
+function tokenAt(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  const next = text.charCodeAt(at + 1);
+  foundType = undefined;
+  switch (c) {
+    case 0x23: // #
+      foundType = Comment;
+      return commentEnd(text, at);
+    case 0x2f: // / (a comment first)
+      if (next === 0x2f) {
+        foundType = Comment;
+        return commentEnd(text, at);
+      }
+      foundType = Slash;
+      return at + 1;
+    case 0x22: {
+      const e = stringEnd(text, at);
+      foundType = e >= 0 ? StringLit : UnterminatedString;
+      return e >= 0 ? e : -1 - e;
+    }
+    case 0x201c: {
+      // “…”: CurlyString, else nothing (the quote is not a letter)
+      for (let i = at + 1; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x201d) {
+          foundType = CurlyString;
+          return i + 1;
+        }
+        if (d === 0x0a || d === 0x0d) break;
+      }
+      return -1;
+    }
+    case 0x2e:
+      foundType = next === 0x2e ? DotDot : Dot;
+      return next === 0x2e ? at + 2 : at + 1;
+    case 0x3e:
+      foundType = next === 0x3d ? GreaterEq : Greater;
+      return next === 0x3d ? at + 2 : at + 1;
+    case 0x3c:
+      foundType = next === 0x3d ? LessEq : Less;
+      return next === 0x3d ? at + 2 : at + 1;
+    case 0x3d:
+      foundType = next === 0x3d ? EqEq : Equals;
+      return next === 0x3d ? at + 2 : at + 1;
+    case 0x21:
+      if (next !== 0x3d) return -1;
+      foundType = NotEq;
+      return at + 2;
+    case 0x2b:
+      foundType = Plus;
+      return at + 1;
+    case 0x2d:
+      foundType = Minus;
+      return at + 1;
+    case 0x2a:
+      foundType = Star;
+      return at + 1;
+    case 0x25:
+    case 0xff05:
+      foundType = PercentSign;
+      return at + 1;
+    case 0x28:
+      foundType = LParen;
+      return at + 1;
+    case 0x29:
+      foundType = RParen;
+      return at + 1;
+    case 0x7b:
+      foundType = LBrace;
+      return at + 1;
+    case 0x7d:
+      foundType = RBrace;
+      return at + 1;
+    case 0x2c:
+    case 0xff0c:
+      foundType = Comma;
+      return at + 1;
+    case 0x3b:
+    case 0xff1b:
+      foundType = Semicolon;
+      return at + 1;
+    case 0x3a:
+    case 0xff1a:
+      foundType = Colon;
+      return at + 1;
+  }
+  if (isDigit(c)) {
+    const e = numberEnd(text, at);
+    const p = text.charCodeAt(e);
+    if (p === 0x25 || p === 0xff05) {
+      foundType = PercentLit;
+      return e + 1;
+    }
+    foundType = NumberLit;
+    return e;
+  }
+  if (isSpace(c)) {
+    let i = at + 1;
+    while (isSpace(text.charCodeAt(i))) i++;
+    return i;
+  }
+  const e = identifierEnd(text, at);
+  if (e < 0) return -1;
+  foundType = (e - at <= LONGEST_KEYWORD ? EXACT_KEYWORDS.get(text.substring(at, e)) : undefined) ?? Identifier;
+  return e;
+}
+
+function commentEnd(text: string, at: number): number {
+  let i = at + 1;
+  let c = text.charCodeAt(i);
+  while (c === c && c !== 0x0a && c !== 0x0d) c = text.charCodeAt(++i);
+  return i;
+}
+
+/** Tokenize `text` as chevrotain's Lexer over ALL_TOKENS does (see the top of this file). */
+export function scan(text: string): ScanResult {
+  const tokens: IToken[] = [];
+  const comments: IToken[] = [];
+  const errors: ScanError[] = [];
+  const n = text.length;
+  let at = 0;
+  let line = 1;
+  let column = 1;
+  while (at < n) {
+    const end = tokenAt(text, at);
+    if (end < 0) {
+      // the run up to the next offset where some token type matches
+      const start = at;
+      do at++;
+      while (at < n && tokenAt(text, at) < 0);
+      errors.push({ offset: start, length: at - start, line, column });
+      column += at - start;
+      continue;
+    }
+    const type = foundType;
+    const length = end - at;
+    if (type !== undefined) {
+      const token: IToken = {
+        image: text.substring(at, end),
+        startOffset: at,
+        endOffset: end - 1,
+        startLine: line,
+        endLine: line,
+        startColumn: column,
+        endColumn: column + length - 1,
+        tokenTypeIdx: type.tokenTypeIdx!,
+        tokenType: type,
+      };
+      if (type === Comment) comments.push(token);
+      else tokens.push(token);
+      column += length;
+    } else {
+      // whitespace: lines end at \n, \r\n or \r
+      let lastBreak = -1;
+      for (let i = at; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
+          line++;
+          lastBreak = i;
+        }
+      }
+      column = lastBreak < 0 ? column + length : end - lastBreak;
+    }
+    at = end;
+  }
+  return { tokens, comments, errors };
+}
