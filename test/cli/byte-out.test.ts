@@ -33,3 +33,35 @@ describe('ByteOut.trimEnd', () => {
     expect(trimmed('', '')).toBe('');
   });
 });
+
+describe('ByteOut.plain', () => {
+  /** `s` written plain after a prefix (quoted or not): the text, or undefined when plain() declined */
+  function plainOut(prefix: string, s: string, quoted: boolean): string | undefined {
+    const parts: Buffer[] = [];
+    const bo = new ByteOut((b) => parts.push(b));
+    // the prefix in pieces, so that a long one fills the 64 KB buffer and plain() starts a new one
+    for (let i = 0; i < prefix.length; i += 1000) bo.text(prefix.slice(i, i + 1000));
+    const ok = bo.plain(s, quoted);
+    const last = bo.take();
+    const after = Buffer.concat([...parts, ...(last ? [last] : [])]).toString('utf8');
+    expect(after.slice(0, prefix.length)).toBe(prefix);
+    if (!ok) expect(after).toBe(prefix); // nothing written
+    return ok ? after.slice(prefix.length) : undefined;
+  }
+  const chars = fc.constantFrom('E', '0', '9', 'z', '_', '.', '/', ' ', ',', '"', '\\', '=', '+', '-', '@', '\t', '\r', '\n', '\u007f', 'é', '张', "'", '~');
+  it('writes only what csvText and JSON.stringify would write unchanged, and declines the rest', async () => {
+    const { csvText } = await import('../../packages/core/src/report/csv.js');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 10 }).map((xs) => xs.join('')), fc.constantFrom('', 'x'.repeat(65_530), 'x'.repeat(65_535)), (s, prefix) => {
+        const csv = plainOut(prefix, s, false);
+        const json = plainOut(prefix, s, true);
+        if (csv !== undefined) expect(csv).toBe(csvText(s));
+        if (json !== undefined) expect(json).toBe(JSON.stringify(s));
+        expect(csv === undefined).toBe(json === undefined);
+        // ids as data files have them are written plain
+        if (/^[A-Za-z0-9_.]+$/.test(s)) expect(csv).toBe(s);
+      }),
+      { seed: 20261206, numRuns: 5000 },
+    );
+  });
+});

@@ -117,6 +117,36 @@ export class ByteOut {
     this.pos += this.buf.write(s, this.pos, "utf8");
   }
 
+  /**
+   * `s` as it is (`quoted`: between `"`) when every character is printable ASCII other than a space, `"`, `,`
+   * and `\\` and the first is not one of `=+-@`: the text a CSV cell (csvText) and a JSON string (quoted)
+   * write unchanged.
+   * False, with nothing written, for any other text (the caller takes the general way). Ids like `E00012`
+   * are written without the escaping regexes and the UTF-16 → UTF-8 encoding (issue 14).
+   */
+  plain(s: string, quoted = false): boolean {
+    const n = s.length;
+    if (n === 0) return false;
+    const c0 = s.charCodeAt(0);
+    if (c0 === 0x3d || c0 === 0x2b || c0 === 0x2d || c0 === 0x40) return false;
+    const q = quoted ? 1 : 0;
+    this.room(n + 2 * q);
+    const buf = this.buf;
+    // written past `pos` first: a character that is not plain leaves nothing written
+    const p = this.pos + q;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c <= 0x20 || c >= 0x7f || c === 0x22 || c === 0x2c || c === 0x5c) return false;
+      buf[p + i] = c;
+    }
+    if (quoted) {
+      buf[p - 1] = 0x22;
+      buf[p + n] = 0x22;
+    }
+    this.pos = p + n + q;
+    return true;
+  }
+
   /** a string of ASCII characters (a number's text); its length */
   ascii(s: string): number {
     this.room(s.length);

@@ -146,7 +146,7 @@ export function csvWriter(out: NodeJS.WritableStream, shape: WriterShape): Resul
     if (!lc) return noLayout();
     const { L, kind, arg } = lc;
     if (!started) start();
-    bo.text(csvText(id));
+    if (!bo.plain(id)) bo.text(csvText(id));
     for (let i = 1; i < n; i++) {
       switch (kind[i]) {
         case K_KEEP: {
@@ -270,7 +270,7 @@ export function jsonWriter(out: NodeJS.WritableStream, shape?: WriterShape): Res
   const rowOf = (id: string, o: Float64Array, kept?: readonly string[]) => {
     if (!L) return noLayout();
     bo.bytes(n++ ? NEXT : FIRST);
-    bo.text(JSON.stringify(id));
+    if (!bo.plain(id, true)) bo.text(JSON.stringify(id));
     if (columns.length) {
       for (const c of columns) {
         bo.bytes(c.key);
