@@ -190,28 +190,41 @@ export class ByteOut {
       ip++;
       f -= sc;
     }
-    // the integer part
+    // the integer part, in int32 arithmetic where it fits: the same digits, and in a loop of 7M numbers
+    // (a JSON report of 1M rows writes 28M) ~2x faster than Math.floor on doubles (issue 14)
     let digits = 1;
-    for (let t = ip; t >= 10; t = Math.floor(t / 10)) digits++;
-    for (let k = digits - 1, t = ip; k >= 0; k--) {
-      const next = Math.floor(t / 10);
-      buf[p + k] = 0x30 + (t - next * 10);
-      t = next;
+    if (ip < 2147483648) {
+      let t = ip | 0;
+      for (let u = t; u >= 10; u = (u / 10) | 0) digits++;
+      for (let k = digits - 1; k >= 0; k--) {
+        const next = (t / 10) | 0;
+        buf[p + k] = 0x30 + (t - next * 10);
+        t = next;
+      }
+    } else {
+      for (let t = ip; t >= 10; t = Math.floor(t / 10)) digits++;
+      for (let k = digits - 1, t = ip; k >= 0; k--) {
+        const next = Math.floor(t / 10);
+        buf[p + k] = 0x30 + (t - next * 10);
+        t = next;
+      }
     }
     p += digits;
     if (f !== 0 || (fixed && d > 0)) {
+      // the fraction is below 10^MAX_PLACES: int32
+      let g = f | 0;
       let places = d;
       if (!fixed) {
-        while (f % 10 === 0) {
-          f /= 10;
+        for (let t = (g / 10) | 0; g === t * 10; t = (g / 10) | 0) {
+          g = t;
           places--;
         }
       }
       buf[p++] = 0x2e;
       for (let k = places - 1; k >= 0; k--) {
-        const next = Math.floor(f / 10);
-        buf[p + k] = 0x30 + (f - next * 10);
-        f = next;
+        const next = (g / 10) | 0;
+        buf[p + k] = 0x30 + (g - next * 10);
+        g = next;
       }
       p += places;
     }
