@@ -111,6 +111,12 @@ function identifierEnd(text: string, at: number): number {
   return m === null ? -1 : at + m[0].length;
 }
 
+/** the tokens of one character (the full-width `％，；：` are tested in tokenAt) */
+const SINGLE_ASCII: (TokenType | undefined)[] = new Array(128).fill(undefined);
+for (const [ch, t] of [['+', Plus], ['-', Minus], ['*', Star], ['%', PercentSign], ['(', LParen], [')', RParen], ['{', LBrace], ['}', RBrace], [',', Comma], [';', Semicolon], [':', Colon]] as const) {
+  SINGLE_ASCII[ch.charCodeAt(0)] = t;
+}
+
 /** the type of the token tokenAt found (Comment for a comment, undefined for whitespace) */
 let foundType: TokenType | undefined;
 /** The end of the token at `at` (its type in foundType), or -1 when no token type matches there. */
@@ -162,43 +168,11 @@ function tokenAt(text: string, at: number): number {
       if (next !== 0x3d) return -1;
       foundType = NotEq;
       return at + 2;
-    case 0x2b:
-      foundType = Plus;
-      return at + 1;
-    case 0x2d:
-      foundType = Minus;
-      return at + 1;
-    case 0x2a:
-      foundType = Star;
-      return at + 1;
-    case 0x25:
-    case 0xff05:
-      foundType = PercentSign;
-      return at + 1;
-    case 0x28:
-      foundType = LParen;
-      return at + 1;
-    case 0x29:
-      foundType = RParen;
-      return at + 1;
-    case 0x7b:
-      foundType = LBrace;
-      return at + 1;
-    case 0x7d:
-      foundType = RBrace;
-      return at + 1;
-    case 0x2c:
-    case 0xff0c:
-      foundType = Comma;
-      return at + 1;
-    case 0x3b:
-    case 0xff1b:
-      foundType = Semicolon;
-      return at + 1;
-    case 0x3a:
-    case 0xff1a:
-      foundType = Colon;
-      return at + 1;
+  }
+  const single = c < 0x80 ? SINGLE_ASCII[c] : c === 0xff05 ? PercentSign : c === 0xff0c ? Comma : c === 0xff1b ? Semicolon : c === 0xff1a ? Colon : undefined;
+  if (single !== undefined) {
+    foundType = single;
+    return at + 1;
   }
   if (isDigit(c)) {
     const e = numberEnd(text, at);
