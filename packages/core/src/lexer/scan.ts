@@ -1,7 +1,7 @@
 /**
  * The lexer's hot loop, by hand (issue 14): one pass over the text's char codes, choosing the token by its
  * first character, where chevrotain's Lexer tries the token types' regexes in turn. On a 10,000-indicator
- * plan that was ~80 ms of a warm `kpi check` and ~20 ms at every start to build the lexer.
+ * plan chevrotain's took 55–70 ms warm (this: 37–62 ms) and ~20 ms at every start to build the lexer.
  *
  * The token types, their order and their patterns stay those of tokens.ts (the single source of truth):
  * this file returns exactly what chevrotain's Lexer over ALL_TOKENS (`chevrotainLexer()` in lexer/index.ts)
@@ -98,8 +98,8 @@ function numberEnd(text: string, at: number): number {
 /** the end of the identifier at `at`, or -1 (IDENTIFIER_SOURCE; ASCII words without the regex) */
 function identifierEnd(text: string, at: number): number {
   const c = text.charCodeAt(at);
-  if (c < 0x80 && !(isAsciiWord(c) && !isDigit(c))) return -1;
   if (c < 0x80) {
+    if (!isAsciiWord(c) || isDigit(c)) return -1;
     let i = at + 1;
     let d = text.charCodeAt(i);
     while (d < 0x80 && isAsciiWord(d)) d = text.charCodeAt(++i);
@@ -116,6 +116,13 @@ const SINGLE_ASCII: (TokenType | undefined)[] = new Array(128).fill(undefined);
 for (const [ch, t] of [['+', Plus], ['-', Minus], ['*', Star], ['%', PercentSign], ['(', LParen], [')', RParen], ['{', LBrace], ['}', RBrace], [',', Comma], [';', Semicolon], [':', Colon]] as const) {
   SINGLE_ASCII[ch.charCodeAt(0)] = t;
 }
+
+/**
+ * No `”` closes a `“` before this offset (up to a line end): found by a failed search. A line of unclosed `“`
+ * is one error run, and each `“` in it is tried again (as chevrotain does, regex by regex): without this
+ * every try searched to the line's end, and 160,000 of them took 32 s.
+ */
+let noCurlyCloseBefore = 0;
 
 /** the type of the token tokenAt found (Comment for a comment, undefined for whitespace) */
 let foundType: TokenType | undefined;
@@ -142,7 +149,9 @@ function tokenAt(text: string, at: number): number {
     }
     case 0x201c: {
       // “…”: CurlyString, else nothing (the quote is not a letter)
-      for (let i = at + 1; i < text.length; i++) {
+      if (at < noCurlyCloseBefore) return -1;
+      let i = at + 1;
+      for (; i < text.length; i++) {
         const d = text.charCodeAt(i);
         if (d === 0x201d) {
           foundType = CurlyString;
@@ -150,20 +159,17 @@ function tokenAt(text: string, at: number): number {
         }
         if (d === 0x0a || d === 0x0d) break;
       }
+      noCurlyCloseBefore = i;
       return -1;
     }
     case 0x2e:
-      foundType = next === 0x2e ? DotDot : Dot;
-      return next === 0x2e ? at + 2 : at + 1;
+      return pair(at, next === 0x2e, DotDot, Dot);
     case 0x3e:
-      foundType = next === 0x3d ? GreaterEq : Greater;
-      return next === 0x3d ? at + 2 : at + 1;
+      return pair(at, next === 0x3d, GreaterEq, Greater);
     case 0x3c:
-      foundType = next === 0x3d ? LessEq : Less;
-      return next === 0x3d ? at + 2 : at + 1;
+      return pair(at, next === 0x3d, LessEq, Less);
     case 0x3d:
-      foundType = next === 0x3d ? EqEq : Equals;
-      return next === 0x3d ? at + 2 : at + 1;
+      return pair(at, next === 0x3d, EqEq, Equals);
     case 0x21:
       if (next !== 0x3d) return -1;
       foundType = NotEq;
@@ -195,6 +201,12 @@ function tokenAt(text: string, at: number): number {
   return e;
 }
 
+/** a two-character operator when `two` (`..`, `>=`, `<=`, `==`), else its one-character prefix */
+function pair(at: number, two: boolean, long: TokenType, short: TokenType): number {
+  foundType = two ? long : short;
+  return two ? at + 2 : at + 1;
+}
+
 function commentEnd(text: string, at: number): number {
   let i = at + 1;
   let c = text.charCodeAt(i);
@@ -211,6 +223,7 @@ export function scan(text: string): ScanResult {
   let at = 0;
   let line = 1;
   let column = 1;
+  noCurlyCloseBefore = 0;
   while (at < n) {
     const end = tokenAt(text, at);
     if (end < 0) {

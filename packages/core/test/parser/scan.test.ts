@@ -76,6 +76,15 @@ describe('scan (the lexer) makes what chevrotain’s Lexer over tokens.ts makes'
     );
   });
 
+  it('reads a line of unclosed curly quotes in linear time, as the same error run chevrotain reports', () => {
+    for (const t of ['“'.repeat(50), '“'.repeat(20) + '\n' + '“'.repeat(5) + '”', '“a“b\r“c”“', 'x“'.repeat(30) + '\n”']) same(t);
+    const t0 = performance.now();
+    const r = scan('“'.repeat(1_000_000));
+    expect(r.errors).toEqual([{ offset: 0, length: 1_000_000, line: 1, column: 1 }]);
+    // searching for the `”` again from each `“` took 32 s for 160,000 of them
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+
   it('scans a large plan in one linear pass (200,000 tokens well under a second)', () => {
     const line = 'indicator 指标_1 weight 10% target 1_200_000 scoring linear cap 120% "说明" // 注\n';
     const text = line.repeat(15_000);
