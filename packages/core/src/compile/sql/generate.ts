@@ -16,7 +16,7 @@
  * only the columns read above it (layers.ts).
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
-import { bilingual, diag, text, type ArgsOf, type DiagnosticId, type MessageId } from '../../diagnostics/diag.js';
+import { bilingual, diag, text, ui, type ArgsOf, type DiagnosticId, type MessageId } from '../../diagnostics/diag.js';
 import { MESSAGE_TABLE } from '../../diagnostics/messages/index.js';
 import { fill, type Arg } from '../../diagnostics/template.js';
 import type { Lang, Text } from '../../diagnostics/lang.js';
@@ -137,8 +137,7 @@ function withQuerySizeNote(dialect: DialectName, q: SqlQuery, lang: Lang): SqlQu
   if (bytes <= CH_MAX_QUERY_SIZE - 512 && tokens <= CH_MAX_AST_ELEMENTS) return q;
   const size = Math.max(CH_MAX_QUERY_SIZE, Math.ceil((bytes + 512) / 65536) * 65536);
   const ast = Math.max(CH_MAX_AST_ELEMENTS, Math.ceil(tokens / 10000) * 10000);
-  const args = { bytes, tokens, maxSize: CH_MAX_QUERY_SIZE, maxAst: CH_MAX_AST_ELEMENTS, size, ast };
-  const note = fill(MESSAGE_TABLE['what.sql.clickhouse-size']!.message[lang], args, lang);
+  const note = ui('what.sql.clickhouse-size', { bytes, tokens, maxSize: CH_MAX_QUERY_SIZE, maxAst: CH_MAX_AST_ELEMENTS, size, ast }, lang);
   return { ...q, sql: `-- ${note}\n${q.sql}` };
 }
 
