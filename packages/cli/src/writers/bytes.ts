@@ -47,7 +47,16 @@ export class ByteOut {
 
   /** room for n more bytes in the current buffer: a full buffer goes to `write` first */
   room(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
+    if (this.pos + n > this.buf.length) this.handOver(n);
+  }
+
+  /**
+   * room's slow path, a method of its own: the callback below captures `whole` and `this`, and a function
+   * holding a closure allocates its context on every call, even when the closure is not made. Inlined into
+   * every `bytes`/`decimal` call, that was ~50 bytes each: 2.5 GB of garbage and 3,600 scavenges for a
+   * 1M-row JSON report (issue 14).
+   */
+  private handOver(n: number): void {
     const whole = this.buf;
     const b = this.take();
     if (b) {
