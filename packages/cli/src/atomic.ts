@@ -14,13 +14,14 @@
  * half report and never needs $TMPDIR.
  */
 import { diag, bilingual, text, type Diagnostic } from '@kpi/core';
-import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import { chmod, chown, lstat, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { FileStream } from './file-stream.js';
 
 export const tempPathFor = (target: string): string =>
   join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -130,7 +131,7 @@ export interface ReportSink {
 /** A write stream to a temp file that becomes `target` on commit(). */
 export class AtomicFile implements ReportSink {
   readonly tmp: string;
-  readonly stream: WriteStream;
+  readonly stream: FileStream;
   private done = false;
   /** `target` must be a regular file or a new one (see `openReport`); symlinks are resolved by the caller */
   constructor(
@@ -138,11 +139,11 @@ export class AtomicFile implements ReportSink {
     private readonly old?: Stats,
   ) {
     this.tmp = tempPathFor(target);
-    this.stream = createWriteStream(this.tmp, old ? { mode: old.mode & 0o777 } : {});
+    this.stream = new FileStream(this.tmp, old ? old.mode & 0o777 : undefined);
   }
 
   async ready(): Promise<void> {
-    await once(this.stream, 'open');
+    this.stream.open();
     await sweepStaleTemps(this.target);
   }
 
