@@ -15,13 +15,14 @@
  */
 import { diag, bilingual, text, type Diagnostic } from '@kpi/core';
 import { unlinkSync } from 'node:fs';
-import { chmod, chown, lstat, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, lstat, open, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { FileStream } from './file-stream.js';
+import { Spool } from './writers/spool.js';
 
 export const tempPathFor = (target: string): string =>
   join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -176,35 +177,69 @@ export class AtomicFile implements ReportSink {
   }
 }
 
+/** what a held report keeps in memory; beyond it, the rest waits in a temp file (1M rows of JSON are 556 MB) */
+export const HELD_IN_MEMORY = 16 << 20;
+
 /**
- * A report kept in memory, handed over whole on commit: to stdout, or into a special file (a FIFO, a
- * device). Needs no temp file, so a full $TMPDIR cannot fail a stdout run.
+ * A report held back until the run succeeds, then handed over whole: to stdout, or into a special file (a
+ * FIFO, a device). Up to HELD_IN_MEMORY bytes it is kept in memory and needs no temp file, so a full $TMPDIR
+ * cannot fail a small stdout run; a bigger report continues in a temp file (writers/spool.ts: mode 0600,
+ * removed when handed over, on abort and at exit), so `kpi score … > big.json` stays as flat in memory as
+ * `-o big.json` (issue 14: 1.16 GB for a million JSON rows when it was all kept in memory).
  */
 export class MemorySink implements ReportSink {
   private chunks: Buffer[] = [];
+  private held = 0;
+  private spool: Spool | undefined;
   readonly stream: Writable;
-  constructor(private readonly deliver: (data: Buffer) => Promise<void>) {
+  /** `deliver` writes the parts, in order, where the report goes */
+  constructor(private readonly deliver: (parts: AsyncIterable<Buffer>) => Promise<void>) {
     this.stream = new Writable({
-      write: (chunk: Buffer | string, _enc, cb) => {
-        // a copy: writers fill their buffers again once called back (writers/bytes.ts)
-        this.chunks.push(Buffer.from(chunk));
-        cb();
+      write: (chunk: Buffer, _enc, cb) => {
+        this.keep(chunk).then(() => cb(), cb);
       },
     });
   }
+
+  private async keep(chunk: Buffer): Promise<void> {
+    if (!this.spool && this.held + chunk.length <= HELD_IN_MEMORY) {
+      // a copy: writers fill their buffers again once called back (writers/bytes.ts)
+      this.chunks.push(Buffer.from(chunk));
+      this.held += chunk.length;
+      return;
+    }
+    if (!this.spool) {
+      this.spool = await Spool.create();
+      for (const c of this.chunks) this.spool.writeBytesSync(c);
+      this.chunks = [];
+    }
+    this.spool.writeBytesSync(chunk);
+  }
+
   async ready(): Promise<void> {}
   async commit(): Promise<void> {
     if (!this.stream.writableFinished) {
       this.stream.end();
       await once(this.stream, 'finish');
     }
+    if (this.spool) {
+      try {
+        await this.deliver(this.spool.parts());
+      } finally {
+        await this.spool.remove();
+      }
+      return;
+    }
     const data = Buffer.concat(this.chunks);
     this.chunks = [];
-    await this.deliver(data);
+    await this.deliver((async function* () {
+      yield data;
+    })());
   }
   async abort(): Promise<void> {
     this.chunks = [];
     this.stream.destroy();
+    await this.spool?.remove();
   }
 }
 
@@ -218,10 +253,26 @@ export async function writeAll(stream: NodeJS.WritableStream, data: Buffer): Pro
 
 /** The sink for `-o target` (a file, a symlink to one, a special file), or for stdout when there is none. */
 export async function openReport(target: string | undefined, stdout: NodeJS.WritableStream): Promise<ReportSink> {
-  if (target === undefined) return new MemorySink((data) => writeAll(stdout, data));
+  if (target === undefined) {
+    return new MemorySink(async (parts) => {
+      for await (const part of parts) await writeAll(stdout, part);
+    });
+  }
   const info = await inspectTarget(target);
   if (info.kind === 'folder') throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-  if (info.kind === 'special') return new MemorySink((data) => writeFile(info.path, data));
+  if (info.kind === 'special') {
+    // opened once for all the parts: a FIFO's reader sees the end of the report at the close
+    return new MemorySink(async (parts) => {
+      const fh = await open(info.path, 'w');
+      try {
+        for await (const part of parts) {
+          for (let at = 0; at < part.length; ) at += (await fh.write(part, at, part.length - at)).bytesWritten;
+        }
+      } finally {
+        await fh.close();
+      }
+    });
+  }
   return new AtomicFile(info.path, info.stats);
 }
 

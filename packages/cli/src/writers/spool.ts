@@ -3,7 +3,7 @@
  * padded (which needs every row's widths first) without holding them in memory. Removed when the table
  * is written, when the run gives up, and at exit.
  */
-import { createReadStream, unlinkSync } from 'node:fs';
+import { createReadStream, unlinkSync, writeSync } from 'node:fs';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +44,23 @@ export class Spool {
   async writeBytes(b: Uint8Array): Promise<void> {
     let done = 0;
     while (done < b.length) done += (await this.fh!.write(b, done, b.length - done)).bytesWritten;
+  }
+
+  /**
+   * Write at once, on this thread (see file-stream.ts: the kernel copies the bytes while they are still in
+   * cache). Not to be mixed with a `write` still under way.
+   */
+  writeBytesSync(b: Uint8Array): void {
+    for (let done = 0; done < b.length; ) done += writeSync(this.fh!.fd, b, done, b.length - done);
+  }
+
+  /** the bytes written, in pieces of up to 1 MB */
+  async *parts(): AsyncGenerator<Buffer> {
+    if (this.fh) {
+      await this.fh.close();
+      this.fh = undefined;
+    }
+    for await (const chunk of createReadStream(this.path, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
   }
 
   /** the bytes written, in pieces that end at a line end (LF) */
