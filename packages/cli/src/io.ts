@@ -3,7 +3,8 @@
  * forces it), the working directory. Commands take an `Io` so tests could run them in-process.
  */
 import pc from 'picocolors';
-import { legacyDiagnostic, type Diagnostic, type Lang } from '@kpi/core';
+import { legacyDiagnostic } from '@kpi/core/diag';
+import type { Diagnostic, Lang } from '@kpi/core';
 
 export interface Stream {
   write(s: string): boolean;

@@ -4,7 +4,8 @@
  * line (a missing file, a bad option) are already in the chosen language and format.
  */
 import { Option } from 'commander';
-import { langFromEnv, langOf, DIAGNOSTIC_FORMATS, type DiagnosticFormat, type Lang } from '@kpi/core';
+import { langFromEnv, langOf, type Lang } from '@kpi/core/lang';
+import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '@kpi/core/render';
 
 export const langOption = (what = 'language of messages'): Option =>
   new Option('--lang <lang>', `${what} (default: KPI_LANG, then LC_ALL/LANG: zh_* → zh)`).choices(['zh', 'en']);

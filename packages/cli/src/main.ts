@@ -8,10 +8,11 @@ import { EXIT, UserError, colors, processIo, useColor, type Io } from './io.js';
 import { createProgram, VERSION } from './program.js';
 import { PlanErrors } from './plan.js';
 import { printPlanDiagnostics } from './commands/check.js';
-import { DataError } from './data/read.js';
+import { DataError } from './data/data-error.js';
 import { printDiagnostics } from './report.js';
 import { langOfRun, machineFormatOfRun } from './lang.js';
-import { diag, type Diagnostic } from '@kpi/core';
+import { diag } from '@kpi/core/diag';
+import type { Diagnostic } from '@kpi/core';
 import { renderDiagnostics } from './engine.js';
 
 export { createProgram } from './program.js';
@@ -71,9 +72,9 @@ export async function main(argv: string[], io?: Io): Promise<number> {
   let code: number = EXIT.OK;
   /** commander's own usage errors, kept to be printed as a coded diagnostic in a machine format */
   const usage: string[] = [];
-  const program = createProgram(io, (c) => {
+  const program = await createProgram(io, (c) => {
     code = c;
-  }, machine ? (s) => usage.push(s) : undefined);
+  }, machine ? (s) => usage.push(s) : undefined, argv);
   const c = colors(useColor(io, io.stderr));
   try {
     await program.parseAsync(argv);

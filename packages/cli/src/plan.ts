@@ -1,8 +1,9 @@
 /** Loading a plan file for score/explain/compile: read, analyse, pick the plan, compile. */
-import { diag, text as ref } from '@kpi/core';
+import { diag, text as ref } from '@kpi/core/diag';
 import { readFile } from 'node:fs/promises';
-import { detectEncoding, type Diagnostic, type Plan, type PlanFile } from '@kpi/core';
-import { analyze, compilePlan, type Compiled } from './engine.js';
+import type { Diagnostic, Plan, PlanFile } from '@kpi/core';
+import { detectEncoding } from '@kpi/core/decode';
+import { analyze, type Compiled } from './engine.js';
 import { EXIT, UserError } from './io.js';
 
 export interface LoadedFile {
@@ -79,6 +80,8 @@ export async function loadCompiled(path: string, display: string, planName: stri
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new PlanErrors(loaded, loaded.diagnostics);
   const plan = pickPlan(loaded, planName);
+  // the compiler is loaded by the commands that compile (engine.ts)
+  const { compilePlan } = await import('./engine-run.js');
   const c = compilePlan(plan, { file: display });
   if (!c.compiled || c.diagnostics.some((d) => d.severity === 'error')) throw new PlanErrors(loaded, [...loaded.diagnostics, ...c.diagnostics]);
   return { loaded, plan, compiled: c.compiled, warnings: loaded.diagnostics.filter((d) => d.severity !== 'error').concat(c.diagnostics) };

@@ -1,23 +1,38 @@
 /** The commander program: one file per command in commands/. */
 import { Command } from 'commander';
 import type { Io } from './io.js';
-import { checkCommand } from './commands/check.js';
-import { testCommand } from './commands/test.js';
-import { scoreCommand } from './commands/score.js';
-import { explainCommand } from './commands/explain.js';
-import { fmtCommand } from './commands/fmt.js';
-import { compileCommand } from './commands/compile.js';
-import { initCommand } from './commands/init.js';
-import { lspCommand } from './commands/lsp.js';
-import { diffCommand } from './commands/diff.js';
-import { solveCommand } from './commands/solve.js';
 
 import { VERSION } from './version.js';
 import { langOption } from './lang.js';
 
 export { VERSION };
 
-export function createProgram(io: Io, done: (code: number) => void, usageErrors?: (s: string) => void): Command {
+type MakeCommand = (io: Io, done: (code: number) => void) => Command;
+
+/**
+ * The commands in the order `kpi --help` lists them, each loaded when needed: `kpi check` need not load the
+ * data readers, writers, DuckDB glue and decision tools of the others (issue 14: startup).
+ */
+const COMMANDS: [name: string, load: () => Promise<MakeCommand>][] = [
+  ['check', async () => (await import('./commands/check.js')).checkCommand],
+  ['test', async () => (await import('./commands/test.js')).testCommand],
+  ['score', async () => (await import('./commands/score.js')).scoreCommand],
+  ['explain', async () => (await import('./commands/explain.js')).explainCommand],
+  ['fmt', async () => (await import('./commands/fmt.js')).fmtCommand],
+  ['compile', async () => (await import('./commands/compile.js')).compileCommand],
+  ['init', async () => (await import('./commands/init.js')).initCommand],
+  ['diff', async () => (await import('./commands/diff.js')).diffCommand],
+  ['solve', async () => (await import('./commands/solve.js')).solveCommand],
+  ['lsp', async () => (await import('./commands/lsp.js')).lspCommand],
+];
+
+/**
+ * The program for `argv` (process.argv: node, script, args…): when its first argument names a command, only
+ * that command is loaded; otherwise (help, an unknown command, no command) every one, for help and suggestions.
+ */
+export async function createProgram(io: Io, done: (code: number) => void, usageErrors?: (s: string) => void, argv?: readonly string[]): Promise<Command> {
+  const named = COMMANDS.find(([name]) => name === argv?.[2]);
+  const makers = await Promise.all((named ? [named] : COMMANDS).map(([, load]) => load()));
   const program = new Command('kpi')
     .description('KPI appraisal plans (绩效考核方案): check, test, score and explain')
     .version(VERSION, '-V, --version', 'print the version')
@@ -40,7 +55,7 @@ Examples:
 
 Exit codes: 0 ok · 1 errors in a plan or failed tests · 2 usage, I/O or data error.`,
     );
-  for (const make of [checkCommand, testCommand, scoreCommand, explainCommand, fmtCommand, compileCommand, initCommand, diffCommand, solveCommand, lspCommand]) {
+  for (const make of makers) {
     const cmd = make(io, done);
     // every command takes --lang (score and explain declare their own, with what it changes there)
     if (!cmd.options.some((o) => o.long === '--lang')) cmd.addOption(langOption());

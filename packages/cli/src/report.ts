@@ -1,5 +1,6 @@
 /** Printing diagnostics for people through @kpi/core's terminal renderer (code frames, CJK-aware carets). */
-import { SourceFile, type Diagnostic } from '@kpi/core';
+import { SourceFile } from '@kpi/core/source';
+import type { Diagnostic } from '@kpi/core';
 import { renderDiagnostics } from './engine.js';
 import { useColor, type Io, type Stream } from './io.js';
 

@@ -5,7 +5,7 @@ import { IR_VERSION, generateSql, type DialectName } from '@kpi/core';
 import { writeFileAtomic } from '../atomic.js';
 import { outputError } from '../output-error.js';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
-import { compilePlan, emitModule } from '../engine.js';
+import { compilePlan, emitModule } from '../engine-run.js';
 import { loadFile, pickPlan, PlanErrors } from '../plan.js';
 import { refuseOverwritingInputs } from '../same-file.js';
 

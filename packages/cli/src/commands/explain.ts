@@ -6,7 +6,7 @@ import { createBinder, idKey, percentHintsOf, visibleText, type Cell, type Diagn
 import { openTable, DataError } from '../data/read.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { loadCompiled } from '../plan.js';
-import { renderExplanation } from '../engine.js';
+import { renderExplanation } from '../engine-run.js';
 import { dataOptions, ErrorLog, maxErrorsOf, printDataOutcome, requireData, rowErrorDiagnostics, type DataOptions } from './score.js';
 import { printDiagnostics } from '../report.js';
 import { explainMoney } from './explain-money.js';

@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../atomic.js';
 import { outputError } from '../output-error.js';
 import { expandPlanFiles } from '../files.js';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
-import { formatText } from '../engine.js';
+import { formatText } from '../engine-run.js';
 import { readText } from '../plan.js';
 import { printPlanDiagnostics } from './check.js';
 

@@ -11,6 +11,7 @@ import { CsvError, parse } from 'csv-parse';
 import { checkZipBudget } from './zip-budget.js';
 import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, xlsxCell, diag, text, type ArgsOf, type Cell, type Diagnostic, type DiagnosticId, type MessageRef } from '@kpi/core';
 import { openRawCsv, type RawBatch } from './csv-raw.js';
+import { DataError } from './data-error.js';
 
 export interface TableSource {
   format: 'csv' | 'xlsx' | 'json';
@@ -34,12 +35,7 @@ export interface TableSource {
   delimiter?: string;
 }
 
-/** A data error that stops reading the file: becomes a diagnostic and exit 2. */
-export class DataError extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(diagnostic.message);
-  }
-}
+export { DataError } from './data-error.js';
 
 export interface ReadOptions {
   encoding?: string;
