@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { appendFileSync, closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,13 +26,13 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `kpi args` with stdout into a file: its status, stderr, what reached stdout, and the temp files it made */
-async function toStdout(args: string[]): Promise<{ code: number | null; stderr: string; out: Buffer; made: string[] }> {
+async function toStdout(args: string[], tmp = spoolDir): Promise<{ code: number | null; stderr: string; out: Buffer; made: string[] }> {
   const outFile = join(dir, `stdout-${Math.random().toString(36).slice(2)}`);
   const fd = openSync(outFile, 'w');
   const made = new Set<string>();
   const watcher = watch(spoolDir, (_event, name) => name && made.add(String(name)));
   try {
-    const env = { ...process.env, TMPDIR: spoolDir, NO_COLOR: '1', LANG: 'C.UTF-8' };
+    const env = { ...process.env, TMPDIR: tmp, NO_COLOR: '1', LANG: 'C.UTF-8' };
     delete env.KPI_LANG;
     delete env.LC_ALL;
     const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', fd, 'pipe'] });
@@ -72,5 +72,23 @@ describe('a big report to stdout', () => {
     expect(r.stderr).toMatch(/error KPI08/);
     expect(r.out.length).toBe(0);
     expect(readdirSync(spoolDir)).toEqual([]);
+  }, 120_000);
+
+  it('a missing $TMPDIR is named in the message (not the report\'s folder), with nothing on stdout', async () => {
+    const gone = join(dir, 'no-such-tmp');
+    const r = await toStdout(['score', planFile, '--data', data, '--format', 'json'], gone);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`stdout error KPI0952 cannot write \`stdout\`: the report waits in a temporary file in \`${gone}\` until the run succeeds, and that failed: the folder \`${gone}\` does not exist`);
+    expect(r.stderr).toContain('help: set TMPDIR to a folder with room that you can write to');
+    expect(r.out.length).toBe(0);
+  }, 120_000);
+
+  it('the table format, which holds its rows in a temp file too, says the same with -o', async () => {
+    const gone = join(dir, 'no-such-tmp');
+    const file = join(dir, 'table-out.txt');
+    const r = await toStdout(['score', planFile, '--data', data, '-o', file], gone);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot write \`${file}\`: the report waits in a temporary file in \`${gone}\``);
+    expect(existsSync(file)).toBe(false);
   }, 120_000);
 });

@@ -10,8 +10,8 @@
  * What is replaced, and how (like `cp`): an existing file keeps its permission bits and, where the system
  * allows, its owner; a symlink is followed (the file it points at is replaced, the link stays); a FIFO, a
  * character device (`-o /dev/null`) or a socket is written into, never replaced by a regular file; a folder is
- * refused. Output for stdout and special files is kept in memory until the run succeeds, so it never sees a
- * half report and never needs $TMPDIR.
+ * refused. Output for stdout and special files is held until the run succeeds (MemorySink: in memory up to
+ * 16 MB, then in a temp file), so it never sees a half report.
  */
 import { diag, bilingual, text, type Diagnostic } from '@kpi/core';
 import { unlinkSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { FileStream } from './file-stream.js';
-import { Spool } from './writers/spool.js';
+import { Spool, SpoolError } from './writers/spool.js';
 
 export const tempPathFor = (target: string): string =>
   join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -292,7 +292,9 @@ export const isWriteError = (e: unknown): boolean => typeof (e as NodeJS.ErrnoEx
  */
 export function writeError(shown: string, target: string, e: unknown): Diagnostic {
   const code = (e as NodeJS.ErrnoException)?.code;
-  const dir = dirname(target);
+  // the temp file that holds a report (a table's rows, a big report to stdout) failed: about $TMPDIR
+  const temp = e instanceof SpoolError ? e.dir : undefined;
+  const dir = temp ?? dirname(target);
   const reason =
     code === 'ENOENT' ? bilingual('reason.no-folder', { dir })
     : code === 'ENOTDIR' ? bilingual('reason.not-folder', { dir })
@@ -313,6 +315,7 @@ export function writeError(shown: string, target: string, e: unknown): Diagnosti
     : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? text('help.write.permission', {})
     : code === 'EISDIR' ? text('help.write.folder', {})
     : text('help.write.unchanged', {});
+  if (temp !== undefined) return diag('KPI0952.temp', { file: shown, dir: temp, reason }, { file: shown });
   return diag('KPI0952', { file: shown, reason }, { file: shown, helpText });
 }
 

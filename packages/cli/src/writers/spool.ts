@@ -12,6 +12,37 @@ import { randomBytes } from 'node:crypto';
 const live = new Set<string>();
 let hooked = false;
 
+/**
+ * A temp file that could not be made or written: the user's fix is $TMPDIR, not the report's folder, so the
+ * message names the temp folder (atomic.ts, writeError). Carries the system's code (ENOSPC, EACCES, …).
+ */
+export class SpoolError extends Error {
+  readonly code: string | undefined;
+  constructor(
+    readonly dir: string,
+    cause: unknown,
+  ) {
+    super(`temporary file in ${dir}: ${(cause as Error)?.message ?? String(cause)}`);
+    this.code = (cause as NodeJS.ErrnoException)?.code;
+  }
+}
+
+/** run `f`; what it throws becomes a SpoolError for the temp folder */
+function inTemp<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw new SpoolError(tmpdir(), e);
+  }
+}
+async function inTempAsync<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    throw new SpoolError(tmpdir(), e);
+  }
+}
+
 export class Spool {
   private constructor(
     private readonly path: string,
@@ -20,7 +51,7 @@ export class Spool {
 
   static async create(): Promise<Spool> {
     const path = join(tmpdir(), `kpi-table-${process.pid}-${randomBytes(4).toString('hex')}.spool`);
-    const fh = await open(path, 'wx', 0o600);
+    const fh = await inTempAsync(() => open(path, 'wx', 0o600));
     live.add(path);
     if (!hooked) {
       hooked = true;
@@ -38,12 +69,14 @@ export class Spool {
   }
 
   async write(text: string): Promise<void> {
-    await this.fh!.write(text);
+    await inTempAsync(() => this.fh!.write(text));
   }
 
   async writeBytes(b: Uint8Array): Promise<void> {
-    let done = 0;
-    while (done < b.length) done += (await this.fh!.write(b, done, b.length - done)).bytesWritten;
+    await inTempAsync(async () => {
+      let done = 0;
+      while (done < b.length) done += (await this.fh!.write(b, done, b.length - done)).bytesWritten;
+    });
   }
 
   /**
@@ -51,7 +84,9 @@ export class Spool {
    * cache). Not to be mixed with a `write` still under way.
    */
   writeBytesSync(b: Uint8Array): void {
-    for (let done = 0; done < b.length; ) done += writeSync(this.fh!.fd, b, done, b.length - done);
+    inTemp(() => {
+      for (let done = 0; done < b.length; ) done += writeSync(this.fh!.fd, b, done, b.length - done);
+    });
   }
 
   /** the bytes written, in pieces of up to 1 MB */

@@ -112,6 +112,16 @@ export const CLI_MESSAGES = {
     message: { en: 'cannot write `{{file}}`: it is a folder', zh: '无法写入 `{{file}}`：它是一个文件夹' },
     help: { en: 'give a file name, e.g. `-o 结果.xlsx`', zh: '请给出文件名，如 `-o 结果.xlsx`' },
   },
+  'KPI0952.temp': {
+    message: {
+      en: 'cannot write `{{file}}`: the report waits in a temporary file in `{{dir}}` until the run succeeds, and that failed: {{reason}}',
+      zh: '无法写入 `{{file}}`：报告在运行成功前先存放在 `{{dir}}` 中的临时文件里，这一步失败了：{{reason}}',
+    },
+    help: {
+      en: 'set TMPDIR to a folder with room that you can write to; nothing was written and any older file is unchanged',
+      zh: '请把 TMPDIR 设为有空间且可写的文件夹；这次什么也没写入，原有文件保持不变',
+    },
+  },
   'KPI0952.create': { message: { en: 'cannot create files in `{{dir}}`: {{reason}}', zh: '无法在 `{{dir}}` 中创建文件：{{reason}}' } },
   'KPI0952.not-dir': { message: { en: '`{{dir}}` exists and is not a directory', zh: '`{{dir}}` 已存在，且不是文件夹' } },
   'reason.no-folder': { message: { en: 'the folder `{{dir}}` does not exist', zh: '文件夹 `{{dir}}` 不存在' } },
