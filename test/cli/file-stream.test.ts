@@ -29,17 +29,19 @@ describe('FileStream', () => {
     const first = new FileStream(path);
     first.end(Buffer.from('old text'));
     await once(first, 'finish');
+    expect(readFileSync(path, 'utf8')).toBe('old text');
     const s = new FileStream(path);
     s.end();
     await once(s, 'finish');
     expect(readFileSync(path, 'utf8')).toBe('');
   });
 
-  it('a file that cannot be created throws from open(), and nothing is emitted', () => {
+  it('a file that cannot be created throws from open(), and nothing is emitted', async () => {
     const s = new FileStream(join(dir, 'no-such-folder', 'x.txt'));
     let emitted = false;
     s.on('error', () => (emitted = true));
     expect(() => s.open()).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+    await new Promise((res) => setImmediate(res)); // an 'error' would be emitted on a later tick
     expect(emitted).toBe(false);
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
   });

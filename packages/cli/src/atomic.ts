@@ -22,23 +22,13 @@ import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { FileStream } from './file-stream.js';
+import { alive } from './alive.js';
 import { Spool, SpoolError } from './writers/spool.js';
 
 export const tempPathFor = (target: string): string =>
   join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** is process `pid` still running? (EPERM: it runs, as another user) */
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** remove temp files beside `target` left by runs that were killed (their process is gone) */
 export async function sweepStaleTemps(target: string): Promise<string[]> {
@@ -141,6 +131,9 @@ export class AtomicFile implements ReportSink {
   ) {
     this.tmp = tempPathFor(target);
     this.stream = new FileStream(this.tmp, old ? old.mode & 0o777 : undefined);
+    // a failed write is read from `stream.errored` where the run next waits (put, drained, commit): an error
+    // emitted while nothing listens must not end the process with a stack trace
+    this.stream.on('error', () => undefined);
   }
 
   async ready(): Promise<void> {
@@ -152,6 +145,7 @@ export class AtomicFile implements ReportSink {
     if (this.done) return;
     this.done = true;
     try {
+      if (this.stream.errored) throw this.stream.errored;
       if (!this.stream.writableFinished) {
         this.stream.end();
         await once(this.stream, 'finish');
@@ -190,7 +184,8 @@ export const HELD_IN_MEMORY = 16 << 20;
 export class MemorySink implements ReportSink {
   private chunks: Buffer[] = [];
   private held = 0;
-  private spool: Spool | undefined;
+  /** the temp file, once the report outgrew memory (a promise: abort() may come while it is being made) */
+  private spool: Promise<Spool> | undefined;
   readonly stream: Writable;
   /** `deliver` writes the parts, in order, where the report goes */
   constructor(private readonly deliver: (parts: AsyncIterable<Buffer>) => Promise<void>) {
@@ -199,6 +194,8 @@ export class MemorySink implements ReportSink {
         this.keep(chunk).then(() => cb(), cb);
       },
     });
+    // as AtomicFile's: a failed temp file is read from `stream.errored` where the run next waits
+    this.stream.on('error', () => undefined);
   }
 
   private async keep(chunk: Buffer): Promise<void> {
@@ -209,37 +206,45 @@ export class MemorySink implements ReportSink {
       return;
     }
     if (!this.spool) {
-      this.spool = await Spool.create();
-      for (const c of this.chunks) this.spool.writeBytesSync(c);
+      const held = this.chunks;
       this.chunks = [];
+      this.spool = Spool.create().then((spool) => {
+        for (const c of held) spool.writeBytesSync(c);
+        return spool;
+      });
     }
-    this.spool.writeBytesSync(chunk);
+    (await this.spool).writeBytesSync(chunk);
   }
 
   async ready(): Promise<void> {}
   async commit(): Promise<void> {
-    if (!this.stream.writableFinished) {
-      this.stream.end();
-      await once(this.stream, 'finish');
-    }
-    if (this.spool) {
-      try {
-        await this.deliver(this.spool.parts());
-      } finally {
-        await this.spool.remove();
+    try {
+      if (this.stream.errored) throw this.stream.errored;
+      if (!this.stream.writableFinished) {
+        this.stream.end();
+        await once(this.stream, 'finish');
       }
-      return;
+      if (this.spool) {
+        await this.deliver((await this.spool).parts());
+        return;
+      }
+      const data = Buffer.concat(this.chunks);
+      this.chunks = [];
+      await this.deliver((async function* () {
+        yield data;
+      })());
+    } finally {
+      await this.removeSpool();
     }
-    const data = Buffer.concat(this.chunks);
-    this.chunks = [];
-    await this.deliver((async function* () {
-      yield data;
-    })());
   }
   async abort(): Promise<void> {
     this.chunks = [];
     this.stream.destroy();
-    await this.spool?.remove();
+    await this.removeSpool();
+  }
+  private async removeSpool(): Promise<void> {
+    const made = await this.spool?.catch(() => undefined);
+    await made?.remove();
   }
 }
 
@@ -276,9 +281,28 @@ export async function openReport(target: string | undefined, stdout: NodeJS.Writ
   return new AtomicFile(info.path, info.stats);
 }
 
+/** throw the error a stream failed with, if it did (a write error, read where the run waits next) */
+export function failedWith(stream: NodeJS.WritableStream): void {
+  const e = (stream as Partial<Writable>).errored;
+  if (e) throw e;
+}
+
+/** wait for 'drain', or for the error that means it will never come */
+async function drainOf(stream: NodeJS.WritableStream): Promise<void> {
+  failedWith(stream);
+  await once(stream as unknown as import('node:events').EventEmitter, 'drain');
+}
+
+/** wait until a stream can take more, if it asked to; a failed stream throws its error */
+export async function drained(stream: NodeJS.WritableStream): Promise<void> {
+  failedWith(stream);
+  if ((stream as unknown as { writableNeedDrain?: boolean }).writableNeedDrain) await drainOf(stream);
+}
+
 /** write with backpressure */
 export async function put(stream: NodeJS.WritableStream, s: string | Uint8Array): Promise<void> {
-  if (!stream.write(s)) await once(stream as unknown as import('node:events').EventEmitter, 'drain');
+  failedWith(stream);
+  if (!stream.write(s)) await drainOf(stream);
 }
 
 /** I/O error codes that mean "the output could not be written" (not a bug of kpi) */

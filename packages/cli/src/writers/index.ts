@@ -32,7 +32,7 @@ import {
   type RowResult,
 } from '@kpi/core';
 import { once } from 'node:events';
-import { put } from '../atomic.js';
+import { drained, put } from '../atomic.js';
 import { cellOf, columnsOf, jsonRow, type Column, type ReportShape } from './shape.js';
 import { Spool } from './spool.js';
 import { MAX_PLACES } from './decimal.js';
@@ -118,9 +118,6 @@ export function vetoText(L: ResultLayout, out: ArrayLike<number>): string {
 /** the N/A label a report shows for an indicator that does not apply (不适用), from the catalogue */
 const naLabel = (shape: ReportShape): string => ui('ui.report.na', {}, shape.lang);
 
-const drained = async (out: NodeJS.WritableStream) => {
-  if ((out as unknown as { writableNeedDrain?: boolean }).writableNeedDrain) await once(out as unknown as import('node:events').EventEmitter, 'drain');
-};
 
 // ---------- CSV ----------
 

@@ -4,13 +4,33 @@
  * is written, when the run gives up, and at exit.
  */
 import { createReadStream, unlinkSync, writeSync } from 'node:fs';
-import { open, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readdir, unlink, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { alive } from '../alive.js';
 
 const live = new Set<string>();
 let hooked = false;
+let swept = false;
+
+/**
+ * Remove the spool files of runs that were killed (no signal handlers: atomic.ts says why), found by the pid in
+ * their name: a report held for stdout can be gigabytes, and $TMPDIR may be memory (tmpfs).
+ */
+async function sweepStaleSpools(): Promise<void> {
+  const dir = tmpdir();
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return; // creating the spool will say what is wrong with $TMPDIR
+  }
+  for (const n of names) {
+    const m = /^kpi-table-(\d+)-[0-9a-f]{8}\.spool$/.exec(n);
+    if (m && !alive(Number(m[1]))) await unlink(join(dir, n)).catch(() => undefined);
+  }
+}
 
 /**
  * A temp file that could not be made or written: the user's fix is $TMPDIR, not the report's folder, so the
@@ -50,6 +70,10 @@ export class Spool {
   ) {}
 
   static async create(): Promise<Spool> {
+    if (!swept) {
+      swept = true;
+      await sweepStaleSpools();
+    }
     const path = join(tmpdir(), `kpi-table-${process.pid}-${randomBytes(4).toString('hex')}.spool`);
     const fh = await inTempAsync(() => open(path, 'wx', 0o600));
     live.add(path);
