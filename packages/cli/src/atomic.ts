@@ -14,15 +14,14 @@
  * 16 MB, then in a temp file), so it never sees a half report.
  */
 import { diag, bilingual, text, type Diagnostic } from '@kpi/core';
-import { unlinkSync } from 'node:fs';
-import { chmod, chown, lstat, open, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, lstat, open, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { FileStream } from './file-stream.js';
-import { alive } from './alive.js';
+import { sweepOrphans } from './alive.js';
 import { Spool, SpoolError } from './writers/spool.js';
 
 export const tempPathFor = (target: string): string =>
@@ -32,25 +31,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** remove temp files beside `target` left by runs that were killed (their process is gone) */
 export async function sweepStaleTemps(target: string): Promise<string[]> {
-  const re = new RegExp(`^\\.${escapeRe(basename(target))}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp$`);
-  let names: string[];
-  try {
-    names = await readdir(dirname(target));
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const n of names) {
-    const m = re.exec(n);
-    if (!m || alive(Number(m[1]))) continue;
-    try {
-      unlinkSync(join(dirname(target), n));
-      removed.push(n);
-    } catch {
-      /* gone already, or not ours to remove */
-    }
-  }
-  return removed;
+  return sweepOrphans(dirname(target), new RegExp(`^\\.${escapeRe(basename(target))}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp$`));
 }
 
 /** what is at `target` now: nothing, a regular file (through symlinks), a folder, or a special file */

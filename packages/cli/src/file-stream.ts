@@ -15,6 +15,11 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { Writable } from 'node:stream';
 
+/** all of `b` into the file `fd` (writeSync may write less than asked) */
+export function writeAllSync(fd: number, b: Uint8Array): void {
+  for (let at = 0; at < b.length; ) at += writeSync(fd, b, at, b.length - at);
+}
+
 export class FileStream extends Writable {
   private fd = -1;
 
@@ -33,7 +38,7 @@ export class FileStream extends Writable {
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
     try {
       this.open();
-      for (let at = 0; at < chunk.length; ) at += writeSync(this.fd, chunk, at, chunk.length - at);
+      writeAllSync(this.fd, chunk);
     } catch (e) {
       cb(e as Error);
       return;

@@ -31,7 +31,6 @@ import {
   type ResultLayout,
   type RowResult,
 } from '@kpi/core';
-import { once } from 'node:events';
 import { drained, put } from '../atomic.js';
 import { cellOf, columnsOf, jsonRow, type Column, type ReportShape } from './shape.js';
 import { Spool } from './spool.js';
@@ -117,7 +116,6 @@ export function vetoText(L: ResultLayout, out: ArrayLike<number>): string {
 
 /** the N/A label a report shows for an indicator that does not apply (不适用), from the catalogue */
 const naLabel = (shape: ReportShape): string => ui('ui.report.na', {}, shape.lang);
-
 
 // ---------- CSV ----------
 

@@ -3,34 +3,18 @@
  * padded (which needs every row's widths first) without holding them in memory. Removed when the table
  * is written, when the run gives up, and at exit.
  */
-import { createReadStream, unlinkSync, writeSync } from 'node:fs';
-import { open, readdir, unlink, type FileHandle } from 'node:fs/promises';
+import { createReadStream, unlinkSync } from 'node:fs';
+import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { alive } from '../alive.js';
+import { sweepOrphans } from '../alive.js';
+import { writeAllSync } from '../file-stream.js';
 
 const live = new Set<string>();
 let hooked = false;
 let swept = false;
 
-/**
- * Remove the spool files of runs that were killed (no signal handlers: atomic.ts says why), found by the pid in
- * their name: a report held for stdout can be gigabytes, and $TMPDIR may be memory (tmpfs).
- */
-async function sweepStaleSpools(): Promise<void> {
-  const dir = tmpdir();
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return; // creating the spool will say what is wrong with $TMPDIR
-  }
-  for (const n of names) {
-    const m = /^kpi-table-(\d+)-[0-9a-f]{8}\.spool$/.exec(n);
-    if (m && !alive(Number(m[1]))) await unlink(join(dir, n)).catch(() => undefined);
-  }
-}
 
 /**
  * A temp file that could not be made or written: the user's fix is $TMPDIR, not the report's folder, so the
@@ -71,8 +55,9 @@ export class Spool {
 
   static async create(): Promise<Spool> {
     if (!swept) {
+      // the spools of killed runs: a report held for stdout can be gigabytes, and $TMPDIR may be memory (tmpfs)
       swept = true;
-      await sweepStaleSpools();
+      await sweepOrphans(tmpdir(), /^kpi-table-(\d+)-[0-9a-f]{8}\.spool$/);
     }
     const path = join(tmpdir(), `kpi-table-${process.pid}-${randomBytes(4).toString('hex')}.spool`);
     const fh = await inTempAsync(() => open(path, 'wx', 0o600));
@@ -108,9 +93,7 @@ export class Spool {
    * cache). Not to be mixed with a `write` still under way.
    */
   writeBytesSync(b: Uint8Array): void {
-    inTemp(() => {
-      for (let done = 0; done < b.length; ) done += writeSync(this.fh!.fd, b, done, b.length - done);
-    });
+    inTemp(() => writeAllSync(this.fh!.fd, b));
   }
 
   /** the bytes written, in pieces of up to 1 MB */
