@@ -14,7 +14,7 @@
  * and `CYCLES` list the words for completion.
  */
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
-import { scan } from './scan.js';
+import { scanTape, tapeTokens, type TokenTape } from './scan.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Span } from '../source/span.js';
 import { CurlyString, withIdentifierHint, NumberLit, PercentLit, UnterminatedString } from './tokens.js';
@@ -76,7 +76,11 @@ const CHAR_HELP: Record<string, MessageRef> = {
 
 /** Tokenize a plan file. A leading BOM is skipped as whitespace (offsets stay those of the text). */
 export function tokenize(text: string, file?: string): TokenizeResult {
-  const r = scan(text);
+  return tokensOf(text, scanTape(text), file);
+}
+
+/** the tokens and lexer diagnostics of a text already scanned into a tape (the parser scans once) */
+export function tokensOf(text: string, r: TokenTape, file?: string): TokenizeResult {
   const diagnostics: Diagnostic[] = [];
   for (const e of r.errors) {
     // one error per run of characters no token matches
@@ -92,7 +96,7 @@ export function tokenize(text: string, file?: string): TokenizeResult {
       }),
     );
   }
-  const tokens = r.tokens;
+  const tokens = tapeTokens(text, r);
   for (const t of tokens) {
     const tt: TokenType = t.tokenType;
     if (tt === UnterminatedString) {

@@ -235,9 +235,47 @@ function commentEnd(text: string, at: number): number {
   return i;
 }
 
-/** Tokenize `text` as chevrotain's Lexer over ALL_TOKENS does (see the top of this file). */
-export function scan(text: string): ScanResult {
-  const tokens: IToken[] = [];
+/**
+ * The parser's tokens as columns of numbers (issue 14): what `scan` returns as token objects, without the
+ * objects. For 10,000 indicators the 180,000 token objects and their images were ~25 MB that the young
+ * generation copied twice; the fast parser (parser/fast.ts) reads these arrays and makes a string only for
+ * a name or a number it keeps. Offsets are 0-based, `ends` exclusive; lines and columns 1-based.
+ */
+export interface TokenTape {
+  /** tokens in the tape */
+  count: number;
+  /** each token's tokenTypeIdx (TOKEN_TYPE_BY_IDX gives the type) */
+  types: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  lines: Int32Array;
+  columns: Int32Array;
+  comments: IToken[];
+  errors: ScanError[];
+}
+
+/** token type by tokenTypeIdx, for the types the lexer makes */
+export const TOKEN_TYPE_BY_IDX: TokenType[] = [];
+for (const t of [Identifier, Comment, StringLit, UnterminatedString, CurlyString, PercentLit, NumberLit, DotDot, Dot, GreaterEq, LessEq, EqEq, NotEq, Greater, Less, Equals, Plus, Minus, Star, Slash, PercentSign, LParen, RParen, LBrace, RBrace, Comma, Semicolon, Colon, ...KEYWORDS_IN_LEXER_ORDER]) {
+  TOKEN_TYPE_BY_IDX[t.tokenTypeIdx!] = t;
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** Tokenize `text` into a tape: the tokens `scan` returns, as columns of numbers. */
+export function scanTape(text: string): TokenTape {
+  // about one token per 6 characters in plans as written; the arrays double when that is short
+  let cap = Math.max(64, (text.length / 5) | 0);
+  let types = new Int32Array(cap);
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let lines = new Int32Array(cap);
+  let columns = new Int32Array(cap);
+  let count = 0;
   const comments: IToken[] = [];
   const errors: ScanError[] = [];
   const n = text.length;
@@ -258,10 +296,24 @@ export function scan(text: string): ScanResult {
     }
     const type = foundType;
     const length = end - at;
-    if (type !== undefined) {
-      const token = new Token(text.substring(at, end), at, end - 1, line, line, column, column + length - 1, type.tokenTypeIdx!, type);
-      if (type === Comment) comments.push(token);
-      else tokens.push(token);
+    if (type === Comment) {
+      comments.push(new Token(text.substring(at, end), at, end - 1, line, line, column, column + length - 1, type.tokenTypeIdx!, type));
+      column += length;
+    } else if (type !== undefined) {
+      if (count === cap) {
+        cap *= 2;
+        types = grow(types);
+        starts = grow(starts);
+        ends = grow(ends);
+        lines = grow(lines);
+        columns = grow(columns);
+      }
+      types[count] = type.tokenTypeIdx!;
+      starts[count] = at;
+      ends[count] = end;
+      lines[count] = line;
+      columns[count] = column;
+      count++;
       column += length;
     } else {
       // whitespace: lines end at \n, \r\n or \r
@@ -277,5 +329,25 @@ export function scan(text: string): ScanResult {
     }
     at = end;
   }
-  return { tokens, comments, errors };
+  return { count, types, starts, ends, lines, columns, comments, errors };
+}
+
+/** The token objects of a tape (chevrotain's IToken, field for field what its Lexer makes). */
+export function tapeTokens(text: string, tape: TokenTape): IToken[] {
+  const tokens: IToken[] = new Array(tape.count);
+  const { types, starts, ends, lines, columns } = tape;
+  for (let i = 0; i < tape.count; i++) {
+    const s = starts[i]!;
+    const e = ends[i]!;
+    const c = columns[i]!;
+    const type = TOKEN_TYPE_BY_IDX[types[i]!]!;
+    tokens[i] = new Token(text.substring(s, e), s, e - 1, lines[i]!, lines[i]!, c, c + (e - s) - 1, type.tokenTypeIdx!, type);
+  }
+  return tokens;
+}
+
+/** Tokenize `text` as chevrotain's Lexer over ALL_TOKENS does (see the top of this file). */
+export function scan(text: string): ScanResult {
+  const tape = scanTape(text);
+  return { tokens: tapeTokens(text, tape), comments: tape.comments, errors: tape.errors };
 }

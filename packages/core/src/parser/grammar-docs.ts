@@ -5,7 +5,7 @@
  */
 import { zhKeyword } from '../lexer/keywords.js';
 import { createSyntaxDiagramsCode, type ISerializedGast } from 'chevrotain';
-import { parserInstance } from './grammar.js';
+import { kpiParser } from './grammar.js';
 import { KEYWORDS } from '../lexer/tokens.js';
 
 const TERMINAL_NAMES: Record<string, string> = {
@@ -102,7 +102,7 @@ function wrap(line: string): string {
 }
 
 function serialized(): G[] {
-  return parserInstance.getSerializedGastProductions() as unknown as G[];
+  return kpiParser().getSerializedGastProductions() as unknown as G[];
 }
 
 /** the productions with each keyword terminal labelled in both spellings (`weight | 权重`), for the diagrams */

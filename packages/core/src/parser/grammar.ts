@@ -814,6 +814,15 @@ export function cstKeyClashes(parser: KpiParser): string[] {
   return names.filter((n) => n in Object.prototype);
 }
 
-/** the one parser instance */
-export const parserInstance = new KpiParser();
-if (cstKeyClashes(parserInstance).length) throw new Error(`CST keys clash with Object.prototype: ${cstKeyClashes(parserInstance).join(', ')}`);
+let instance: KpiParser | undefined;
+/**
+ * The one parser instance, built on first use: building it (chevrotain's grammar analysis) costs ~50 ms,
+ * and a plan the fast path (fast.ts) reads never needs it.
+ */
+export function kpiParser(): KpiParser {
+  if (!instance) {
+    instance = new KpiParser();
+    if (cstKeyClashes(instance).length) throw new Error(`CST keys clash with Object.prototype: ${cstKeyClashes(instance).join(', ')}`);
+  }
+  return instance;
+}

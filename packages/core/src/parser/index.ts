@@ -17,18 +17,19 @@ import type { MessageRef, TextEdit } from '../diagnostics/types.js';
 import type { Text } from '../diagnostics/lang.js';
 import { chevrotainZh, phraseZh } from './messages-zh.js';
 import { chineseKeywordFor, zhKeywordExamples, zhKeyword as zhKeywordOf } from '../lexer/keywords.js';
-import { tokenize } from '../lexer/index.js';
+import { tokensOf } from '../lexer/index.js';
+import { scanTape, type TokenTape } from '../lexer/scan.js';
 import * as T from '../lexer/tokens.js';
-import { parserInstance, expectedByToken, RULE_DESCRIPTIONS, KpiParser } from './grammar.js';
+import { kpiParser, expectedByToken, RULE_DESCRIPTIONS } from './grammar.js';
 import { IrBuilder } from './build.js';
 
-export { KpiParser, parserInstance } from './grammar.js';
+export { KpiParser, kpiParser } from './grammar.js';
 export { parseQuotedNumber } from './quoted.js';
 
-/** deepest parenthesised expression the parser accepts */
-export const MAX_PAREN_DEPTH = 64;
-/** deepest `{ }` nesting (groups in groups) the parser accepts */
-export const MAX_BRACE_DEPTH = 32;
+import { MAX_BRACE_DEPTH, MAX_PAREN_DEPTH } from './limits.js';
+import { fastParse } from './fast.js';
+
+export { MAX_BRACE_DEPTH, MAX_PAREN_DEPTH } from './limits.js';
 
 export interface ParseResult {
   file: PlanFile;
@@ -40,11 +41,25 @@ export interface ParseResult {
 export function parse(source: SourceFile): ParseResult {
   const text = source.text;
   const fileName = source.name;
-  const lexed = tokenize(text, fileName);
+  const tape = scanTape(text);
+  // a plan without a diagnostic: straight to the IR (fast.ts); anything else takes chevrotain's parser
+  const fast = fastParse(text, tape);
+  if (fast) return { file: fast.file, diagnostics: [], keywordNames: fast.keywordNames };
+  return parseByGrammar(source, tape);
+}
+
+/**
+ * The reference path: chevrotain's parser (grammar.ts) with error recovery, then the CST → IR builder
+ * (build.ts). parse() takes it for every plan the fast path gives up on; the fast path's test compares the two.
+ */
+export function parseByGrammar(source: SourceFile, tape: TokenTape = scanTape(source.text)): ParseResult {
+  const text = source.text;
+  const fileName = source.name;
+  const lexed = tokensOf(text, tape, fileName);
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
   const tokens = limitNesting(lexed.tokens, fileName, diagnostics);
 
-  const parser = parserInstance;
+  const parser = kpiParser();
   parser.input = tokens;
   let cst;
   let parseErrors;

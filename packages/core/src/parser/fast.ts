@@ -1,0 +1,894 @@
+/**
+ * The parser's fast path (issue 14): tokens (as the lexer's tape) straight to the IR, for a plan that parses
+ * without a single diagnostic. It is what chevrotain's parser (grammar.ts) followed by the CST → IR builder
+ * (build.ts) returns for such a plan — the same IR, key for key and in the same order, and the same keyword
+ * names — without the 180,000 token objects, the CST and chevrotain's bookkeeping that made `kpi check` of
+ * 10,000 indicators take ~1 s.
+ *
+ * It knows the common forms and nothing else: at anything it does not know, any syntax error, and anything
+ * the builder would report (a missing weight, a repeated clause, `>` in grades, …) it gives up (`undefined`)
+ * and parse() takes the reference path, which reports exactly as before. So it can never change a message;
+ * what it must get right is the IR of what it accepts, and packages/core/test/parser/fast-path.test.ts
+ * holds it to the reference path's on every plan file of the repository, damaged copies of them, a
+ * 10,000-indicator plan and random plans. A form it does not know (the money items of SPEC §7, `person`,
+ * `aggregate`) costs speed, never correctness.
+ *
+ * Chevrotain's choices it makes for valid input: a MANY loop continues while the next token can begin its
+ * body (its lookahead); an OR takes the alternative the next token (two tokens for `min(`/`max(`/`abs(` and
+ * `coefficient N`) begins; a keyword is a name wherever a name is expected (keywords are not reserved).
+ * Where the grammar is ambiguous it gives up rather than guess.
+ */
+import type { TokenType } from 'chevrotain';
+import * as T from '../lexer/tokens.js';
+import type { TokenTape } from '../lexer/scan.js';
+import { hasTooManyDecimals } from '../lexer/index.js';
+import { dec } from '../numbers/decimal.js';
+import { isNotApplicable } from '../data/value.js';
+import type { Expr, GradeLine, Grades, Group, Indicator, Method, Metric, Name, NumLit, Plan, PlanFile, StepClause, TestCase, Veto, Bonus } from '../ir/schema.js';
+import type { Span } from '../source/span.js';
+import { canonicalDecimal, exprDepth, MAX_EXPR_DEPTH, stringValue } from './build.js';
+import { parseQuotedNumber } from './quoted.js';
+import { MAX_BRACE_DEPTH, MAX_PAREN_DEPTH } from './limits.js';
+
+export interface FastParse {
+  file: PlanFile;
+  keywordNames: Set<number>;
+}
+
+/** thrown to give up; caught in fastParse only */
+const GIVE_UP = Symbol('give up');
+
+const idx = (t: TokenType): number => t.tokenTypeIdx!;
+const EOF_IDX = -1;
+const ID = idx(T.Identifier);
+const STR = idx(T.StringLit);
+const NUM = idx(T.NumberLit);
+const PCT = idx(T.PercentLit);
+const MINUS = idx(T.Minus);
+const LBRACE = idx(T.LBrace);
+const RBRACE = idx(T.RBrace);
+const LPAREN = idx(T.LParen);
+const RPAREN = idx(T.RParen);
+const COMMA = idx(T.Comma);
+const SEMI = idx(T.Semicolon);
+const COLON = idx(T.Colon);
+const DOT = idx(T.Dot);
+const DOTDOT = idx(T.DotDot);
+const EQUALS = idx(T.Equals);
+const GE = idx(T.GreaterEq);
+const GT = idx(T.Greater);
+const LE = idx(T.LessEq);
+const LT = idx(T.Less);
+const EQEQ = idx(T.EqEq);
+const NE = idx(T.NotEq);
+const PLUS = idx(T.Plus);
+const STAR = idx(T.Star);
+const SLASH = idx(T.Slash);
+const PERCENT_SIGN = idx(T.PercentSign);
+const K = {
+  plan: idx(T.Plan), indicator: idx(T.Indicator), group: idx(T.Group), metric: idx(T.Metric), bonus: idx(T.Bonus), penalty: idx(T.Penalty),
+  veto: idx(T.Veto), grades: idx(T.Grades), test: idx(T.Test), cycle: idx(T.Cycle), role: idx(T.Role), round: idx(T.Round), allow: idx(T.Allow),
+  weight: idx(T.Weight), target: idx(T.Target), scoring: idx(T.Scoring), cap: idx(T.Cap), floor: idx(T.Floor), input: idx(T.Input), unit: idx(T.Unit),
+  default: idx(T.Default), lower: idx(T.Lower), optional: idx(T.Optional), aggregate: idx(T.Aggregate),
+  linear: idx(T.Linear), reverse: idx(T.Reverse), threshold: idx(T.Threshold), bands: idx(T.Bands), curve: idx(T.Curve), deduct: idx(T.Deduct),
+  add: idx(T.Add), rating: idx(T.Rating), raters: idx(T.Raters), on: idx(T.On), ratio: idx(T.Ratio), else: idx(T.Else), per: idx(T.Per),
+  below: idx(T.Below), above: idx(T.Above), max: idx(T.Max), min: idx(T.Min), abs: idx(T.Abs), whole: idx(T.Whole), started: idx(T.Started),
+  points: idx(T.Points), when: idx(T.When), coefficient: idx(T.Coefficient), given: idx(T.Given), expect: idx(T.Expect),
+  or: idx(T.Or), and: idx(T.And), not: idx(T.Not),
+};
+
+/** per tokenTypeIdx: a keyword (category Keyword), a cycle word (category CycleKw), a statement keyword (grammar.ts STATEMENT_TOKENS) */
+const IS_KEYWORD: boolean[] = [];
+const IS_CYCLE: boolean[] = [];
+const IS_STATEMENT: boolean[] = [];
+const KW_NAME: string[] = [];
+for (const t of T.KEYWORDS_IN_LEXER_ORDER) {
+  IS_KEYWORD[idx(t)] = true;
+  KW_NAME[idx(t)] = t.name.slice(3);
+  if (t.CATEGORIES?.includes(T.CycleKw)) IS_CYCLE[idx(t)] = true;
+}
+for (const t of [
+  T.Plan, T.Indicator, T.Group, T.Metric, T.Bonus, T.Penalty, T.Veto, T.Grades, T.Test, T.Cycle, T.Role, T.Round, T.Given, T.Expect, T.Allow,
+  T.Pay, T.Commission, T.Pool, T.Distribution, T.Aggregate, T.Period, T.Person,
+]) {
+  IS_STATEMENT[idx(t)] = true;
+}
+
+/** the IR of `text` from its tape, or undefined where the reference path must decide (see the top) */
+export function fastParse(text: string, tape: TokenTape): FastParse | undefined {
+  if (tape.errors.length > 0) return undefined;
+  const p = new FastParser(text, tape);
+  try {
+    return { file: p.file(), keywordNames: p.keywordNames };
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+}
+
+function giveUp(): never {
+  throw GIVE_UP;
+}
+
+class FastParser {
+  readonly keywordNames = new Set<number>();
+  private at = 0;
+  private readonly count: number;
+  private readonly types: Int32Array;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly lines: Int32Array;
+  private braces = 0;
+  private parens = 0;
+
+  constructor(
+    private readonly text: string,
+    tape: TokenTape,
+  ) {
+    this.count = tape.count;
+    this.types = tape.types;
+    this.starts = tape.starts;
+    this.ends = tape.ends;
+    this.lines = tape.lines;
+  }
+
+  // ---------- the token stream ----------
+  /** the type of the token k ahead (0: the next one), EOF_IDX past the end */
+  private la(k = 0): number {
+    const i = this.at + k;
+    return i < this.count ? this.types[i]! : EOF_IDX;
+  }
+  /** consume a token of type `t`, else give up; its index */
+  private eat(t: number): number {
+    if (this.la() !== t) giveUp();
+    return this.at++;
+  }
+  private image(i: number): string {
+    return this.text.substring(this.starts[i]!, this.ends[i]!);
+  }
+  private tspan(i: number): Span {
+    return { start: this.starts[i]!, end: this.ends[i]! };
+  }
+  /** the span from token `first` to the last token consumed (a CST node's location, end exclusive) */
+  private from(first: number): Span {
+    return { start: this.starts[first]!, end: this.ends[this.at - 1]! };
+  }
+  private isNameStart(t: number): boolean {
+    return t === ID || t === STR || IS_KEYWORD[t] === true;
+  }
+  private open(): void {
+    this.eat(LBRACE);
+    if (++this.braces > MAX_BRACE_DEPTH) giveUp();
+  }
+  private close(): void {
+    this.eat(RBRACE);
+    this.braces--;
+  }
+
+  // ---------- leaves ----------
+  /** grammar `name`: an identifier, a string or any keyword */
+  private name(): Name {
+    const t = this.la();
+    if (!this.isNameStart(t)) giveUp();
+    const i = this.at++;
+    const image = this.image(i);
+    if (t === STR) return { text: stringValue(image), span: this.tspan(i) };
+    if (t !== ID) this.keywordNames.add(this.starts[i]!);
+    return { text: image, span: this.tspan(i) };
+  }
+
+  /** grammar `qualifiedName`: `name (. name)*` */
+  private qualifiedName(): Name {
+    const first = this.name();
+    if (this.la() !== DOT) return first;
+    let text = first.text;
+    let end = first.span.end;
+    while (this.la() === DOT) {
+      this.at++;
+      const n = this.name();
+      text += '.' + n.text;
+      end = n.span.end;
+    }
+    return { text, span: { start: first.span.start, end } };
+  }
+
+  /** a number or percent literal token at `i` (build.ts numberToken) */
+  private literal(i: number): NumLit {
+    const image = this.numberImage(i);
+    const percent = this.types[i] === PCT;
+    const value = percent ? canonicalDecimal(image.slice(0, -1), 2) : canonicalDecimal(image, 0);
+    if (value === undefined) giveUp();
+    return { value, percent, span: this.tspan(i) };
+  }
+
+  /** the text of the number or percent at `i`, when the lexer reports nothing about it (KPI0105: a misplaced `_`, more decimals than the IR keeps) */
+  private numberImage(i: number): string {
+    const image = this.image(i);
+    if (image.includes('_') && /_(?![0-9])|(?<![0-9])_/.test(image)) giveUp();
+    if (hasTooManyDecimals(image)) giveUp();
+    return image;
+  }
+
+  /** grammar `num`: `-`? (number | percent) */
+  private num(): NumLit {
+    let minus = -1;
+    if (this.la() === MINUS) minus = this.at++;
+    const t = this.la();
+    if (t !== NUM && t !== PCT) giveUp();
+    const lit = this.literal(this.at++);
+    if (minus >= 0) {
+      lit.span = { start: this.starts[minus]!, end: lit.span.end };
+      if (lit.value !== '0') lit.value = '-' + lit.value;
+    }
+    return lit;
+  }
+  private isNumStart(t: number): boolean {
+    return t === MINUS || t === NUM || t === PCT;
+  }
+
+  /** grammar `value`: a number, or a quoted number as written in data */
+  private value(): NumLit {
+    if (this.la() !== STR) return this.num();
+    const i = this.at++;
+    const q = parseQuotedNumber(stringValue(this.image(i)));
+    if (!q) giveUp(); // KPI0105.string
+    return { value: q.value, percent: q.percent, span: this.tspan(i) };
+  }
+
+  private sep(): void {
+    if (this.la() === COMMA || this.la() === SEMI) this.at++;
+  }
+
+  // ---------- file and plan ----------
+  file(): PlanFile {
+    const plans: Plan[] = [];
+    while (this.at < this.count) plans.push(this.plan());
+    return { kind: 'file', plans, span: { start: 0, end: this.text.length } };
+  }
+
+  private plan(): Plan {
+    const first = this.eat(K.plan);
+    const name = this.name();
+    const plan: Plan = {
+      kind: 'plan',
+      name,
+      settings: {},
+      items: [],
+      metrics: [],
+      bonuses: [],
+      penalties: [],
+      allows: [],
+      vetoes: [],
+      tests: [],
+      span: { start: 0, end: 0 },
+    };
+    this.open();
+    // settings and grades given twice are reported by the builder (KPI0107)
+    let grades: Grades | undefined;
+    for (;;) {
+      const t = this.la();
+      if (t === K.indicator) plan.items.push(this.indicator());
+      else if (t === K.group) plan.items.push(this.group());
+      else if (t === K.metric) plan.metrics.push(this.metric());
+      else if (t === K.bonus) plan.bonuses.push(this.bonus('bonus'));
+      else if (t === K.penalty) plan.penalties.push(this.bonus('penalty'));
+      else if (t === K.veto) plan.vetoes.push(this.veto());
+      else if (t === K.test) plan.tests.push(this.test());
+      else if (t === K.allow) this.allow(plan);
+      else if (t === K.grades) {
+        if (grades) giveUp();
+        grades = this.grades();
+      } else if (t === K.cycle) {
+        const kw = this.at++;
+        const v = this.la();
+        if (!IS_CYCLE[v] || plan.settings.cycle) giveUp();
+        this.at++;
+        plan.settings.cycle = { value: KW_NAME[v] as 'monthly' | 'quarterly' | 'semiannual' | 'annual', span: this.from(kw) };
+      } else if (t === K.role) {
+        const kw = this.at++;
+        const r = this.name();
+        if (plan.settings.role) giveUp();
+        void kw;
+        plan.settings.role = r;
+      } else if (t === K.round) {
+        const kw = this.at++;
+        const n = this.eat(NUM);
+        const v = dec.parse(this.numberImage(n));
+        // KPI0109 (not a whole number the IR can hold), KPI0107 (a second `round`)
+        if (!v || !/^\d+$/.test(v) || !Number.isSafeInteger(Number(v)) || plan.settings.round) giveUp();
+        plan.settings.round = { value: Number(v), span: this.from(kw) };
+      } else if (t === SEMI) this.at++;
+      else break; // `}`, or what the reference path reports (money items too: SPEC §7's builder is build-money.ts)
+    }
+    this.close();
+    plan.span = this.from(first);
+    if (grades) plan.grades = grades;
+    return plan;
+  }
+
+  /** `allow CODE ["reason"]`, `allow negative total` */
+  private allow(plan: Plan): void {
+    const first = this.at++;
+    const code = this.name();
+    let second: Name | undefined;
+    // grammar.ts: a second name only on the same line, and not a string
+    const t = this.la();
+    if (this.isNameStart(t) && t !== STR && this.lines[this.at] === this.lines[this.at - 1]) second = this.name();
+    let reason: string | undefined;
+    if (this.la() === STR) reason = stringValue(this.image(this.at++));
+    const span = this.from(first);
+    if (second) {
+      // `allow negative total` once; any other second word is KPI0101
+      if (code.text !== 'negative' || second.text !== 'total' || plan.settings.negativeTotal) giveUp();
+      plan.settings.negativeTotal = { span };
+      return;
+    }
+    const a: Plan['allows'][number] = { kind: 'allow', code, span };
+    if (reason !== undefined) a.reason = reason;
+    plan.allows.push(a);
+  }
+
+  // ---------- indicators and groups ----------
+  private indicator(): Indicator {
+    const first = this.at++;
+    const name = this.name();
+    const ind: Indicator = { kind: 'indicator', name, lower: false, span: { start: 0, end: 0 } };
+    let hasTarget = false;
+    let hasDescription = false;
+    let hasWeight = false;
+    let hasScoring = false;
+    let hasCap = false;
+    let hasFloor = false;
+    let hasInput = false;
+    let hasUnit = false;
+    let hasDefault = false;
+    let hasLower = false;
+    let hasOptional = false;
+    // a clause given twice is KPI0107: give up
+    const once = (seen: boolean): true => (seen ? giveUp() : true);
+    for (;;) {
+      const t = this.la();
+      if (t === K.weight) {
+        hasWeight = once(hasWeight);
+        this.at++;
+        ind.weight = this.num();
+      } else if (t === K.target) {
+        hasTarget = once(hasTarget);
+        this.at++;
+        this.target(ind);
+      } else if (t === K.scoring) {
+        hasScoring = once(hasScoring);
+        this.at++;
+        ind.method = this.method(ind);
+      } else if (t === K.cap) {
+        hasCap = once(hasCap);
+        this.at++;
+        ind.cap = this.num();
+      } else if (t === K.floor) {
+        hasFloor = once(hasFloor);
+        this.at++;
+        ind.floor = this.num();
+      } else if (t === K.input) {
+        hasInput = once(hasInput);
+        this.at++;
+        ind.input = this.qualifiedName();
+      } else if (t === K.unit) {
+        hasUnit = once(hasUnit);
+        this.at++;
+        if (this.la() === PERCENT_SIGN) ind.unit = { text: '%', span: this.tspan(this.at++) };
+        else ind.unit = this.name();
+      } else if (t === K.default) {
+        hasDefault = once(hasDefault);
+        this.at++;
+        ind.default = this.value();
+      } else if (t === K.lower) {
+        hasLower = once(hasLower);
+        this.at++;
+        ind.lower = true;
+      } else if (t === K.optional) {
+        hasOptional = once(hasOptional);
+        this.at++;
+        ind.optional = true;
+      } else if (t === STR) {
+        hasDescription = once(hasDescription);
+        ind.description = stringValue(this.image(this.at++));
+      } else if (t === K.aggregate) giveUp(); // a clause here and a plan item too: chevrotain's choice is not ours to guess
+      else break;
+    }
+    // KPI0106: no weight, no scoring method
+    if (!hasWeight || !hasScoring) giveUp();
+    const m = ind.method!;
+    if (m.kind === 'reverse') ind.lower = true;
+    if (m.kind === 'steps' && (m.deduct?.side === 'above' || m.add?.side === 'below')) ind.lower = true;
+    ind.span = this.from(first);
+    return ind;
+  }
+
+  /** `target 100%`, `"¥1,200,000"`, `3..5`, or a column/metric name read per row (build.ts target) */
+  private target(ind: Indicator): void {
+    const t = this.la();
+    if (this.isNumStart(t)) {
+      ind.target = this.num();
+      if (this.la() === DOTDOT) {
+        this.at++;
+        ind.targetHigh = this.num();
+      }
+      return;
+    }
+    if (t === STR) {
+      const i = this.at++;
+      const raw = stringValue(this.image(i));
+      const q = parseQuotedNumber(raw);
+      if (q) {
+        ind.target = { value: q.value, percent: q.percent, span: this.tspan(i) };
+        return;
+      }
+      // a mistyped number (`"1,2000"`) is KPI0105
+      if (/^[\s¥$￥+\-(]*[\d０-９.]/.test(raw)) giveUp();
+      ind.targetRef = { text: raw, span: this.tspan(i) };
+      return;
+    }
+    if (t !== ID && !IS_KEYWORD[t]) giveUp();
+    const i = this.at++;
+    const image = this.image(i);
+    if (/^(nan|infinity|inf)$/i.test(image)) giveUp(); // KPI0101.target-nan
+    ind.targetRef = { text: image, span: this.tspan(i) };
+  }
+
+  private method(ind: Indicator): Method {
+    const first = this.at;
+    const t = this.la();
+    if (t === K.linear || t === K.reverse || t === K.threshold) {
+      this.at++;
+      return { kind: KW_NAME[t] as 'linear' | 'reverse' | 'threshold', span: this.from(first) };
+    }
+    if (t === K.bands) return this.bands(ind);
+    if (t === K.curve) return this.curve(ind);
+    if (t === K.deduct || t === K.add) return this.steps();
+    if (t === K.rating) return this.rating();
+    return giveUp();
+  }
+
+  /** grammar `basis`: `on ratio|actual`, absent: actual */
+  private basis(): 'ratio' | 'actual' {
+    if (this.la() !== K.on) return 'actual';
+    this.at++;
+    const t = this.la();
+    if (t === K.ratio) {
+      this.at++;
+      return 'ratio';
+    }
+    this.eat(idx(T.Actual));
+    return 'actual';
+  }
+
+  private bands(ind: Indicator): Method {
+    const first = this.at++;
+    const on = this.basis();
+    if (this.la() === K.lower) {
+      this.at++;
+      ind.lower = true;
+    }
+    this.open();
+    const rows: Extract<Method, { kind: 'bands' }>['rows'] = [];
+    let otherwise: { score: NumLit; span: Span } | undefined;
+    for (;;) {
+      const t = this.la();
+      if (t === GE || t === GT || t === LE || t === LT) {
+        const r = this.at++;
+        const op = this.image(r) as '>=' | '>' | '<=' | '<';
+        const bound = this.num();
+        this.eat(COLON);
+        const score = this.num();
+        rows.push({ op, bound, score, span: this.from(r) });
+      } else if (t === K.else) {
+        const e = this.at++;
+        this.eat(COLON);
+        const score = this.num();
+        // the builder keeps the first `else`
+        otherwise ??= { score, span: this.from(e) };
+      } else break;
+      this.sep();
+    }
+    this.close();
+    const m: Method = { kind: 'bands', on, rows, span: this.from(first) };
+    if (otherwise) m.else = otherwise;
+    return m;
+  }
+
+  private curve(ind: Indicator): Method {
+    const first = this.at++;
+    const on = this.basis();
+    if (this.la() === K.lower) {
+      this.at++;
+      ind.lower = true;
+    }
+    this.open();
+    const points: Extract<Method, { kind: 'curve' }>['points'] = [];
+    while (this.isNumStart(this.la())) {
+      const s = this.at;
+      const x = this.num();
+      this.eat(COLON);
+      const y = this.num();
+      points.push({ x, y, span: this.from(s) });
+      this.sep();
+    }
+    this.close();
+    return { kind: 'curve', on, points, span: this.from(first) };
+  }
+
+  /** one `deduct|add N per S [below|above target] [max M] [whole|started]` (grammar `deduct`) */
+  private stepClause(): { add: boolean; points: NumLit; per: NumLit; max?: NumLit; side?: 'below' | 'above'; rounding?: 'whole' | 'started'; span: Span } {
+    const first = this.at;
+    const add = this.types[this.at++] === K.add;
+    const points = this.num();
+    this.eat(K.per);
+    const per = this.num();
+    let side: 'below' | 'above' | undefined;
+    const s = this.la();
+    if (s === K.below || s === K.above) {
+      this.at++;
+      this.eat(K.target);
+      side = s === K.below ? 'below' : 'above';
+    }
+    let max: NumLit | undefined;
+    if (this.la() === K.max) {
+      this.at++;
+      max = this.num();
+    }
+    let rounding: 'whole' | 'started' | undefined;
+    const r = this.la();
+    if (r === K.whole || r === K.started) {
+      this.at++;
+      rounding = r === K.whole ? 'whole' : 'started';
+    }
+    return { add, points, per, max, side, rounding, span: this.from(first) };
+  }
+
+  /** `deduct …` alone (扣分制), or one or two clauses relative to the target (build.ts steps) */
+  private steps(): Method {
+    const clauses = [this.stepClause()];
+    if (this.la() === K.deduct || this.la() === K.add) clauses.push(this.stepClause());
+    const first = clauses[0]!;
+    if (clauses.length === 1 && !first.add && !first.side) {
+      if (first.rounding) giveUp(); // KPI0101.rounding-without-target
+      const m: Method = { kind: 'deduct', points: first.points, per: first.per, span: first.span };
+      if (first.max) m.max = first.max;
+      return m;
+    }
+    const m: Extract<Method, { kind: 'steps' }> = { kind: 'steps', span: { start: first.span.start, end: clauses[clauses.length - 1]!.span.end } };
+    for (const x of clauses) {
+      if (!x.side) giveUp(); // KPI0106.step-add / step-deduct
+      const cl: StepClause = { points: x.points, per: x.per, side: x.side, rounding: x.rounding ?? 'proportional', span: x.span };
+      if (x.max) cl.max = x.max;
+      const key = x.add ? 'add' : 'deduct';
+      if (m[key]) giveUp(); // KPI0107
+      m[key] = cl;
+    }
+    return m;
+  }
+
+  private rating(): Method {
+    const first = this.at++;
+    const lo = this.num();
+    this.eat(DOTDOT);
+    const hi = this.num();
+    if (this.la() !== K.raters) return { kind: 'rating', lo, hi, span: this.from(first) };
+    this.at++;
+    this.open();
+    const raters: NonNullable<Extract<Method, { kind: 'rating' }>['raters']> = [];
+    while (this.isNameStart(this.la())) {
+      const s = this.at;
+      const name = this.name();
+      const weight = this.num();
+      raters.push({ name, weight, span: this.from(s) });
+      this.sep();
+    }
+    this.close();
+    const m: Method = { kind: 'rating', lo, hi, span: this.from(first) };
+    m.raters = raters;
+    return m;
+  }
+
+  private group(): Group {
+    const first = this.at++;
+    const name = this.name();
+    const g: Group = { kind: 'group', name, items: [], span: { start: 0, end: 0 } };
+    if (this.la() === K.weight) {
+      this.at++;
+      g.weight = this.num();
+    }
+    if (this.la() === K.optional) {
+      this.at++;
+      g.optional = true;
+    }
+    if (this.la() === K.aggregate) giveUp(); // build-money.ts aggregateOf
+    this.open();
+    for (;;) {
+      const t = this.la();
+      if (t === K.indicator) g.items.push(this.indicator());
+      else if (t === K.group) g.items.push(this.group());
+      else if (t === SEMI) this.at++;
+      else break;
+    }
+    this.close();
+    g.span = this.from(first);
+    return g;
+  }
+
+  // ---------- metrics, bonuses, penalties, vetoes, grades ----------
+  private metric(): Metric {
+    const first = this.at++;
+    const name = this.name();
+    this.eat(EQUALS);
+    const expr = this.topExpr();
+    const m: Metric = { kind: 'metric', name, expr, span: { start: 0, end: 0 } };
+    if (this.la() === K.default) {
+      this.at++;
+      m.default = this.value();
+    }
+    m.span = this.from(first);
+    return m;
+  }
+
+  private bonus(kind: 'bonus' | 'penalty'): Bonus {
+    const first = this.at++;
+    const name = this.name();
+    let points: NumLit | undefined;
+    let per: NumLit | undefined;
+    let max: NumLit | undefined;
+    let input: Name | undefined;
+    let dflt: NumLit | undefined;
+    for (;;) {
+      const t = this.la();
+      // a clause given twice is KPI0107
+      if (t === K.points) {
+        if (points) giveUp();
+        this.at++;
+        points = this.num();
+      } else if (t === K.per) {
+        if (per) giveUp();
+        this.at++;
+        per = this.num();
+      } else if (t === K.max) {
+        if (max) giveUp();
+        this.at++;
+        max = this.num();
+      } else if (t === K.input) {
+        if (input) giveUp();
+        this.at++;
+        input = this.qualifiedName();
+      } else if (t === K.default) {
+        if (dflt) giveUp();
+        this.at++;
+        dflt = this.value();
+      } else break;
+    }
+    // KPI0106: points and per are required (a name in quotes may be empty: the builder then says nothing)
+    if (!points || !per) giveUp();
+    const out: Bonus = { kind, name, points, per, span: this.from(first) };
+    if (max) out.max = max;
+    if (input) out.input = input;
+    if (dflt) out.default = dflt;
+    return out;
+  }
+
+  private veto(): Veto {
+    const first = this.at++;
+    const name = this.name();
+    this.eat(K.when);
+    const when = this.topExpr();
+    return { kind: 'veto', name, when, span: this.from(first) };
+  }
+
+  private grades(): Grades {
+    const first = this.at++;
+    this.open();
+    const lines: GradeLine[] = [];
+    while (this.isNameStart(this.la())) {
+      const s = this.at;
+      const label = this.name();
+      const line: GradeLine = { label, span: { start: 0, end: 0 } };
+      const t = this.la();
+      if (t === GT) giveUp(); // KPI0101.grade-gt
+      let min: NumLit | undefined;
+      if (t === GE) {
+        this.at++;
+        min = this.num();
+      }
+      let co: NumLit | undefined;
+      if (this.la() === K.coefficient) {
+        // `coefficient N`, not a grade named `coefficient` (chevrotain decides on the second token)
+        if (!this.isNumStart(this.la(1))) giveUp();
+        this.at++;
+        co = this.num();
+      }
+      line.span = this.from(s);
+      if (min) line.min = min;
+      if (co) line.coefficient = co;
+      lines.push(line);
+      this.sep();
+    }
+    this.close();
+    return { kind: 'grades', lines, span: this.from(first) };
+  }
+
+  // ---------- tests ----------
+  private test(): TestCase {
+    const first = this.at++;
+    const name = this.name();
+    const t: TestCase = { kind: 'test', name: name.text, nameSpan: name.span, given: [], expects: [], span: { start: 0, end: 0 } };
+    this.open();
+    for (;;) {
+      const k = this.la();
+      if (k === K.given) this.given(t);
+      else if (k === K.expect) {
+        const s = this.at++;
+        const subject = this.qualifiedName();
+        this.eat(EQUALS);
+        const value = this.isNumStart(this.la()) ? this.num() : this.name();
+        t.expects.push({ subject, value, span: this.from(s) });
+      } else if (k === COMMA || k === SEMI) this.at++;
+      else break; // `person` is built by build-money.ts: the reference path
+    }
+    this.close();
+    t.span = this.from(first);
+    return t;
+  }
+
+  /** `given a = 1, b = 2 c = 3`: another pair after `,` or when the next two tokens are `NAME =` or `NAME .` */
+  private given(t: TestCase): void {
+    this.at++;
+    this.givenPair(t);
+    for (;;) {
+      const t1 = this.la();
+      if (t1 === COMMA) {
+        this.at++;
+      } else {
+        if (!this.isNameStart(t1)) break;
+        const t2 = this.la(1);
+        if (t2 !== EQUALS && t2 !== DOT) break;
+      }
+      this.givenPair(t);
+    }
+  }
+
+  private givenPair(t: TestCase): void {
+    const s = this.at;
+    const key = this.qualifiedName();
+    this.eat(EQUALS);
+    if (this.la() === STR) {
+      const i = this.at;
+      const word = stringValue(this.image(i));
+      if (isNotApplicable(word)) {
+        this.at++;
+        // a N/A cell, as data files write it (SPEC §6)
+        t.given.push({ key, value: { value: '0', percent: false, span: this.tspan(i) }, na: word, span: this.from(s) });
+        return;
+      }
+    }
+    const value = this.value();
+    t.given.push({ key, value, span: this.from(s) });
+  }
+
+  // ---------- expressions: or < and < not < comparison < + - < * / < unary - ----------
+  /** an expression of a metric or veto; deeper than MAX_EXPR_DEPTH is KPI0108 */
+  private topExpr(): Expr {
+    const e = this.expr();
+    if (exprDepth(e) > MAX_EXPR_DEPTH) giveUp();
+    return e;
+  }
+
+  private expr(): Expr {
+    let left = this.andExpr();
+    while (this.la() === K.or) {
+      this.at++;
+      const right = this.andExpr();
+      left = { kind: 'logic', op: 'or', left, right, span: { start: left.span.start, end: right.span.end } };
+    }
+    return left;
+  }
+
+  private andExpr(): Expr {
+    let left = this.notExpr();
+    while (this.la() === K.and) {
+      this.at++;
+      const right = this.notExpr();
+      left = { kind: 'logic', op: 'and', left, right, span: { start: left.span.start, end: right.span.end } };
+    }
+    return left;
+  }
+
+  private notExpr(): Expr {
+    const first = this.at;
+    while (this.la() === K.not) this.at++;
+    const nots = this.at - first;
+    let e = this.compareExpr();
+    for (let i = nots - 1; i >= 0; i--) e = { kind: 'not', operand: e, span: { start: this.starts[first + i]!, end: e.span.end } };
+    return e;
+  }
+
+  private compareExpr(): Expr {
+    let left = this.addExpr();
+    for (;;) {
+      const t = this.la();
+      if (t !== GE && t !== GT && t !== LE && t !== LT && t !== EQEQ && t !== NE) return left;
+      const op = this.image(this.at++) as '>=' | '>' | '<=' | '<' | '==' | '!=';
+      const right = this.addExpr();
+      left = { kind: 'compare', op, left, right, span: { start: left.span.start, end: right.span.end } };
+    }
+  }
+
+  private addExpr(): Expr {
+    let left = this.mulExpr();
+    for (;;) {
+      const t = this.la();
+      if (t !== PLUS && t !== MINUS) return left;
+      this.at++;
+      const right = this.mulExpr();
+      left = { kind: 'arith', op: t === PLUS ? '+' : '-', left, right, span: { start: left.span.start, end: right.span.end } };
+    }
+  }
+
+  private mulExpr(): Expr {
+    let left = this.unaryExpr();
+    for (;;) {
+      const t = this.la();
+      if (t !== STAR && t !== SLASH) return left;
+      this.at++;
+      const right = this.unaryExpr();
+      left = { kind: 'arith', op: t === STAR ? '*' : '/', left, right, span: { start: left.span.start, end: right.span.end } };
+    }
+  }
+
+  private unaryExpr(): Expr {
+    const first = this.at;
+    while (this.la() === MINUS) this.at++;
+    const minuses = this.at - first;
+    let e = this.atom();
+    for (let i = minuses - 1; i >= 0; i--) e = { kind: 'neg', operand: e, span: { start: this.starts[first + i]!, end: e.span.end } };
+    return e;
+  }
+
+  private atom(): Expr {
+    const t = this.la();
+    if (t === NUM || t === PCT) {
+      const lit = this.literal(this.at++);
+      return { kind: 'num', value: lit.value, percent: lit.percent, span: lit.span };
+    }
+    if (t === LPAREN) {
+      const first = this.at++;
+      if (++this.parens > MAX_PAREN_DEPTH) giveUp();
+      const e = this.expr();
+      this.eat(RPAREN);
+      this.parens--;
+      // the expression covers its parentheses, as the user sees it
+      return { ...e, span: this.from(first) };
+    }
+    if ((t === K.min || t === K.max || t === K.abs) && this.la(1) === LPAREN) return this.call();
+    if (!this.isNameStart(t)) giveUp();
+    // a statement keyword at the start of a line begins the next statement (grammar.ts atom's GATE): an error here
+    if (IS_STATEMENT[t] && this.at > 0 && this.lines[this.at]! > this.lines[this.at - 1]!) giveUp();
+    const q = this.qualifiedName();
+    return { kind: 'ref', name: q.text, span: q.span };
+  }
+
+  /** `min(…)`, `max(…)`, `abs(…)`: arguments separated by commas, maybe none */
+  private call(): Expr {
+    const first = this.at++;
+    const fn = KW_NAME[this.types[first]!] as 'min' | 'max' | 'abs';
+    this.eat(LPAREN);
+    if (++this.parens > MAX_PAREN_DEPTH) giveUp();
+    const args: Expr[] = [];
+    if (this.la() !== RPAREN) {
+      args.push(this.expr());
+      while (this.la() === COMMA) {
+        this.at++;
+        args.push(this.expr());
+      }
+    }
+    this.eat(RPAREN);
+    this.parens--;
+    return { kind: 'call', fn, args, span: this.from(first) };
+  }
+}
