@@ -27,6 +27,18 @@ describe('number literals', () => {
     );
   });
 
+  it('reads short literals (its index-arithmetic path) as dec.parse and Rational do, zeros anywhere', () => {
+    const short = (min: number, max: number) => fc.string({ unit: fc.constantFrom('0', '0', '0', '1', '5', '9'), minLength: min, maxLength: max });
+    fc.assert(
+      fc.property(short(1, 8), fc.option(short(1, 8), { nil: undefined }), (int, frac) => {
+        const lit = frac === undefined ? int : `${int}.${frac}`;
+        expect(canonicalDecimal(lit, 0)).toBe(dec.parse(lit));
+        expect(canonicalDecimal(lit, 2)).toBe(dec.fromRational(Rational.parse(lit)!.div(Rational.HUNDRED)));
+      }),
+      { seed: 14, numRuns: 3000 },
+    );
+  });
+
   it('ignores digit-group underscores', () => {
     expect(canonicalDecimal('1_200_000', 0)).toBe('1200000');
     expect(canonicalDecimal('33.33', 2)).toBe('0.3333');
