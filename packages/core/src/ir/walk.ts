@@ -2,27 +2,46 @@ import { Rational, parseLiteral } from '../numbers/rational.js';
 import type { Expr, Group, Indicator, Plan, ScoredItem } from './schema.js';
 
 export interface IndicatorOnPath {
-  indicator: Indicator;
+  readonly indicator: Indicator;
   /** enclosing groups, outermost first */
-  groups: Group[];
+  readonly groups: Group[];
   /** product of the weights along the path (a missing weight counts as 0) */
-  effectiveWeight: Rational;
+  readonly effectiveWeight: Rational;
 }
 
 const weightOf = (item: ScoredItem): Rational =>
   item.weight ? (parseLiteral(item.weight.value) ?? Rational.ZERO) : Rational.ZERO;
 
+/**
+ * An indicator on its path. The effective weight is a product of BigInt rationals, computed when first read:
+ * the checker walks every indicator five times and never reads it (10,000 indicators: ~10 ms of a cold `kpi check`).
+ */
+class OnPath implements IndicatorOnPath {
+  private weight: Rational | undefined;
+  constructor(
+    readonly indicator: Indicator,
+    readonly groups: Group[],
+  ) {}
+  get effectiveWeight(): Rational {
+    if (this.weight === undefined) {
+      let w = Rational.ONE;
+      for (const g of this.groups) w = w.mul(weightOf(g));
+      this.weight = w.mul(weightOf(this.indicator));
+    }
+    return this.weight;
+  }
+}
+
 /** Every indicator of a plan in source order, with its group path and effective weight. */
 export function indicatorsOf(plan: Pick<Plan, 'items'>): IndicatorOnPath[] {
   const out: IndicatorOnPath[] = [];
-  const visit = (items: ScoredItem[], groups: Group[], w: Rational) => {
+  const visit = (items: ScoredItem[], groups: Group[]) => {
     for (const item of items) {
-      const ew = w.mul(weightOf(item));
-      if (item.kind === 'indicator') out.push({ indicator: item, groups, effectiveWeight: ew });
-      else visit(item.items, [...groups, item], ew);
+      if (item.kind === 'indicator') out.push(new OnPath(item, groups));
+      else visit(item.items, [...groups, item]);
     }
   };
-  visit(plan.items, [], Rational.ONE);
+  visit(plan.items, []);
   return out;
 }
 

@@ -116,17 +116,24 @@ function numberEnd(text: string, at: number): number {
   return text.charCodeAt(i) === 0x2e && isDigit(text.charCodeAt(i + 1)) ? digitsEnd(text, i + 2) : i;
 }
 
-/** the end of the identifier at `at`, or -1 (IDENTIFIER_SOURCE; ASCII words without the regex) */
+/**
+ * CJK Unified Ideographs (U+4E00–U+9FFF): every one is a letter (\p{Lo}), so it may start or continue an
+ * identifier. Plans name things in Chinese: this range lets most names skip the Unicode regex
+ * (scan.test.ts holds the lexer to chevrotain's, the regex's, on every BMP character).
+ */
+export const isCjkIdeograph = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+
+/** the end of the identifier at `at`, or -1 (IDENTIFIER_SOURCE; ASCII words and CJK ideographs without the regex) */
 function identifierEnd(text: string, at: number): number {
   const c = text.charCodeAt(at);
-  if (c < 0x80) {
-    if (!isAsciiWord(c) || isDigit(c)) return -1;
+  if (c < 0x80 ? isAsciiWord(c) && !isDigit(c) : isCjkIdeograph(c)) {
     let i = at + 1;
     let d = text.charCodeAt(i);
-    while (d < 0x80 && isAsciiWord(d)) d = text.charCodeAt(++i);
-    // NaN past the end; a non-ASCII unit may continue the identifier: the regex decides from the start
+    while (d < 0x80 ? isAsciiWord(d) : isCjkIdeograph(d)) d = text.charCodeAt(++i);
+    // NaN past the end, or ASCII punctuation or space: the end. Another non-ASCII unit (a letter of another
+    // script, a combining mark, a surrogate) may continue the identifier: the regex decides from the start
     if (!(d >= 0x80)) return i;
-  }
+  } else if (c < 0x80) return -1;
   IDENT_STICKY.lastIndex = at;
   const m = IDENT_STICKY.exec(text);
   return m === null ? -1 : at + m[0].length;

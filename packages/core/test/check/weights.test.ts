@@ -75,3 +75,29 @@ describe('weights (IR built by hand)', () => {
     expect(ds.map((d) => d.message)).toEqual(['weights in `新店` sum to 90%, expected 100%']);
   });
 });
+
+describe('indicatorsOf: each indicator with its groups and its effective weight', () => {
+  it('multiplies the weights along the path, exactly, outermost group first', async () => {
+    const { indicatorsOf } = await import('../../src/ir/walk.js');
+    const inner = group('内层', '50%', [ind('c', '33.33%', linear()), ind('d', '66.67%', linear())]);
+    const outer = group('外层', '30%', [ind('b', '40%', linear()), inner]);
+    const p = plan('P', [ind('a', '70%', linear()), outer]);
+    const list = indicatorsOf(p);
+    expect(list.map((x) => [x.indicator.name.text, x.groups.map((g) => g.name.text), x.effectiveWeight.toString()])).toEqual([
+      ['a', [], '7/10'],
+      ['b', ['外层'], '3/25'], // 30% × 40%
+      ['c', ['外层', '内层'], '9999/200000'], // 30% × 50% × 33.33%
+      ['d', ['外层', '内层'], '20001/200000'],
+    ]);
+    // read twice: the same value (computed once, on first read)
+    expect(list[2]!.effectiveWeight).toBe(list[2]!.effectiveWeight);
+    const { indicator, effectiveWeight } = list[1]!;
+    expect([indicator.name.text, effectiveWeight.toString()]).toEqual(['b', '3/25']);
+  });
+
+  it('counts a missing weight as 0', async () => {
+    const { indicatorsOf } = await import('../../src/ir/walk.js');
+    const p = plan('P', [group('G', '100%', [ind('a', undefined, linear())])]);
+    expect(indicatorsOf(p)[0]!.effectiveWeight.toString()).toBe('0');
+  });
+});
