@@ -101,3 +101,42 @@ describe('indicatorsOf: each indicator with its groups and its effective weight'
     expect(indicatorsOf(p)[0]!.effectiveWeight.toString()).toBe('0');
   });
 });
+
+describe('weight sums: the plain-decimal fast path agrees with the exact sum', () => {
+  it('reports KPI0301 exactly when the Rational sum of weights in (0, 100%] is not 100% (fast-check, fixed seed)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { analyze } = await import('../../src/check/index.js');
+    const { Rational } = await import('../../src/numbers/rational.js');
+    // a weight as written: digits with up to 18 decimals, as a percent or a fraction
+    const weight = fc.record({
+      units: fc.oneof(fc.integer({ min: 0, max: 120 }), fc.bigInt({ min: 0n, max: 10n ** 19n })),
+      places: fc.integer({ min: 0, max: 38 }),
+      percent: fc.boolean(),
+    });
+    const text = (w: { units: number | bigint; places: number }) => {
+      const d = String(w.units).padStart(w.places + 1, '0');
+      return w.places ? `${d.slice(0, -w.places)}.${d.slice(-w.places)}` : d;
+    };
+    const value = (w: { units: number | bigint; places: number; percent: boolean }) =>
+      Rational.of(BigInt(w.units), 10n ** BigInt(w.places + (w.percent ? 2 : 0)));
+    fc.assert(
+      fc.property(fc.array(weight, { minLength: 1, maxLength: 6 }), fc.constantFrom('free', 'rest', 'nudged'), fc.integer({ min: 1, max: 38 }), (ws, last, nudge) => {
+        const written = ws.map((w) => `${text(w)}${w.percent ? '%' : ''}`);
+        if (last !== 'free') {
+          // the last weight is the rest of 100% (sums of exactly 100% are common), or that and 10^-nudge more:
+          // a sum a double cannot tell from 100%
+          let rest = ws.slice(0, -1).reduce((a, w) => a.sub(value(w)), Rational.ONE);
+          if (last === 'nudged') rest = rest.add(Rational.of(1n, 10n ** BigInt(nudge)));
+          written[written.length - 1] = rest.toDecimalString(40);
+        }
+        const lines = written.map((w, i) => `    indicator 指标${i} weight ${w} target 1 scoring linear`);
+        const r = analyze('p.kpi', `plan P {\n  group G weight 100% {\n${lines.join('\n')}\n  }\n}\n`);
+        if (r.diagnostics.some((d) => d.severity === 'error' && d.code !== 'KPI0301')) return; // a weight out of range or unreadable: its own error
+        const group = r.file.plans[0]!.items[0]! as { items: { weight?: { value: string } }[] };
+        const sum = group.items.reduce((a, i) => a.add(Rational.parse(i.weight!.value)!), Rational.ZERO);
+        expect(r.diagnostics.some((d) => d.code === 'KPI0301'), `${written.join(' + ')} = ${sum.toDecimalString(40)}`).toBe(!sum.eq(Rational.ONE));
+      }),
+      { seed: 20261206, numRuns: 1500 },
+    );
+  });
+});
