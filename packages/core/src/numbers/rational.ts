@@ -75,7 +75,12 @@ export class Rational {
     return this.num < 0n ? this.neg() : this;
   }
   cmp(o: Rational): number {
-    const d = this.num * o.den - o.num * this.den;
+    // without products where the numerators decide: one denominator (integers, scores), or signs that differ
+    // or a zero (`w.gt(ZERO)`): denominators are positive, so the numerators' order is the values' order
+    const a = this.num;
+    const b = o.num;
+    if (this.den === o.den || a === 0n || b === 0n || a < 0n !== b < 0n) return a < b ? -1 : a > b ? 1 : 0;
+    const d = a * o.den - b * this.den;
     return d < 0n ? -1 : d > 0n ? 1 : 0;
   }
   eq(o: Rational): boolean {

@@ -56,3 +56,21 @@ describe('number literals', () => {
     for (const bad of ['', 'abc', '1,20,0', '1.2.3', '¥']) expect(parseQuotedNumber(bad), bad).toBeUndefined();
   });
 });
+
+describe('Rational comparisons', () => {
+  it('order as the cross products say, with equal denominators, zeros and mixed signs (fast-check, fixed seed)', () => {
+    const int = fc.oneof(fc.constantFrom(-2n, -1n, 0n, 1n, 2n), fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }));
+    const den = fc.oneof(fc.constantFrom(1n, 2n, 3n, 10n, 100n), fc.bigInt({ min: 1n, max: 10n ** 30n }));
+    fc.assert(
+      fc.property(int, den, int, den, fc.boolean(), (an, ad, bn, bd, sameDen) => {
+        const a = Rational.of(an, ad);
+        const b = Rational.of(bn, sameDen ? ad : bd);
+        const d = a.num * b.den - b.num * a.den;
+        const want = d < 0n ? -1 : d > 0n ? 1 : 0;
+        expect(a.cmp(b)).toBe(want);
+        expect([a.lt(b), a.le(b), a.gt(b), a.ge(b), a.eq(b)]).toEqual([want < 0, want <= 0, want > 0, want >= 0, want === 0]);
+      }),
+      { seed: 20261206, numRuns: 5000 },
+    );
+  });
+});
