@@ -291,6 +291,19 @@ export function scanTape(text: string): TokenTape {
   let column = 1;
   noCurlyCloseBefore = 0;
   while (at < n) {
+    // spaces and line feeds, a third of a plan's characters (indentation), without a call to tokenAt; other
+    // whitespace (`\r`, tabs, U+3000) goes there, and its run may follow or precede these: tokens are the same
+    let c = text.charCodeAt(at);
+    if (c === 0x20 || c === 0x0a) {
+      do {
+        if (c === 0x0a) {
+          line++;
+          column = 1;
+        } else column++;
+        c = text.charCodeAt(++at);
+      } while (c === 0x20 || c === 0x0a);
+      continue;
+    }
     const end = tokenAt(text, at);
     if (end < 0) {
       // the run up to the next offset where some token type matches
