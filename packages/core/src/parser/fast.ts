@@ -110,6 +110,13 @@ function giveUp(): never {
   throw GIVE_UP;
 }
 
+/**
+ * The IR value of a number or percent literal by its text (`10%` → `0.1`), for texts the fast path accepted: a
+ * plan repeats a few literals thousands of times, and one shared string survives instead of one per use.
+ * Bounded like parseLiteral's cache. A percent's text ends in `%` or `％`, so it never meets a plain number's.
+ */
+const LITERAL_VALUES = new Map<string, string>();
+
 class FastParser {
   readonly keywordNames = new Set<number>();
   private at = 0;
@@ -194,10 +201,16 @@ class FastParser {
 
   /** a number or percent literal token at `i` (build.ts numberToken) */
   private literal(i: number): NumLit {
-    const image = this.numberImage(i);
+    const image = this.image(i);
     const percent = this.types[i] === PCT;
-    const value = percent ? canonicalDecimal(image.slice(0, -1), 2) : canonicalDecimal(image, 0);
-    if (value === undefined) giveUp();
+    let value = LITERAL_VALUES.get(image);
+    if (value === undefined) {
+      this.numberImage(i);
+      value = percent ? canonicalDecimal(image.slice(0, -1), 2) : canonicalDecimal(image, 0);
+      if (value === undefined) giveUp();
+      if (LITERAL_VALUES.size >= 4096) LITERAL_VALUES.clear();
+      LITERAL_VALUES.set(image, value);
+    }
     return { value, percent, span: this.tspan(i) };
   }
 
