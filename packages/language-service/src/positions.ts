@@ -2,7 +2,7 @@
  * Editor positions: 1-based line and 1-based column in UTF-16 code units, as Monaco (and LSP, 0-based)
  * count them. The core speaks 0-based half-open offsets; the conversion happens here, at the edge.
  */
-import type { Span } from '@kpi/core';
+import { lineStartsOf, type Span } from '@kpi/core';
 
 export interface Position {
   /** 1-based */
@@ -18,19 +18,8 @@ export interface Range {
   endColumn: number;
 }
 
-/** Offsets of line starts; `\n`, `\r\n` and a lone `\r` end a line, as in Monaco. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
+/** Offsets of line starts; `\n`, `\r\n` and a lone `\r` end a line, as in Monaco: the core's rule. */
+export const lineStarts = lineStartsOf;
 
 /** A text with its line table, for many conversions on the same text. */
 export class LineMap {

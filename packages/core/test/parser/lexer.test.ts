@@ -76,3 +76,21 @@ describe('lexer', () => {
     expect(new RegExp('^(?:' + byName.get('Identifier')!.regex + ')$', 'u').test('销售额')).toBe(true);
   });
 });
+
+describe('line starts (SourceFile, and the editors through the language service)', () => {
+  it('end a line at \\n, \\r\\n and a lone \\r, with or without any \\r in the text (fast-check, fixed seed)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { lineStartsOf, SourceFile } = await import('../../src/source/span.js');
+    const reference = (text: string) => [0, ...[...text.matchAll(/\r\n|\r|\n/g)].map((m) => m.index + m[0].length)];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', '字', ' ', '\n', '\r', '\r\n', '\n\r', '𠀀'), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(lineStartsOf(text)).toEqual(reference(text));
+        const source = new SourceFile('x', text);
+        expect(source.lineStarts).toEqual(reference(text));
+        expect(source.lineCount).toBe(reference(text).length);
+      }),
+      { seed: 20261206, numRuns: 2000 },
+    );
+  });
+});
