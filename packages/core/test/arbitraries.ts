@@ -171,7 +171,8 @@ export const bonusArb: fc.Arbitrary<Bonus> = fc
 export const penaltyArb: fc.Arbitrary<Bonus> = bonusArb.map((b): Bonus => ({ ...b, kind: 'penalty' }));
 
 export const allowArb: fc.Arbitrary<Plan['allows'][number]> = fc
-  .record({ code: fc.constantFrom('KPI0601', 'KPI0602', 'KPI0301').map(nm), reason: opt(fc.constantFrom('岗位说明书共 11 项', 'agreed with HR')) })
+  // a code as a user may write it, including one that needs quotes (`allow "a b"`): the printer must keep them
+  .record({ code: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('KPI0601', 'KPI0602', 'KPI0301') }, { weight: 1, arbitrary: nameText }).map(nm), reason: opt(fc.constantFrom('岗位说明书共 11 项', 'agreed with HR')) })
   .map((r) => clean({ kind: 'allow' as const, ...r, span: SP }));
 
 export const vetoArb: fc.Arbitrary<Veto> = fc.record({ name: nameArb, when: exprArb }).map((r): Veto => ({ kind: 'veto', ...r, span: SP }));

@@ -193,7 +193,7 @@ class Builder {
     const lines = alignRows(rows, 3);
     bonuses.forEach((b, i) => out.set(b, { kind: 'bonus', span: b.span, line: lines[i]! }));
     for (const a of items.filter((x): x is Allow => x.kind === 'allow')) {
-      out.set(a, { kind: 'allow', span: a.span, line: `allow ${a.code.text}${a.reason !== undefined ? ' ' + quote(a.reason) : ''}` });
+      out.set(a, { kind: 'allow', span: a.span, line: `allow ${printName(a.code.text)}${a.reason !== undefined ? ' ' + quote(a.reason) : ''}` });
     }
     const pays = items.filter((x): x is Pay => x.kind === 'pay');
     const pw = Math.max(0, ...pays.map((m) => displayWidth(printName(m.name.text))));
