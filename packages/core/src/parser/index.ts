@@ -22,13 +22,11 @@ import { scanTape, type TokenTape } from '../lexer/scan.js';
 import * as T from '../lexer/tokens.js';
 import { kpiParser, expectedByToken, RULE_DESCRIPTIONS } from './grammar.js';
 import { IrBuilder } from './build.js';
+import { fastParse, type FastParse } from './fast.js';
+import { MAX_BRACE_DEPTH, MAX_PAREN_DEPTH } from './limits.js';
 
 export { KpiParser, kpiParser } from './grammar.js';
 export { parseQuotedNumber } from './quoted.js';
-
-import { MAX_BRACE_DEPTH, MAX_PAREN_DEPTH } from './limits.js';
-import { fastParse, type FastParse } from './fast.js';
-
 export { MAX_BRACE_DEPTH, MAX_PAREN_DEPTH } from './limits.js';
 
 export interface ParseResult {
