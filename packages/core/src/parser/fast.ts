@@ -110,6 +110,13 @@ function giveUp(): never {
   throw GIVE_UP;
 }
 
+/** the text of a number or percent token, when the lexer reports nothing about it (KPI0105: a misplaced `_`, more decimals than the IR keeps) */
+function checkedNumber(image: string): string {
+  if (image.includes('_') && /_(?![0-9])|(?<![0-9])_/.test(image)) giveUp();
+  if (hasTooManyDecimals(image)) giveUp();
+  return image;
+}
+
 /**
  * The IR value of a number or percent literal by its text (`10%` → `0.1`), for texts the fast path accepted: a
  * plan repeats a few literals thousands of times, and one shared string survives instead of one per use.
@@ -205,21 +212,13 @@ class FastParser {
     const percent = this.types[i] === PCT;
     let value = LITERAL_VALUES.get(image);
     if (value === undefined) {
-      this.numberImage(i);
+      checkedNumber(image);
       value = percent ? canonicalDecimal(image.slice(0, -1), 2) : canonicalDecimal(image, 0);
       if (value === undefined) giveUp();
       if (LITERAL_VALUES.size >= 4096) LITERAL_VALUES.clear();
       LITERAL_VALUES.set(image, value);
     }
     return { value, percent, span: this.tspan(i) };
-  }
-
-  /** the text of the number or percent at `i`, when the lexer reports nothing about it (KPI0105: a misplaced `_`, more decimals than the IR keeps) */
-  private numberImage(i: number): string {
-    const image = this.image(i);
-    if (image.includes('_') && /_(?![0-9])|(?<![0-9])_/.test(image)) giveUp();
-    if (hasTooManyDecimals(image)) giveUp();
-    return image;
   }
 
   /** grammar `num`: `-`? (number | percent) */
@@ -306,7 +305,7 @@ class FastParser {
       } else if (t === K.round) {
         const kw = this.at++;
         const n = this.eat(NUM);
-        const v = dec.parse(this.numberImage(n));
+        const v = dec.parse(checkedNumber(this.image(n)));
         // KPI0109 (not a whole number the IR can hold), KPI0107 (a second `round`)
         if (!v || !/^\d+$/.test(v) || !Number.isSafeInteger(Number(v)) || plan.settings.round) giveUp();
         plan.settings.round = { value: Number(v), span: this.from(kw) };

@@ -107,7 +107,7 @@ describe('weight sums: the plain-decimal fast path agrees with the exact sum', (
     const fc = (await import('fast-check')).default;
     const { analyze } = await import('../../src/check/index.js');
     const { Rational } = await import('../../src/numbers/rational.js');
-    // a weight as written: digits with up to 18 decimals, as a percent or a fraction
+    // a weight as written: digits with up to 38 decimals, as a percent or a fraction
     const weight = fc.record({
       units: fc.oneof(fc.integer({ min: 0, max: 120 }), fc.bigInt({ min: 0n, max: 10n ** 19n })),
       places: fc.integer({ min: 0, max: 38 }),
