@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { Lexer, type TokenType } from 'chevrotain';
 import { tokenize, lexComments, TOKEN_CATALOG, KEYWORDS, SCORING_METHODS, CYCLES, withIdentifierHint } from '../../src/lexer/index.js';
-import { KEYWORD_TABLE } from '../../src/lexer/keywords.js';
+import { KEYWORD_TABLE, zhSpellings } from '../../src/lexer/keywords.js';
+import { KEYWORD_TOKENS, KEYWORDS_IN_LEXER_ORDER, prefixLastOrder } from '../../src/lexer/tokens.js';
+import fc from 'fast-check';
 
 const kinds = (text: string) => tokenize(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
 
@@ -56,6 +58,55 @@ describe('lexer', () => {
       ['KPI0103', { start: 8, end: 13 }],
       ['KPI0105', { start: 14, end: 18 }],
     ]);
+  });
+
+  it('orders keywords so that one whose spelling begins another\'s comes after it, and otherwise as given (fast-check, fixed seed)', () => {
+    // the all-pairs definition; prefixLastOrder finds the same pairs by looking up prefixes
+    const reference = (sp: string[][]): number[] | undefined => {
+      const beginsOther = (i: number, j: number) => sp[i]!.some((a) => sp[j]!.some((b) => b.length > a.length && b.startsWith(a)));
+      const waits = sp.map((_, i) => sp.filter((_o, j) => j !== i && beginsOther(i, j)).length);
+      const out: number[] = [];
+      const placed = sp.map(() => false);
+      while (out.length < sp.length) {
+        const i = waits.findIndex((w, k) => w === 0 && !placed[k]);
+        if (i < 0) return undefined; // spellings that begin each other both ways: no order
+        placed[i] = true;
+        out.push(i);
+        sp.forEach((_m, k) => {
+          if (!placed[k] && beginsOther(k, i)) waits[k]!--;
+        });
+      }
+      return out;
+    };
+    const indexes = (sp: string[][]) => prefixLastOrder(sp.map((_, i) => i), (i) => sp[i]!);
+    expect(indexes([['per'], ['person'], ['period']])).toEqual([1, 2, 0]);
+    expect(indexes([['rating', '评分'], ['raters', '评分人']])).toEqual([1, 0]);
+    // spellings unique across keywords, as the keyword table has them
+    const spellingLists = fc.uniqueArray(fc.stringMatching(/^[ab评分人]{1,4}$/), { minLength: 1, maxLength: 14 }).chain((all) =>
+      fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }).chain((shuffled) =>
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: shuffled.length, maxLength: shuffled.length }).map((sizes) => {
+          const lists: string[][] = [];
+          for (let i = 0; i < shuffled.length; ) {
+            const n = Math.min(sizes[lists.length]!, shuffled.length - i);
+            lists.push(shuffled.slice(i, i + n));
+            i += n;
+          }
+          return lists;
+        }),
+      ),
+    );
+    fc.assert(
+      fc.property(spellingLists, (sp) => {
+        const expected = reference(sp);
+        if (expected) expect(indexes(sp)).toEqual(expected);
+        else expect(() => indexes(sp)).toThrow(/no lexer order/);
+      }),
+      { seed: 14, numRuns: 500 },
+    );
+    // and the lexer's keywords are in that order
+    const types = [...new Set(KEYWORD_TOKENS.values())];
+    const sp = types.map((t) => [t.name.slice(3), ...zhSpellings(t.name.slice(3))]);
+    expect(KEYWORDS_IN_LEXER_ORDER.map((t) => t.name)).toEqual(reference(sp)!.map((i) => types[i]!.name));
   });
 
   it('publishes a token catalogue the playground can generate a highlighter from', () => {
