@@ -25,17 +25,38 @@ import { bilingual, note, text } from '../diagnostics/diag.js';
 export const RESERVED_SUBJECTS = ['total', 'grade', 'coefficient', 'bonus', 'penalty'] as const;
 
 /** `words` gives the message's `what` and help; rendered only for a duplicate (a rating's raters are checked per indicator) */
-function duplicates(ctx: CheckContext, code: 'KPI0201' | 'KPI0202' | 'KPI0203' | 'KPI0204' | 'KPI0205' | 'KPI0206', names: Name[], words: () => [what: Text, help: MessageRef]): void {
+function duplicates(ctx: CheckContext, code: 'KPI0201' | 'KPI0202' | 'KPI0203' | 'KPI0204' | 'KPI0205' | 'KPI0206', names: readonly Name[], words: () => [what: Text, help: MessageRef]): void {
+  // a short list (a rating's raters, a plan's few bonuses) is compared pairwise, without a Map
+  if (names.length <= 8) {
+    for (let i = 1; i < names.length; i++) {
+      const n = names[i]!;
+      if (n.text === '') continue;
+      for (let j = 0; j < i; j++) {
+        if (names[j]!.text === n.text) {
+          report(ctx, code, n, names[j]!, words);
+          break;
+        }
+      }
+    }
+    return;
+  }
   const seen = new Map<string, Name>();
-  for (const n of names) {
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i]!;
     if (n.text === '') continue;
     const first = seen.get(n.text);
-    if (first) {
-      const [what, help] = words();
-      ctx.diag(code, { what, name: n.text }, n.span, { helpText: help, related: [note('note.first-defined', { name: n.text }, first.span)] });
-    } else seen.set(n.text, n);
+    if (first) report(ctx, code, n, first, words);
+    else seen.set(n.text, n);
   }
 }
+
+function report(ctx: CheckContext, code: Parameters<typeof duplicates>[1], n: Name, first: Name, words: () => [what: Text, help: MessageRef]): void {
+  const [what, help] = words();
+  ctx.diag(code, { what, name: n.text }, n.span, { helpText: help, related: [note('note.first-defined', { name: n.text }, first.span)] });
+}
+
+const raterWords = (): [Text, MessageRef] => [bilingual('what.rater', {}), text('help.dup.rater', {})];
+const RESERVED = new Set<string>(RESERVED_SUBJECTS);
 
 export function checkFileNames(file: PlanFile, ctx: CheckContext): void {
   duplicates(ctx, 'KPI0201', file.plans.map((p) => p.name), () => [bilingual('what.plan', {}), text('help.dup.plan', {})]);
@@ -43,15 +64,19 @@ export function checkFileNames(file: PlanFile, ctx: CheckContext): void {
 
 export function checkNames(plan: Plan, ctx: CheckContext): void {
   const itemNames: Name[] = [];
+  let inOrder = true;
   const visit = (items: Plan['items']) => {
-    for (const it of items) {
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
+      const last = itemNames[itemNames.length - 1];
+      if (last && last.span.start > it.name.span.start) inOrder = false;
       itemNames.push(it.name);
       if (it.kind === 'group') visit(it.items);
     }
   };
   visit(plan.items);
-  // source order, so "first defined" is the one written first
-  itemNames.sort((a, b) => a.span.start - b.span.start);
+  // source order, so "first defined" is the one written first (the walk gives it, unless the IR was built by hand)
+  if (!inOrder) itemNames.sort((a, b) => a.span.start - b.span.start);
   duplicates(ctx, 'KPI0201', itemNames, () => [bilingual('what.indicator-or-group', {}), text('help.dup.item', {})]);
   duplicates(ctx, 'KPI0202', plan.metrics.map((m) => m.name), () => [bilingual('what.metric', {}), text('help.dup.metric', {})]);
   duplicates(ctx, 'KPI0203', plan.bonuses.map((b) => b.name), () => [bilingual('what.bonus', {}), text('help.dup.bonus', {})]);
@@ -63,15 +88,19 @@ export function checkNames(plan: Plan, ctx: CheckContext): void {
     plan.tests.map((t) => ({ text: t.name, span: t.nameSpan })),
     () => [bilingual('what.test', {}), text('help.dup.test', {})],
   );
-  for (const { indicator } of ctx.indicatorsOf(plan)) {
-    if (indicator.method?.kind === 'rating' && indicator.method.raters) {
-      duplicates(ctx, 'KPI0206', indicator.method.raters.map((r) => r.name), () => [bilingual('what.rater', {}), text('help.dup.rater', {})]);
+  const indicators = ctx.indicators(plan);
+  for (let i = 0; i < indicators.length; i++) {
+    const m = indicators[i]!.method;
+    if (m?.kind === 'rating' && m.raters) {
+      const raters = m.raters;
+      const names = new Array<Name>(raters.length);
+      for (let j = 0; j < raters.length; j++) names[j] = raters[j]!.name;
+      duplicates(ctx, 'KPI0206', names, raterWords);
     }
   }
-  for (const n of itemNames) {
-    if ((RESERVED_SUBJECTS as readonly string[]).includes(n.text)) {
-      ctx.diag('KPI0220', { name: n.text }, n.span);
-    }
+  for (let i = 0; i < itemNames.length; i++) {
+    const n = itemNames[i]!;
+    if (RESERVED.has(n.text)) ctx.diag('KPI0220', { name: n.text }, n.span);
   }
   checkMetricCycles(plan, ctx);
 }

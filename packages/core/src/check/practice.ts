@@ -23,7 +23,8 @@ const MIN_WEIGHT = Rational.of(5n, 100n);
 export function checkPractice(plan: Plan, ctx: CheckContext): void {
   const scopes: { name: string; span: Span; items: ScoredItem[] }[] = [{ name: plan.name.text, span: plan.name.span, items: plan.items }];
   const visit = (items: ScoredItem[]) => {
-    for (const it of items) {
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
       if (it.kind === 'group') {
         scopes.push({ name: it.name.text, span: it.name.span, items: it.items });
         visit(it.items);
@@ -37,7 +38,8 @@ export function checkPractice(plan: Plan, ctx: CheckContext): void {
       ctx.diag('KPI0601', { name: s.name, n: s.items.length, what, max: MAX_PER_SCOPE }, s.span);
     }
   }
-  for (const { indicator } of ctx.indicatorsOf(plan)) checkIndicatorPractice(ctx, indicator);
+  const indicators = ctx.indicators(plan);
+  for (let i = 0; i < indicators.length; i++) checkIndicatorPractice(ctx, indicators[i]!);
 }
 
 function checkIndicatorPractice(ctx: CheckContext, ind: Indicator): void {

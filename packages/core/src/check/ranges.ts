@@ -50,7 +50,8 @@ export function checkRanges(plan: Plan, ctx: CheckContext): void {
     }
   }
   for (const { group } of groupsOf(plan)) checkWeightValue(ctx, group.name.text, group.weight);
-  for (const { indicator } of ctx.indicatorsOf(plan)) checkIndicator(ctx, indicator);
+  const indicators = ctx.indicators(plan);
+  for (let i = 0; i < indicators.length; i++) checkIndicator(ctx, indicators[i]!);
   for (const b of [...plan.bonuses, ...(plan.penalties ?? [])]) {
     const kind = b.kind === 'penalty' ? 'penalty' : 'bonus';
     checkPositive(ctx, b.points, bilingual(`what.${kind}-points`, { name: b.name.text }));
@@ -88,11 +89,14 @@ export function isCondition(e: Expr): boolean {
   return e.kind === 'compare' || e.kind === 'logic' || e.kind === 'not';
 }
 
-/** `what` names the weight in the message (rendered only for an error; default: weight) */
-function checkWeightValue(ctx: CheckContext, name: string, w: NumLit | undefined, what?: () => Text): void {
+const raterWeight = (): Text => bilingual('what.rater-weight', {});
+
+/** `what` names the weight in the message, and a function `name` the weight's owner (rendered only for an error; default: weight) */
+function checkWeightValue(ctx: CheckContext, owner: string | (() => string), w: NumLit | undefined, what?: () => Text): void {
   const r = val(w);
   if (!w || !r) return;
   if (r.gt(ZERO) && r.le(ONE)) return;
+  const name = typeof owner === 'string' ? owner : owner();
   const plainPercent = !w.percent && r.gt(ONE) && r.le(Rational.HUNDRED);
   ctx.diag(
     'KPI0401',
@@ -151,7 +155,11 @@ function checkIndicator(ctx: CheckContext, ind: Indicator): void {
     if (lo && hi && (lo.ge(hi) || !hi.gt(ZERO))) {
       ctx.diag('KPI0407', { lo: shown(m.lo), hi: shown(m.hi), name }, { start: m.lo.span.start, end: m.hi.span.end });
     }
-    for (const r of m.raters ?? []) checkWeightValue(ctx, `${name}.${r.name.text}`, r.weight, () => bilingual('what.rater-weight', {}));
+    const raters = m.raters ?? [];
+    for (let i = 0; i < raters.length; i++) {
+      const r = raters[i]!;
+      checkWeightValue(ctx, () => `${name}.${r.name.text}`, r.weight, raterWeight);
+    }
   } else if (m.kind === 'deduct') {
     checkPositive(ctx, m.points, bilingual('what.deduct-points', { name }));
     checkPositive(ctx, m.per, bilingual('what.word-of', { name, word: 'per' }));

@@ -17,7 +17,9 @@ type Bands = Extract<Method, { kind: 'bands' }>;
 type Curve = Extract<Method, { kind: 'curve' }>;
 
 export function checkTables(plan: Plan, ctx: CheckContext): void {
-  for (const { indicator } of ctx.indicatorsOf(plan)) {
+  const indicators = ctx.indicators(plan);
+  for (let i = 0; i < indicators.length; i++) {
+    const indicator = indicators[i]!;
     const m = indicator.method;
     if (m?.kind === 'bands') checkBands(ctx, indicator, m);
     else if (m?.kind === 'curve') checkCurve(ctx, indicator, m);
@@ -25,11 +27,13 @@ export function checkTables(plan: Plan, ctx: CheckContext): void {
 }
 
 const higher = (op: string) => op === '>=' || op === '>';
+const TEN = Rational.fromInt(10);
+const THOUSAND = Rational.fromInt(1000);
 
 function checkRatioBound(ctx: CheckContext, ind: Indicator, n: NumLit): void {
   const r = val(n);
   // on a ratio, a plain number above 10 (1000%) is almost always a forgotten `%`
-  if (!r || n.percent || !r.gt(Rational.fromInt(10)) || r.gt(Rational.fromInt(1000))) return;
+  if (!r || n.percent || !r.gt(TEN) || r.gt(THOUSAND)) return;
   ctx.diag('KPI0506', { value: n.value, name: ind.name.text, percent: pct(r) }, n.span, { edits: [{ span: n.span, text: `${n.value}%` }] });
 }
 
@@ -45,7 +49,9 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
   const dirHigher = higher(first.op);
   // direction: every row must go the same way as the first
   let mixed = false;
-  for (const row of m.rows) {
+  const rows = m.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (higher(row.op) !== dirHigher) {
       mixed = true;
       ctx.diag('KPI0501', { row: `${row.op} ${shown(row.bound)}`, name }, row.span, {
@@ -54,7 +60,7 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
       });
     }
   }
-  if (m.on === 'ratio') for (const row of m.rows) checkRatioBound(ctx, ind, row.bound);
+  if (m.on === 'ratio') for (let i = 0; i < rows.length; i++) checkRatioBound(ctx, ind, rows[i]!.bound);
   // reachability: the union of earlier rows of one direction is the widest earlier row
   let unreachable = false;
   // the fix that sorts the rows, made once and only for a KPI0502 (most tables have none)
@@ -63,7 +69,8 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
   const orderFix = () => (orderFixMemo ??= canReorder ? sortedRowsFix(ctx, m, dirHigher) : undefined);
   if (!mixed) {
     let widest: (typeof m.rows)[number] | undefined;
-    for (const row of m.rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
       const b = val(row.bound);
       if (!b) continue;
       if (m.else && m.else.span.start < row.span.start) {
@@ -91,7 +98,8 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
   if (!mixed && !unreachable) {
     // `label` is a function: the row's text (`>= 90%`) is rendered only for a finding
     const seq: { score: Rational; lit: NumLit; span: { start: number; end: number }; label: () => string }[] = [];
-    for (const row of m.rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
       const s = val(row.score);
       if (s) seq.push({ score: s, lit: row.score, span: row.span, label: () => `${row.op} ${shown(row.bound)}` });
     }
@@ -102,7 +110,8 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
     // `>=` rows over an actual declared `lower` list the worst results first: scores rise down the table
     const worstFirst = ind.lower && m.on === 'actual' && dirHigher;
     for (let i = 1; i < seq.length; i++) {
-      const [better, worse] = worstFirst ? [seq[i]!, seq[i - 1]!] : [seq[i - 1]!, seq[i]!];
+      const better = worstFirst ? seq[i]! : seq[i - 1]!;
+      const worse = worstFirst ? seq[i - 1]! : seq[i]!;
       if (worse.score.gt(better.score)) {
         ctx.diag('KPI0503', { band: worse.label(), name, score: shown(worse.lit), better: better.label(), betterScore: shown(better.lit) }, worse.lit.span, {
           helpText: worstFirst ? text('help.bands-lower-indicator', {}) : dirHigher ? text('help.bands-ge-better', {}) : text('help.bands-le-better', {}),

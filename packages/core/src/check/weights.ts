@@ -24,14 +24,15 @@ interface Weighted {
 export function checkWeights(plan: Plan, ctx: CheckContext): void {
   if (plan.items.length === 0) {
     ctx.diag('KPI0303', { name: plan.name.text }, plan.name.span);
-  } else if (!ctx.lostItemIn(plan.span, plan.items.map((i) => i.span))) {
+  } else if (!ctx.lostItemIn(plan.span, plan.items)) {
     checkScopeSum(ctx, 'KPI0301', plan.items, plan.name.span, () => ({
       scope: bilingual('what.weights-in', { name: plan.name.text }),
       sums: bilingual('what.the-plan-sums', {}),
     }));
   }
   const visit = (items: ScoredItem[]) => {
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       if (item.kind === 'group') {
         checkGroup(item, ctx);
         visit(item.items);
@@ -56,7 +57,7 @@ function checkGroup(group: Group, ctx: CheckContext): void {
     }
     return;
   }
-  if (ctx.lostItemIn(group.span, group.items.map((i) => i.span))) return;
+  if (ctx.lostItemIn(group.span, group.items)) return;
   checkScopeSum(ctx, 'KPI0301', group.items, group.name.span, () => ({
     scope: bilingual('what.weights-in', { name: group.name.text }),
     sums: bilingual('what.group-sums', { name: group.name.text }),
@@ -95,27 +96,44 @@ export function checkScopeSum(
 
 const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
 
+/** a plain decimal as an integer count of units of its last place, `0.35` → [35, 2]; undefined: not one, or not exact in a double */
+type PlainDecimal = readonly [units: number, places: number] | undefined;
+const plainDecimals = new Map<string, PlainDecimal>();
+function plainDecimal(v: string): PlainDecimal {
+  let p = plainDecimals.get(v);
+  if (p === undefined && !plainDecimals.has(v)) {
+    const dot = v.indexOf('.');
+    const digits = dot < 0 ? v : v.slice(0, dot) + v.slice(dot + 1);
+    // 15 digits: every such integer is exact in a double
+    p = PLAIN_DECIMAL.test(v) && digits.length <= 15 ? [Number(digits), dot < 0 ? 0 : v.length - dot - 1] : undefined;
+    // bounded, as parseLiteral's memo: a plan repeats a few weights
+    if (plainDecimals.size >= 4096) plainDecimals.clear();
+    plainDecimals.set(v, p);
+  }
+  return p;
+}
+
 /**
  * The usual scope, decided without BigInt: every weight a plain decimal (`0.1`, `0.3333`; the IR keeps 10% as
  * `0.1`) in (0, 1], summing to exactly 1. Counted in units of the smallest decimal place, as integers a double
  * holds exactly (any value that is not comes out above 1 and is refused). False means "not shown": the exact
- * path decides and reports. A plan of 1,000 groups spent ~25 ms of a cold `kpi check` in Rational sums.
+ * path decides and reports. A plan of 1,000 groups spent ~25 ms of a cold `kpi check` in Rational sums; each
+ * weight's text is read once per check (memo), as plans repeat a few weights.
  */
 function plainWeightsSumToOne(items: readonly Weighted[]): boolean {
   let places = 0;
   for (let i = 0; i < items.length; i++) {
     const v = items[i]!.weight?.value;
-    if (v === undefined || !PLAIN_DECIMAL.test(v)) return false;
-    const dot = v.indexOf('.');
-    if (dot >= 0) places = Math.max(places, v.length - dot - 1);
+    const p = v === undefined ? undefined : plainDecimal(v);
+    if (p === undefined) return false;
+    if (p[1] > places) places = p[1];
   }
   if (places > 15) return false;
   const one = 10 ** places;
   let sum = 0;
   for (let i = 0; i < items.length; i++) {
-    const v = items[i]!.weight!.value;
-    const dot = v.indexOf('.');
-    const units = dot < 0 ? Number(v) * one : Number(v.slice(0, dot) + v.slice(dot + 1)) * 10 ** (places - (v.length - dot - 1));
+    const p = plainDecimal(items[i]!.weight!.value)!;
+    const units = p[0] * 10 ** (places - p[1]);
     if (!(units > 0 && units <= one)) return false;
     sum += units;
   }

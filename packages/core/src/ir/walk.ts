@@ -36,7 +36,9 @@ class OnPath implements IndicatorOnPath {
 export function indicatorsOf(plan: Pick<Plan, 'items'>): IndicatorOnPath[] {
   const out: IndicatorOnPath[] = [];
   const visit = (items: ScoredItem[], groups: Group[]) => {
-    for (const item of items) {
+    // an index, not for…of: in V8's interpreter each iterator step allocates (most walks run once, cold)
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       if (item.kind === 'indicator') out.push(new OnPath(item, groups));
       else visit(item.items, [...groups, item]);
     }

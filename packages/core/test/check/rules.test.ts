@@ -16,6 +16,41 @@ function applyFix(text: string, d: Diagnostic): string {
   return out;
 }
 
+describe('duplicate names', () => {
+  it('reports every later use of a rater or bonus name at that use, pointing at the first, in short and long lists (fast-check, fixed seed)', () => {
+    const names = fc.array(fc.constantFrom('甲', '乙', '丙', 'self', 'peer'), { minLength: 1, maxLength: 14 });
+    fc.assert(
+      fc.property(names, (list) => {
+        const raters = list.map((n, i) => `${n} ${i === 0 ? 100 - (list.length - 1) : 1}%`).join(', ');
+        const bonuses = list.map((n) => `  bonus ${n} points 1 per 1`).join('\n');
+        const text = plan(`  indicator 评 weight 100% scoring rating 1..5 raters { ${raters} }\n${bonuses}`);
+        // the expected findings: each name at its 2nd, 3rd… use, related to its 1st
+        const firsts = new Map<string, number>();
+        const expected: [number, number][] = [];
+        list.forEach((n, i) => (firsts.has(n) ? expected.push([i, firsts.get(n)!]) : firsts.set(n, i)));
+        for (const [code, at] of [['KPI0206', (i: number) => text.indexOf(`${list[i]} `, text.indexOf('raters {') + nthOffset(list, i, ', '))], ['KPI0203', (i: number) => text.indexOf(`bonus ${list[i]} `, nthLine(text, i)) + 6]] as const) {
+          const found = only(text, code).map((d) => [d.span!.start, d.related![0]!.span!.start]);
+          expect(found).toEqual(expected.map(([i, first]) => [at(i), at(first)]));
+        }
+      }),
+      { seed: 206, numRuns: 200 },
+    );
+  });
+});
+
+/** offset of the i-th item after `raters {` in a `, `-joined list (items are `name N%`) */
+function nthOffset(list: string[], i: number, sep: string): number {
+  let off = 'raters { '.length;
+  for (let k = 0; k < i; k++) off += `${list[k]} ${k === 0 ? 100 - (list.length - 1) : 1}%`.length + sep.length;
+  return off;
+}
+/** offset of the i-th bonus line */
+function nthLine(text: string, i: number): number {
+  let at = text.indexOf('  bonus ');
+  for (let k = 0; k < i; k++) at = text.indexOf('  bonus ', at + 1);
+  return at;
+}
+
 describe('weights on real plan text', () => {
   const text = plan(
     [
