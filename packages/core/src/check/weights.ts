@@ -117,8 +117,8 @@ function plainDecimal(v: string): PlainDecimal {
  * The usual scope, decided without BigInt: every weight a plain decimal (`0.1`, `0.3333`; the IR keeps 10% as
  * `0.1`) in (0, 1], summing to exactly 1. Counted in units of the smallest decimal place, as integers a double
  * holds exactly (any value that is not comes out above 1 and is refused). False means "not shown": the exact
- * path decides and reports. A plan of 1,000 groups spent ~25 ms of a cold `kpi check` in Rational sums; each
- * weight's text is read once per check (memo), as plans repeat a few weights.
+ * path decides and reports. A plan of 1,000 groups spent ~25 ms of a cold `kpi check` in Rational sums. Each
+ * distinct weight text is read once (plainDecimal's bounded memo): a plan repeats a few weights.
  */
 function plainWeightsSumToOne(items: readonly Weighted[]): boolean {
   let places = 0;
