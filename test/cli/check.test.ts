@@ -172,6 +172,85 @@ describe('kpi check', () => {
     expect(kpi(['check', '--strict', 'warn.kpi']).code).toBe(1);
   });
 
+  describe('a warning repeated many times in a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-many-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    /** `light` indicators of 4% (each KPI0602: lighter than 5%) and one that makes the sum 100% */
+    const planWith = (light: number, extra = '') => {
+      const rows = Array.from({ length: light }, (_, i) => `  indicator 指标${i} weight 4% target 1 scoring linear${extra}`);
+      rows.push(`  indicator 其余 weight ${100 - 4 * light}% target 1 scoring linear${extra}`);
+      return `plan 多 {\n${rows.join('\n')}\n}\n`;
+    };
+    const file = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return name;
+    };
+    const lines = (out: string, code: string) => out.split('\n').filter((l) => new RegExp(`^\\S+:\\d+:\\d+ \\w+ ${code} `).test(l)).length;
+
+    it('shows all of a code up to 20 in a file; above that its first 10, then how many more and how to see them', () => {
+      const twenty = kpi(['check', file('twenty.kpi', planWith(20))], { cwd: dir });
+      expect(twenty.code).toBe(0);
+      expect(lines(twenty.stdout, 'KPI0602')).toBe(20);
+      expect(twenty.stdout).not.toContain('not shown');
+
+      const many = kpi(['check', file('many.kpi', planWith(21))], { cwd: dir });
+      expect(many.code).toBe(0);
+      expect(lines(many.stdout, 'KPI0602')).toBe(10);
+      // the first ten, in the order of the file
+      const named = many.stdout.split('\n').filter((l) => l.includes(' warning KPI0602 ')).map((l) => /`(指标\d+)`/.exec(l)![1]);
+      expect(named).toEqual(Array.from({ length: 10 }, (_, i) => `指标${i}`));
+      expect(many.stdout).toContain('… and 11 more KPI0602 warnings in `many.kpi`, not shown (`--all` shows every one)\n');
+      // the summary counts every finding
+      expect(many.stdout.trimEnd().split('\n').at(-1)).toBe('22 warnings in 1 file');
+
+      const zh = kpi(['check', '--lang', 'zh', 'many.kpi'], { cwd: dir });
+      expect(zh.stdout).toContain('…… `many.kpi` 中还有 11 个 KPI0602 警告未显示（加 `--all` 显示全部）\n');
+    });
+
+    it('--all shows every one, and machine formats always carry every finding', () => {
+      const all = kpi(['check', '--all', 'many.kpi'], { cwd: dir });
+      expect(lines(all.stdout, 'KPI0602')).toBe(21);
+      expect(all.stdout).not.toContain('not shown');
+      const json = JSON.parse(kpi(['check', '--format', 'json', 'many.kpi'], { cwd: dir }).stdout) as { code: string }[];
+      expect(json.filter((d) => d.code === 'KPI0602')).toHaveLength(21);
+      const github = kpi(['check', '--format', 'github', 'many.kpi'], { cwd: dir }).stdout;
+      expect(github.split('\n').filter((l) => l.includes('KPI0602'))).toHaveLength(21);
+    });
+
+    it('shows every error, however many of one code', () => {
+      const r = kpi(['check', file('caps.kpi', planWith(24, ' cap 90%'))], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(lines(r.stdout, 'KPI0403')).toBe(25);
+      expect(r.stdout).not.toMatch(/more KPI0403/);
+    });
+
+    it('--max-warnings N fails (exit 1) with more than N warnings, and says so beside a machine format', () => {
+      // many.kpi: 21 KPI0602 and one KPI0601 (22 indicators in one scope): 22 warnings
+      expect(kpi(['check', '--max-warnings', '22', 'many.kpi'], { cwd: dir }).code).toBe(0);
+      const over = kpi(['check', '--max-warnings', '21', 'many.kpi'], { cwd: dir });
+      expect(over.code).toBe(1);
+      expect(over.stdout.trimEnd().split('\n').slice(-2)).toEqual(['22 warnings in 1 file', '22 warnings: more than `--max-warnings 21` allows']);
+      const json = kpi(['check', '--format', 'json', '--max-warnings', '0', 'many.kpi'], { cwd: dir });
+      expect(json.code).toBe(1);
+      expect(() => JSON.parse(json.stdout)).not.toThrow();
+      expect(json.stderr).toBe('22 warnings: more than `--max-warnings 0` allows\n');
+      const zh = kpi(['check', '--lang', 'zh', '--max-warnings', '5', 'many.kpi'], { cwd: dir });
+      expect(zh.stdout.trimEnd().split('\n').at(-1)).toBe('22 个警告，超过 `--max-warnings 5` 的上限');
+      // a clean plan passes any limit, and --strict still fails on one warning
+      expect(kpi(['check', '--max-warnings', '0', 'shop.kpi']).code).toBe(0);
+      expect(kpi(['check', '--strict', '--max-warnings', '100', 'many.kpi'], { cwd: dir }).code).toBe(1);
+    });
+
+    it('--max-warnings that is not a whole number of 0 or more is a usage error (exit 2, KPI0006), before any file is read', () => {
+      for (const bad of ['-1', 'abc', '1.5', '']) {
+        const r = kpi(['check', '--max-warnings', bad, 'nope.kpi']);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(`error KPI0006 \`--max-warnings\` must be a whole number, 0 or more, not \`${bad}\``);
+        expect(r.stderr).not.toContain('KPI0001');
+      }
+    });
+  });
+
   it('colours only when asked: NO_COLOR off a TTY gives plain text, FORCE_COLOR gives ANSI', () => {
     const plain = kpi(['check', 'warn.kpi']);
     expect(plain.stdout).not.toMatch(/\u001b\[/);

@@ -1,13 +1,15 @@
 /** `kpi check <files|dirs|globs...>`: every finding in every plan file. */
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import type { Diagnostic } from '@kpi/core';
+import { ui, type Diagnostic, type Lang } from '@kpi/core';
+import { diag } from '@kpi/core/diag';
 import { expandPlanFiles } from '../files.js';
 import { colors, EXIT, UserError, useColor, type Io, type Stream } from '../io.js';
 import { analyze, countDiagnostics, renderDiagnostics, summaryLine, type DiagnosticFormat } from '../engine.js';
 import { readText } from '../plan.js';
 import { sourceMap } from '../report.js';
 import { VERSION } from '../version.js';
+import { capRepeated, KEEP, MORE_THAN, type Omitted } from '../repeated-findings.js';
 
 export interface FileDiagnostics {
   name: string;
@@ -50,6 +52,8 @@ export function checkCommand(io: Io, done: (code: number) => void): Command {
     .argument('<files...>', 'plan files, directories (every .kpi under them) or globs')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'json', 'github', 'sarif', 'junit']).default('terminal'))
     .option('--strict', 'fail (exit 1) on warnings too')
+    .option('--max-warnings <n>', 'fail (exit 1) when there are more than n warnings')
+    .option('--all', `show every finding in the terminal (a code with more than ${MORE_THAN} warnings in a file shows its first ${KEEP})`)
     .addHelpText(
       'after',
       `
@@ -58,10 +62,12 @@ Examples:
   $ kpi check plans/ 'teams/**/*.kpi'
   $ kpi check --format github plans/        annotations in a GitHub Actions run
   $ kpi check --format sarif plans/ > kpi.sarif
+  $ kpi check --max-warnings 20 plans/       no new warnings beyond today's 20 in CI
 
-Exit codes: 0 no errors (warnings allowed unless --strict) · 1 errors · 2 usage or I/O error.`,
+Exit codes: 0 no errors (warnings allowed unless --strict or --max-warnings) · 1 errors · 2 usage or I/O error.`,
     )
-    .action(async (args: string[], opts: { format: DiagnosticFormat; strict?: boolean }) => {
+    .action(async (args: string[], opts: { format: DiagnosticFormat; strict?: boolean; maxWarnings?: string; all?: boolean }) => {
+      const maxWarnings = opts.maxWarnings === undefined ? undefined : maxWarningsOf(opts.maxWarnings);
       const files = await analyzeFiles(io, args);
       const diags = files.flatMap((f) => f.diagnostics);
       const sources = sourceMap(files);
@@ -70,17 +76,40 @@ Exit codes: 0 no errors (warnings allowed unless --strict) · 1 errors · 2 usag
         const color = useColor(io, io.stdout);
         const c = colors(color);
         if (diags.some((d) => !d.suppressed)) {
-          const text = renderDiagnostics('terminal', diags, sources, { color, lang: io.lang ?? 'en' });
-          io.stdout.write(`${text.replace(/\n+$/, '')}\n\n`);
+          const { shown, omitted } = opts.all ? { shown: diags, omitted: [] } : capRepeated(diags);
+          const text = renderDiagnostics('terminal', shown, sources, { color, lang: io.lang ?? 'en' });
+          const more = omitted.map((o) => c.dim(omittedLine(o, io.lang ?? 'en')));
+          io.stdout.write(`${[text.replace(/\n+$/, ''), ...more].join('\n')}\n\n`);
         }
         const line = summaryLine({ ...counts, files: files.length }, io.lang ?? 'en');
         io.stdout.write(`${counts.errors ? c.red(c.bold(line)) : counts.warnings ? c.yellow(line) : c.green(line)}\n`);
+        if (maxWarnings !== undefined && counts.warnings > maxWarnings) io.stdout.write(`${c.red(c.bold(tooManyLine(counts.warnings, maxWarnings, io.lang ?? 'en')))}\n`);
       } else {
         const text = renderDiagnostics(opts.format, diags, sources, { files: files.map((f) => f.name), version: VERSION, lang: io.lang ?? 'en' });
         // `github` with no findings is empty: print nothing rather than a blank line in the job log
         if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+        // standard output is the report a machine reads: why the run failed goes beside it
+        if (maxWarnings !== undefined && counts.warnings > maxWarnings) io.stderr.write(`${tooManyLine(counts.warnings, maxWarnings, io.lang ?? 'en')}\n`);
       }
-      done(files.some((f) => f.unreadable) ? EXIT.USAGE : counts.errors || (opts.strict && counts.warnings) ? EXIT.FAILED : EXIT.OK);
+      const tooMany = (opts.strict && counts.warnings > 0) || (maxWarnings !== undefined && counts.warnings > maxWarnings);
+      done(files.some((f) => f.unreadable) ? EXIT.USAGE : counts.errors || tooMany ? EXIT.FAILED : EXIT.OK);
     });
   return cmd;
+}
+
+/** `--max-warnings N`: a whole number, 0 or more (as ESLint's: the run fails with more warnings than N) */
+export function maxWarningsOf(s: string): number {
+  const n = /^\d+$/.test(s.trim()) ? Number(s) : NaN;
+  if (!Number.isSafeInteger(n)) throw new UserError(diag('KPI0006.max-warnings', { value: s }));
+  return n;
+}
+
+const plural = (n: number) => (n === 1 ? '' : 's');
+
+function omittedLine(o: Omitted, lang: Lang): string {
+  return ui(o.severity === 'warning' ? 'ui.more-warnings-not-shown' : 'ui.more-notes-not-shown', { n: o.n, s: plural(o.n), code: o.code, file: o.file }, lang);
+}
+
+function tooManyLine(warnings: number, max: number, lang: Lang): string {
+  return ui('ui.max-warnings', { count: ui('ui.warnings', { n: warnings, s: plural(warnings) }, lang), max }, lang);
 }

@@ -77,6 +77,7 @@ export const CLI_MESSAGES = {
   },
   'what.is-not-column': { message: { en: 'is not a column', zh: '不是列' } },
   'what.are-not-columns': { message: { en: 'are not columns', zh: '不是列' } },
+  'KPI0006.max-warnings': { message: { en: '`--max-warnings` must be a whole number, 0 or more, not `{{value}}`', zh: '`--max-warnings` 须为 0 或正整数，而不是 `{{value}}`' } },
   'KPI0006.max-errors': { message: { en: '`--max-errors` must be a positive whole number, not `{{value}}`', zh: '`--max-errors` 须为正整数，而不是 `{{value}}`' } },
   'KPI0006.xlsx-tty': { message: { en: 'an XLSX report is binary: write it to a file with `-o report.xlsx`', zh: 'XLSX 报表是二进制文件：请用 `-o 结果.xlsx` 写入文件' } },
   'KPI0006.keep-empty': { message: { en: '`--keep` needs column names, e.g. `--keep 姓名,部门`', zh: '`--keep` 需要列名，如 `--keep 姓名,部门`' } },

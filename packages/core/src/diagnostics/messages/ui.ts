@@ -21,6 +21,10 @@ export const UI_MESSAGES = {
   'ui.no-problems': { message: { en: 'no problems', zh: '没有问题' } },
   'ui.accepted': { message: { en: ' ({{n}} warning{{s}} accepted with `allow`)', zh: '（另有 {{n}} 个警告已用 `allow` 接受）' } },
   'ui.summary': { message: { en: '{{counts}} in {{files}}', zh: '{{files}}中：{{counts}}' } },
+  // `kpi check` in a terminal: a code repeated many times in a file shows its first few (cli/src/repeated-findings.ts)
+  'ui.more-warnings-not-shown': { message: { en: '… and {{n}} more {{code}} warning{{s}} in `{{file}}`, not shown (`--all` shows every one)', zh: '…… `{{file}}` 中还有 {{n}} 个 {{code}} 警告未显示（加 `--all` 显示全部）' } },
+  'ui.more-notes-not-shown': { message: { en: '… and {{n}} more {{code}} note{{s}} in `{{file}}`, not shown (`--all` shows every one)', zh: '…… `{{file}}` 中还有 {{n}} 条 {{code}} 提示未显示（加 `--all` 显示全部）' } },
+  'ui.max-warnings': { message: { en: '{{count}}: more than `--max-warnings {{max}}` allows', zh: '{{count}}，超过 `--max-warnings {{max}}` 的上限' } },
   // report headers of `kpi score` (CSV, XLSX, table)
   // ---- kpi explain of a plan with money (packages/cli/src/commands/explain-money.ts) ----
   'ui.explain.person': { message: { en: '{{id}} (row {{row}}) · {{plan}}', zh: '{{id}} (第 {{row}} 行) · {{plan}}' } },
