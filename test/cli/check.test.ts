@@ -217,6 +217,14 @@ describe('kpi check', () => {
       expect(github.split('\n').filter((l) => l.includes('KPI0602'))).toHaveLength(21);
     });
 
+    it('names a file with control characters as the findings do, never sending them to the terminal', () => {
+      const name = file('evil\u001b[31m.kpi', planWith(21));
+      const r = kpi(['check', name], { cwd: dir });
+      expect(r.stdout).not.toContain('\u001b');
+      expect(r.stdout).toContain('… and 11 more KPI0602 warnings in `evil␛[31m.kpi`, not shown');
+      expect(r.stdout).toContain('evil␛[31m.kpi:2:24 warning KPI0602');
+    });
+
     it('shows every error, however many of one code', () => {
       const r = kpi(['check', file('caps.kpi', planWith(24, ' cap 90%'))], { cwd: dir });
       expect(r.code).toBe(1);

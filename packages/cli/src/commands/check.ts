@@ -1,7 +1,7 @@
 /** `kpi check <files|dirs|globs...>`: every finding in every plan file. */
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { ui, type Diagnostic, type Lang } from '@kpi/core';
+import { ui, visibleText, type Diagnostic, type Lang } from '@kpi/core';
 import { diag } from '@kpi/core/diag';
 import { expandPlanFiles } from '../files.js';
 import { colors, EXIT, UserError, useColor, type Io, type Stream } from '../io.js';
@@ -107,7 +107,8 @@ export function maxWarningsOf(s: string): number {
 const plural = (n: number) => (n === 1 ? '' : 's');
 
 function omittedLine(o: Omitted, lang: Lang): string {
-  return ui(o.severity === 'warning' ? 'ui.more-warnings-not-shown' : 'ui.more-notes-not-shown', { n: o.n, s: plural(o.n), code: o.code, file: o.file }, lang);
+  // a file name is shown as the findings show it: control characters made visible, never sent to the terminal
+  return ui(o.severity === 'warning' ? 'ui.more-warnings-not-shown' : 'ui.more-notes-not-shown', { n: o.n, s: plural(o.n), code: o.code, file: visibleText(o.file) }, lang);
 }
 
 function tooManyLine(warnings: number, max: number, lang: Lang): string {
