@@ -225,6 +225,15 @@ describe('kpi check', () => {
       expect(r.stdout).toContain('evil␛[31m.kpi:2:24 warning KPI0602');
     });
 
+    it('counts and cuts only the warnings shown: those a plan accepts with `allow` take no place among the first ten', () => {
+      const accepted = planWith(21).replace('plan 多 {', 'plan 甲 {\n  allow KPI0602 "岗位职责细"\n  allow KPI0601 "岗位职责多"');
+      const r = kpi(['check', file('two.kpi', `${accepted}\n${planWith(21)}`)], { cwd: dir });
+      expect(r.code).toBe(0);
+      // plan 多 comes second in the file: its first ten are shown
+      expect(lines(r.stdout, 'KPI0602')).toBe(10);
+      expect(r.stdout).toContain('… and 11 more KPI0602 warnings in `two.kpi`, not shown');
+    });
+
     it('shows every error, however many of one code', () => {
       const r = kpi(['check', file('caps.kpi', planWith(24, ' cap 90%'))], { cwd: dir });
       expect(r.code).toBe(1);

@@ -27,7 +27,8 @@ export function capRepeated(diags: readonly Diagnostic[]): { shown: Diagnostic[]
   for (const d of diags) {
     const k = key(d);
     const total = totals.get(k);
-    if (total === undefined || total <= MORE_THAN) {
+    // an accepted warning (`allow`) is not shown anyway (the renderer drops it) and takes no place among the first
+    if (total === undefined || total <= MORE_THAN || d.suppressed) {
       shown.push(d);
       continue;
     }
