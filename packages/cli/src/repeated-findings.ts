@@ -27,8 +27,9 @@ export function capRepeated(diags: readonly Diagnostic[]): { shown: Diagnostic[]
   for (const d of diags) {
     const k = key(d);
     const total = totals.get(k);
-    // an accepted warning (`allow`) is not shown anyway (the renderer drops it) and takes no place among the first
-    if (total === undefined || total <= MORE_THAN || d.suppressed) {
+    // every error is shown (a code may be reported as an error and as a warning); an accepted warning (`allow`)
+    // is not shown anyway (the renderer drops it) and takes no place among the first
+    if (d.severity === 'error' || d.suppressed || total === undefined || total <= MORE_THAN) {
       shown.push(d);
       continue;
     }
