@@ -72,6 +72,7 @@ Exit codes: 0 no errors (warnings allowed unless --strict or --max-warnings) · 
       const diags = files.flatMap((f) => f.diagnostics);
       const sources = sourceMap(files);
       const counts = countDiagnostics(diags);
+      const overMax = maxWarnings !== undefined && counts.warnings > maxWarnings;
       if (opts.format === 'terminal') {
         const color = useColor(io, io.stdout);
         const c = colors(color);
@@ -83,16 +84,16 @@ Exit codes: 0 no errors (warnings allowed unless --strict or --max-warnings) · 
         }
         const line = summaryLine({ ...counts, files: files.length }, io.lang ?? 'en');
         io.stdout.write(`${counts.errors ? c.red(c.bold(line)) : counts.warnings ? c.yellow(line) : c.green(line)}\n`);
-        if (maxWarnings !== undefined && counts.warnings > maxWarnings) io.stdout.write(`${c.red(c.bold(tooManyLine(counts.warnings, maxWarnings, io.lang ?? 'en')))}\n`);
+        if (overMax) io.stdout.write(`${c.red(c.bold(tooManyLine(counts.warnings, maxWarnings, io.lang ?? 'en')))}\n`);
       } else {
         const text = renderDiagnostics(opts.format, diags, sources, { files: files.map((f) => f.name), version: VERSION, lang: io.lang ?? 'en' });
         // `github` with no findings is empty: print nothing rather than a blank line in the job log
         if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
         // standard output is the report a machine reads: why the run failed goes beside it
-        if (maxWarnings !== undefined && counts.warnings > maxWarnings) io.stderr.write(`${tooManyLine(counts.warnings, maxWarnings, io.lang ?? 'en')}\n`);
+        if (overMax) io.stderr.write(`${tooManyLine(counts.warnings, maxWarnings, io.lang ?? 'en')}\n`);
       }
-      const tooMany = (opts.strict && counts.warnings > 0) || (maxWarnings !== undefined && counts.warnings > maxWarnings);
-      done(files.some((f) => f.unreadable) ? EXIT.USAGE : counts.errors || tooMany ? EXIT.FAILED : EXIT.OK);
+      const failsOnWarnings = (opts.strict && counts.warnings > 0) || overMax;
+      done(files.some((f) => f.unreadable) ? EXIT.USAGE : counts.errors || failsOnWarnings ? EXIT.FAILED : EXIT.OK);
     });
   return cmd;
 }
