@@ -5,9 +5,9 @@
  * (read from its workflow file) pass with the kpi its package.json pins.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from '../cli/helpers.js';
 // @ts-expect-error plain JS script
@@ -75,6 +75,27 @@ describe('the packed CLI', () => {
     expect(b.code).toBe(1);
     expect(b.stdout).toMatch(/KPI\d{4}/);
     expect(b.out).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('kpi check loads the parser and the checker, not the compiler, the SQL generator or the spreadsheet reader', () => {
+    // what the process parses before it checks: the entry, the commands' main chunk, the check command's chunk
+    // and every chunk they import statically (the other commands' chunks come in by import() when they run)
+    const dist = join(prefix, 'lib/node_modules/@kpi/cli/dist');
+    const chunks = readdirSync(join(dist, 'chunks'));
+    const start = ['kpi.js', ...['main', 'check'].map((name) => `chunks/${chunks.find((f) => f.startsWith(`${name}-`))}`)];
+    const loaded = new Map<string, string>();
+    const queue = [...start];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (loaded.has(file)) continue;
+      const code = readFileSync(join(dist, file), 'utf8');
+      loaded.set(file, code);
+      for (const m of code.matchAll(/^(?:import|export)\s[^;]*?from\s*"(\.\/[^"]+)";/gm)) queue.push(join(dirname(file), m[1]!));
+    }
+    const modules = [...loaded.values()].flatMap((code) => [...code.matchAll(/^\/\/ (\S+\.m?js)$/gm)].map((m) => m[1]!));
+    expect(modules).toContain('packages/core/dist/parser/fast.js');
+    expect(modules).toContain('packages/core/dist/check/index.js');
+    expect(modules.filter((m) => /core\/dist\/(compile|decide|run)\/|exceljs/.test(m))).toEqual([]);
   });
 
   it('runs the language server (kpi lsp answers initialize)', async () => {

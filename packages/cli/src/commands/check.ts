@@ -1,8 +1,11 @@
 /** `kpi check <files|dirs|globs...>`: every finding in every plan file. */
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { ui, visibleText, type Diagnostic, type Lang } from '@kpi/core';
-import { diag } from '@kpi/core/diag';
+// subpaths, not the '@kpi/core' index: this module is on every command's start-up path (main.ts), and the
+// index would bring the compiler, the SQL generator and the money evaluator into the chunk `kpi check` parses
+import type { Diagnostic, Lang } from '@kpi/core';
+import { diag, ui } from '@kpi/core/diag';
+import { visibleText } from '@kpi/core/render';
 import { expandPlanFiles } from '../files.js';
 import { colors, EXIT, UserError, useColor, type Io, type Stream } from '../io.js';
 import { analyze, countDiagnostics, renderDiagnostics, summaryLine, type DiagnosticFormat } from '../engine.js';
