@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, golden, kpi, ROOT } from './helpers.js';
 
@@ -336,6 +337,20 @@ describe('kpi --help and --version', () => {
     const r = kpi(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it("turns on Node's compile cache (Node >= 22.1) for every command but `score`, and not for `--version`", () => {
+    const spy = { NODE_OPTIONS: `--import=${pathToFileURL(join(FIXTURES, 'compile-cache-spy.mjs')).href}` };
+    const called = (r: { stderr: string }) => r.stderr.split('\n').filter((l) => l === '[spy] enableCompileCache').length;
+    const check = kpi(['check', 'shop.kpi'], { env: spy });
+    expect(check.code, check.stderr).toBe(0);
+    expect(called(check)).toBe(1);
+    expect(called(kpi(['fmt', '--check', 'shop.kpi'], { env: spy }))).toBe(1);
+    // score sets V8 heap flags first, which would make the cache reject what check wrote, and the other way round
+    const score = kpi(['score', 'shop.kpi', '--data', 'good.csv', '--format', 'csv'], { env: spy });
+    expect(score.code, score.stderr).toBe(0);
+    expect(called(score)).toBe(0);
+    expect(called(kpi(['--version'], { env: spy }))).toBe(0);
   });
 
   it('a bare `kpi` prints the help on stderr and exits 2; `kpi help CMD` exits 0', () => {

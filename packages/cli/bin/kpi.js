@@ -23,6 +23,14 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     // versions where they are known (V8 prints an error for a flag it does not have).
     const v8major = Number(process.versions.v8.split('.')[0]);
     if (v8major >= 11 && v8major <= 13) (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1 --heap-growing-percent=25');
+  } else {
+    // Node >= 22.1 can keep the code it compiles for these modules in a cache directory (os.tmpdir()/node-compile-cache;
+    // NODE_COMPILE_CACHE=dir moves it, NODE_DISABLE_COMPILE_CACHE=1 turns it off), as TypeScript's tsc does. Measured
+    // with Node 22.23, installed CLI: `kpi check` of a 3-line plan 0.84x the wall time. Node 20 has no such API (the
+    // call is skipped). Not for `kpi score`: the flags above change V8's flag hash, so every switch between score and
+    // the other commands would reject the cache and write it again.
+    const { default: nodeModule } = await import('node:module');
+    nodeModule.enableCompileCache?.();
   }
   const { main } = await import('../dist/main.js');
   main(process.argv).then((code) => {
