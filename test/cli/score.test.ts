@@ -154,6 +154,14 @@ describe('kpi score: data errors exit 2 with row, column and value, and leave no
     expect(r5.stderr.match(/error KPI0811/g)).toHaveLength(5);
   });
 
+  it('--max-errors takes a whole number of 1 or more, written in digits (the rule of --max-warnings)', () => {
+    for (const bad of ['0', '1e3', '0x10', '2.5']) {
+      const r = kpi(['score', 'shop.kpi', '--data', 'good.csv', '--max-errors', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toContain(`error KPI0006 \`--max-errors\` must be a positive whole number, not \`${bad}\``);
+    }
+  });
+
   it('exits 2 for a missing data file, an unknown sheet and an unknown encoding', () => {
     expect(kpi(['score', 'shop.kpi', '--data', 'nope.csv']).stderr).toMatch(/KPI0801 cannot read data file `nope.csv`/);
     const sheet = kpi(['score', 'shop.kpi', '--data', 'good.xlsx', '--sheet', '六月']);

@@ -13,6 +13,7 @@ import { readText } from '../plan.js';
 import { sourceMap } from '../report.js';
 import { VERSION } from '../version.js';
 import { capRepeated, KEEP, MORE_THAN, type Omitted } from '../repeated-findings.js';
+import { wholeNumberOption } from '../whole-number.js';
 
 export interface FileDiagnostics {
   name: string;
@@ -103,8 +104,8 @@ Exit codes: 0 no errors (warnings allowed unless --strict or --max-warnings) · 
 
 /** `--max-warnings N`: a whole number, 0 or more (as ESLint's: the run fails with more warnings than N) */
 export function maxWarningsOf(s: string): number {
-  const n = /^\d+$/.test(s.trim()) ? Number(s) : NaN;
-  if (!Number.isSafeInteger(n)) throw new UserError(diag('KPI0006.max-warnings', { value: s }));
+  const n = wholeNumberOption(s, 0);
+  if (n === undefined) throw new UserError(diag('KPI0006.max-warnings', { value: s }));
   return n;
 }
 

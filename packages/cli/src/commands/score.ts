@@ -19,6 +19,7 @@ import { shapeOf, type Lang } from '../writers/shape.js';
 import { isParquetPath, runScoreDuckdb } from '../duckdb-engine.js';
 import { moneyRunOf } from './score-money.js';
 import { SpillingIds, type SpillOptions } from '../data/id-spill.js';
+import { wholeNumberOption } from '../whole-number.js';
 
 export interface DataOptions {
   data?: string;
@@ -59,8 +60,8 @@ export function rowErrorDiagnostics(file: string, row: number, id: string, error
 }
 
 export function maxErrorsOf(s: string): number {
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1) throw new UserError(diag('KPI0006.max-errors', { value: s }));
+  const n = wholeNumberOption(s, 1);
+  if (n === undefined) throw new UserError(diag('KPI0006.max-errors', { value: s }));
   return n;
 }
 
