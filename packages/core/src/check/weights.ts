@@ -14,6 +14,7 @@ import { bilingual, note, text } from '../diagnostics/diag.js';
 
 const text_ = text;
 import { Rational } from '../numbers/rational.js';
+import { LiteralCache } from '../numbers/literal-cache.js';
 import { type CheckContext, pct, sameStyle, shown, val } from './context.js';
 
 interface Weighted {
@@ -98,7 +99,7 @@ const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
 
 /** a plain decimal as an integer count of units of its last place, `0.35` → [35, 2]; undefined: not one, or not exact in a double */
 type PlainDecimal = readonly [units: number, places: number] | undefined;
-const plainDecimals = new Map<string, PlainDecimal>();
+const plainDecimals = new LiteralCache<PlainDecimal>();
 function plainDecimal(v: string): PlainDecimal {
   let p = plainDecimals.get(v);
   if (p === undefined && !plainDecimals.has(v)) {
@@ -106,8 +107,6 @@ function plainDecimal(v: string): PlainDecimal {
     const digits = dot < 0 ? v : v.slice(0, dot) + v.slice(dot + 1);
     // 15 digits: every such integer is exact in a double
     p = PLAIN_DECIMAL.test(v) && digits.length <= 15 ? [Number(digits), dot < 0 ? 0 : v.length - dot - 1] : undefined;
-    // bounded, as parseLiteral's memo: a plan repeats a few weights
-    if (plainDecimals.size >= 4096) plainDecimals.clear();
     plainDecimals.set(v, p);
   }
   return p;

@@ -1,3 +1,5 @@
+import { LiteralCache } from './literal-cache.js';
+
 /**
  * Exact rational numbers on BigInt. The reference evaluator and the checker's weight sums use these,
  * so 33.33% + 33.33% + 33.34% is exactly 100% and 1/3 never accumulates error.
@@ -160,17 +162,16 @@ export class Rational {
   }
 }
 
-const literals = new Map<string, Rational | undefined>();
+const literals = new LiteralCache<Rational | undefined>();
 /**
  * `Rational.parse` of a plan literal's canonical text, memoised: a plan repeats a few numbers (`0.1`, `100`)
  * thousands of times, and each parse costs BigInt arithmetic and a gcd. Rationals are immutable, so sharing
- * one is safe. Bounded (cleared at 4,096 texts); not for data values, which rarely repeat.
+ * one is safe.
  */
 export function parseLiteral(text: string): Rational | undefined {
   let r = literals.get(text);
   if (r === undefined && !literals.has(text)) {
     r = Rational.parse(text);
-    if (literals.size >= 4096) literals.clear();
     literals.set(text, r);
   }
   return r;

@@ -23,6 +23,7 @@ import * as T from '../lexer/tokens.js';
 import type { TokenTape } from '../lexer/scan.js';
 import { hasTooManyDecimals } from '../lexer/index.js';
 import { dec } from '../numbers/decimal.js';
+import { LiteralCache } from '../numbers/literal-cache.js';
 import { isNotApplicable } from '../data/value.js';
 import type { Expr, GradeLine, Grades, Group, Indicator, Method, Metric, Name, NumLit, Plan, PlanFile, StepClause, TestCase, Veto, Bonus } from '../ir/schema.js';
 import type { Span } from '../source/span.js';
@@ -120,9 +121,9 @@ function checkedNumber(image: string): string {
 /**
  * The IR value of a number or percent literal by its text (`10%` → `0.1`), for texts the fast path accepted: a
  * plan repeats a few literals thousands of times, and one shared string survives instead of one per use.
- * Bounded like parseLiteral's cache. A percent's text ends in `%` or `％`, so it never meets a plain number's.
+ * A percent's text ends in `%` or `％`, so it never meets a plain number's.
  */
-const LITERAL_VALUES = new Map<string, string>();
+const LITERAL_VALUES = new LiteralCache<string>();
 
 class FastParser {
   readonly keywordNames = new Set<number>();
@@ -215,7 +216,6 @@ class FastParser {
       checkedNumber(image);
       value = percent ? canonicalDecimal(image.slice(0, -1), 2) : canonicalDecimal(image, 0);
       if (value === undefined) giveUp();
-      if (LITERAL_VALUES.size >= 4096) LITERAL_VALUES.clear();
       LITERAL_VALUES.set(image, value);
     }
     return { value, percent, span: this.tspan(i) };
