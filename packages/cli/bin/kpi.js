@@ -26,7 +26,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   } else {
     // Node >= 22.1 can keep the code it compiles for these modules in a cache directory (os.tmpdir()/node-compile-cache;
     // NODE_COMPILE_CACHE=dir moves it, NODE_DISABLE_COMPILE_CACHE=1 turns it off), as TypeScript's tsc does. Measured
-    // with Node 22.23, installed CLI: `kpi check` of a 3-line plan 0.84x the wall time. Node 20 has no such API (the
+    // with Node 22.23, installed CLI: `kpi check` of a 3-line plan 0.84–0.86x the wall time. Node 20 has no such API (the
     // call is skipped). Not for `kpi score`: the flags above change V8's flag hash, so every switch between score and
     // the other commands would reject the cache and write it again.
     const { default: nodeModule } = await import('node:module');
