@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBinder, diag, generateSql, hasMoney, legacyDiagnostic, MESSAGE_TABLE, moneyShapeOf, paramsOf, percentHintsOf, ui, type Diagnostic, type RowMoney, type RowResult, type RowResultWithMoney, type IndicatorResult, type SqlColumn } from '@kpi/core';
+import { createBinder, diag, generateSql, hasMoney, legacyDiagnostic, MESSAGE_TABLE, moneyShapeOf, paramsOf, percentHintsOf, pluralS, ui, type Diagnostic, type RowMoney, type RowResult, type RowResultWithMoney, type IndicatorResult, type SqlColumn } from '@kpi/core';
 import { AtomicFile, writeError } from './atomic.js';
 import { colors, EXIT, UserError, useColor, type Io } from './io.js';
 import { loadCompiled } from './plan.js';
@@ -101,7 +101,7 @@ export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScore
     const fail = () => {
       printDiagnostics(io, io.stderr, errors);
       const c = colors(useColor(io, io.stderr));
-      const counts = c.red(c.bold(ui('ui.data-errors', { n: errorCount, s: errorCount === 1 ? '' : 's' }, lang)));
+      const counts = c.red(c.bold(ui('ui.data-errors', { n: errorCount, s: pluralS(errorCount) }, lang)));
       io.stderr.write(`${ui('ui.nothing-scored', { counts, file: opts.data }, lang)}\n`);
       return EXIT.USAGE;
     };
@@ -142,7 +142,7 @@ export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScore
         await unlink(tmp).catch(() => undefined);
         throw new UserError(writeError(opts.output, target, e));
       }
-      io.stderr.write(`${colors(useColor(io, io.stderr)).green('✓')} ${ui('ui.scored-to', { n, s: n === 1 ? '' : 's', output: opts.output }, lang)}\n`);
+      io.stderr.write(`${colors(useColor(io, io.stderr)).green('✓')} ${ui('ui.scored-to', { n, s: pluralS(n), output: opts.output }, lang)}\n`);
       return EXIT.OK;
     }
 
@@ -199,7 +199,7 @@ export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScore
       rs.pipe(io.stdout, { end: false });
       await once(rs, 'end');
       await unlink(target).catch(() => undefined);
-    } else io.stderr.write(`${colors(useColor(io, io.stderr)).green('✓')} ${ui('ui.scored-to', { n: scored, s: scored === 1 ? '' : 's', output: opts.output }, lang)}\n`);
+    } else io.stderr.write(`${colors(useColor(io, io.stderr)).green('✓')} ${ui('ui.scored-to', { n: scored, s: pluralS(scored), output: opts.output }, lang)}\n`);
     return EXIT.OK;
   } finally {
     con.closeSync();

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 // subpaths, not the '@kpi/core' index: this module is on every command's start-up path (main.ts), and the
 // index would bring the compiler, the SQL generator and the money evaluator into the chunk `kpi check` parses
 import type { Diagnostic, Lang } from '@kpi/core';
-import { diag, ui } from '@kpi/core/diag';
+import { diag, pluralS, ui } from '@kpi/core/diag';
 import { visibleText } from '@kpi/core/render';
 import { expandPlanFiles } from '../files.js';
 import { colors, EXIT, UserError, useColor, type Io, type Stream } from '../io.js';
@@ -109,13 +109,11 @@ export function maxWarningsOf(s: string): number {
   return n;
 }
 
-const plural = (n: number) => (n === 1 ? '' : 's');
-
 function omittedLine(o: Omitted, lang: Lang): string {
   // a file name is shown as the findings show it: control characters made visible, never sent to the terminal
-  return ui(o.severity === 'warning' ? 'ui.more-warnings-not-shown' : 'ui.more-notes-not-shown', { n: o.n, s: plural(o.n), code: o.code, file: visibleText(o.file) }, lang);
+  return ui(o.severity === 'warning' ? 'ui.more-warnings-not-shown' : 'ui.more-notes-not-shown', { n: o.n, s: pluralS(o.n), code: o.code, file: visibleText(o.file) }, lang);
 }
 
 function tooManyLine(warnings: number, max: number, lang: Lang): string {
-  return ui('ui.max-warnings', { count: ui('ui.warnings', { n: warnings, s: plural(warnings) }, lang), max }, lang);
+  return ui('ui.max-warnings', { count: ui('ui.warnings', { n: warnings, s: pluralS(warnings) }, lang), max }, lang);
 }

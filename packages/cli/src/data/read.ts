@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { checkZipBudget } from './zip-budget.js';
-import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, xlsxCell, diag, text, type ArgsOf, type Cell, type Diagnostic, type DiagnosticId, type MessageRef } from '@kpi/core';
+import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, xlsxCell, diag, pluralS, text, type ArgsOf, type Cell, type Diagnostic, type DiagnosticId, type MessageRef } from '@kpi/core';
 import { openRawCsv, type RawBatch } from './csv-raw.js';
 import { DataError } from './data-error.js';
 
@@ -330,7 +330,7 @@ async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<
   const skipped = opts.sheet === undefined ? hidden.filter((h) => sheets.indexOf(h) < sheets.indexOf(ws!)) : [];
   if (skipped.length) {
     const names = skipped.map((h) => `\`${h.name}\``);
-    warnings.push(diag('KPI0831', { s: skipped.length === 1 ? '' : 's', sheets: { en: names.join(', '), zh: names.join('、') }, file: name, sheet: ws.name, hidden: skipped[0]!.name }, { file: name }));
+    warnings.push(diag('KPI0831', { s: pluralS(skipped.length), sheets: { en: names.join(', '), zh: names.join('、') }, file: name, sheet: ws.name, hidden: skipped[0]!.name }, { file: name }));
   }
   const all: { cells: Cell[]; row: number }[] = [];
   ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {

@@ -47,6 +47,9 @@ export function ui<I extends MessageId>(id: I, args: ArgsOf<I>, lang: Lang): str
   return render({ id, args }, lang);
 }
 
+/** the `{{s}}` argument of a message that counts (`{{n}} warning{{s}}`): the English plural ending of `n` */
+export const pluralS = (n: number): string => (n === 1 ? '' : 's');
+
 /** a text entry in both languages, to pass as an argument of another template */
 export function bilingual<I extends MessageId>(id: I, args: ArgsOf<I>): Text {
   const t = text(id, args);

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../types.js';
 import type { SourceFile, Span } from '../../source/span.js';
 import type { Lang } from '../lang.js';
-import { ui } from '../diag.js';
+import { pluralS, ui } from '../diag.js';
 
 export interface Region {
   startLine: number;
@@ -52,17 +52,16 @@ export function countDiagnostics(diags: readonly Diagnostic[]): Counts {
   return c;
 }
 
-const s = (n: number) => (n === 1 ? '' : 's');
 
 /** "2 errors, 1 warning in 3 files"; "no problems in 1 file"; in Chinese "3 个文件中：2 个错误，1 个警告" */
 export function summaryLine(counts: Partial<Counts> & { files: number }, lang: Lang = 'en'): string {
   const parts: string[] = [];
-  if (counts.errors) parts.push(ui('ui.errors', { n: counts.errors, s: s(counts.errors) }, lang));
-  if (counts.warnings) parts.push(ui('ui.warnings', { n: counts.warnings, s: s(counts.warnings) }, lang));
-  if (counts.infos) parts.push(ui('ui.notes', { n: counts.infos, s: s(counts.infos) }, lang));
+  if (counts.errors) parts.push(ui('ui.errors', { n: counts.errors, s: pluralS(counts.errors) }, lang));
+  if (counts.warnings) parts.push(ui('ui.warnings', { n: counts.warnings, s: pluralS(counts.warnings) }, lang));
+  if (counts.infos) parts.push(ui('ui.notes', { n: counts.infos, s: pluralS(counts.infos) }, lang));
   const list = parts.length ? parts.join(ui('ui.list-sep', {}, lang)) : ui('ui.no-problems', {}, lang);
   const accepted = counts.suppressed
-    ? ui('ui.accepted', { n: counts.suppressed, s: s(counts.suppressed) }, lang)
+    ? ui('ui.accepted', { n: counts.suppressed, s: pluralS(counts.suppressed) }, lang)
     : '';
-  return ui('ui.summary', { counts: list, files: ui('ui.files', { n: counts.files, s: s(counts.files) }, lang) }, lang) + accepted;
+  return ui('ui.summary', { counts: list, files: ui('ui.files', { n: counts.files, s: pluralS(counts.files) }, lang) }, lang) + accepted;
 }
