@@ -73,6 +73,7 @@ Exit codes: 0 no errors (warnings allowed unless --strict or --max-warnings) · 
     .action(async (args: string[], opts: { format: DiagnosticFormat; strict?: boolean; maxWarnings?: string; all?: boolean }) => {
       const maxWarnings = opts.maxWarnings === undefined ? undefined : maxWarningsOf(opts.maxWarnings);
       const files = await analyzeFiles(io, args);
+      const lang = io.lang ?? 'en';
       const diags = files.flatMap((f) => f.diagnostics);
       const sources = sourceMap(files);
       const counts = countDiagnostics(diags);
@@ -82,19 +83,19 @@ Exit codes: 0 no errors (warnings allowed unless --strict or --max-warnings) · 
         const c = colors(color);
         if (diags.some((d) => !d.suppressed)) {
           const { shown, omitted } = opts.all ? { shown: diags, omitted: [] } : capRepeated(diags);
-          const text = renderDiagnostics('terminal', shown, sources, { color, lang: io.lang ?? 'en' });
-          const more = omitted.map((o) => c.dim(omittedLine(o, io.lang ?? 'en')));
+          const text = renderDiagnostics('terminal', shown, sources, { color, lang });
+          const more = omitted.map((o) => c.dim(omittedLine(o, lang)));
           io.stdout.write(`${[text.replace(/\n+$/, ''), ...more].join('\n')}\n\n`);
         }
-        const line = summaryLine({ ...counts, files: files.length }, io.lang ?? 'en');
+        const line = summaryLine({ ...counts, files: files.length }, lang);
         io.stdout.write(`${counts.errors ? c.red(c.bold(line)) : counts.warnings ? c.yellow(line) : c.green(line)}\n`);
-        if (overMax) io.stdout.write(`${c.red(c.bold(tooManyLine(counts.warnings, maxWarnings, io.lang ?? 'en')))}\n`);
+        if (overMax) io.stdout.write(`${c.red(c.bold(tooManyLine(counts.warnings, maxWarnings, lang)))}\n`);
       } else {
-        const text = renderDiagnostics(opts.format, diags, sources, { files: files.map((f) => f.name), version: VERSION, lang: io.lang ?? 'en' });
+        const text = renderDiagnostics(opts.format, diags, sources, { files: files.map((f) => f.name), version: VERSION, lang });
         // `github` with no findings is empty: print nothing rather than a blank line in the job log
         if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
         // standard output is the report a machine reads: why the run failed goes beside it
-        if (overMax) io.stderr.write(`${tooManyLine(counts.warnings, maxWarnings, io.lang ?? 'en')}\n`);
+        if (overMax) io.stderr.write(`${tooManyLine(counts.warnings, maxWarnings, lang)}\n`);
       }
       const failsOnWarnings = (opts.strict && counts.warnings > 0) || overMax;
       done(files.some((f) => f.unreadable) ? EXIT.USAGE : counts.errors || failsOnWarnings ? EXIT.FAILED : EXIT.OK);
