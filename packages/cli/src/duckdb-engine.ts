@@ -50,7 +50,11 @@ function sourceOf(path: string): string {
 }
 
 export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScoreOptions, maxErrors: number): Promise<number> {
-  const { DuckDBInstance } = await import('@duckdb/node-api');
+  // the embedded DuckDB is a native binary per platform, installed on its own (the packed CLI leaves it out)
+  const { DuckDBInstance } = await import('@duckdb/node-api').catch((e: NodeJS.ErrnoException) => {
+    if ((e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'MODULE_NOT_FOUND') && e.message.includes('@duckdb/node-api')) throw new UserError(diag('KPI0006.duckdb-missing', {}));
+    throw e;
+  });
   const format = opts.format ?? (opts.output ? formatOf(opts.output) : undefined) ?? 'table';
   // messages in this run's language (`--lang`, else the environment; main.ts sets io.lang)
   const lang = io.lang ?? 'en';

@@ -147,6 +147,13 @@ export const SQL_MESSAGES = {
     message: { en: '`--engine duckdb` reads CSV and Parquet files, not `{{what}}`', zh: '`--engine duckdb` 只读取 CSV 和 Parquet 文件，不能读取 `{{what}}`' },
     help: { en: 'score XLSX and JSON data with the default engine (`--engine js`)', zh: 'XLSX 和 JSON 数据请用默认引擎计算（`--engine js`）' },
   },
+  'KPI0006.duckdb-missing': {
+    message: { en: '`--engine duckdb` needs the package `@duckdb/node-api`, which is not installed here', zh: '`--engine duckdb` 需要 `@duckdb/node-api` 包，这里没有安装' },
+    help: {
+      en: 'install it beside kpi (`npm i -g @duckdb/node-api`, or `npm i -D @duckdb/node-api` in the project), or score with the default engine',
+      zh: '请在 kpi 旁边安装它（`npm i -g @duckdb/node-api`，或在项目中 `npm i -D @duckdb/node-api`），或用默认引擎计算',
+    },
+  },
   'KPI0006.duckdb-flag': {
     message: { en: '`{{flag}}` is not available with the DuckDB engine yet', zh: 'DuckDB 引擎暂不支持 `{{flag}}`' },
     help: { en: 'use `--engine js` (CSV or XLSX) for `{{flag}}`', zh: '要用 `{{flag}}`，请用 `--engine js`（CSV 或 XLSX）' },
