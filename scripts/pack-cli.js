@@ -4,11 +4,12 @@
 // The workspace packages (@kpi/core, @kpi/lsp, @kpi/language-service) are not published, so the CLI is
 // bundled with esbuild together with its npm dependencies: the tarball has no dependencies at all
 // (nothing to fetch, no registry needed at install time) and starts faster than the module graph.
-// Commands load their heavy parts lazily (exceljs for XLSX, the language server for `kpi lsp`): those
-// stay lazy as separate chunks (esbuild code splitting), so `kpi check` does not parse them.
+// The commands are one CommonJS file, dist/kpi.cjs, which packages/cli/bin/code-cache.js runs through V8's
+// code cache (Node 20 caches no ES module). The libraries only some commands need (exceljs for XLSX, the
+// language server's protocol for `kpi lsp`) are bundles of their own in dist/vendor/, loaded when those run.
 //
-// The CLI source is bundled as it is: its bin shim (packages/cli/bin/kpi.js) is the entry point, and
-// version.ts's runtime read of package.json is replaced by the version itself.
+// The bin shim (packages/cli/bin/kpi.js) is copied as it is, to dist/kpi.js, beside the bundle and the cache's
+// loader; version.ts's runtime read of package.json is replaced by the version itself.
 //
 // Usage (after `tsc -b`): node scripts/pack-cli.js [--out DIR]   → prints the tarball's path
 // `pnpm pack:cli` builds first. The staged package is build/cli/, the tarball build/kpi-cli-X.Y.Z.tgz.
@@ -17,35 +18,53 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFi
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cliDir = join(root, 'packages/cli');
 const cliPkg = JSON.parse(readFileSync(join(cliDir, 'package.json'), 'utf8'));
 
-/** Bundle the CLI into `stage` (bin/kpi.js + dist/*.js + package.json + README.md). */
+/** the libraries only some commands load, each bundled on its own into dist/vendor/: import path → [file, the package that depends on it] */
+const VENDOR = {
+  exceljs: ['exceljs.cjs', 'packages/cli'],
+  'vscode-languageserver/node.js': ['vscode-languageserver.cjs', 'packages/lsp'],
+  'vscode-languageserver-textdocument': ['vscode-languageserver-textdocument.cjs', 'packages/lsp'],
+};
+
+/** Bundle the CLI into `stage` (bin/kpi.js + dist/kpi.js, kpi.cjs, code-cache.js, vendor/ + package.json + README.md). */
 export async function stageCli(stage = join(root, 'build/cli')) {
   if (!existsSync(join(cliDir, 'dist/main.js'))) throw new Error('packages/cli is not built: run `npx tsc -b` first');
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(join(stage, 'bin'), { recursive: true });
 
   const version = cliPkg.version;
-  await build({
-    entryPoints: { kpi: join(cliDir, 'bin/kpi.js') },
-    outdir: join(stage, 'dist'),
-    chunkNames: 'chunks/[name]-[hash]',
+  const dist = join(stage, 'dist');
+  const common = {
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     minify: false,
     legalComments: 'linked',
     logLevel: 'warning',
-    // the embedded DuckDB (`kpi score --engine duckdb`) ships a native binary per platform: it is loaded lazily and
-    // stays a separate install (`npm i -g @duckdb/node-api` beside the tarball); everything else is bundled
+    // `import()` becomes require(): a dynamic import from code that vm.Script compiled would need Node's
+    // still-experimental USE_MAIN_CONTEXT_DEFAULT_LOADER, which prints a warning at every run
+    supported: { 'dynamic-import': false },
+    write: false,
+  };
+  // The commands: one CommonJS file, so that bin/code-cache.js can run it through V8's code cache (Node 20 has
+  // none for ES modules). What only some commands need stays out of it, loaded when they run: the spreadsheet
+  // library (exceljs, 2.2 MB) and the language server's protocol library, each a bundle of its own in vendor/,
+  // and the embedded DuckDB, a native binary installed beside the CLI (`npm i -g @duckdb/node-api`).
+  const built = await build({
+    ...common,
+    entryPoints: [join(cliDir, 'dist/main.js')],
+    outfile: join(dist, 'kpi.cjs'),
     external: ['@duckdb/node-api'],
-    // CommonJS dependencies bundled into ESM still call require() for Node's own modules
-    banner: { js: "import { createRequire as __kpiCreateRequire } from 'node:module';\nconst require = __kpiCreateRequire(import.meta.url);" },
+    // ES modules that find their own file (fdir: `createRequire(import.meta.url)`) get the bundle's
+    define: { 'import.meta.url': '__kpiBundleUrl' },
+    // ("use strict" first: a directive after a statement is none, and the modules were written strict)
+    banner: { js: '"use strict";\nvar __kpiBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     plugins: [
       {
         name: 'kpi-version',
@@ -57,9 +76,31 @@ export async function stageCli(stage = join(root, 'build/cli')) {
           }));
         },
       },
+      {
+        name: 'kpi-vendor',
+        setup(b) {
+          for (const [pkg, [file]] of Object.entries(VENDOR)) {
+            b.onResolve({ filter: new RegExp(`^${pkg.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }, () => ({ path: `./vendor/${file}`, external: true }));
+          }
+        },
+      },
     ],
   });
-  // the entry keeps the shim's behaviour (re-running itself with a smaller young generation for big data)
+  // esbuild's warnings here are mistakes in the bundle (an `import.meta` it leaves empty): not to be shipped
+  if (built.warnings.length > 0) throw new Error(`kpi.cjs: ${built.warnings.map((w) => w.text).join('; ')}`);
+  const main = built.outputFiles.find((f) => f.path.endsWith('.cjs'));
+  if (/\bimport\(/.test(main.text)) throw new Error('kpi.cjs still has an import(): code-cache.js runs it without a module loader');
+  // the build's id on the first line: V8 checks a code cache against the source's length only (code-cache.js)
+  const id = createHash('sha256').update(main.contents).digest('hex').slice(0, 16);
+  mkdirSync(dist, { recursive: true });
+  for (const f of built.outputFiles) writeFileSync(f.path, f === main ? `// kpi-build ${id}\n${main.text}` : f.contents);
+  for (const [pkg, [file, from]] of Object.entries(VENDOR)) {
+    await build({ ...common, write: true, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: join(root, from) }, outfile: join(dist, 'vendor', file) });
+  }
+  // the entry: the bin shim as it is in the repository (the version alone without loading anything; heap flags
+  // for `kpi score`), beside the bundle it loads and the loader of the code cache
+  cpSync(join(cliDir, 'bin/kpi.js'), join(dist, 'kpi.js'));
+  cpSync(join(cliDir, 'bin/code-cache.js'), join(dist, 'code-cache.js'));
   writeFileSync(join(stage, 'bin/kpi.js'), "#!/usr/bin/env node\nimport '../dist/kpi.js';\n");
   chmodSync(join(stage, 'bin/kpi.js'), 0o755);
   cpSync(join(cliDir, 'README.md'), join(stage, 'README.md'));

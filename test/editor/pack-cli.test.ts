@@ -5,9 +5,9 @@
  * (read from its workflow file) pass with the kpi its package.json pins.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from '../cli/helpers.js';
 // @ts-expect-error plain JS script
@@ -21,7 +21,8 @@ let kpiBin = '';
 
 /** only Node and npm on PATH: nothing from this repository */
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
+  // the CLI's code cache in this test's folder, not the user's
+  const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NODE_COMPILE_CACHE: join(work, 'cache'), npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
   delete e.FORCE_COLOR;
   delete e.CI;
   // drop node_modules/.bin directories the test runner put on PATH
@@ -70,6 +71,11 @@ describe('the packed CLI', () => {
     const x = run(kpiBin, ['score', '店长.kpi', '--data', '店长.csv', '-o', '结果.xlsx'], empty);
     expect(x.code, x.out).toBe(0);
     expect(readFileSync(join(empty, '结果.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    // the embedded DuckDB is not in the package: a coded usage error that says how to install it
+    const d = run(kpiBin, ['score', '店长.kpi', '--data', '店长.csv', '--engine', 'duckdb'], empty);
+    expect(d.code, d.out).toBe(2);
+    expect(d.stderr).toMatch(/KPI0006.*@duckdb\/node-api[\s\S]*npm i -g @duckdb\/node-api/);
+    expect(d.out).not.toMatch(/internal error|Require stack/);
     // a broken plan: coded diagnostics and exit 1, no stack trace
     const b = run(kpiBin, ['check', join(ROOT, 'examples/broken/店长-权重.kpi')], empty);
     expect(b.code).toBe(1);
@@ -77,25 +83,35 @@ describe('the packed CLI', () => {
     expect(b.out).not.toMatch(/at .*\.js:\d+/);
   });
 
-  it('kpi check loads the parser and the checker, not the compiler, the SQL generator or the spreadsheet reader', () => {
-    // what the process parses before it checks: the entry, the commands' main chunk, the check command's chunk
-    // and every chunk they import statically (the other commands' chunks come in by import() when they run)
+  it('runs its commands from one bundle through a code cache: written by the first run, taken by the next', () => {
     const dist = join(prefix, 'lib/node_modules/@kpi/cli/dist');
-    const chunks = readdirSync(join(dist, 'chunks'));
-    const start = ['kpi.js', ...['main', 'check'].map((name) => `chunks/${chunks.find((f) => f.startsWith(`${name}-`))}`)];
-    const loaded = new Map<string, string>();
-    const queue = [...start];
-    while (queue.length > 0) {
-      const file = queue.pop()!;
-      if (loaded.has(file)) continue;
-      const code = readFileSync(join(dist, file), 'utf8');
-      loaded.set(file, code);
-      for (const m of code.matchAll(/^(?:import|export)\s[^;]*?from\s*"(\.\/[^"]+)";/gm)) queue.push(join(dirname(file), m[1]!));
-    }
-    const modules = [...loaded.values()].flatMap((code) => [...code.matchAll(/^\/\/ (\S+\.m?js)$/gm)].map((m) => m[1]!));
+    const bundle = readFileSync(join(dist, 'kpi.cjs'), 'utf8');
+    // the build's id, which names the cache: V8 checks a cache against the source's length only
+    expect(bundle).toMatch(/^\/\/ kpi-build [0-9a-f]{16}\n/);
+    // strict, as the ES modules it is made of (a directive counts only before any statement)
+    expect(bundle.split('\n')[1]).toBe('"use strict";');
+    // what only some commands need is not in it: each library is a bundle of its own, loaded when they run
+    const modules = [...bundle.matchAll(/^\/\/ (\S+\.[cm]?js)$/gm)].map((m) => m[1]!);
     expect(modules).toContain('packages/core/dist/parser/fast.js');
-    expect(modules).toContain('packages/core/dist/check/index.js');
-    expect(modules.filter((m) => /core\/dist\/(compile|decide|run)\/|exceljs/.test(m))).toEqual([]);
+    expect(modules.filter((m) => /exceljs|vscode-languageserver/.test(m))).toEqual([]);
+    expect(readdirSync(join(dist, 'vendor')).filter((f) => f.endsWith('.cjs')).sort()).toEqual(['exceljs.cjs', 'vscode-languageserver-textdocument.cjs', 'vscode-languageserver.cjs']);
+
+    const cache = join(work, 'first-run-cache');
+    cpSync(join(ROOT, 'examples/店长.kpi'), join(empty, 'cached.kpi'));
+    const first = run(kpiBin, ['check', 'cached.kpi'], empty, { NODE_COMPILE_CACHE: cache });
+    expect(first.code, first.out).toBe(0);
+    const files = readdirSync(join(cache, 'kpi'));
+    expect(files).toEqual([expect.stringMatching(new RegExp(`^kpi-[0-9a-f]{16}-\\d+-\\d+-${process.version.replace(/\./g, '\\.')}-${process.arch}-main\\.bin$`))]);
+    const written = statSync(join(cache, 'kpi', files[0]!)).mtimeMs;
+    const second = run(kpiBin, ['check', 'cached.kpi'], empty, { NODE_COMPILE_CACHE: cache });
+    expect(second).toEqual(first);
+    // taken as it was, not written again
+    expect(statSync(join(cache, 'kpi', files[0]!)).mtimeMs).toBe(written);
+    // off, as Node's own: nothing written, the same answer
+    const off = join(work, 'no-cache');
+    const none = run(kpiBin, ['check', 'cached.kpi'], empty, { NODE_COMPILE_CACHE: off, NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(none).toEqual(first);
+    expect(existsSync(off)).toBe(false);
   });
 
   it('runs the language server (kpi lsp answers initialize)', async () => {

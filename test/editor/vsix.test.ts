@@ -21,6 +21,8 @@ import { packageExtension } from '../../editors/vscode/scripts/package.mjs';
 import { textMateGrammarText } from '../../scripts/gen-textmate.js';
 
 const work = mkdtempSync(join(tmpdir(), 'kpi-vsix-'));
+/** the bundled CLI's code cache in this test's folder, not the user's */
+const cliEnv = { ...process.env, NODE_COMPILE_CACHE: join(work, 'cache') };
 let files = new Map<string, Buffer>();
 let vsixPath = '';
 
@@ -130,7 +132,7 @@ describe('the .vsix', () => {
   });
 
   it('runs its language server (the kpi CLI inside it, `kpi lsp`)', async () => {
-    const child = spawn(process.execPath, [join(work, 'unpacked/extension/dist/cli/dist/kpi.js'), 'lsp', '--stdio']);
+    const child = spawn(process.execPath, [join(work, 'unpacked/extension/dist/cli/dist/kpi.js'), 'lsp', '--stdio'], { env: cliEnv });
     const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
     child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     const reply = await new Promise<string>((resolve, reject) => {
@@ -149,7 +151,7 @@ describe('the .vsix', () => {
   });
 
   it('scores a plan against a CSV into the results table (the command, with the kpi inside the .vsix)', async () => {
-    const kpi = { file: process.execPath, prefix: [join(work, 'unpacked/extension/dist/cli/dist/kpi.js')], env: process.env };
+    const kpi = { file: process.execPath, prefix: [join(work, 'unpacked/extension/dist/cli/dist/kpi.js')], env: cliEnv };
     const ok = await scorePlan(kpi, join(ROOT, 'examples/店长.kpi'), join(ROOT, 'examples/data/店长.csv'), 'zh');
     if (!ok.ok) throw new Error(ok.details);
     expect(ok.title).toBe('店长.kpi · 店长.csv');

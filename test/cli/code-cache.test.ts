@@ -1,0 +1,154 @@
+/**
+ * The installed CLI's code cache (packages/cli/bin/code-cache.js): where it lives, when a cache is taken, and
+ * that nothing about it can fail a command. Each run is a child process, as `kpi` is: the cache is written
+ * when a process exits.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+// @ts-expect-error plain JS module (the bin shim's neighbour)
+import { cacheDirectory } from '../../packages/cli/bin/code-cache.js';
+
+const LOADER = pathToFileURL(join(ROOT, 'packages/cli/bin/code-cache.js')).href;
+const work = mkdtempSync(join(tmpdir(), 'kpi-code-cache-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let n = 0;
+/** a CommonJS bundle as pack-cli writes one: the build id on its first line */
+function bundle(body: string, id = 'a1b2c3d4e5f60718'): string {
+  const file = join(work, `bundle-${n++}.cjs`);
+  writeFileSync(file, `// kpi-build ${id}\n${body}`);
+  return file;
+}
+
+/** load `file` in a child process; what the loader said, and what the bundle computed */
+function load(file: string, dir: string | null, tag = 'main') {
+  const script = `const { loadBundle } = await import(${JSON.stringify(LOADER)});
+const r = loadBundle(${JSON.stringify(file)}, { tag: ${JSON.stringify(tag)}, dir: ${JSON.stringify(dir)} });
+console.log(JSON.stringify({ cache: r.cache, answer: r.exports.answer(), name: r.cacheFile && r.cacheFile.slice(${JSON.stringify(dir ?? '')}.length + 1) }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout) as { cache: string; answer: unknown; name?: string };
+}
+
+const BODY = `exports.answer = () => [1, 2, 3].map((x) => x * 14).join(',');\n// a last line that is a comment\n`;
+
+describe('the code cache of the installed CLI', () => {
+  it('is written by the first run and taken by the next, which computes the same', () => {
+    const dir = join(work, 'first');
+    const file = bundle(BODY);
+    expect(load(file, dir)).toMatchObject({ cache: 'missing', answer: '14,28,42' });
+    const [name] = readdirSync(dir);
+    expect(name).toMatch(new RegExp(`^kpi-a1b2c3d4e5f60718-\\d+-\\d+-${process.version.replace(/\./g, '\\.')}-${process.arch}-main\\.bin$`));
+    const written = statSync(join(dir, name!));
+    // the user's own: nobody else may read or replace code this process runs
+    expect(written.mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(load(file, dir)).toMatchObject({ cache: 'accepted', answer: '14,28,42' });
+    // taken, not written again
+    expect(statSync(join(dir, name!)).mtimeMs).toBe(written.mtimeMs);
+  });
+
+  it('keeps one file per tag: kpi score runs with other V8 flags than the other commands', () => {
+    const dir = join(work, 'tags');
+    const file = bundle(BODY);
+    load(file, dir, 'main');
+    load(file, dir, 'score');
+    expect(readdirSync(dir).map((f) => f.replace(/.*-/, '')).sort()).toEqual(['main.bin', 'score.bin']);
+    expect(load(file, dir, 'score').cache).toBe('accepted');
+  });
+
+  it('is not taken for another build, even one of the same length: V8 itself checks only the length', () => {
+    const dir = join(work, 'builds');
+    const a = bundle(BODY, '1111111111111111');
+    expect(load(a, dir).cache).toBe('missing');
+    // the same name, the same size, the same mtime: only the build id differs
+    const b = join(work, 'same-length.cjs');
+    writeFileSync(b, readFileSync(a, 'utf8').replace('1111111111111111', '2222222222222222').replace('* 14', '* 15'));
+    const t = statSync(a).mtime;
+    utimesSync(b, t, t);
+    expect(statSync(b).size).toBe(statSync(a).size);
+    expect(load(b, dir)).toMatchObject({ cache: 'missing', answer: '15,30,45' });
+  });
+
+  it('replaces a cache V8 rejects (another V8, damaged bytes) and takes the new one', () => {
+    const dir = join(work, 'rejected');
+    const file = bundle(BODY);
+    const { name } = load(file, dir);
+    writeFileSync(join(dir, name!), Buffer.alloc(4096, 7), { mode: 0o600 });
+    expect(load(file, dir)).toMatchObject({ cache: 'rejected', answer: '14,28,42' });
+    expect(load(file, dir).cache).toBe('accepted');
+  });
+
+  it('ignores a cache file others may write, and writes its own in its place', () => {
+    const dir = join(work, 'shared');
+    const file = bundle(BODY);
+    const { name } = load(file, dir);
+    chmodSync(join(dir, name!), 0o666);
+    expect(load(file, dir).cache).toBe('missing');
+    expect(statSync(join(dir, name!)).mode & 0o777).toBe(0o600);
+    expect(load(file, dir).cache).toBe('accepted');
+  });
+
+  it('never fails the run: a cache folder that cannot be made only means no cache', () => {
+    const blocker = join(work, 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const file = bundle(BODY);
+    // `load` asserts exit code 0 and an empty stderr
+    expect(load(file, join(blocker, 'cache'))).toMatchObject({ cache: 'missing', answer: '14,28,42' });
+    expect(load(file, join(blocker, 'cache')).cache).toBe('missing');
+  });
+
+  it('is off without a folder', () => {
+    expect(load(bundle(BODY), null)).toMatchObject({ cache: 'off', answer: '14,28,42' });
+  });
+
+  it('keeps the 8 newest files: each upgrade of kpi or of Node leaves one behind', () => {
+    const dir = join(work, 'prune');
+    mkdirSync(dir, { mode: 0o700 });
+    const old = Date.now() / 1000 - 86_400;
+    for (let i = 0; i < 10; i++) {
+      const f = join(dir, `kpi-old${i}-1-1-v0-x64-main.bin`);
+      writeFileSync(f, 'x', { mode: 0o600 });
+      utimesSync(f, old + i, old + i);
+    }
+    writeFileSync(join(dir, 'notes.txt'), 'not ours');
+    const { name } = load(bundle(BODY), dir);
+    const left = readdirSync(dir).sort();
+    expect(left.filter((f) => f.endsWith('.bin'))).toHaveLength(8);
+    expect(left).toContain(name);
+    expect(left).toContain('notes.txt');
+    // the oldest went first
+    expect(left).not.toContain('kpi-old0-1-1-v0-x64-main.bin');
+    expect(left).toContain('kpi-old9-1-1-v0-x64-main.bin');
+  });
+});
+
+describe('where the code cache lives', () => {
+  const home = () => '/home/u';
+  it('in the user cache folder of each system', () => {
+    expect(cacheDirectory({}, 'linux', home)).toBe('/home/u/.cache/kpi/compile-cache');
+    expect(cacheDirectory({ XDG_CACHE_HOME: '/x' }, 'linux', home)).toBe('/x/kpi/compile-cache');
+    expect(cacheDirectory({}, 'darwin', home)).toBe('/home/u/Library/Caches/kpi/compile-cache');
+    expect(cacheDirectory({ LOCALAPPDATA: '/appdata' }, 'win32', home)).toBe(join('/appdata', 'kpi', 'compile-cache'));
+  });
+
+  it("follows Node's own switches: NODE_COMPILE_CACHE moves it, NODE_DISABLE_COMPILE_CACHE=1 turns it off", () => {
+    expect(cacheDirectory({ NODE_COMPILE_CACHE: '/c' }, 'linux', home)).toBe('/c/kpi');
+    expect(cacheDirectory({ NODE_DISABLE_COMPILE_CACHE: '1', NODE_COMPILE_CACHE: '/c' }, 'linux', home)).toBeNull();
+    expect(cacheDirectory({ NODE_DISABLE_COMPILE_CACHE: '0' }, 'linux', home)).toBe('/home/u/.cache/kpi/compile-cache');
+  });
+
+  it('is off when there is no home folder to put it in', () => {
+    expect(cacheDirectory({}, 'win32', home)).toBeNull();
+    const none = () => {
+      throw new Error('no home for this user');
+    };
+    expect(cacheDirectory({}, 'linux', none)).toBeNull();
+  });
+});
