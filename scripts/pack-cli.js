@@ -95,7 +95,8 @@ export async function stageCli(stage = join(root, 'build/cli')) {
   mkdirSync(dist, { recursive: true });
   for (const f of built.outputFiles) writeFileSync(f.path, f === main ? `// kpi-build ${id}\n${main.text}` : f.contents);
   for (const [pkg, [file, from]] of Object.entries(VENDOR)) {
-    await build({ ...common, write: true, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: join(root, from) }, outfile: join(dist, 'vendor', file) });
+    const vendor = await build({ ...common, write: true, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: join(root, from) }, outfile: join(dist, 'vendor', file) });
+    if (vendor.warnings.length > 0) throw new Error(`vendor/${file}: ${vendor.warnings.map((w) => w.text).join('; ')}`);
   }
   // the entry: the bin shim as it is in the repository (the version alone without loading anything; heap flags
   // for `kpi score`), beside the bundle it loads and the loader of the code cache

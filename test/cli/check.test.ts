@@ -354,10 +354,12 @@ describe('kpi --help and --version', () => {
   });
 
   it('kpi check loads the parser and the checker, not the compiler, the SQL generator, the decision tools or the spreadsheet and language-server libraries', () => {
-    const log = join(mkdtempSync(join(tmpdir(), 'kpi-spy-')), 'modules.txt');
+    const spyDir = mkdtempSync(join(tmpdir(), 'kpi-spy-'));
+    const log = join(spyDir, 'modules.txt');
     const r = kpi(['check', 'shop.kpi'], { env: { NODE_OPTIONS: `--import=${pathToFileURL(join(FIXTURES, 'module-spy.mjs')).href}`, KPI_MODULE_SPY: log } });
     expect(r.code, r.stderr).toBe(0);
     const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((u) => u.slice(u.indexOf('/packages/') + 1));
+    rmSync(spyDir, { recursive: true, force: true });
     expect(loaded).toContain('packages/core/dist/parser/fast.js');
     expect(loaded).toContain('packages/core/dist/check/index.js');
     expect(loaded.filter((m) => /core\/dist\/(compile|decide|run)\/|exceljs|vscode-languageserver/.test(m))).toEqual([]);

@@ -4,7 +4,7 @@
  * when a process exits.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,17 +26,22 @@ function bundle(body: string, id = 'a1b2c3d4e5f60718'): string {
 }
 
 /** load `file` in a child process; what the loader said, and what the bundle computed */
-function load(file: string, dir: string | null, tag = 'main') {
+function load(file: string, dir: string | null, tag = 'main', exitCode = 0) {
   const script = `const { loadBundle } = await import(${JSON.stringify(LOADER)});
 const r = loadBundle(${JSON.stringify(file)}, { tag: ${JSON.stringify(tag)}, dir: ${JSON.stringify(dir)} });
-console.log(JSON.stringify({ cache: r.cache, answer: r.exports.answer(), name: r.cacheFile && r.cacheFile.slice(${JSON.stringify(dir ?? '')}.length + 1) }));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+console.log(JSON.stringify({ cache: r.cache, answer: r.exports.answer(), name: r.cacheFile && r.cacheFile.slice(${JSON.stringify(dir ?? '')}.length + 1) }));
+process.exitCode = ${exitCode};`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+  expect(r.error).toBeUndefined();
   expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
+  expect(r.status).toBe(exitCode);
   return JSON.parse(r.stdout) as { cache: string; answer: unknown; name?: string };
 }
 
 const BODY = `exports.answer = () => [1, 2, 3].map((x) => x * 14).join(',');\n// a last line that is a comment\n`;
+const rootOnly = process.getuid?.() === 0;
+/** a user that is not this one (tests that need another owner run as root) */
+const OTHER = 65534;
 
 describe('the code cache of the installed CLI', () => {
   it('is written by the first run and taken by the next, which computes the same', () => {
@@ -44,23 +49,31 @@ describe('the code cache of the installed CLI', () => {
     const file = bundle(BODY);
     expect(load(file, dir)).toMatchObject({ cache: 'missing', answer: '14,28,42' });
     const [name] = readdirSync(dir);
-    expect(name).toMatch(new RegExp(`^kpi-a1b2c3d4e5f60718-\\d+-\\d+-${process.version.replace(/\./g, '\\.')}-${process.arch}-main\\.bin$`));
+    expect(name).toMatch(new RegExp(`^kpi-a1b2c3d4e5f60718-\\d+-\\d+-${process.version.replace(/\./g, '\\.')}-${process.arch}-[0-9a-f]{8}-main\\.bin$`));
     const written = statSync(join(dir, name!));
     // the user's own: nobody else may read or replace code this process runs
     expect(written.mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(load(file, dir)).toMatchObject({ cache: 'accepted', answer: '14,28,42' });
-    // taken, not written again
-    expect(statSync(join(dir, name!)).mtimeMs).toBe(written.mtimeMs);
+    // taken, not written again (a rename would make a new inode)
+    expect(statSync(join(dir, name!)).ino).toBe(written.ino);
   });
 
-  it('keeps one file per tag: kpi score runs with other V8 flags than the other commands', () => {
+  it('keeps one file per command: what each compiles differs, and kpi score runs with other V8 flags', () => {
     const dir = join(work, 'tags');
     const file = bundle(BODY);
-    load(file, dir, 'main');
+    load(file, dir, 'check');
     load(file, dir, 'score');
-    expect(readdirSync(dir).map((f) => f.replace(/.*-/, '')).sort()).toEqual(['main.bin', 'score.bin']);
+    expect(readdirSync(dir).map((f) => f.replace(/.*-/, '')).sort()).toEqual(['check.bin', 'score.bin']);
     expect(load(file, dir, 'score').cache).toBe('accepted');
+  });
+
+  it('leaves no cache after a usage error (exit code 2): it would hold little more than the help text', () => {
+    const dir = join(work, 'usage');
+    load(bundle(BODY), dir, 'check', 2);
+    expect(existsSync(dir)).toBe(false);
+    load(bundle(BODY), dir, 'check', 1);
+    expect(readdirSync(dir)).toHaveLength(1);
   });
 
   it('is not taken for another build, even one of the same length: V8 itself checks only the length', () => {
@@ -76,17 +89,27 @@ describe('the code cache of the installed CLI', () => {
     expect(load(b, dir)).toMatchObject({ cache: 'missing', answer: '15,30,45' });
   });
 
-  it('replaces a cache V8 rejects (another V8, damaged bytes) and takes the new one', () => {
-    const dir = join(work, 'rejected');
+  it('checks the bytes itself (V8 does not, and damaged code crashes it) and writes a damaged cache again', () => {
+    const dir = join(work, 'damaged');
     const file = bundle(BODY);
     const { name } = load(file, dir);
-    writeFileSync(join(dir, name!), Buffer.alloc(4096, 7), { mode: 0o600 });
-    expect(load(file, dir)).toMatchObject({ cache: 'rejected', answer: '14,28,42' });
+    const path = join(dir, name!);
+    for (const at of [0.1, 0.5, 0.9]) {
+      const bytes = readFileSync(path);
+      const i = Math.floor(bytes.length * at);
+      for (let k = i; k < i + 16; k++) bytes[k] = bytes[k]! ^ 0x5a;
+      writeFileSync(path, bytes, { mode: 0o600 });
+      expect(load(file, dir), `damaged at ${at}`).toMatchObject({ cache: 'rejected', answer: '14,28,42' });
+      expect(load(file, dir).cache).toBe('accepted');
+    }
+    // and one that is not a cache at all
+    writeFileSync(path, Buffer.alloc(4096, 7), { mode: 0o600 });
+    expect(load(file, dir).cache).toBe('rejected');
     expect(load(file, dir).cache).toBe('accepted');
   });
 
   it('ignores a cache file others may write, and writes its own in its place', () => {
-    const dir = join(work, 'shared');
+    const dir = join(work, 'shared-file');
     const file = bundle(BODY);
     const { name } = load(file, dir);
     chmodSync(join(dir, name!), 0o666);
@@ -95,53 +118,109 @@ describe('the code cache of the installed CLI', () => {
     expect(load(file, dir).cache).toBe('accepted');
   });
 
+  it('does not follow a link at the cache name, neither to read nor to write', () => {
+    const dir = join(work, 'link');
+    const file = bundle(BODY);
+    const { name } = load(file, dir);
+    const real = readFileSync(join(dir, name!));
+    // a valid cache of this user's elsewhere, and a link to it where the cache goes
+    const elsewhere = join(work, 'elsewhere.bin');
+    writeFileSync(elsewhere, real, { mode: 0o600 });
+    rmSync(join(dir, name!));
+    symlinkSync(elsewhere, join(dir, name!));
+    expect(load(file, dir).cache).toBe('missing');
+    // the link was replaced by a file of the cache's own; what it pointed at is as it was
+    expect(lstatSync(join(dir, name!)).isSymbolicLink()).toBe(false);
+    expect(readFileSync(elsewhere).equals(real)).toBe(true);
+  });
+
+  it('does not hang on a FIFO at the cache name', () => {
+    const dir = join(work, 'fifo');
+    const file = bundle(BODY);
+    const { name } = load(file, dir);
+    rmSync(join(dir, name!));
+    spawnSync('mkfifo', [join(dir, name!)]);
+    expect(lstatSync(join(dir, name!)).isFIFO()).toBe(true);
+    expect(load(file, dir).cache).toBe('missing'); // `load` times out after 20 s
+  });
+
+  it('is off in a folder others may write, or one that is a link', () => {
+    const open = join(work, 'open');
+    mkdirSync(open, { mode: 0o700 });
+    chmodSync(open, 0o777);
+    expect(load(bundle(BODY), open).cache).toBe('off');
+    expect(readdirSync(open)).toEqual([]);
+    const real = join(work, 'real-folder');
+    mkdirSync(real, { mode: 0o700 });
+    symlinkSync(real, join(work, 'linked-folder'));
+    expect(load(bundle(BODY), join(work, 'linked-folder')).cache).toBe('off');
+    expect(readdirSync(real)).toEqual([]);
+  });
+
+  it.runIf(rootOnly)("makes no folder inside another user's folder (root with that user's HOME), and reads none of theirs", () => {
+    const home = join(work, 'their-home');
+    mkdirSync(home, { mode: 0o755 });
+    chownSync(home, OTHER, OTHER);
+    const dir = join(home, '.cache', 'kpi', 'compile-cache');
+    expect(load(bundle(BODY), dir).cache).toBe('missing');
+    expect(readdirSync(home)).toEqual([]);
+    // a cache folder of theirs, closed to others: still not ours
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chownSync(dir, OTHER, OTHER);
+    expect(load(bundle(BODY), dir).cache).toBe('off');
+  });
+
   it('never fails the run: a cache folder that cannot be made only means no cache', () => {
     const blocker = join(work, 'a-file');
     writeFileSync(blocker, 'not a folder');
     const file = bundle(BODY);
     // `load` asserts exit code 0 and an empty stderr
-    expect(load(file, join(blocker, 'cache'))).toMatchObject({ cache: 'missing', answer: '14,28,42' });
-    expect(load(file, join(blocker, 'cache')).cache).toBe('missing');
+    expect(load(file, join(blocker, 'cache'))).toMatchObject({ answer: '14,28,42' });
+    expect(load(file, join(blocker, 'cache')).cache).not.toBe('accepted');
   });
 
   it('is off without a folder', () => {
     expect(load(bundle(BODY), null)).toMatchObject({ cache: 'off', answer: '14,28,42' });
   });
 
-  it('keeps the 8 newest files: each upgrade of kpi or of Node leaves one behind', () => {
+  it('keeps the 24 newest files, and drops what a killed run left', () => {
     const dir = join(work, 'prune');
     mkdirSync(dir, { mode: 0o700 });
     const old = Date.now() / 1000 - 86_400;
-    for (let i = 0; i < 10; i++) {
-      const f = join(dir, `kpi-old${i}-1-1-v0-x64-main.bin`);
+    for (let i = 0; i < 30; i++) {
+      const f = join(dir, `kpi-old${i}-1-1-v0-x64-00000000-main.bin`);
       writeFileSync(f, 'x', { mode: 0o600 });
       utimesSync(f, old + i, old + i);
     }
+    const stale = join(dir, '.tmp-1-abcdef');
+    writeFileSync(stale, 'half a cache');
+    utimesSync(stale, old, old);
     writeFileSync(join(dir, 'notes.txt'), 'not ours');
     const { name } = load(bundle(BODY), dir);
     const left = readdirSync(dir).sort();
-    expect(left.filter((f) => f.endsWith('.bin'))).toHaveLength(8);
+    expect(left.filter((f) => f.endsWith('.bin'))).toHaveLength(24);
     expect(left).toContain(name);
     expect(left).toContain('notes.txt');
+    expect(left).not.toContain('.tmp-1-abcdef');
     // the oldest went first
-    expect(left).not.toContain('kpi-old0-1-1-v0-x64-main.bin');
-    expect(left).toContain('kpi-old9-1-1-v0-x64-main.bin');
+    expect(left).not.toContain('kpi-old6-1-1-v0-x64-00000000-main.bin');
+    expect(left).toContain('kpi-old7-1-1-v0-x64-00000000-main.bin');
   });
 });
 
 describe('where the code cache lives', () => {
   const home = () => '/home/u';
   it('in the user cache folder of each system', () => {
-    expect(cacheDirectory({}, 'linux', home)).toBe('/home/u/.cache/kpi/compile-cache');
-    expect(cacheDirectory({ XDG_CACHE_HOME: '/x' }, 'linux', home)).toBe('/x/kpi/compile-cache');
-    expect(cacheDirectory({}, 'darwin', home)).toBe('/home/u/Library/Caches/kpi/compile-cache');
+    expect(cacheDirectory({}, 'linux', home)).toBe(join('/home/u', '.cache', 'kpi', 'compile-cache'));
+    expect(cacheDirectory({ XDG_CACHE_HOME: '/x' }, 'linux', home)).toBe(join('/x', 'kpi', 'compile-cache'));
+    expect(cacheDirectory({}, 'darwin', home)).toBe(join('/home/u', 'Library', 'Caches', 'kpi', 'compile-cache'));
     expect(cacheDirectory({ LOCALAPPDATA: '/appdata' }, 'win32', home)).toBe(join('/appdata', 'kpi', 'compile-cache'));
   });
 
   it("follows Node's own switches: NODE_COMPILE_CACHE moves it, NODE_DISABLE_COMPILE_CACHE=1 turns it off", () => {
-    expect(cacheDirectory({ NODE_COMPILE_CACHE: '/c' }, 'linux', home)).toBe('/c/kpi');
+    expect(cacheDirectory({ NODE_COMPILE_CACHE: '/c' }, 'linux', home)).toBe(join('/c', 'kpi'));
     expect(cacheDirectory({ NODE_DISABLE_COMPILE_CACHE: '1', NODE_COMPILE_CACHE: '/c' }, 'linux', home)).toBeNull();
-    expect(cacheDirectory({ NODE_DISABLE_COMPILE_CACHE: '0' }, 'linux', home)).toBe('/home/u/.cache/kpi/compile-cache');
+    expect(cacheDirectory({ NODE_DISABLE_COMPILE_CACHE: '0' }, 'linux', home)).toBe(join('/home/u', '.cache', 'kpi', 'compile-cache'));
   });
 
   it('is off when there is no home folder to put it in', () => {

@@ -5,7 +5,7 @@
  * (read from its workflow file) pass with the kpi its package.json pins.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,16 @@ describe('the packed CLI', () => {
     expect(d.code, d.out).toBe(2);
     expect(d.stderr).toMatch(/KPI0006.*@duckdb\/node-api[\s\S]*npm i -g @duckdb\/node-api/);
     expect(d.out).not.toMatch(/internal error|Require stack/);
+    // installed without its native binding: the same exit, with what failed
+    const api = join(prefix, 'lib/node_modules/@duckdb/node-api');
+    mkdirSync(api, { recursive: true });
+    writeFileSync(join(api, 'package.json'), JSON.stringify({ name: '@duckdb/node-api', version: '0.0.0', main: 'index.js' }));
+    writeFileSync(join(api, 'index.js'), "module.exports = require('./duckdb-linux-x64.node');\n");
+    const broken = run(kpiBin, ['score', '店长.kpi', '--data', '店长.csv', '--engine', 'duckdb'], empty);
+    rmSync(join(prefix, 'lib/node_modules/@duckdb'), { recursive: true });
+    expect(broken.code, broken.out).toBe(2);
+    expect(broken.stderr).toMatch(/KPI0006 `--engine duckdb` cannot load `@duckdb\/node-api`: Cannot find module '\.\/duckdb-linux-x64\.node'/);
+    expect(broken.out).not.toMatch(/internal error|Require stack/);
     // a broken plan: coded diagnostics and exit 1, no stack trace
     const b = run(kpiBin, ['check', join(ROOT, 'examples/broken/店长-权重.kpi')], empty);
     expect(b.code).toBe(1);
@@ -101,12 +111,12 @@ describe('the packed CLI', () => {
     const first = run(kpiBin, ['check', 'cached.kpi'], empty, { NODE_COMPILE_CACHE: cache });
     expect(first.code, first.out).toBe(0);
     const files = readdirSync(join(cache, 'kpi'));
-    expect(files).toEqual([expect.stringMatching(new RegExp(`^kpi-[0-9a-f]{16}-\\d+-\\d+-${process.version.replace(/\./g, '\\.')}-${process.arch}-main\\.bin$`))]);
-    const written = statSync(join(cache, 'kpi', files[0]!)).mtimeMs;
+    expect(files).toEqual([expect.stringMatching(new RegExp(`^kpi-[0-9a-f]{16}-\\d+-\\d+-${process.version.replace(/\./g, '\\.')}-${process.arch}-[0-9a-f]{8}-check\\.bin$`))]);
+    const written = statSync(join(cache, 'kpi', files[0]!)).ino;
     const second = run(kpiBin, ['check', 'cached.kpi'], empty, { NODE_COMPILE_CACHE: cache });
     expect(second).toEqual(first);
-    // taken as it was, not written again
-    expect(statSync(join(cache, 'kpi', files[0]!)).mtimeMs).toBe(written);
+    // taken as it was, not written again (a rename would make a new inode)
+    expect(statSync(join(cache, 'kpi', files[0]!)).ino).toBe(written);
     // off, as Node's own: nothing written, the same answer
     const off = join(work, 'no-cache');
     const none = run(kpiBin, ['check', 'cached.kpi'], empty, { NODE_COMPILE_CACHE: off, NODE_DISABLE_COMPILE_CACHE: '1' });

@@ -52,8 +52,11 @@ function sourceOf(path: string): string {
 export async function runScoreDuckdb(io: Io, planPath: string, opts: DuckdbScoreOptions, maxErrors: number): Promise<number> {
   // the embedded DuckDB is a native binary per platform, installed on its own (the packed CLI leaves it out)
   const { DuckDBInstance } = await import('@duckdb/node-api').catch((e: NodeJS.ErrnoException) => {
-    if ((e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'MODULE_NOT_FOUND') && e.message.includes('@duckdb/node-api')) throw new UserError(diag('KPI0006.duckdb-missing', {}));
-    throw e;
+    // the package itself missing, or installed without what it needs (its native binding for this platform)
+    if ((e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'MODULE_NOT_FOUND') && /^Cannot find (?:module|package) '@duckdb\/node-api'/.test(e.message)) {
+      throw new UserError(diag('KPI0006.duckdb-missing', {}));
+    }
+    throw new UserError(diag('KPI0006.duckdb-broken', { reason: String(e.message).split('\n')[0]!, platform: `${process.platform}-${process.arch}` }));
   });
   const format = opts.format ?? (opts.output ? formatOf(opts.output) : undefined) ?? 'table';
   // messages in this run's language (`--lang`, else the environment; main.ts sets io.lang)

@@ -154,6 +154,13 @@ export const SQL_MESSAGES = {
       zh: '请在 kpi 旁边安装它（`npm i -g @duckdb/node-api`，或在项目中 `npm i -D @duckdb/node-api`），或用默认引擎计算',
     },
   },
+  'KPI0006.duckdb-broken': {
+    message: { en: '`--engine duckdb` cannot load `@duckdb/node-api`: {{reason}}', zh: '`--engine duckdb` 无法加载 `@duckdb/node-api`：{{reason}}' },
+    help: {
+      en: 'reinstall it beside kpi (`npm i -g @duckdb/node-api`): it needs its native build for {{platform}}',
+      zh: '请在 kpi 旁边重新安装它（`npm i -g @duckdb/node-api`）：它需要 {{platform}} 平台的原生构建',
+    },
+  },
   'KPI0006.duckdb-flag': {
     message: { en: '`{{flag}}` is not available with the DuckDB engine yet', zh: 'DuckDB 引擎暂不支持 `{{flag}}`' },
     help: { en: 'use `--engine js` (CSV or XLSX) for `{{flag}}`', zh: '要用 `{{flag}}`，请用 `--engine js`（CSV 或 XLSX）' },
