@@ -143,9 +143,10 @@ import { tmpdir } from 'node:os';
   measureCli(join(root, 'packages', 'cli', 'bin', 'kpi.js'), 'workspace CLI (module graph)');
   const { stageCli } = await import(pathToFileURL(join(root, 'scripts', 'pack-cli.js')).href);
   const installed = join(await stageCli(join(dir, 'installed')), 'bin', 'kpi.js');
-  // the code cache in this run's folder, not the user's; written by a first run, as after `npm i -g`
+  // the code cache in this run's folder, not the user's; written by a first run, as after `npm i -g` (with the same
+  // Node flags as the measured runs: they are part of the cache's name)
   const cache = { NODE_COMPILE_CACHE: join(dir, 'cache') };
-  spawnSync(process.execPath, [installed, 'check', planFile], { stdio: 'ignore', env: { ...process.env, ...cache } });
+  spawnSync(process.execPath, ['--import', hook, installed, 'check', planFile, '--format', 'json'], { stdio: 'ignore', env: { ...process.env, ...cache } });
   measureCli(installed, 'installed CLI (pack-cli bundle)', cache);
   measureCli(installed, 'installed CLI without its code cache (NODE_DISABLE_COMPILE_CACHE=1, as its first run)', { NODE_DISABLE_COMPILE_CACHE: '1' });
   rmSync(dir, { recursive: true, force: true });
