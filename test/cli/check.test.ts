@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -339,9 +339,11 @@ describe('kpi --help and --version', () => {
     expect(r.stdout.trim()).toBe(pkg.version);
   });
 
-  it("turns on Node's compile cache (Node >= 22.1) for every command but `score`, and not for `--version`", () => {
-    const spy = { NODE_OPTIONS: `--import=${pathToFileURL(join(FIXTURES, 'compile-cache-spy.mjs')).href}` };
-    const called = (r: { stderr: string }) => r.stderr.split('\n').filter((l) => l === '[spy] enableCompileCache').length;
+  it("turns on Node's compile cache (Node >= 22.1) in kpi's own checked folder for every command but `score`, and not for `--version`", () => {
+    const cacheRoot = mkdtempSync(join(tmpdir(), 'kpi-node-cache-'));
+    const spy = { NODE_OPTIONS: `--import=${pathToFileURL(join(FIXTURES, 'compile-cache-spy.mjs')).href}`, NODE_COMPILE_CACHE: cacheRoot };
+    // not Node's default, os.tmpdir()/node-compile-cache, which every user of the machine shares
+    const called = (r: { stderr: string }) => r.stderr.split('\n').filter((l) => l === `[spy] enableCompileCache ${join(cacheRoot, 'kpi', 'node')}`).length;
     const check = kpi(['check', 'shop.kpi'], { env: spy });
     expect(check.code, check.stderr).toBe(0);
     expect(called(check)).toBe(1);
@@ -351,6 +353,11 @@ describe('kpi --help and --version', () => {
     expect(score.code, score.stderr).toBe(0);
     expect(called(score)).toBe(0);
     expect(called(kpi(['--version'], { env: spy }))).toBe(0);
+    // a folder others may write is not used at all
+    chmodSync(cacheRoot, 0o777);
+    const open = kpi(['check', 'shop.kpi'], { env: spy });
+    expect(open.stderr).not.toMatch(/\[spy\] enableCompileCache/);
+    rmSync(cacheRoot, { recursive: true, force: true });
   });
 
   it('kpi check loads the parser and the checker, not the compiler, the SQL generator, the decision tools or the spreadsheet and language-server libraries', () => {

@@ -4,7 +4,7 @@
  * when a process exits.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lchownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,10 +26,10 @@ function bundle(body: string, id = 'a1b2c3d4e5f60718'): string {
 }
 
 /** load `file` in a child process; what the loader said, and what the bundle computed */
-function load(file: string, dir: string | null, tag = 'main', exitCode = 0) {
+function load(file: string, dir: string | null, tag = 'main', exitCode = 0, save = true) {
   const script = `const { loadBundle } = await import(${JSON.stringify(LOADER)});
-const r = loadBundle(${JSON.stringify(file)}, { tag: ${JSON.stringify(tag)}, dir: ${JSON.stringify(dir)} });
-console.log(JSON.stringify({ cache: r.cache, answer: r.exports.answer(), name: r.cacheFile && r.cacheFile.slice(${JSON.stringify(dir ?? '')}.length + 1) }));
+const r = loadBundle(${JSON.stringify(file)}, { tag: ${JSON.stringify(tag)}, dir: ${JSON.stringify(dir)}, save: ${save} });
+console.log(JSON.stringify({ cache: r.cache, answer: r.exports.answer(), name: r.cacheFile && r.cacheFile.split('/').pop() }));
 process.exitCode = ${exitCode};`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
   expect(r.error).toBeUndefined();
@@ -68,9 +68,11 @@ describe('the code cache of the installed CLI', () => {
     expect(load(file, dir, 'score').cache).toBe('accepted');
   });
 
-  it('leaves no cache after a usage error (exit code 2): it would hold little more than the help text', () => {
+  it('leaves no cache after a usage error (exit code 2) or a run told not to (--help): it would hold little more than the help text', () => {
     const dir = join(work, 'usage');
     load(bundle(BODY), dir, 'check', 2);
+    expect(existsSync(dir)).toBe(false);
+    load(bundle(BODY), dir, 'check', 0, false);
     expect(existsSync(dir)).toBe(false);
     load(bundle(BODY), dir, 'check', 1);
     expect(readdirSync(dir)).toHaveLength(1);
@@ -144,26 +146,61 @@ describe('the code cache of the installed CLI', () => {
     expect(load(file, dir).cache).toBe('missing'); // `load` times out after 20 s
   });
 
-  it('is off in a folder others may write, or one that is a link', () => {
+  it('is off in a folder others may write, or under one (a sticky folder such as /tmp aside)', () => {
     const open = join(work, 'open');
     mkdirSync(open, { mode: 0o700 });
     chmodSync(open, 0o777);
     expect(load(bundle(BODY), open).cache).toBe('off');
     expect(readdirSync(open)).toEqual([]);
+    const under = join(work, 'group-writable');
+    mkdirSync(join(under, 'cache'), { recursive: true, mode: 0o700 });
+    chmodSync(under, 0o770);
+    expect(load(bundle(BODY), join(under, 'cache')).cache).toBe('off');
+    expect(readdirSync(join(under, 'cache'))).toEqual([]);
+    // the test's own folder is under the sticky, world-writable /tmp: that one is fine
+    expect(statSync(tmpdir()).mode & 0o1000).not.toBe(0);
+  });
+
+  it("follows the user's own links to a folder of theirs (a ~/.cache on another disk), and takes the cache there", () => {
     const real = join(work, 'real-folder');
     mkdirSync(real, { mode: 0o700 });
     symlinkSync(real, join(work, 'linked-folder'));
-    expect(load(bundle(BODY), join(work, 'linked-folder')).cache).toBe('off');
-    expect(readdirSync(real)).toEqual([]);
+    const file = bundle(BODY);
+    expect(load(file, join(work, 'linked-folder')).cache).toBe('missing');
+    expect(readdirSync(real)).toHaveLength(1);
+    expect(load(file, join(work, 'linked-folder')).cache).toBe('accepted');
   });
 
-  it.runIf(rootOnly)("makes no folder inside another user's folder (root with that user's HOME), and reads none of theirs", () => {
+  it('never reads or makes a cache through a relative path: it would be in whatever checkout kpi runs in', () => {
+    expect(cacheDirectory({ NODE_COMPILE_CACHE: '.cache' }, 'linux', () => '/home/u')).toBe(join('/home/u', '.cache', 'kpi', 'compile-cache'));
+    expect(cacheDirectory({ XDG_CACHE_HOME: 'cache' }, 'linux', () => '/home/u')).toBe(join('/home/u', '.cache', 'kpi', 'compile-cache'));
+    expect(cacheDirectory({ LOCALAPPDATA: 'AppData' }, 'win32', () => 'C:\\Users\\u')).toBeNull();
+  });
+
+  it('ignores a cache file with a second link (a hard link from elsewhere)', () => {
+    const dir = join(work, 'hardlink');
+    const file = bundle(BODY);
+    const { name } = load(file, dir);
+    linkSync(join(dir, name!), join(work, 'second-name.bin'));
+    expect(load(file, dir).cache).toBe('missing');
+    expect(load(file, dir).cache).toBe('accepted');
+  });
+
+  it.runIf(rootOnly)("uses nothing in or through another user's folders or links (root with that user's HOME)", () => {
     const home = join(work, 'their-home');
     mkdirSync(home, { mode: 0o755 });
     chownSync(home, OTHER, OTHER);
     const dir = join(home, '.cache', 'kpi', 'compile-cache');
-    expect(load(bundle(BODY), dir).cache).toBe('missing');
+    expect(load(bundle(BODY), dir).cache).toBe('off');
     expect(readdirSync(home)).toEqual([]);
+    // their link, in a folder of ours, to a folder of ours: where it leads is theirs to choose
+    const mine = join(work, 'my-target');
+    mkdirSync(mine, { mode: 0o700 });
+    const link = join(work, 'their-link');
+    symlinkSync(mine, link);
+    lchownSync(link, OTHER, OTHER);
+    expect(load(bundle(BODY), join(link, 'cache')).cache).toBe('off');
+    expect(readdirSync(mine)).toEqual([]);
     // a cache folder of theirs, closed to others: still not ours
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     chownSync(dir, OTHER, OTHER);
@@ -195,6 +232,9 @@ describe('the code cache of the installed CLI', () => {
     const stale = join(dir, '.tmp-1-abcdef');
     writeFileSync(stale, 'half a cache');
     utimesSync(stale, old, old);
+    // an entry that cannot be removed as a file stops nothing
+    mkdirSync(join(dir, '.tmp-a-folder'));
+    utimesSync(join(dir, '.tmp-a-folder'), old, old);
     writeFileSync(join(dir, 'notes.txt'), 'not ours');
     const { name } = load(bundle(BODY), dir);
     const left = readdirSync(dir).sort();

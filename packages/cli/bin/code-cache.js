@@ -12,17 +12,21 @@
 //   line), its size and mtime, Node's and V8's versions, the architecture, and the flags Node was started with;
 // - release builds of V8 do not checksum the payload: damaged bytes can crash the process (a fatal CHECK) or
 //   run wrong code. Each file starts with a SHA-256 of its payload, checked before V8 sees it;
-// - it is read only from a real folder (not a link) that this user owns and no one else may write, and only
-//   when the file is a regular file of this user's that no one else may write (opened without following a
-//   link, and without blocking on a FIFO); folders are made only inside a folder of this user's own (so root
-//   with another user's HOME leaves that home alone); it is written under a fresh random name, then renamed.
+// - the hash only catches damage: anyone can compute one. What keeps out a cache someone else made is the path:
+//   as OpenSSH checks a key file's, every folder and link on the way to the cache folder, as written and as
+//   resolved, must belong to this user or root and be closed to others (sticky folders such as /tmp aside); the
+//   folder itself is this user's; a relative XDG_CACHE_HOME or NODE_COMPILE_CACHE is ignored (it would name a
+//   folder in whatever checkout the command runs in). So root with another user's HOME uses no cache there;
+// - a cache is read only when it is a regular file of this user's, closed to others, with one link (opened
+//   without following a link and without blocking on a FIFO); it is written under a fresh random name with
+//   O_EXCL, then renamed; folders are made only inside a folder of this user's own.
 // It is an optimisation: whatever goes wrong, the command runs as without it and says nothing.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off and NODE_COMPILE_CACHE=dir moves it, as they do for Node's own.
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, parse, sep } from 'node:path';
 import { Script } from 'node:vm';
 
 /** cache files kept per folder (a command family × kpi build × Node version each); the oldest go first */
@@ -44,16 +48,19 @@ const uid = process.getuid?.();
 export function cacheDirectory(env = process.env, platform = process.platform, home = homedir) {
   const off = env.NODE_DISABLE_COMPILE_CACHE;
   if (off !== undefined && off !== '' && off !== '0') return null;
-  if (env.NODE_COMPILE_CACHE) return join(env.NODE_COMPILE_CACHE, 'kpi');
+  // relative values are ignored (the XDG rule): they would name a folder in whatever checkout kpi runs in
+  const absolute = (/** @type {string | undefined} */ p) => (p && isAbsolute(p) ? p : undefined);
+  const moved = absolute(env.NODE_COMPILE_CACHE);
+  if (moved) return join(moved, 'kpi');
   let base;
   try {
-    if (platform === 'win32') base = env.LOCALAPPDATA;
+    if (platform === 'win32') base = absolute(env.LOCALAPPDATA);
     else if (platform === 'darwin') base = join(home(), 'Library', 'Caches');
-    else base = env.XDG_CACHE_HOME || join(home(), '.cache');
+    else base = absolute(env.XDG_CACHE_HOME) ?? join(home(), '.cache');
   } catch {
     return null; // no home directory for this user
   }
-  return base ? join(base, 'kpi', 'compile-cache') : null;
+  return base && isAbsolute(base) ? join(base, 'kpi', 'compile-cache') : null;
 }
 
 /**
@@ -61,11 +68,12 @@ export function cacheDirectory(env = process.env, platform = process.platform, h
  * `cache` says what happened: `accepted`; `missing` or `rejected` (by V8, or damaged: written again when the
  * process exits after a command that ran, exit code 0 or 1); `off` (none, or a folder that is not safe to use).
  * @param {string} file
- * @param {{ tag?: string, dir?: string | null }} [options] `tag`: the command family (each has its own cache);
- *   `dir`: where the cache lives (cacheDirectory()), null for none
+ * @param {{ tag?: string, dir?: string | null, save?: boolean }} [options] `tag`: the command family (each has its
+ *   own cache); `dir`: where the cache lives (cacheDirectory()), null for none; `save`: false when this run is not
+ *   one to keep (`--help`)
  * @returns {{ exports: any, cache: 'accepted' | 'missing' | 'rejected' | 'off', cacheFile: string | undefined }}
  */
-export function loadBundle(file, { tag = 'main', dir = cacheDirectory() } = {}) {
+export function loadBundle(file, { tag = 'main', dir = cacheDirectory(), save = true } = {}) {
   const fd = openSync(file, 'r');
   let code;
   let stat;
@@ -77,20 +85,21 @@ export function loadBundle(file, { tag = 'main', dir = cacheDirectory() } = {}) 
   }
   const id = BUILD_LINE.exec(code)?.[1] ?? 'unversioned';
   const name = `kpi-${id}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.version}-${process.arch}-${runtimeKey()}-${tag}.bin`;
-  const cacheFile = dir === null ? undefined : join(dir, name);
-  const folder = cacheFile === undefined ? 'off' : folderState(dir);
-  const found = folder === 'ok' ? readCache(cacheFile) : undefined;
+  const folder = dir === null ? null : securePath(dir, false);
+  const usable = folder !== null && folder !== 'absent';
+  const cacheFile = dir === null ? undefined : join(usable ? folder : dir, name);
+  const found = usable ? readCache(/** @type {string} */ (cacheFile)) : undefined;
   // the wrapper Node's CommonJS loader puts around a module; the line break keeps a last `// comment` inside
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: file, cachedData: found || undefined });
   /** @type {'accepted' | 'missing' | 'rejected' | 'off'} */
-  const cache = folder === 'unsafe' || cacheFile === undefined ? 'off' : found === undefined ? 'missing' : found === false || script.cachedDataRejected ? 'rejected' : 'accepted';
+  const cache = folder === null ? 'off' : found === undefined ? 'missing' : found === false || script.cachedDataRejected ? 'rejected' : 'accepted';
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   // after the command ran, so the cache also holds the functions it compiled lazily on the way; not after a usage
   // error (exit code 2), which would leave a cache of the help text for every later run of that command
-  if (cache === 'missing' || cache === 'rejected') {
+  if (save && (cache === 'missing' || cache === 'rejected')) {
     process.once('exit', (exitCode) => {
-      if (exitCode === 0 || exitCode === 1) saveCache(script, /** @type {string} */ (dir), /** @type {string} */ (cacheFile));
+      if (exitCode === 0 || exitCode === 1) saveCache(script, /** @type {string} */ (dir), name);
     });
   }
   return { exports: module.exports, cache, cacheFile };
@@ -106,18 +115,59 @@ function runtimeKey() {
 
 /** @param {import('node:fs').Stats} s */
 const ownAndClosed = (s) => uid === undefined || (s.uid === uid && (s.mode & 0o022) === 0);
+/** a folder or link on the way to the cache: this user's or root's, and closed to others unless sticky (/tmp) */
+const trusted = (/** @type {import('node:fs').Stats} */ s) =>
+  (s.uid === uid || s.uid === 0) && (s.isSymbolicLink() || (s.mode & 0o022) === 0 || (s.isDirectory() && (s.mode & 0o1000) !== 0));
 
 /**
- * `ok`: a real folder of this user's that no one else may write; `absent`; `unsafe`: anything else.
+ * The cache folder's real path when it can be trusted: every folder and link on the way, as written and as
+ * resolved, trusted (above), and the folder itself this user's and closed to others. `absent` when it does not
+ * exist yet (then, with `create`, it is made: each missing folder only inside one of this user's). null: not safe.
  * @param {string} dir
- * @returns {'ok' | 'absent' | 'unsafe'}
+ * @param {boolean} create
+ * @returns {string | 'absent' | null}
  */
-function folderState(dir) {
+export function securePath(dir, create) {
   try {
-    const s = lstatSync(dir);
-    return s.isDirectory() && ownAndClosed(s) ? 'ok' : 'unsafe';
-  } catch (e) {
-    return /** @type {NodeJS.ErrnoException} */ (e).code === 'ENOENT' ? 'absent' : 'unsafe';
+    if (uid === undefined) {
+      // Windows: %LOCALAPPDATA% is the user's own, and files have no owner id to compare
+      if (create) mkdirSync(dir, { recursive: true });
+      return existsSync(dir) ? dir : 'absent';
+    }
+    const parts = dir.slice(parse(dir).root.length).split(sep).filter(Boolean);
+    let given = parse(dir).root;
+    let n = 0;
+    for (; n < parts.length; n++) {
+      const next = join(given, parts[n]);
+      let s;
+      try {
+        s = lstatSync(next);
+      } catch (e) {
+        if (/** @type {NodeJS.ErrnoException} */ (e).code === 'ENOENT') break;
+        return null;
+      }
+      if (!trusted(s)) return null;
+      given = next;
+    }
+    let real = realpathSync(given);
+    let walked = parse(real).root;
+    if (!trusted(lstatSync(walked))) return null;
+    for (const part of real.slice(walked.length).split(sep).filter(Boolean)) {
+      walked = join(walked, part);
+      if (!trusted(lstatSync(walked))) return null;
+    }
+    if (n < parts.length) {
+      if (!create) return 'absent';
+      if (statSync(real).uid !== uid) return null; // folders are made only inside one of this user's
+      for (; n < parts.length; n++) {
+        real = join(real, parts[n]);
+        mkdirSync(real, { mode: 0o700 });
+      }
+    }
+    const s = lstatSync(real);
+    return s.isDirectory() && ownAndClosed(s) ? real : null;
+  } catch {
+    return null;
   }
 }
 
@@ -131,7 +181,7 @@ function readCache(path) {
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
     const s = fstatSync(fd);
-    if (!s.isFile() || !ownAndClosed(s) || s.size > MAX_BYTES) return undefined;
+    if (!s.isFile() || !ownAndClosed(s) || s.nlink !== 1 || s.size > MAX_BYTES) return undefined;
     const bytes = readFileSync(fd);
     const head = MAGIC.length + HASH_BYTES;
     if (bytes.length <= head || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return false;
@@ -145,38 +195,19 @@ function readCache(path) {
 }
 
 /**
- * Make `dir` if it is missing: each missing folder only inside a folder this user owns.
- * @param {string} dir
- * @returns {boolean} whether `dir` is now safe to write in
- */
-function makeFolder(dir) {
-  const missing = [];
-  for (let d = dir; ; d = dirname(d)) {
-    try {
-      const s = statSync(d);
-      if (!s.isDirectory() || (missing.length > 0 && uid !== undefined && s.uid !== uid)) return false;
-      break;
-    } catch (e) {
-      if (/** @type {NodeJS.ErrnoException} */ (e).code !== 'ENOENT' || dirname(d) === d) return false;
-      missing.push(d);
-    }
-  }
-  for (const d of missing.reverse()) mkdirSync(d, { mode: 0o700 });
-  return folderState(dir) === 'ok';
-}
-
-/**
  * @param {Script} script
  * @param {string} dir
- * @param {string} cacheFile
+ * @param {string} name
  */
-function saveCache(script, dir, cacheFile) {
+function saveCache(script, dir, name) {
   let tmp;
   try {
-    if (!makeFolder(dir)) return;
+    const folder = securePath(dir, true);
+    if (folder === null || folder === 'absent') return;
+    const cacheFile = join(folder, name);
     const data = script.createCachedData();
     const hash = createHash('sha256').update(data).digest();
-    tmp = join(dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+    tmp = join(folder, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
     // a new file of our own, never through a link someone left at that name
     const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
     try {
@@ -186,7 +217,7 @@ function saveCache(script, dir, cacheFile) {
     }
     renameSync(tmp, cacheFile); // atomic: a kpi starting meanwhile reads the old file or the new one, never half of one
     tmp = undefined;
-    prune(dir);
+    prune(folder);
   } catch {
     if (tmp !== undefined) {
       try {
@@ -206,12 +237,25 @@ function saveCache(script, dir, cacheFile) {
 function prune(dir) {
   const now = Date.now();
   const caches = [];
+  // each entry on its own: another kpi may be pruning too, and a stray folder must not stop the rest
+  const remove = (/** @type {string} */ path) => {
+    try {
+      rmSync(path, { force: true });
+    } catch {
+      /* not a file, or gone */
+    }
+  };
   for (const f of readdirSync(dir)) {
     const path = join(dir, f);
-    const t = lstatSync(path).mtimeMs;
-    if (f.startsWith('.tmp-') && now - t > 3_600_000) rmSync(path, { force: true });
+    let t;
+    try {
+      t = lstatSync(path).mtimeMs;
+    } catch {
+      continue;
+    }
+    if (f.startsWith('.tmp-') && now - t > 3_600_000) remove(path);
     else if (f.startsWith('kpi-') && f.endsWith('.bin')) caches.push({ path, t });
   }
   caches.sort((a, b) => b.t - a.t);
-  for (const { path } of caches.slice(KEEP)) rmSync(path, { force: true });
+  for (const { path } of caches.slice(KEEP)) remove(path);
 }

@@ -24,18 +24,25 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     const v8major = Number(process.versions.v8.split('.')[0]);
     if (v8major >= 11 && v8major <= 13) (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1 --heap-growing-percent=25');
   } else {
-    // Node >= 22.1 can keep the code it compiles for modules in a cache directory (os.tmpdir()/node-compile-cache;
-    // NODE_COMPILE_CACHE=dir moves it, NODE_DISABLE_COMPILE_CACHE=1 turns it off), as TypeScript's tsc does: here the
+    // Node >= 22.1 can keep the code it compiles for modules in a cache folder, as TypeScript's tsc does: here the
     // module graph (measured with Node 22.23: `kpi check` of a 3-line plan 0.84–0.86x the wall time) and the installed
-    // CLI's vendor/ bundles. The installed CLI's commands have a cache of their own on every Node (code-cache.js).
-    // Not for `kpi score`: the flags above change V8's flag hash, so every switch between score and the other
-    // commands would reject the cache and write it again.
+    // CLI's vendor/ bundles (its commands have a cache of their own on every Node: code-cache.js). Node's default
+    // folder is shared by every user of the machine (os.tmpdir()/node-compile-cache) and Node reads what it finds
+    // there, so it gets a folder inside kpi's own, which code-cache.js has checked. NODE_COMPILE_CACHE=dir, when set,
+    // is Node's from the start; NODE_DISABLE_COMPILE_CACHE=1 turns both off. Not for `kpi score`: the flags above
+    // change V8's flag hash, so every switch between score and the other commands would reject the cache.
     const { default: nodeModule } = await import('node:module');
-    nodeModule.enableCompileCache?.();
+    if (nodeModule.enableCompileCache) {
+      const { cacheDirectory, securePath } = await import('./code-cache.js');
+      const dir = cacheDirectory();
+      const folder = dir === null ? null : securePath(dir, true);
+      if (folder !== null && folder !== 'absent') nodeModule.enableCompileCache((await import('node:path')).join(folder, 'node'));
+    }
   }
   // each command keeps its own cache: what it compiles differs (`kpi test` twice what `kpi check` does), and `kpi score`
   // runs with the heap flags above
-  const { main } = await loadMain(/^[a-z]{1,16}$/.test(args[0] ?? '') ? args[0] : 'other');
+  // (a run that only prints help is not one to keep: its cache would lack what the command itself compiles)
+  const { main } = await loadMain(/^[a-z]{1,16}$/.test(args[0] ?? '') ? args[0] : 'other', !args.includes('--help') && !args.includes('-h'));
   main(process.argv).then((code) => {
     process.exitCode = code;
   });
@@ -46,12 +53,13 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
  * run through V8's code cache (code-cache.js: a 3-line `kpi check` 0.85x the wall time on Node 20); in this
  * repository, from the module graph that `tsc -b` builds.
  * @param {string} tag
+ * @param {boolean} save
  */
-async function loadMain(tag) {
+async function loadMain(tag, save) {
   const { existsSync } = await import('node:fs');
   const bundle = new URL('./kpi.cjs', import.meta.url);
   if (!existsSync(bundle)) return import('../dist/main.js');
   const { fileURLToPath } = await import('node:url');
   const { loadBundle } = await import('./code-cache.js');
-  return loadBundle(fileURLToPath(bundle), { tag }).exports;
+  return loadBundle(fileURLToPath(bundle), { tag, save }).exports;
 }
