@@ -127,7 +127,7 @@ const trusted = (/** @type {import('node:fs').Stats} */ s) =>
  * @param {boolean} create
  * @returns {string | 'absent' | null}
  */
-export function securePath(dir, create) {
+function securePath(dir, create) {
   try {
     if (uid === undefined) {
       // Windows: %LOCALAPPDATA% is the user's own, and files have no owner id to compare
@@ -195,6 +195,16 @@ function readCache(path) {
 }
 
 /**
+ * The cache folder's real path, made if missing, when it passes securePath's checks; else null.
+ * @param {string | null} dir
+ * @returns {string | null}
+ */
+export function trustedCacheFolder(dir = cacheDirectory()) {
+  const folder = dir === null ? null : securePath(dir, true);
+  return folder === 'absent' ? null : folder;
+}
+
+/**
  * @param {Script} script
  * @param {string} dir
  * @param {string} name
@@ -202,8 +212,8 @@ function readCache(path) {
 function saveCache(script, dir, name) {
   let tmp;
   try {
-    const folder = securePath(dir, true);
-    if (folder === null || folder === 'absent') return;
+    const folder = trustedCacheFolder(dir);
+    if (folder === null) return;
     const cacheFile = join(folder, name);
     const data = script.createCachedData();
     const hash = createHash('sha256').update(data).digest();

@@ -33,10 +33,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     // change V8's flag hash, so every switch between score and the other commands would reject the cache.
     const { default: nodeModule } = await import('node:module');
     if (nodeModule.enableCompileCache) {
-      const { cacheDirectory, securePath } = await import('./code-cache.js');
-      const dir = cacheDirectory();
-      const folder = dir === null ? null : securePath(dir, true);
-      if (folder !== null && folder !== 'absent') nodeModule.enableCompileCache((await import('node:path')).join(folder, 'node'));
+      const folder = (await import('./code-cache.js')).trustedCacheFolder();
+      if (folder !== null) nodeModule.enableCompileCache((await import('node:path')).join(folder, 'node'));
     }
   }
   // each command keeps its own cache: what it compiles differs (`kpi test` twice what `kpi check` does), and `kpi score`

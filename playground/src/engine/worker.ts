@@ -159,7 +159,7 @@ function update(args: UpdateArgs): UpdateResult {
     });
     if (ds) {
       notes.push(...ds.notes.map((d) => `${d.code} ${core.localize(d, lang).message}`));
-      if (ds.skipped) notes.push(core.ui('ui.pg.rows-left-out', { n: ds.skipped, s: ds.skipped === 1 ? '' : 's' }, lang));
+      if (ds.skipped) notes.push(core.ui('ui.pg.rows-left-out', { n: ds.skipped, s: core.pluralS(ds.skipped) }, lang));
     }
     for (const l of g.plan.grades?.lines ?? []) grades.push({ label: l.label.text, count: counts.get(l.label.text) ?? 0 });
     for (const x of core.indicatorsOf(g.plan)) weights[x.indicator.name.text] = `${x.effectiveWeight.mul(core.Rational.HUNDRED).toDecimalString(2)}%`;

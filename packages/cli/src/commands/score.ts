@@ -1,5 +1,5 @@
 /** `kpi score <plan> --data <file>`: score every row of a data file, streaming where the output allows. */
-import { diag, text, bilingual, ui, rowErrorDiagnostic, type RowError } from '@kpi/core';
+import { diag, text, bilingual, pluralS, ui, rowErrorDiagnostic, type RowError } from '@kpi/core';
 import { commandLang, langOption } from '../lang.js';
 import { Command, Option } from 'commander';
 import { stat } from 'node:fs/promises';
@@ -45,7 +45,7 @@ export const dataOptions = (cmd: Command, idFlag = '--id <column>'): Command =>
 export function requireData(cmd: Command, opts: { data?: string }): asserts opts is { data: string } {
   const extra = cmd.args.slice(1);
   if (opts.data !== undefined) {
-    if (extra.length) throw new UserError(diag('KPI0006.unexpected-argument', { s: extra.length === 1 ? '' : 's', args: extra.map((a) => `\`${a}\``).join(' '), command: cmd.name() }));
+    if (extra.length) throw new UserError(diag('KPI0006.unexpected-argument', { s: pluralS(extra.length), args: extra.map((a) => `\`${a}\``).join(' '), command: cmd.name() }));
     return;
   }
   const data = extra.find((a) => /\.(csv|tsv|txt|xlsx|xlsm|xls|json)$/i.test(a));
@@ -80,7 +80,7 @@ export class ErrorLog {
   summary(file: string): Diagnostic[] {
     if (this.total <= this.list.length) return [];
     const n = this.total - this.list.length;
-    return [diag('KPI0814', { n, s: n === 1 ? '' : 's', total: this.total }, { file })];
+    return [diag('KPI0814', { n, s: pluralS(n), total: this.total }, { file })];
   }
 }
 
@@ -94,7 +94,7 @@ export function printDataOutcome(io: Io, errors: ErrorLog, warnings: Diagnostic[
   const c = colors(useColor(io, io.stderr));
   const lang = io.lang ?? 'en';
   const what = ui(outcome, {}, lang);
-  const line = (n: number, id: 'ui.data-errors-in' | 'ui.data-warnings-strict') => c.red(c.bold(ui(id, { n, s: n === 1 ? '' : 's', file, outcome: what }, lang)));
+  const line = (n: number, id: 'ui.data-errors-in' | 'ui.data-warnings-strict') => c.red(c.bold(ui(id, { n, s: pluralS(n), file, outcome: what }, lang)));
   if (errors.total) io.stderr.write(`${line(errors.total, 'ui.data-errors-in')}\n`);
   else if (strict && warnings.length) io.stderr.write(`${line(warnings.length, 'ui.data-warnings-strict')}\n`);
 }
@@ -348,7 +348,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
       }
     } else {
       const cc = colors(useColor(io, io.stderr));
-      io.stderr.write(`${cc.green('✓')} ${ui('ui.scored-to', { n: scored, s: scored === 1 ? '' : 's', output: opts.output }, io.lang ?? 'en')}\n`);
+      io.stderr.write(`${cc.green('✓')} ${ui('ui.scored-to', { n: scored, s: pluralS(scored), output: opts.output }, io.lang ?? 'en')}\n`);
     }
     return EXIT.OK;
   } catch (e) {

@@ -52,7 +52,6 @@ export function countDiagnostics(diags: readonly Diagnostic[]): Counts {
   return c;
 }
 
-
 /** "2 errors, 1 warning in 3 files"; "no problems in 1 file"; in Chinese "3 个文件中：2 个错误，1 个警告" */
 export function summaryLine(counts: Partial<Counts> & { files: number }, lang: Lang = 'en'): string {
   const parts: string[] = [];
