@@ -1,5 +1,8 @@
 /** `kpi test` as a subprocess: pass/fail lines, expected vs actual at file:line:col, JUnit, exit codes. */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { golden, kpi, ROOT } from './helpers.js';
 
 /** JUnit times vary from run to run */
@@ -99,5 +102,72 @@ describe('kpi test', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('nope.kpi error KPI0001 cannot find `nope.kpi`\n  = help: check the name and the folder you run `kpi` in\n');
     expect(kpi(['test', '--format', 'tap', 'shop.kpi']).code).toBe(2);
+  });
+});
+
+describe('kpi test in the language of the run (SPEC §8): its own lines come from the catalogue', () => {
+  // two plan files with two errors each (weights sum to 90%, a misspelt scoring method): plural forms
+  const dir = mkdtempSync(join(tmpdir(), 'kpi-test-lang-'));
+  const bad = 'plan 店长 {\n  indicator 销售额 weight 60% target 100% scoring linear\n  indicator 毛利 weight 30% target 1 scoring linaer\n}\n';
+  writeFileSync(join(dir, 'a.kpi'), bad);
+  writeFileSync(join(dir, 'b.kpi'), bad);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a failed expectation and the last line, in Chinese with --lang zh', () => {
+    const r = kpi(['test', 'failing.kpi', '--lang', 'zh']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^ {6}failing\.kpi:7:5 KPI0920 total：期望 95，实际为 94$/m);
+    expect(r.stdout).toMatch(/^ {6}failing\.kpi:8:5 KPI0920 销售额：期望 95，实际为 90$/m);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 个通过，1 个失败');
+    // LANG=zh_CN.UTF-8 chooses the same, --lang en English
+    expect(kpi(['test', 'failing.kpi'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toBe(r.stdout);
+    const en = kpi(['test', 'failing.kpi', '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(en.stdout).toMatch(/^ {6}failing\.kpi:7:5 KPI0920 total: expected 95, got 94$/m);
+    expect(en.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed');
+  });
+
+  it('a `given` row that cannot be scored, in Chinese (the row error in the catalogue\'s Chinese words)', () => {
+    const r = kpi(['test', 'unscorable-test.kpi', '--lang', 'zh']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        'unscorable-test.kpi',
+        '  ✗ 少给一个',
+        '      unscorable-test.kpi:5:8 `given` 给出的这一行无法计分：KPI0901 `流失率` 需要的 `流失率` 列没有值',
+        '      unscorable-test.kpi:7:5 total：期望 54，未能计分',
+        '  ✓ 零流失',
+        '',
+        '1 个通过，1 个失败',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a file with errors: the ✗ line and the count of files not run, singular and plural, in both languages', () => {
+    const zh1 = kpi(['test', 'broken.kpi', 'shop.kpi', '--lang', 'zh']);
+    expect(zh1.code).toBe(1);
+    expect(zh1.stdout).toMatch(/^ {2}✗ 无法运行测试：文件中有 1 个错误\n/m);
+    expect(zh1.stdout.trimEnd().split('\n').at(-1)).toBe('2 个通过，0 个失败，1 个文件未运行（方案有错误）');
+    const zh2 = kpi(['test', 'a.kpi', 'b.kpi', '--lang', 'zh'], { cwd: dir });
+    expect(zh2.code).toBe(1);
+    expect(zh2.stdout.match(/^ {2}✗ 无法运行测试：文件中有 2 个错误$/gm)).toHaveLength(2);
+    expect(zh2.stdout.trimEnd().split('\n').at(-1)).toBe('0 个通过，0 个失败，2 个文件未运行（方案有错误）');
+    const en2 = kpi(['test', 'a.kpi', 'b.kpi'], { cwd: dir });
+    expect(en2.stdout.match(/^ {2}✗ cannot run the tests: the file has 2 errors$/gm)).toHaveLength(2);
+    expect(en2.stdout.trimEnd().split('\n').at(-1)).toBe('0 passed, 0 failed, 2 files not run (errors in the plan)');
+  });
+
+  it('JUnit: the testcase of a file with errors and its failure message, in both languages', () => {
+    const en = kpi(['test', '--format', 'junit', 'broken.kpi']);
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain('<testcase classname="broken.kpi." name="broken.kpi has errors" file="broken.kpi" time="0.000">');
+    expect(en.stdout).toContain('<failure message="1 error: run `kpi check broken.kpi`" type="kpi-test">1 error: run `kpi check broken.kpi`</failure>');
+    const zh = kpi(['test', '--format', 'junit', 'broken.kpi', '--lang', 'zh']);
+    expect(zh.stdout).toContain('<testcase classname="broken.kpi." name="broken.kpi 中有错误" file="broken.kpi" time="0.000">');
+    expect(zh.stdout).toContain('<failure message="1 个错误：请运行 `kpi check broken.kpi` 查看" type="kpi-test">');
+    expect(kpi(['test', '--format', 'junit', 'a.kpi', '--lang', 'en'], { cwd: dir }).stdout).toContain('<failure message="2 errors: run `kpi check a.kpi`"');
+    expect(kpi(['test', '--format', 'junit', 'a.kpi', '--lang', 'zh'], { cwd: dir }).stdout).toContain('<failure message="2 个错误：请运行 `kpi check a.kpi` 查看"');
+    const failed = kpi(['test', '--format', 'junit', 'failing.kpi', '--lang', 'zh']);
+    expect(failed.stdout).toContain('<failure message="KPI0920 total：期望 95，实际为 94" type="kpi-test">');
   });
 });

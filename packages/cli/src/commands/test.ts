@@ -1,7 +1,7 @@
 /** `kpi test <files|dirs...>`: run the `test` blocks of every plan; final line `N passed, N failed`. */
-import { diag, bilingual } from '@kpi/core';
+import { diag, bilingual, localize, pluralS, rowErrorDiagnostic, ui } from '@kpi/core';
 import { Command, Option } from 'commander';
-import { SourceFile, visibleText, type Diagnostic } from '@kpi/core';
+import { SourceFile, visibleText, type Diagnostic, type Lang } from '@kpi/core';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
 import { analyze, renderDiagnostics, type TestReport } from '../engine.js';
 import { runPlanTests } from '../engine-run.js';
@@ -30,19 +30,23 @@ export interface TestOutcome {
   notRun?: boolean;
 }
 
-/** Adapt one engine report (`runPlanTests`) to lines a person can read; `source` places them at `file:line:col`. */
-export function outcomeOf(file: string, report: TestReport, seconds: number, source?: SourceFile): TestOutcome {
+/** Adapt one engine report (`runPlanTests`) to lines a person can read, in `lang`; `source` places them at `file:line:col`. */
+export function outcomeOf(file: string, report: TestReport, seconds: number, source?: SourceFile, lang: Lang = 'en'): TestOutcome {
   const at = (offset: number) => {
     if (!source) return '';
     const { line, col } = source.lineCol(offset);
     return `${file}:${line}:${col} `;
   };
   // a `given` row that cannot be scored: say why once, first, then which expectations it leaves unchecked
-  const details = report.errors.map((e) => `the \`given\` row cannot be scored: ${e.code} ${e.message}`);
+  // (the engine's English text as it was; in Chinese the catalogue's words for the same error)
+  const details = report.errors.map((e) =>
+    ui('ui.test.given-unscorable', { code: e.code, message: lang === 'en' ? e.message : localize(rowErrorDiagnostic(undefined, undefined, '', e), lang).message }, lang),
+  );
   const where = report.errors.map(() => at(report.nameSpan.start));
   for (const f of report.failures) {
     // the catalogue code of a failed expectation, as `kpi check` shows codes (grammar/diagnostics/KPI0920.md)
-    details.push(report.errors.length && f.actual.startsWith('error:') ? `${f.subject}: expected ${f.expected}, not scored` : `KPI0920 ${f.subject}: expected ${f.expected}, got ${f.actual}`);
+    const args = { subject: f.subject, expected: f.expected };
+    details.push(report.errors.length && f.actual.startsWith('error:') ? ui('ui.test.not-scored', args, lang) : `KPI0920 ${ui('ui.test.expected-got', { ...args, actual: f.actual }, lang)}`);
     where.push(at(f.span.start));
   }
   const line = source ? source.lineCol(report.nameSpan.start).line : undefined;
@@ -52,7 +56,7 @@ export function outcomeOf(file: string, report: TestReport, seconds: number, sou
 const xml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
-export function junitOfTests(outcomes: TestOutcome[]): string {
+export function junitOfTests(outcomes: TestOutcome[], lang: Lang = 'en'): string {
   const byFile = new Map<string, TestOutcome[]>();
   for (const o of outcomes) (byFile.get(o.file) ?? byFile.set(o.file, []).get(o.file)!).push(o);
   const failed = outcomes.filter((o) => !o.passed).length;
@@ -66,7 +70,7 @@ export function junitOfTests(outcomes: TestOutcome[]): string {
       if (o.passed) out += '/>\n';
       else {
         const body = [...o.details, ...(o.why.length ? ['', ...o.why] : [])].join('\n');
-        out += `>\n      <failure message="${xml(o.details[0] ?? 'failed')}" type="kpi-test">${xml(body)}</failure>\n    </testcase>\n`;
+        out += `>\n      <failure message="${xml(o.details[0] ?? ui('ui.test.failed', {}, lang))}" type="kpi-test">${xml(body)}</failure>\n    </testcase>\n`;
       }
     }
     out += '  </testsuite>\n';
@@ -94,6 +98,7 @@ A failure shows what was expected and what the plan computed. The last line is a
     )
     .action(async (args: string[], opts: { format: 'terminal' | 'github' | 'junit'; plan?: string }) => {
       const files = await expandPlanFiles(args, io.cwd);
+      const lang = io.lang ?? 'en';
       const github = opts.format === 'github';
       const c = colors(!github && useColor(io, io.stdout));
       // --format github: the terminal lines, then one `::error` workflow command per failed expect or plan error
@@ -114,8 +119,18 @@ A failure shows what was expected and what the plan computed. The last line is a
         if (errors.length) {
           annotations.push(...errors);
           if (term) printPlanDiagnostics(io, io.stdout, [{ name, text, diagnostics: errors }]);
-          outcomes.push({ file: name, plan: '', name: `${name} has errors`, passed: false, notRun: true, why: [], details: [`${errors.length} error${errors.length === 1 ? '' : 's'}: run \`kpi check ${name}\``], seconds: 0 });
-          if (term) io.stdout.write(`  ${c.red('✗')} cannot run the tests: the file has ${errors.length} error${errors.length === 1 ? '' : 's'}\n`);
+          const count = ui('ui.errors', { n: errors.length, s: pluralS(errors.length) }, lang);
+          outcomes.push({
+            file: name,
+            plan: '',
+            name: ui('ui.test.has-errors', { file: name }, lang),
+            passed: false,
+            notRun: true,
+            why: [],
+            details: [ui('ui.test.run-check', { errors: count, file: name }, lang)],
+            seconds: 0,
+          });
+          if (term) io.stdout.write(`  ${c.red('✗')} ${ui('ui.test.cannot-run', { errors: count }, lang)}\n`);
           continue;
         }
         for (const plan of a.file.plans) {
@@ -125,7 +140,7 @@ A failure shows what was expected and what the plan computed. The last line is a
           const reports = runPlanTests(plan, { file: name });
           const per = (performance.now() - t0) / 1000 / Math.max(1, reports.length);
           for (const rep of reports) {
-            const o = outcomeOf(name, rep, per, source);
+            const o = outcomeOf(name, rep, per, source, lang);
             outcomes.push(o);
             annotations.push(...rep.diagnostics.map((d) => ({ ...d, file: d.file ?? name })));
             if (!term) continue;
@@ -154,12 +169,12 @@ A failure shows what was expected and what the plan computed. The last line is a
       const failed = outcomes.filter((o) => !o.passed && !o.notRun).length;
       const passed = outcomes.length - failed - notRun;
       if (github && annotations.length) {
-        io.stdout.write(`\n${renderDiagnostics('github', annotations, sourceMap(sources), { lang: io.lang ?? 'en' })}`);
+        io.stdout.write(`\n${renderDiagnostics('github', annotations, sourceMap(sources), { lang })}`);
       }
       if (term) {
-        const line = `${passed} passed, ${failed} failed${notRun ? `, ${notRun} file${notRun === 1 ? '' : 's'} not run (errors in the plan)` : ''}`;
+        const line = ui('ui.test.summary', { passed, failed, notRun: notRun ? ui('ui.test.not-run', { n: notRun, s: pluralS(notRun) }, lang) : '' }, lang);
         io.stdout.write(`\n${failed || notRun ? c.red(c.bold(line)) : c.green(line)}\n`);
-      } else io.stdout.write(junitOfTests(outcomes));
+      } else io.stdout.write(junitOfTests(outcomes, lang));
       done(failed || notRun ? EXIT.FAILED : EXIT.OK);
     });
 }

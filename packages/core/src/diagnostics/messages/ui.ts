@@ -25,6 +25,16 @@ export const UI_MESSAGES = {
   'ui.more-warnings-not-shown': { message: { en: '… and {{n}} more {{code}} warning{{s}} in `{{file}}`, not shown (`--all` shows every one)', zh: '…… `{{file}}` 中还有 {{n}} 个 {{code}} 警告未显示（加 `--all` 显示全部）' } },
   'ui.more-notes-not-shown': { message: { en: '… and {{n}} more {{code}} note{{s}} in `{{file}}`, not shown (`--all` shows every one)', zh: '…… `{{file}}` 中还有 {{n}} 条 {{code}} 提示未显示（加 `--all` 显示全部）' } },
   'ui.max-warnings': { message: { en: '{{count}}: more than `--max-warnings {{max}}` allows', zh: '{{count}}，超过 `--max-warnings {{max}}` 的上限' } },
+  // ---- kpi test (packages/cli/src/commands/test.ts): a file with errors, failed expectations, the last line ----
+  'ui.test.has-errors': { message: { en: '{{file}} has errors', zh: '{{file}} 中有错误' } },
+  'ui.test.run-check': { message: { en: '{{errors}}: run `kpi check {{file}}`', zh: '{{errors}}：请运行 `kpi check {{file}}` 查看' } },
+  'ui.test.cannot-run': { message: { en: 'cannot run the tests: the file has {{errors}}', zh: '无法运行测试：文件中有 {{errors}}' } },
+  'ui.test.given-unscorable': { message: { en: 'the `given` row cannot be scored: {{code}} {{message}}', zh: '`given` 给出的这一行无法计分：{{code}} {{message}}' } },
+  'ui.test.expected-got': { message: { en: '{{subject}}: expected {{expected}}, got {{actual}}', zh: '{{subject}}：期望 {{expected}}，实际为 {{actual}}' } },
+  'ui.test.not-scored': { message: { en: '{{subject}}: expected {{expected}}, not scored', zh: '{{subject}}：期望 {{expected}}，未能计分' } },
+  'ui.test.failed': { message: { en: 'failed', zh: '失败' } },
+  'ui.test.summary': { message: { en: '{{passed}} passed, {{failed}} failed{{notRun}}', zh: '{{passed}} 个通过，{{failed}} 个失败{{notRun}}' } },
+  'ui.test.not-run': { message: { en: ', {{n}} file{{s}} not run (errors in the plan)', zh: '，{{n}} 个文件未运行（方案有错误）' } },
   // report headers of `kpi score` (CSV, XLSX, table)
   // ---- kpi explain of a plan with money (packages/cli/src/commands/explain-money.ts) ----
   'ui.explain.person': { message: { en: '{{id}} (row {{row}}) · {{plan}}', zh: '{{id}} (第 {{row}} 行) · {{plan}}' } },
