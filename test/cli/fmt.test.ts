@@ -120,3 +120,50 @@ describe('kpi fmt', () => {
     expect(r.stderr).toMatch(/^gbk.kpi error KPI0953 `gbk.kpi` is GBK \(or another legacy Chinese encoding\), not UTF-8\n {2}= help: plan files are UTF-8/);
   });
 });
+
+describe('kpi fmt in the language of the run (SPEC §8): its own lines come from the catalogue', () => {
+  const broken = join(ROOT, 'examples/broken/店长-权重.kpi');
+  /** the last line of stderr (the diagnostics of a broken file come before it) */
+  const last = (s: string) => s.trimEnd().split('\n').at(-1);
+
+  it('--check: not formatted, syntax errors, and what to run, singular and plural, in Chinese and unchanged in English', () => {
+    const zh = kpi(['fmt', '--check', 'messy.kpi', 'unformatted.kpi', '--lang', 'zh']);
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toBe('messy.kpi\nunformatted.kpi\n');
+    expect(zh.stderr).toBe('2 个文件未格式化；请运行 `kpi fmt <文件>`\n');
+    expect(kpi(['fmt', '--check', 'messy.kpi'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toBe('1 个文件未格式化；请运行 `kpi fmt messy.kpi`\n');
+    expect(kpi(['fmt', '--check', 'messy.kpi', '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toBe('1 file is not formatted; run `kpi fmt messy.kpi`\n');
+    // both at once: the parts joined by the language's list separator, then what to run
+    const dir = join(tmp, 'check-lang');
+    mkdirSync(dir);
+    cpSync(join(FIXTURES, 'messy.kpi'), join(dir, 'messy.kpi'));
+    cpSync(broken, join(dir, 'a.kpi'));
+    cpSync(broken, join(dir, 'b.kpi'));
+    const both = ['fmt', '--check', 'messy.kpi', 'a.kpi', 'b.kpi'];
+    expect(last(kpi(both, { cwd: dir }).stderr)).toBe('1 file is not formatted, 2 files have syntax errors and cannot be formatted; run `kpi fmt messy.kpi`');
+    expect(last(kpi([...both, '--lang', 'zh'], { cwd: dir }).stderr)).toBe('1 个文件未格式化，2 个文件有语法错误，无法格式化；请运行 `kpi fmt messy.kpi`');
+    expect(last(kpi(['fmt', '--check', broken, '--lang', 'zh']).stderr)).toBe('1 个文件有语法错误，无法格式化');
+  });
+
+  it('writing in place: each file formatted and the summary, in Chinese and unchanged in English', () => {
+    const dir = join(tmp, 'lang');
+    for (const lang of ['zh', 'en']) {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir);
+      cpSync(join(FIXTURES, 'messy.kpi'), join(dir, 'messy.kpi'));
+      cpSync(join(FIXTURES, 'unformatted.kpi'), join(dir, 'unformatted.kpi'));
+      cpSync(join(FIXTURES, 'shop.kpi'), join(dir, 'shop.kpi'));
+      cpSync(broken, join(dir, '店长-权重.kpi'));
+      const r = kpi(['fmt', '.', '--lang', lang], { cwd: dir });
+      expect(r.code).toBe(1);
+      const lines = r.stderr.split('\n').filter((l) => !/^(店长-权重\.kpi:| |$)/.test(l));
+      expect(lines).toEqual(
+        lang === 'zh'
+          ? ['已格式化 messy.kpi', '已格式化 unformatted.kpi', '已格式化 2 个文件，1 个已是规范格式，1 个有错误']
+          : ['formatted messy.kpi', 'formatted unformatted.kpi', '2 files formatted, 1 already formatted, 1 with errors'],
+      );
+      const again = kpi(['fmt', 'messy.kpi', '--lang', lang], { cwd: dir });
+      expect(again.stderr).toBe(lang === 'zh' ? '已格式化 0 个文件，1 个已是规范格式\n' : '0 files formatted, 1 already formatted\n');
+    }
+  });
+});

@@ -1,5 +1,5 @@
 /** `kpi fmt [--check] <files...>`: format plan files in place (atomically), or list the unformatted ones. */
-import { diag } from '@kpi/core';
+import { diag, pluralS, ui } from '@kpi/core';
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '@kpi/core';
@@ -37,6 +37,7 @@ A file with syntax errors is left unchanged and its errors are printed (exit 1).
     .action(async (args: string[], opts: { check?: boolean; stdout?: boolean; keywords?: 'zh' | 'en' }) => {
       const files = await expandPlanFiles(args, io.cwd);
       if (opts.stdout && files.length !== 1) throw new UserError(diag('KPI0006.stdout-one', {}));
+      const lang = io.lang ?? 'en';
       const c = colors(useColor(io, opts.check ? io.stdout : io.stderr));
       let broken = 0;
       const unformatted: string[] = [];
@@ -68,17 +69,20 @@ A file with syntax errors is left unchanged and its errors are printed (exit 1).
             throw outputError(name, path, e);
           }
           changed++;
-          io.stderr.write(`${c.green('formatted')} ${name}\n`);
+          io.stderr.write(`${c.green(ui('ui.fmt.formatted', {}, lang))} ${name}\n`);
         }
       }
       if (opts.check && (unformatted.length || broken)) {
         const parts: string[] = [];
-        if (unformatted.length) parts.push(`${unformatted.length} file${unformatted.length === 1 ? ' is' : 's are'} not formatted`);
-        if (broken) parts.push(`${broken} file${broken === 1 ? ' has' : 's have'} syntax errors and cannot be formatted`);
-        const run = unformatted.length ? `; run \`kpi fmt ${unformatted.length === 1 ? unformatted[0] : '<files>'}\`` : '';
-        io.stderr.write(`${c.red(parts.join(', '))}${run}\n`);
+        // `verb` serves English grammar only (1 file is, 2 files are); the Chinese texts leave it out
+        const n = unformatted.length;
+        if (n) parts.push(ui('ui.fmt.not-formatted', { n, s: pluralS(n), verb: n === 1 ? 'is' : 'are' }, lang));
+        if (broken) parts.push(ui('ui.fmt.syntax-errors', { n: broken, s: pluralS(broken), verb: broken === 1 ? 'has' : 'have' }, lang));
+        const run = n === 1 ? ui('ui.fmt.run-one', { file: unformatted[0]! }, lang) : n ? ui('ui.fmt.run-many', {}, lang) : '';
+        io.stderr.write(`${c.red(parts.join(ui('ui.list-sep', {}, lang)))}${run}\n`);
       } else if (!opts.stdout && !opts.check) {
-        io.stderr.write(`${changed} file${changed === 1 ? '' : 's'} formatted, ${files.length - changed - broken} already formatted${broken ? `, ${broken} with errors` : ''}\n`);
+        const withErrors = broken ? ui('ui.fmt.with-errors', { n: broken }, lang) : '';
+        io.stderr.write(`${ui('ui.fmt.summary', { n: changed, s: pluralS(changed), already: files.length - changed - broken, broken: withErrors }, lang)}\n`);
       }
       done(broken || unformatted.length ? EXIT.FAILED : EXIT.OK);
     });

@@ -35,6 +35,14 @@ export const UI_MESSAGES = {
   'ui.test.failed': { message: { en: 'failed', zh: '失败' } },
   'ui.test.summary': { message: { en: '{{passed}} passed, {{failed}} failed{{notRun}}', zh: '{{passed}} 个通过，{{failed}} 个失败{{notRun}}' } },
   'ui.test.not-run': { message: { en: ', {{n}} file{{s}} not run (errors in the plan)', zh: '，{{n}} 个文件未运行（方案有错误）' } },
+  // ---- kpi fmt (packages/cli/src/commands/fmt.ts); {{verb}} is English grammar only (is/are, has/have) ----
+  'ui.fmt.formatted': { message: { en: 'formatted', zh: '已格式化' } },
+  'ui.fmt.not-formatted': { message: { en: '{{n}} file{{s}} {{verb}} not formatted', zh: '{{n}} 个文件未格式化' } },
+  'ui.fmt.syntax-errors': { message: { en: '{{n}} file{{s}} {{verb}} syntax errors and cannot be formatted', zh: '{{n}} 个文件有语法错误，无法格式化' } },
+  'ui.fmt.run-one': { message: { en: '; run `kpi fmt {{file}}`', zh: '；请运行 `kpi fmt {{file}}`' } },
+  'ui.fmt.run-many': { message: { en: '; run `kpi fmt <files>`', zh: '；请运行 `kpi fmt <文件>`' } },
+  'ui.fmt.summary': { message: { en: '{{n}} file{{s}} formatted, {{already}} already formatted{{broken}}', zh: '已格式化 {{n}} 个文件，{{already}} 个已是规范格式{{broken}}' } },
+  'ui.fmt.with-errors': { message: { en: ', {{n}} with errors', zh: '，{{n}} 个有错误' } },
   // report headers of `kpi score` (CSV, XLSX, table)
   // ---- kpi explain of a plan with money (packages/cli/src/commands/explain-money.ts) ----
   'ui.explain.person': { message: { en: '{{id}} (row {{row}}) · {{plan}}', zh: '{{id}} (第 {{row}} 行) · {{plan}}' } },
