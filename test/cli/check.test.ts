@@ -462,6 +462,34 @@ describe('kpi init', () => {
     expect(readFileSync(join(dir, 'existing', 'package.json'), 'utf8')).toBe('{"name":"hr-plans"}\n');
   });
 
+  it('says what it did in the language of the run (SPEC §8): the words from the catalogue, the paths in one column', () => {
+    const zh = kpi(['init', 'zh-repo', '--lang', 'zh'], { cwd: dir });
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toBe(
+      [
+        ...['店长.kpi', 'data/店长.csv', '.github/workflows/kpi.yml', 'package.json', '.gitignore', 'README.md'].map((f) => `已创建  zh-repo/${f}`),
+        '',
+        '下一步：cd zh-repo && kpi check . && kpi test . && kpi score 店长.kpi --data data/店长.csv',
+        '（package.json 已把 kpi 列为开发依赖：在该目录运行 `npm install` 后，`npx kpi` 即可使用，CI 工作流也用它运行 kpi）',
+        '',
+      ].join('\n'),
+    );
+    // a file kept, and the note under it, in Chinese; LANG=zh_CN.UTF-8 chooses the same
+    mkdirSync(join(dir, 'zh-existing'));
+    writeFileSync(join(dir, 'zh-existing', 'package.json'), '{"name":"hr-plans"}\n');
+    const kept = kpi(['init', 'zh-existing'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(kept.stdout).toMatch(/^已保留  zh-existing\/package\.json（文件已存在；加 --force 可覆盖）\n {8}CI 工作流要从这个 package\.json 安装 kpi：请在该目录运行 `npm install --save-dev @kpi\/cli`\n/m);
+    expect(kept.stdout).not.toMatch(/开发依赖/);
+    // a tarball copied into vendor/: `copied` in both languages, the path in the same column
+    writeFileSync(join(dir, 'kpi-cli-9.9.9.tgz'), '');
+    expect(kpi(['init', 'zh-vendored', '--cli', 'kpi-cli-9.9.9.tgz', '--lang', 'zh'], { cwd: dir }).stdout).toMatch(/^已复制  zh-vendored\/vendor\/kpi-cli-9\.9\.9\.tgz\n已创建  zh-vendored\/店长\.kpi\n/);
+    expect(kpi(['init', 'en-vendored', '--cli', 'kpi-cli-9.9.9.tgz'], { cwd: dir }).stdout).toMatch(/^copied  en-vendored\/vendor\/kpi-cli-9\.9\.9\.tgz\ncreated en-vendored\/店长\.kpi\n/);
+    // English as it always was
+    const en = kpi(['init', 'en-repo', '--lang', 'en'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(en.stdout).toMatch(/^created en-repo\/店长\.kpi\n/);
+    expect(en.stdout).toMatch(/\nNext: cd en-repo && kpi check \. && kpi test \. && kpi score 店长\.kpi --data data\/店长\.csv\n\(package\.json lists kpi as a dev dependency: `npm install` there gives `npx kpi` and the CI workflow its command\)\n$/);
+  });
+
   it('exits 2 when the target exists and is not a directory', () => {
     writeFileSync(join(dir, 'file'), '');
     const r = kpi(['init', 'file'], { cwd: dir });

@@ -1,5 +1,5 @@
 /** `kpi init [dir]`: scaffold a plan repository — an example plan, sample data, a CI workflow, a README. */
-import { diag } from '@kpi/core';
+import { diag, displayWidth, ui } from '@kpi/core';
 import { Command } from 'commander';
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -170,6 +170,8 @@ editor that speaks LSP; the VS Code extension (\`kpi-vscode-*.vsix\`) starts its
 
 /** the npm package that brings the `kpi` command */
 const CLI_PACKAGE = '@kpi/cli';
+/** the column where the path starts after `created`/`copied`/`kept` (and a note under one of them) */
+const LABEL_WIDTH = 8;
 
 /** package.json of the scaffold; `cliSpec` is how it gets the kpi command (a version range or `file:` a tarball) */
 const packageJson = (cliSpec: string) => `${JSON.stringify(
@@ -229,7 +231,13 @@ existing files are kept unless --force is given.`,
     )
     .action(async (dir: string, opts: { force?: boolean; cli?: string }) => {
       const root = resolve(io.cwd, dir);
+      const lang = io.lang ?? 'en';
       const c = colors(useColor(io, io.stdout));
+      // `created`, `copied`, `kept`: the word, then the path in one column (8 wide, as the English always was)
+      const label = (id: 'ui.init.created' | 'ui.init.copied' | 'ui.init.kept', paint: (s: string) => string) => {
+        const word = ui(id, {}, lang);
+        return `${paint(word)}${' '.repeat(Math.max(1, LABEL_WIDTH - displayWidth(word)))}`;
+      };
       let kpiInPackage = true;
       try {
         const st = await stat(root).catch(() => undefined);
@@ -242,23 +250,23 @@ existing files are kept unless --force is given.`,
           const rel = `vendor/${basename(tgz)}`;
           await mkdir(join(root, 'vendor'), { recursive: true });
           if (join(root, rel) !== tgz) await copyFile(tgz, join(root, rel));
-          io.stdout.write(`${c.green('copied')}  ${relative(io.cwd, join(root, rel)) || rel}\n`);
+          io.stdout.write(`${label('ui.init.copied', c.green)}${relative(io.cwd, join(root, rel)) || rel}\n`);
           cliSpec = `file:${rel}`;
         } else if (opts.cli !== undefined) cliSpec = opts.cli;
         for (const [rel, content] of Object.entries(initFiles(cliSpec))) {
           const path = join(root, rel);
           const shown = relative(io.cwd, path) || path;
           if (!opts.force && (await stat(path).catch(() => undefined))) {
-            io.stdout.write(`${c.yellow('kept')}    ${shown} (exists; --force to overwrite)\n`);
+            io.stdout.write(`${label('ui.init.kept', c.yellow)}${shown}${ui('ui.init.exists', {}, lang)}\n`);
             if (rel === 'package.json' && !(await dependsOnKpi(path))) {
               kpiInPackage = false;
-              io.stdout.write(`        the CI workflow needs kpi from it: run \`npm install --save-dev ${CLI_PACKAGE}\` there\n`);
+              io.stdout.write(`${' '.repeat(LABEL_WIDTH)}${ui('ui.init.needs-kpi', { package: CLI_PACKAGE }, lang)}\n`);
             }
             continue;
           }
           await mkdir(dirname(path), { recursive: true });
           await writeFile(path, content);
-          io.stdout.write(`${c.green('created')} ${shown}\n`);
+          io.stdout.write(`${label('ui.init.created', c.green)}${shown}\n`);
         }
       } catch (e) {
         if (e instanceof UserError) throw e;
@@ -266,8 +274,8 @@ existing files are kept unless --force is given.`,
       }
       const cd = dir === '.' ? '' : `cd ${/^[\w./\-\u3400-\u9fff]+$/.test(dir) ? dir : JSON.stringify(dir)} && `;
       io.stdout.write(
-        `\nNext: ${cd}kpi check . && kpi test . && kpi score 店长.kpi --data data/店长.csv\n` +
-          (kpiInPackage ? `(package.json lists kpi as a dev dependency: \`npm install\` there gives \`npx kpi\` and the CI workflow its command)\n` : ''),
+        `\n${ui('ui.init.next', { commands: `${cd}kpi check . && kpi test . && kpi score 店长.kpi --data data/店长.csv` }, lang)}\n` +
+          (kpiInPackage ? `${ui('ui.init.dev-dependency', {}, lang)}\n` : ''),
       );
       done(EXIT.OK);
     });

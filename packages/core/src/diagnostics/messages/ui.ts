@@ -43,6 +43,21 @@ export const UI_MESSAGES = {
   'ui.fmt.run-many': { message: { en: '; run `kpi fmt <files>`', zh: '；请运行 `kpi fmt <文件>`' } },
   'ui.fmt.summary': { message: { en: '{{n}} file{{s}} formatted, {{already}} already formatted{{broken}}', zh: '已格式化 {{n}} 个文件，{{already}} 个已是规范格式{{broken}}' } },
   'ui.fmt.with-errors': { message: { en: ', {{n}} with errors', zh: '，{{n}} 个有错误' } },
+  // ---- kpi init (packages/cli/src/commands/init.ts): one line per file, then what to run next ----
+  'ui.init.created': { message: { en: 'created', zh: '已创建' } },
+  'ui.init.copied': { message: { en: 'copied', zh: '已复制' } },
+  'ui.init.kept': { message: { en: 'kept', zh: '已保留' } },
+  'ui.init.exists': { message: { en: ' (exists; --force to overwrite)', zh: '（文件已存在；加 --force 可覆盖）' } },
+  'ui.init.needs-kpi': {
+    message: { en: 'the CI workflow needs kpi from it: run `npm install --save-dev {{package}}` there', zh: 'CI 工作流要从这个 package.json 安装 kpi：请在该目录运行 `npm install --save-dev {{package}}`' },
+  },
+  'ui.init.next': { message: { en: 'Next: {{commands}}', zh: '下一步：{{commands}}' } },
+  'ui.init.dev-dependency': {
+    message: {
+      en: '(package.json lists kpi as a dev dependency: `npm install` there gives `npx kpi` and the CI workflow its command)',
+      zh: '（package.json 已把 kpi 列为开发依赖：在该目录运行 `npm install` 后，`npx kpi` 即可使用，CI 工作流也用它运行 kpi）',
+    },
+  },
   // report headers of `kpi score` (CSV, XLSX, table)
   // ---- kpi explain of a plan with money (packages/cli/src/commands/explain-money.ts) ----
   'ui.explain.person': { message: { en: '{{id}} (row {{row}}) · {{plan}}', zh: '{{id}} (第 {{row}} 行) · {{plan}}' } },
