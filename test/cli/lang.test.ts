@@ -4,10 +4,12 @@
  * command line itself are coded diagnostics printed in the chosen format.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kpi } from './helpers.js';
+import { pathToFileURL } from 'node:url';
+import { BIN, FIXTURES, kpi } from './helpers.js';
 
 const BAD = 'plan 店长 {\n  indicator 销售额 weight 60% target 100% scoring linear\n  indicator 毛利 weight 30% target 1 scoring linaer\n}\n';
 let dir: string;
@@ -76,3 +78,52 @@ describe('errors of the command line', () => {
     expect(run(['check', 'missing.kpi'], { LANG: 'zh_CN.UTF-8' }).stderr).toBe('missing.kpi 错误 KPI0001 找不到 `missing.kpi`\n  = 帮助: 检查文件名，以及运行 `kpi` 的目录\n');
   });
 });
+
+describe("the commands' own lines, in the chosen language (the catalogue's ui.* entries)", () => {
+  it('kpi compile -o: ✓ wrote FILE', () => {
+    expect(run(['compile', join(FIXTURES, 'shop.kpi'), '--target', 'js', '-o', 'shop.mjs', '--lang', 'zh']).stderr).toBe('✓ 已写入 shop.mjs\n');
+    expect(run(['compile', join(FIXTURES, 'shop.kpi'), '--target', 'js', '-o', 'shop.mjs'], { LANG: 'zh_CN.UTF-8' }).stderr).toBe('✓ 已写入 shop.mjs\n');
+    expect(run(['compile', join(FIXTURES, 'shop.kpi'), '--target', 'js', '-o', 'shop.mjs', '--lang', 'en']).stderr).toBe('✓ wrote shop.mjs\n');
+  });
+
+  it('a workbook read for its first sheet: the note naming the others', () => {
+    cpSync(join(FIXTURES, 'good.xlsx'), join(dir, 'good.xlsx'));
+    cpSync(join(FIXTURES, 'shop.kpi'), join(dir, 'shop.kpi'));
+    const zh = run(['score', 'shop.kpi', '--data', 'good.xlsx', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/\n注: 读取的是工作表 `说明`；工作簿中还有 `五月`：请用 `--sheet 名称` 选择\n$/);
+    expect(run(['explain', 'shop.kpi', '--data', 'good.xlsx', '--id', 'S1'], { LANG: 'zh_CN.UTF-8' }).stderr).toMatch(/\n注: 读取的是工作表 `说明`；工作簿中还有 `五月`：请用 `--sheet 名称` 选择\n$/);
+    const en = run(['score', 'shop.kpi', '--data', 'good.xlsx', '--lang', 'en']);
+    expect(en.stderr).toMatch(/\nnote: read sheet `说明`; the workbook also has `五月`: pick one with `--sheet NAME`\n$/);
+  });
+
+  it('an internal error (a bug on demand, preloaded): what it is and how to report it', () => {
+    const bug = { NODE_OPTIONS: `--import=${pathToFileURL(join(FIXTURES, 'internal-error.mjs')).href}` };
+    const args = ['compile', join(FIXTURES, 'shop.kpi'), '--target', 'json'];
+    const zh = run([...args, '--lang', 'zh'], bug);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe('内部错误: boom (a bug on demand)\n这是 kpi 0.1.0 自身的缺陷，不是方案的问题。请连同所运行的命令一起报告（设置 KPI_DEBUG=1 可查看调用栈）。\n'.replace('0.1.0', version()));
+    const en = run(args, bug);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe(`internal error: boom (a bug on demand)\nThis is a bug in kpi ${version()}, not in your plan. Please report it with the command you ran (set KPI_DEBUG=1 to see the stack trace).\n`);
+    // KPI_DEBUG=1: the stack instead of the hint
+    expect(run([...args, '--lang', 'zh'], { ...bug, KPI_DEBUG: '1' }).stderr).toMatch(/^内部错误: boom \(a bug on demand\)\n这是 kpi \S+ 自身的缺陷，不是方案的问题。请连同所运行的命令一起报告\nError: boom/);
+  });
+
+  // `kpi lsp` typed at a terminal says what it is; `script` gives it one (util-linux)
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('kpi lsp at a terminal: what it is and how to quit', () => {
+    const at = (lang: string) => {
+      const env = { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', KPI_LANG: '' };
+      const r = spawnSync('script', ['-qec', `'${process.execPath}' '${BIN}' lsp --lang ${lang}`, '/dev/null'], { input: '', env, encoding: 'utf8', timeout: 30_000 });
+      return r.stdout.replace(/\r\n/g, '\n');
+    };
+    expect(at('zh')).toContain('kpi lsp：供编辑器使用的语言服务器，通过 stdin/stdout 以 LSP 协议通信；按 Ctrl-C 退出\n');
+    expect(at('en')).toContain('kpi lsp: a language server for editors, speaking LSP on stdin/stdout; press Ctrl-C to quit\n');
+  });
+});
+
+/** the CLI's version, as `kpi --version` prints it */
+function version(): string {
+  return kpi(['--version']).stdout.trim();
+}

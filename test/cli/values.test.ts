@@ -226,7 +226,7 @@ describe('progress bar', () => {
     const { Progress } = (await import(pathToFileURL(join(ROOT, 'packages/cli/dist/progress.js')).href)) as typeof import('../../packages/cli/src/progress.js');
     vi.useFakeTimers({ now: 0 });
     const { io, written } = fakeIo(true);
-    const p = new Progress(io as never, 'scoring');
+    const p = new Progress(io as never, 'ui.progress.scoring');
     p.tick(1000, 10, 100);
     expect(written).toEqual([]);
     vi.setSystemTime(1500);
@@ -247,12 +247,31 @@ describe('progress bar', () => {
     const { Progress } = (await import(pathToFileURL(join(ROOT, 'packages/cli/dist/progress.js')).href)) as typeof import('../../packages/cli/src/progress.js');
     vi.useFakeTimers({ now: 0 });
     for (const { io, written } of [fakeIo(false), fakeIo(true, { CI: 'true' })]) {
-      const p = new Progress(io as never, 'scoring');
+      const p = new Progress(io as never, 'ui.progress.scoring');
       vi.setSystemTime(5000);
       p.tick(1, 1, 2);
       p.done();
       expect(written).toEqual([]);
     }
+  });
+
+  it('says what is going on and counts rows in the run\'s language (ui.progress.*)', async () => {
+    const { Progress } = (await import(pathToFileURL(join(ROOT, 'packages/cli/dist/progress.js')).href)) as typeof import('../../packages/cli/src/progress.js');
+    const lineOf = (lang: 'zh' | 'en' | undefined, label: 'ui.progress.scoring' | 'ui.progress.checking-ids') => {
+      vi.useFakeTimers({ now: 0 });
+      const { io, written } = fakeIo(true);
+      const p = new Progress({ ...io, ...(lang ? { lang } : {}) } as never, label);
+      vi.setSystemTime(2000);
+      p.tick(12_345, 50, 100);
+      return written.join('');
+    };
+    expect(lineOf('zh', 'ui.progress.scoring')).toBe('\r计分中 [████████████░░░░░░░░░░░░] 50%  12,345 行  6,173 行/秒\u001b[K');
+    expect(lineOf('zh', 'ui.progress.checking-ids')).toMatch(/^\r核对编号 \[/);
+    // English as before, also when no language is set
+    const en = '\rscoring [████████████░░░░░░░░░░░░] 50%  12,345 rows  6,173 rows/s\u001b[K';
+    expect(lineOf('en', 'ui.progress.scoring')).toBe(en);
+    expect(lineOf(undefined, 'ui.progress.scoring')).toBe(en);
+    expect(lineOf('en', 'ui.progress.checking-ids')).toMatch(/^\rchecking ids \[/);
   });
 
   describe('on a real run of 300,000 rows', () => {

@@ -9,7 +9,7 @@ import type { Compiled } from './engine.js';
 import { openTable, DataError } from './data/read.js';
 import { EXIT, type Io } from './io.js';
 import { ErrorLog, maxErrorsOf, printDataOutcome, rowErrorDiagnostics, type DataOptions, type DataOutcome } from './commands/score.js';
-import { printDiagnostics } from './report.js';
+import { printDiagnostics, printHint } from './report.js';
 
 export interface BoundPerson {
   id: string;
@@ -44,7 +44,7 @@ export async function readPeople(
     if (bad.length) {
       for (const b of bad) errors.add(b.diagnostics);
       printDataOutcome(io, errors, [], dataName, outcome);
-      if (source.hint) io.stderr.write(`note: ${source.hint}\n`);
+      printHint(io, source.hint);
       throw new DataFailed(EXIT.USAGE);
     }
     const people: BoundPerson[] = [];

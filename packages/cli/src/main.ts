@@ -11,7 +11,7 @@ import { printPlanDiagnostics } from './commands/check.js';
 import { DataError } from './data/data-error.js';
 import { printDiagnostics } from './report.js';
 import { langOfRun, machineFormatOfRun } from './lang.js';
-import { diag } from '@kpi/core/diag';
+import { diag, ui } from '@kpi/core/diag';
 import type { Diagnostic } from '@kpi/core';
 import { renderDiagnostics } from './engine.js';
 
@@ -101,10 +101,11 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       return EXIT.USAGE;
     }
     const err = e as Error;
+    const lang = io.lang ?? 'en';
     io.stderr.write(
-      `${c.red(c.bold('internal error:'))} ${err?.message ?? String(e)}\n` +
-        `This is a bug in kpi ${VERSION}, not in your plan. Please report it with the command you ran` +
-        (io.env.KPI_DEBUG ? `\n${err?.stack ?? ''}\n` : ' (set KPI_DEBUG=1 to see the stack trace).\n'),
+      `${c.red(c.bold(`${ui('ui.internal-error', {}, lang)}:`))} ${err?.message ?? String(e)}\n` +
+        ui('ui.internal-error.bug', { version: VERSION }, lang) +
+        (io.env.KPI_DEBUG ? `\n${err?.stack ?? ''}\n` : `${ui('ui.internal-error.debug', {}, lang)}\n`),
     );
     return EXIT.USAGE;
   }

@@ -1,5 +1,9 @@
 /** A progress line on stderr, only when stderr is a TTY and the run has taken more than a second. */
+import { ui } from '@kpi/core/diag';
 import type { Io } from './io.js';
+
+/** what the line says is going on: a catalogue entry, in the run's language */
+export type ProgressLabel = 'ui.progress.scoring' | 'ui.progress.checking-ids';
 
 export class Progress {
   private readonly started = Date.now();
@@ -8,7 +12,7 @@ export class Progress {
   private readonly enabled: boolean;
   constructor(
     private readonly io: Io,
-    private readonly label: string,
+    private readonly label: ProgressLabel,
   ) {
     this.enabled = io.stderr.isTTY === true && !io.env.CI;
   }
@@ -23,9 +27,9 @@ export class Progress {
     const width = 24;
     const filled = Math.round((pct / 100) * width);
     const rate = Math.round(rows / ((now - this.started) / 1000));
-    this.io.stderr.write(
-      `\r${this.label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${pct}%  ${rows.toLocaleString('en-US')} rows  ${rate.toLocaleString('en-US')} rows/s\x1b[K`,
-    );
+    const lang = this.io.lang ?? 'en';
+    const counts = ui('ui.progress.rows', { rows: rows.toLocaleString('en-US'), rate: rate.toLocaleString('en-US') }, lang);
+    this.io.stderr.write(`\r${ui(this.label, {}, lang)} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${pct}%  ${counts}\x1b[K`);
   }
 
   done(): void {

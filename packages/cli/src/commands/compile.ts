@@ -1,7 +1,7 @@
 /** `kpi compile <plan> --target js|json [-o FILE]`: the plan as a JS scoring module or as its IR. */
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { IR_VERSION, generateSql, type DialectName } from '@kpi/core';
+import { IR_VERSION, generateSql, ui, type DialectName } from '@kpi/core';
 import { writeFileAtomic } from '../atomic.js';
 import { outputError } from '../output-error.js';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
@@ -62,7 +62,7 @@ validated numbers and indices from the plan (names travel as JSON data).`,
         } catch (e) {
           throw outputError(opts.output, resolve(io.cwd, opts.output), e);
         }
-        io.stderr.write(`${colors(useColor(io, io.stderr)).green('✓')} wrote ${opts.output}\n`);
+        io.stderr.write(`${colors(useColor(io, io.stderr)).green('✓')} ${ui('ui.compile.wrote', { file: opts.output }, io.lang ?? 'en')}\n`);
       } else io.stdout.write(text);
       done(EXIT.OK);
     });

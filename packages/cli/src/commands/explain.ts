@@ -8,7 +8,7 @@ import { EXIT, UserError, type Io } from '../io.js';
 import { loadCompiled } from '../plan.js';
 import { renderExplanation } from '../engine-run.js';
 import { dataOptions, ErrorLog, maxErrorsOf, printDataOutcome, requireData, rowErrorDiagnostics, type DataOptions } from './score.js';
-import { printDiagnostics } from '../report.js';
+import { printDiagnostics, printHint } from '../report.js';
 import { explainMoney } from './explain-money.js';
 
 export function explainCommand(io: Io, done: (code: number) => void): Command {
@@ -55,7 +55,7 @@ async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { dat
     if (!binder.ok) {
       errors.add(binder.diagnostics);
       printDataOutcome(io, errors, [], dataName, 'ui.outcome.explained');
-      if (source.hint) io.stderr.write(`note: ${source.hint}\n`);
+      printHint(io, source.hint);
       return EXIT.USAGE;
     }
     const want = (opts.id ?? '').trim();

@@ -1,5 +1,6 @@
 /** `kpi lsp`: the language server on stdin/stdout, for editors (VS Code extension, Neovim, Helix, ...). */
 import { Command } from 'commander';
+import { ui } from '@kpi/core/diag';
 import type { Io } from '../io.js';
 import { VERSION } from '../version.js';
 
@@ -16,7 +17,7 @@ The server runs until the editor sends \`exit\`.`,
     )
     .action(async () => {
       // someone typed `kpi lsp` at a terminal: say what it is rather than wait in silence
-      if (process.stdin.isTTY) io.stderr.write('kpi lsp: a language server for editors, speaking LSP on stdin/stdout; press Ctrl-C to quit\n');
+      if (process.stdin.isTTY) io.stderr.write(`${ui('ui.lsp.at-terminal', {}, io.lang ?? 'en')}\n`);
       // loaded only here: the server's libraries cost nothing to the other commands
       const { runStdioServer } = await import('@kpi/lsp');
       runStdioServer({ version: VERSION });

@@ -10,7 +10,7 @@ import { outputError } from '../output-error.js';
 import { openTable, DataError } from '../data/read.js';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
 import { loadCompiled } from '../plan.js';
-import { printDiagnostics } from '../report.js';
+import { printDiagnostics, printHint } from '../report.js';
 import { Progress } from '../progress.js';
 import { refuseOverwritingInputs } from '../same-file.js';
 import { scoreRows } from './score-rows.js';
@@ -205,7 +205,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
   if (!binder.ok) {
     errors.add(binder.diagnostics);
     printDataOutcome(io, errors, [...(source.warnings ?? []), ...binder.diagnostics.filter((d) => d.severity !== 'error')], dataName);
-    if (source.hint) io.stderr.write(`note: ${source.hint}\n`);
+    printHint(io, source.hint);
     return EXIT.USAGE;
   }
   const idHeader = String(source.header[binder.idIndex] ?? 'id').trim();
@@ -244,7 +244,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     writer = tableWriter(out.stream, shape, opts.output ? { bold: plain, dim: plain } : c);
   }
 
-  const progress = new Progress(io, 'scoring');
+  const progress = new Progress(io, 'ui.progress.scoring');
   let ok = true;
   let scored = 0;
   try {
@@ -292,7 +292,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
       const again = await openTable(resolve(io.cwd, opts.data), sourceOptions);
       const binder2 = createBinder(again.header, compiled.inputs, { ...binderOptions, ids: ids!.replay(shared) });
       const errors2 = new ErrorLog(limit);
-      const progress2 = new Progress(io, 'checking ids');
+      const progress2 = new Progress(io, 'ui.progress.checking-ids');
       ({ ok } = await scoreRows({
         source: again,
         binder: binder2,

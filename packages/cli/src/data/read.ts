@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { checkZipBudget } from './zip-budget.js';
-import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, xlsxCell, diag, pluralS, text, type ArgsOf, type Cell, type Diagnostic, type DiagnosticId, type MessageRef } from '@kpi/core';
+import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, xlsxCell, bilingual, diag, pluralS, text, type ArgsOf, type Cell, type Diagnostic, type DiagnosticId, type MessageRef } from '@kpi/core';
 import { openRawCsv, type RawBatch } from './csv-raw.js';
 import { DataError } from './data-error.js';
 
@@ -20,8 +20,8 @@ export interface TableSource {
   rows: AsyncIterable<{ cells: Cell[]; row: number }[]>;
   /** encoding used (CSV) */
   encoding?: string;
-  /** a note to print after header-level errors (e.g. the workbook's other sheets) */
-  hint?: string;
+  /** a note to print after header-level errors (e.g. the workbook's other sheets), in the run's language */
+  hint?: MessageRef;
   /** findings about the file that do not stop the run (e.g. KPI0831 a hidden sheet was skipped) */
   warnings?: Diagnostic[];
   /** bytes read so far and total, for a progress bar */
@@ -355,6 +355,7 @@ async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<
     yield body;
   }
   const others = sheets.filter((s) => s !== ws).map((s) => `\`${s.name}\``);
-  const hint = others.length ? `read sheet \`${ws.name}\`; the workbook also has ${others.join(', ')}: pick one with \`--sheet NAME\`` : undefined;
+  const sep = bilingual('ui.list-sep', {});
+  const hint = others.length ? text('ui.data.other-sheets', { sheet: ws.name, others: { en: others.join(sep.en), zh: others.join(sep.zh) } }) : undefined;
   return { format: 'xlsx', header, rows: rows(), ...(hint ? { hint } : {}), ...(warnings.length ? { warnings } : {}), progress: () => ({ done: size, total: size }) };
 }

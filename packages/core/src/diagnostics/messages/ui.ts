@@ -58,6 +58,28 @@ export const UI_MESSAGES = {
       zh: '（package.json 已把 kpi 列为开发依赖：在该目录运行 `npm install` 后，`npx kpi` 即可使用，CI 工作流也用它运行 kpi）',
     },
   },
+  // ---- the other commands' own lines ----
+  'ui.compile.wrote': { message: { en: 'wrote {{file}}', zh: '已写入 {{file}}' } },
+  'ui.lsp.at-terminal': {
+    message: {
+      en: 'kpi lsp: a language server for editors, speaking LSP on stdin/stdout; press Ctrl-C to quit',
+      zh: 'kpi lsp：供编辑器使用的语言服务器，通过 stdin/stdout 以 LSP 协议通信；按 Ctrl-C 退出',
+    },
+  },
+  // score's progress line on a terminal (packages/cli/src/progress.ts)
+  'ui.progress.scoring': { message: { en: 'scoring', zh: '计分中' } },
+  'ui.progress.checking-ids': { message: { en: 'checking ids', zh: '核对编号' } },
+  'ui.progress.rows': { message: { en: '{{rows}} rows  {{rate}} rows/s', zh: '{{rows}} 行  {{rate}} 行/秒' } },
+  // a workbook read for its first sheet while it has others (packages/cli/src/data/read.ts), printed after `note: `
+  'ui.data.other-sheets': {
+    message: { en: 'read sheet `{{sheet}}`; the workbook also has {{others}}: pick one with `--sheet NAME`', zh: '读取的是工作表 `{{sheet}}`；工作簿中还有 {{others}}：请用 `--sheet 名称` 选择' },
+  },
+  // a bug of ours (packages/cli/src/main.ts): the message of the exception itself stays as thrown
+  'ui.internal-error': { message: { en: 'internal error', zh: '内部错误' } },
+  'ui.internal-error.bug': {
+    message: { en: 'This is a bug in kpi {{version}}, not in your plan. Please report it with the command you ran', zh: '这是 kpi {{version}} 自身的缺陷，不是方案的问题。请连同所运行的命令一起报告' },
+  },
+  'ui.internal-error.debug': { message: { en: ' (set KPI_DEBUG=1 to see the stack trace).', zh: '（设置 KPI_DEBUG=1 可查看调用栈）。' } },
   // report headers of `kpi score` (CSV, XLSX, table)
   // ---- kpi explain of a plan with money (packages/cli/src/commands/explain-money.ts) ----
   'ui.explain.person': { message: { en: '{{id}} (row {{row}}) · {{plan}}', zh: '{{id}} (第 {{row}} 行) · {{plan}}' } },
