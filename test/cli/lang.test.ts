@@ -110,6 +110,32 @@ describe("the commands' own lines, in the chosen language (the catalogue's ui.* 
     expect(run([...args, '--lang', 'zh'], { ...bug, KPI_DEBUG: '1' }).stderr).toMatch(/^内部错误: boom \(a bug on demand\)\n这是 kpi \S+ 自身的缺陷，不是方案的问题。请连同所运行的命令一起报告\nError: boom/);
   });
 
+  it('kpi explain --id: an id not found (with the near ids or the id column) and ids that differ only in width, and the head line', () => {
+    cpSync(join(FIXTURES, 'good.csv'), join(dir, 'good.csv'));
+    cpSync(join(FIXTURES, 'shop.kpi'), join(dir, 'shop.kpi'));
+    const explain = (id: string, lang: string, data = 'good.csv') => run(['explain', 'shop.kpi', '--data', data, '--id', id, '--lang', lang]);
+    expect(explain('s002', 'zh').stderr).toBe('good.csv 错误 KPI0816 没有编号为 `s002` 的行\n  = 帮助: 是不是想写 `S002`？\n`good.csv` 中有 1 个数据错误；没有输出计分说明\n');
+    expect(explain('s002', 'en').stderr).toBe('good.csv error KPI0816 no row has id `s002`\n  = help: did you mean `S002`?\n1 data error in `good.csv`; nothing was explained\n');
+    expect(explain('X9', 'zh').stderr).toMatch(/^good\.csv 错误 KPI0816 没有编号为 `X9` 的行\n {2}= 帮助: 编号读取自 `工号` 列；可用 `--id-column` 指定其他编号列\n/);
+    expect(explain('X9', 'en').stderr).toMatch(/^good\.csv error KPI0816 no row has id `X9`\n {2}= help: the id is read from column `工号`; pick another id column with `--id-column`\n/);
+    // two near ids: joined by the language's `or`
+    writeFileSync(join(dir, 'near.csv'), '工号,姓名,销售额,流失率,满意度,创新\nab1,张伟,105%,4%,5,1\nAB1,王芳,90%,10%,4,1\n');
+    expect(explain('Ab1', 'zh', 'near.csv').stderr).toContain('= 帮助: 是不是想写 `ab1` 或 `AB1`？\n');
+    expect(explain('Ab1', 'en', 'near.csv').stderr).toContain('= help: did you mean `ab1` or `AB1`?\n');
+    // S001 and a full-width Ｓ001: one person or two? explain refuses to choose
+    writeFileSync(join(dir, 'lookalike.csv'), '工号,姓名,销售额,流失率,满意度,创新\nS001,张伟,105%,4%,5,1\nＳ001,王芳,90%,10%,4,1\n');
+    const zh = explain('S001', 'zh', 'lookalike.csv');
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/^lookalike\.csv:3 错误 KPI0808 编号 `S001` 出现在 2 行：第 2 行（`S001`），第 3 行（`Ｓ001`）；它们只差在不可见字符或全角字母上\n/);
+    expect(zh.stderr).toContain('= 帮助: 每行都需要不同的编号：请改正编号列（重新输入这些编号），再运行 explain\n');
+    const en = explain('S001', 'en', 'lookalike.csv');
+    expect(en.stderr).toMatch(/^lookalike\.csv:3 error KPI0808 id `S001` is in 2 rows: row 2 \(`S001`\), row 3 \(`Ｓ001`\); they differ only by invisible characters or full-width letters\n/);
+    expect(en.stderr).toContain('= help: each row needs its own id: correct the id column (retype the ids), then explain again\n');
+    // the head line of an explanation
+    expect(explain('S001', 'zh').stdout.split('\n')[0]).toBe('S001 (第 2 行) · 小店考核');
+    expect(explain('S001', 'en').stdout.split('\n')[0]).toBe('S001 (row 2) · 小店考核');
+  });
+
   // `kpi lsp` typed at a terminal says what it is; `script` gives it one (util-linux)
   const hasScript = spawnSync('script', ['--version']).status === 0;
   it.skipIf(!hasScript)('kpi lsp at a terminal: what it is and how to quit', () => {

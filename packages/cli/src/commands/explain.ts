@@ -2,7 +2,7 @@
 import { commandLang, langOption } from '../lang.js';
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { createBinder, idKey, percentHintsOf, visibleText, type Cell, type Diagnostic } from '@kpi/core';
+import { bilingual, createBinder, diag, idKey, percentHintsOf, text, ui, visibleText, type Cell, type Diagnostic, type Text } from '@kpi/core';
 import { openTable, DataError } from '../data/read.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { loadCompiled } from '../plan.js';
@@ -75,14 +75,8 @@ async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { dat
       else if (near.length < 3 && loose(id) === wantLoose && !near.includes(id)) near.push(id);
     }
     if (same.length > 1) {
-      throw new DataError({
-        code: 'KPI0808',
-        severity: 'error',
-        file: dataName,
-        message: `id \`${want}\` is in ${same.length} rows: ${same.map((x) => `row ${x.row} (\`${x.id}\`)`).join(', ')}; they differ only by invisible characters or full-width letters`,
-        help: 'each row needs its own id: correct the id column (retype the ids), then explain again',
-        data: { row: same[1]!.row, value: same[1]!.id },
-      });
+      const rows = joinText(same.map((x) => bilingual('what.row-id', { row: x.row, id: x.id })), bilingual('ui.list-sep', {}));
+      throw new DataError(diag('KPI0808.lookalikes', { id: want, n: same.length, rows }, { file: dataName, data: { row: same[1]!.row, value: same[1]!.id } }));
     }
     for (const { cells, row, id } of same) {
       if (id !== want) {
@@ -109,21 +103,16 @@ async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { dat
       else {
         const lang = commandLang(opts.lang, io.env, 'zh');
         const lines = renderExplanation(explanation, lang);
-        const head = lang === 'zh' ? `${bound.id} (第 ${row} 行) · ${plan.name.text}` : `${bound.id} (row ${row}) · ${plan.name.text}`;
+        const head = ui('ui.explain.person', { id: bound.id, row, plan: plan.name.text }, lang);
         // names and ids from the plan and the data: no control characters to the terminal
         io.stdout.write(`${visibleText(head, false)}\n${lines.map((l) => `  ${visibleText(l, false)}`).join('\n')}\n`);
       }
       return EXIT.OK;
     }
-    throw new DataError({
-      code: 'KPI0816',
-      severity: 'error',
-      file: dataName,
-      message: `no row has id \`${want}\``,
-      help: near.length
-        ? `did you mean ${near.map((x) => `\`${x}\``).join(' or ')}?`
-        : `the id is read from column \`${String(source.header[binder.idIndex] ?? '').trim()}\`; pick another id column with \`--id-column\``,
-    });
+    const help = near.length
+      ? text('help.id-near', { ids: joinText(near.map((x) => ({ en: `\`${x}\``, zh: `\`${x}\`` })), bilingual('ui.list-or', {})) })
+      : text('help.id-column', { column: String(source.header[binder.idIndex] ?? '').trim() });
+    throw new DataError(diag('KPI0816', { id: want }, { file: dataName, helpText: help }));
   } catch (e) {
     if (e instanceof DataError) {
       errors.add([e.diagnostic]);
@@ -133,4 +122,9 @@ async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { dat
     if (e instanceof UserError) throw e;
     throw e;
   }
+}
+
+/** texts in both languages joined by a separator in both languages */
+function joinText(items: Text[], sep: Text): Text {
+  return { en: items.map((t) => t.en).join(sep.en), zh: items.map((t) => t.zh).join(sep.zh) };
 }

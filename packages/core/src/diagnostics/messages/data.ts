@@ -127,6 +127,19 @@ export const DATA_MESSAGES = {
     summaryZh: '没有任何一行的编号是 `--id` 给出的值。',
     message: { en: 'no row has id `{{id}}`', zh: '没有编号为 `{{id}}` 的行' },
   },
+  // kpi explain --id (packages/cli/src/commands/explain.ts): ids that differ from the one given only in case, width or spaces
+  'help.id-near': { message: { en: 'did you mean {{ids}}?', zh: '是不是想写 {{ids}}？' } },
+  'help.id-column': {
+    message: { en: 'the id is read from column `{{column}}`; pick another id column with `--id-column`', zh: '编号读取自 `{{column}}` 列；可用 `--id-column` 指定其他编号列' },
+  },
+  'KPI0808.lookalikes': {
+    message: {
+      en: 'id `{{id}}` is in {{n}} rows: {{rows}}; they differ only by invisible characters or full-width letters',
+      zh: '编号 `{{id}}` 出现在 {{n}} 行：{{rows}}；它们只差在不可见字符或全角字母上',
+    },
+    help: { en: 'each row needs its own id: correct the id column (retype the ids), then explain again', zh: '每行都需要不同的编号：请改正编号列（重新输入这些编号），再运行 explain' },
+  },
+  'what.row-id': { message: { en: 'row {{row}} (`{{id}}`)', zh: '第 {{row}} 行（`{{id}}`）' } },
   KPI0817: {
     summaryZh: '数据文件的结构不对（JSON 应为对象数组）。',
     message: { en: '{{text}}', zh: '{{text}}' },

@@ -14,6 +14,7 @@ export const UI_MESSAGES = {
   'ui.column': { message: { en: 'column `{{column}}`', zh: '列 `{{column}}`' } },
   'ui.value': { message: { en: 'value `{{value}}`', zh: '值 `{{value}}`' } },
   'ui.list-sep': { message: { en: ', ', zh: '，' } },
+  'ui.list-or': { message: { en: ' or ', zh: ' 或 ' } },
   'ui.errors': { message: { en: '{{n}} error{{s}}', zh: '{{n}} 个错误' } },
   'ui.warnings': { message: { en: '{{n}} warning{{s}}', zh: '{{n}} 个警告' } },
   'ui.notes': { message: { en: '{{n}} note{{s}}', zh: '{{n}} 条提示' } },
