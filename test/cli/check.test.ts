@@ -372,6 +372,20 @@ describe('kpi --help and --version', () => {
     expect(loaded.filter((m) => /core\/dist\/(compile|decide|run)\/|exceljs|vscode-languageserver/.test(m))).toEqual([]);
   });
 
+  it('ends the process when the command is done, with its exit code, not when work left on the event loop by others is', () => {
+    // a preload that keeps the loop alive for 30 s (an agent's timer); kpi itself also leaves V8 background work
+    // (optimising compiles, marking) that Node would otherwise wait for at the end of the loop
+    const env = { NODE_OPTIONS: `--import=${pathToFileURL(join(FIXTURES, 'linger.mjs')).href}` };
+    for (const [args, code] of [[['check', 'shop.kpi'], 0], [['check', 'broken.kpi', '--format', 'json'], 1], [['test', 'failing.kpi'], 1]] as const) {
+      const t0 = performance.now();
+      const r = kpi([...args], { env });
+      const seconds = (performance.now() - t0) / 1000;
+      expect(r.code, r.stderr).toBe(code);
+      expect(seconds, args.join(' ')).toBeLessThan(20);
+      expect(r.stdout.length + r.stderr.length).toBeGreaterThan(0);
+    }
+  });
+
   it('a bare `kpi` prints the help on stderr and exits 2; `kpi help CMD` exits 0', () => {
     const bare = kpi([]);
     expect(bare.code).toBe(2);
