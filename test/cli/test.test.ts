@@ -111,6 +111,15 @@ describe('kpi test in the language of the run (SPEC §8): its own lines come fro
   const bad = 'plan 店长 {\n  indicator 销售额 weight 60% target 100% scoring linear\n  indicator 毛利 weight 30% target 1 scoring linaer\n}\n';
   writeFileSync(join(dir, 'a.kpi'), bad);
   writeFileSync(join(dir, 'b.kpi'), bad);
+  // a grade without a coefficient, and a money test (SPEC §7) that pays the wrong amount
+  writeFileSync(
+    join(dir, 'no-coefficient.kpi'),
+    'plan 店长 {\n  indicator 销售额 weight 100% target 100% scoring linear\n  grades {\n    A >= 90\n    B\n  }\n  test "低分" {\n    given 销售额 = 50%\n    expect coefficient = 1\n  }\n}\n',
+  );
+  writeFileSync(
+    join(dir, 'money.kpi'),
+    'plan 团队 {\n  indicator 销售额 weight 100% target 100% scoring linear\n  grades {\n    A >= 90 coefficient 1.2\n    B       coefficient 1.0\n  }\n  pay 绩效工资 = 绩效基数 * coefficient\n  test "发错了" {\n    given 销售额 = 95%, 绩效基数 = 1000\n    expect 绩效工资 = 1000\n  }\n}\n',
+  );
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a failed expectation and the last line, in Chinese with --lang zh', () => {
@@ -169,5 +178,25 @@ describe('kpi test in the language of the run (SPEC §8): its own lines come fro
     expect(kpi(['test', '--format', 'junit', 'a.kpi', '--lang', 'zh'], { cwd: dir }).stdout).toContain('<failure message="2 个错误：请运行 `kpi check a.kpi` 查看"');
     const failed = kpi(['test', '--format', 'junit', 'failing.kpi', '--lang', 'zh']);
     expect(failed.stdout).toContain('<failure message="KPI0920 total：期望 95，实际为 94" type="kpi-test">');
+  });
+
+  it('(no coefficient) where the plan gives none, in the failed expectation and its annotation', () => {
+    const zh = kpi(['test', 'no-coefficient.kpi', '--lang', 'zh'], { cwd: dir });
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toMatch(/^ {6}no-coefficient\.kpi:9:5 KPI0920 coefficient：期望 1，实际为 （没有绩效系数）$/m);
+    expect(kpi(['test', '--format', 'github', 'no-coefficient.kpi', '--lang', 'zh'], { cwd: dir }).stdout).toMatch(/::测试 "低分"：期望 `coefficient` = 1，实际为 （没有绩效系数）%0A帮助: /);
+    const en = kpi(['test', 'no-coefficient.kpi'], { cwd: dir });
+    expect(en.stdout).toMatch(/^ {6}no-coefficient\.kpi:9:5 KPI0920 coefficient: expected 1, got \(no coefficient\)$/m);
+    expect(kpi(['test', '--format', 'github', 'no-coefficient.kpi'], { cwd: dir }).stdout).toMatch(/::test "低分": expected `coefficient` = 1, got \(no coefficient\)%0Ahelp: /);
+  });
+
+  it("a money test's KPI0920 (message and help) in the annotation, in both languages", () => {
+    const zh = kpi(['test', '--format', 'github', 'money.kpi', '--lang', 'zh'], { cwd: dir });
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toContain('title=KPI0920::测试 "发错了"：期望 `绩效工资` = 1000，实际为 1200%0A帮助: 薪酬随最终等级而定：请检查测试中给出的人员、他们所在的分组和强制分布\n');
+    const en = kpi(['test', '--format', 'github', 'money.kpi'], { cwd: dir });
+    expect(en.stdout).toContain(
+      'title=KPI0920::test "发错了": expected `绩效工资` = 1000, got 1200%0Ahelp: money follows the final grade: check the people given, their groups and the distribution\n',
+    );
   });
 });

@@ -46,7 +46,7 @@ export function outcomeOf(file: string, report: TestReport, seconds: number, sou
   for (const f of report.failures) {
     // the catalogue code of a failed expectation, as `kpi check` shows codes (grammar/diagnostics/KPI0920.md)
     const args = { subject: f.subject, expected: f.expected };
-    details.push(report.errors.length && f.actual.startsWith('error:') ? ui('ui.test.not-scored', args, lang) : `KPI0920 ${ui('ui.test.expected-got', { ...args, actual: f.actual }, lang)}`);
+    details.push(report.errors.length && f.actual.startsWith('error:') ? ui('ui.test.not-scored', args, lang) : `KPI0920 ${ui('ui.test.expected-got', { ...args, actual: f.actualText ?? f.actual }, lang)}`);
     where.push(at(f.span.start));
   }
   const line = source ? source.lineCol(report.nameSpan.start).line : undefined;

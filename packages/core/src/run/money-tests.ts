@@ -11,6 +11,8 @@ import { computeMoney, type MoneyPerson } from '../money/evaluate.js';
 import { moneySubjects, splitPersonSubject } from '../check/money.js';
 import type { ExpectFailure, TestReport } from './tests.js';
 import type { RowError } from '../model/results.js';
+import type { Text } from '../diagnostics/lang.js';
+import { bilingual } from '../diagnostics/diag.js';
 
 export function needsMoneyTest(plan: Plan, t: TestCase): boolean {
   if (t.people?.length) return true;
@@ -60,6 +62,7 @@ export function runMoneyTest(plan: Plan, c: CompiledPlan, t: TestCase): Omit<Tes
     const expectedText = isNum ? (ex.value as { value: string }).value : (ex.value as { text: string }).text;
     const shown = isNum && (ex.value as { percent: boolean }).percent ? `${Rational.parse(expectedText)!.mul(Rational.HUNDRED).toDecimalString(20)}%` : expectedText;
     let actual: string;
+    let actualText: Text | undefined;
     let pass = false;
     if (!m || errors.length || idx < 0) actual = `error: ${errors.map((e) => e.message).join(' ') || 'not scored'}`;
     else {
@@ -67,9 +70,11 @@ export function runMoneyTest(plan: Plan, c: CompiledPlan, t: TestCase): Omit<Tes
       const r = persons[idx]!.result;
       let num: number | undefined;
       let decimals = plan.settings.round?.value ?? 2;
-      if (subject === 'grade') actual = pm.grade ?? '(no grade)';
-      else if (subject === 'score_grade') actual = pm.scoreGrade ?? '(no grade)';
-      else {
+      if (subject === 'grade' || subject === 'score_grade') {
+        const grade = subject === 'grade' ? pm.grade : pm.scoreGrade;
+        if (grade === undefined) actualText = bilingual('what.no-grade', {});
+        actual = grade ?? actualText!.en;
+      } else {
         if (subject === 'coefficient') num = pm.coefficient;
         else if (subject === 'total') num = r.total;
         else if (subject === 'bonus') num = r.bonus;
@@ -90,7 +95,7 @@ export function runMoneyTest(plan: Plan, c: CompiledPlan, t: TestCase): Omit<Tes
       }
       if (subject === 'grade' || subject === 'score_grade') pass = actual === expectedText;
     }
-    if (!pass) failures.push({ subject: ex.subject.text, expected: shown, actual, span: ex.span });
+    if (!pass) failures.push({ subject: ex.subject.text, expected: shown, actual, ...(actualText ? { actualText } : {}), span: ex.span });
   }
   return { plan: plan.name.text, name: t.name, span: t.span, nameSpan: t.nameSpan, passed: failures.length === 0, checked: t.expects.length, failures, errors };
 }

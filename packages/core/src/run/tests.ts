@@ -8,6 +8,7 @@
  * `coefficient` compares exact decimals.
  */
 import type { Diagnostic } from '../diagnostics/types.js';
+import type { Text } from '../diagnostics/lang.js';
 import type { Plan, TestCase } from '../ir/schema.js';
 import { Rational } from '../numbers/rational.js';
 import type { Span } from '../source/span.js';
@@ -15,7 +16,7 @@ import { compilePlan, type CompiledPlan } from '../compile/index.js';
 import { makeExact } from '../compile/exact.js';
 import { renderExplanation, type ExplainLang } from './explain.js';
 import type { RowError } from '../model/results.js';
-import { diag, note, text } from '../diagnostics/diag.js';
+import { bilingual, diag, note, text } from '../diagnostics/diag.js';
 import { needsMoneyTest, runMoneyTest } from './money-tests.js';
 
 export interface ExpectFailure {
@@ -24,6 +25,8 @@ export interface ExpectFailure {
   expected: string;
   /** what the plan gave, as text (`90.04`, `B`, or `error: …` when the row could not be scored) */
   actual: string;
+  /** `actual` in both languages when it is a word of ours rather than a value (`(no grade)`); show this one */
+  actualText?: Text;
   span: Span;
 }
 
@@ -86,15 +89,14 @@ export function runPlanTests(plan: Plan, options: RunTestsOptions = {}): TestRep
 
 /** KPI0920 diagnostics for a money test's failures (SPEC §7) */
 function moneyReport(r: Omit<TestReport, 'diagnostics' | 'explanation'>, t: TestCase, file?: string): TestReport {
-  const diagnostics: Diagnostic[] = r.failures.map((f) => ({
-    code: 'KPI0920',
-    severity: 'error',
-    span: f.span,
-    message: `test "${t.name}": expected \`${f.subject}\` = ${f.expected}, got ${f.actual}`,
-    help: 'money follows the final grade: check the people given, their groups and the distribution',
-    related: [{ span: t.nameSpan, message: `in test "${t.name}"` }],
-    ...(file !== undefined ? { file } : {}),
-  }));
+  const diagnostics: Diagnostic[] = r.failures.map((f) =>
+    diag('KPI0920', { test: t.name, subject: f.subject, expected: f.expected, actual: f.actualText ?? f.actual }, {
+      file,
+      span: f.span,
+      helpText: text('help.money-follows-grade', {}),
+      related: [note('note.in-test', { test: t.name }, t.nameSpan)],
+    }),
+  );
   return { ...r, diagnostics };
 }
 
@@ -127,16 +129,19 @@ function runOne(plan: Plan, c: CompiledPlan, exact: ReturnType<typeof makeExact>
     const isNum = 'percent' in ex.value;
     const shownExpected = isNum && (ex.value as { percent: boolean }).percent ? `${Rational.parse(expectedText)!.mul(Rational.HUNDRED).toDecimalString(20)}%` : expectedText;
     let actual: string;
+    let actualText: Text | undefined;
     let pass: boolean;
     if (!outcome.ok || !traced.exact) {
       actual = `error: ${outcome.ok ? 'not scored' : outcome.errors.map((e) => e.message).join(' ')}`;
       pass = false;
     } else if (subject === 'grade') {
-      actual = outcome.result.grade ?? '(no grade)';
-      pass = actual === expectedText;
+      if (outcome.result.grade === undefined) actualText = bilingual('what.no-grade', {});
+      actual = outcome.result.grade ?? actualText!.en;
+      pass = outcome.result.grade === expectedText;
     } else if (subject === 'coefficient') {
       const co = outcome.result.coefficient;
-      actual = co === undefined ? '(no coefficient)' : Rational.fromNumber(co).toDecimalString(20);
+      if (co === undefined) actualText = bilingual('what.no-coefficient', {});
+      actual = co === undefined ? actualText!.en : Rational.fromNumber(co).toDecimalString(20);
       const want = Rational.parse(expectedText);
       pass = co !== undefined && want !== undefined && Rational.fromNumber(co).eq(want);
     } else {
@@ -171,14 +176,14 @@ function runOne(plan: Plan, c: CompiledPlan, exact: ReturnType<typeof makeExact>
           : subject.endsWith('.weighted')
             ? `${subject} (contribution to the total, after the weight)`
             : subject;
-      report.failures.push({ subject: shownSubject, expected: shownExpected, actual, span: ex.span });
+      report.failures.push({ subject: shownSubject, expected: shownExpected, actual, ...(actualText ? { actualText } : {}), span: ex.span });
     }
   }
   if (!report.passed) {
     if (traced.explanation) report.explanation = renderExplanation(traced.explanation, lang);
     for (const f of report.failures) {
       const x = traced.explanation;
-      const d: Diagnostic = diag('KPI0920', { test: t.name, subject: f.subject, expected: f.expected, actual: f.actual }, {
+      const d: Diagnostic = diag('KPI0920', { test: t.name, subject: f.subject, expected: f.expected, actual: f.actualText ?? f.actual }, {
         file,
         span: f.span,
         helpText: x ? text('help.how-scored', { lines: { en: renderExplanation(x, 'en').join('\n'), zh: renderExplanation(x, 'zh').join('\n') } }) : text('help.fix-given', {}),

@@ -5,6 +5,8 @@ import { parseText } from '../../src/parser/index.js';
 import { runPlanTests } from '../../src/run/tests.js';
 import { compilePlan } from '../../src/compile/index.js';
 import { renderExplanation } from '../../src/run/explain.js';
+import { localize } from '../../src/diagnostics/diag.js';
+import type { Diagnostic } from '../../src/diagnostics/types.js';
 
 const examples = join(import.meta.dirname, '..', '..', '..', '..', 'examples');
 
@@ -107,5 +109,44 @@ describe('explanations', () => {
     expect(zh).toContain('加分项 创新: 1 ÷ 每 1 加 2 分 = 2 分');
     expect(zh.at(-2)).toBe(`合计 ${explanation!.subtotal} + 加分 2 = 总分 ${explanation!.total}`);
     expect(explanation!.groups[0]).toMatchObject({ name: '业绩', weight: 0.6, weighted: 54.93 });
+  });
+});
+
+describe("a failed expectation's own words, in both languages (the catalogue)", () => {
+  // a last grade with a bound (KPI0406, an error `kpi test` stops at) is the one way to a row without a grade
+  const bounded = (money: string, expects: string) =>
+    `plan P {\n  indicator a weight 100% target 100% scoring linear\n  grades {\n    A >= 90 coefficient 1.2\n    B >= 60 coefficient 1\n  }\n${money}  test "低分" {\n    given a = 50%, 基数 = 1000\n${expects}  }\n}\n`;
+  const inLang = (d: Diagnostic, lang: 'en' | 'zh') => localize(d, lang);
+
+  it('(no grade): the actual of a plain test and its KPI0920', () => {
+    const [rep] = runPlanTests(planOf(bounded('', '    expect grade = B\n')));
+    expect(rep!.failures).toEqual([{ subject: 'grade', expected: 'B', actual: '(no grade)', actualText: { en: '(no grade)', zh: '（没有等级）' }, span: expect.any(Object) }]);
+    expect(rep!.diagnostics[0]!.message).toBe('test "低分": expected `grade` = B, got (no grade)');
+    expect(inLang(rep!.diagnostics[0]!, 'zh').message).toBe('测试 "低分"：期望 `grade` = B，实际为 （没有等级）');
+  });
+
+  it('(no coefficient): a grade without a coefficient', () => {
+    const [rep] = runPlanTests(planOf('plan P {\n  indicator a weight 100% target 100% scoring linear\n  grades { A >= 90  B }\n  test "t" {\n    given a = 50%\n    expect coefficient = 1\n  }\n}\n'));
+    expect(rep!.failures[0]).toMatchObject({ actual: '(no coefficient)', actualText: { en: '(no coefficient)', zh: '（没有绩效系数）' } });
+    expect(rep!.diagnostics[0]!.message).toBe('test "t": expected `coefficient` = 1, got (no coefficient)');
+    expect(inLang(rep!.diagnostics[0]!, 'zh').message).toBe('测试 "t"：期望 `coefficient` = 1，实际为 （没有绩效系数）');
+  });
+
+  it('a money test (SPEC §7): (no grade) for score_grade and its KPI0920 with the help and the note from the catalogue', () => {
+    const [rep] = runPlanTests(planOf(bounded('  pay 工资 = 基数\n', '    expect score_grade = B\n')));
+    expect(rep!.failures[0]).toMatchObject({ subject: 'score_grade', actual: '(no grade)', actualText: { en: '(no grade)', zh: '（没有等级）' } });
+    const d = rep!.diagnostics[0]!;
+    // English as it was when this diagnostic was written by hand
+    expect(d).toMatchObject({
+      code: 'KPI0920',
+      severity: 'error',
+      message: 'test "低分": expected `score_grade` = B, got (no grade)',
+      help: 'money follows the final grade: check the people given, their groups and the distribution',
+      related: [{ message: 'in test "低分"' }],
+    });
+    const zh = inLang(d, 'zh');
+    expect(zh.message).toBe('测试 "低分"：期望 `score_grade` = B，实际为 （没有等级）');
+    expect(zh.help).toBe('薪酬随最终等级而定：请检查测试中给出的人员、他们所在的分组和强制分布');
+    expect(zh.related![0]!.message).toBe('在测试 "低分" 中');
   });
 });

@@ -56,6 +56,16 @@ export const RUN_MESSAGES = {
   'help.how-scored': { message: { en: 'how the row scored:\n{{lines}}', zh: '这一行的计分过程：\n{{lines}}' } },
   'help.fix-given': { message: { en: 'fix the `given` values or the plan so the row can be scored', zh: '改正 `given` 的值或方案，使这一行能够计分' } },
   'note.in-test': { message: { en: 'in test "{{test}}"', zh: '在测试 "{{test}}" 中' } },
+  // what a failed expectation got when the row has no such result (run/tests.ts, run/money-tests.ts)
+  'what.no-grade': { message: { en: '(no grade)', zh: '（没有等级）' } },
+  'what.no-coefficient': { message: { en: '(no coefficient)', zh: '（没有绩效系数）' } },
+  // a money test (SPEC §7) that failed: the help of its KPI0920
+  'help.money-follows-grade': {
+    message: {
+      en: 'money follows the final grade: check the people given, their groups and the distribution',
+      zh: '薪酬随最终等级而定：请检查测试中给出的人员、他们所在的分组和强制分布',
+    },
+  },
   KPI0905: {
     summaryZh: '个人目标（`target 列名`）为空，或在需要除以它的计分方法下为 0 或负数。',
     message: { en: '{{at}}no target in column `{{column}}`{{via}} for `{{element}}`', zh: '{{at}}`{{element}}` 的目标列 `{{column}}`{{via}}没有值' },
