@@ -20,13 +20,32 @@ describe('kpi test', () => {
   });
 
   it('shows each failed expectation with its place, the expected and the actual value, and the row explained (golden)', () => {
-    const r = kpi(['test', 'failing.kpi']);
+    // --lang en: the explanation (│ lines) in English too; with no language known it stays Chinese (below)
+    const r = kpi(['test', 'failing.kpi', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^ {6}failing\.kpi:7:5 KPI0920 total: expected 95, got 94$/m);
     expect(r.stdout).toMatch(/^ {6}failing\.kpi:8:5 KPI0920 销售额: expected 95, got 90$/m);
-    expect(r.stdout).toMatch(/│ 合计 94 \+ 加分 0 = 总分 94/);
+    expect(r.stdout).toMatch(/^ {6}│ subtotal 94 \+ bonus 0 = total 94$/m);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed');
     golden('test-terminal.txt', r.stdout);
+  });
+
+  it('explains a failed test in the language `kpi explain` would use: --lang, else KPI_LANG / LC_ALL / LANG, else Chinese', () => {
+    const zhLines = ['│ 销售额 90% ÷ 目标 100% = 90% → 90 分 × 60% = 54', '│ 流失率 目标 5% ÷ 5% = 100% → 100 分 × 40% = 40', '│ 合计 94 + 加分 0 = 总分 94'];
+    const enLines = ['│ 销售额 90% ÷ target 100% = 90% → score 90 × 60% = 54', '│ 流失率 target 5% ÷ 5% = 100% → score 100 × 40% = 40', '│ subtotal 94 + bonus 0 = total 94'];
+    const why = (r: { stdout: string }) => r.stdout.split('\n').filter((l) => l.includes('│')).map((l) => l.trim());
+    expect(why(kpi(['test', 'failing.kpi', '--lang', 'zh']))).toEqual(zhLines);
+    expect(why(kpi(['test', 'failing.kpi', '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } }))).toEqual(enLines);
+    expect(why(kpi(['test', 'failing.kpi'], { env: { LANG: 'en_US.UTF-8' } }))).toEqual(enLines);
+    expect(why(kpi(['test', 'failing.kpi'], { env: { KPI_LANG: 'zh' } }))).toEqual(zhLines);
+    // C / unset names no language: messages English, the explanation Chinese, as `kpi explain` prints it
+    const c = kpi(['test', 'failing.kpi']);
+    expect(c.stdout).toMatch(/^ {6}failing\.kpi:7:5 KPI0920 total: expected 95, got 94$/m);
+    expect(why(c)).toEqual(zhLines);
+    expect(kpi(['explain', 'shop.kpi', '--data', 'good.csv', '--id', 'S001']).stdout).toMatch(/分 × /);
+    // JUnit carries the same lines after the failure text
+    expect(kpi(['test', '--format', 'junit', 'failing.kpi', '--lang', 'en']).stdout).toContain('\nsubtotal 94 + bonus 0 = total 94</failure>');
+    expect(kpi(['test', '--format', 'junit', 'failing.kpi', '--lang', 'zh']).stdout).toContain('\n合计 94 + 加分 0 = 总分 94</failure>');
   });
 
   it('says once why a `given` row cannot be scored, and which expectations that leaves unchecked', () => {

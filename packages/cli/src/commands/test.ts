@@ -10,6 +10,7 @@ import { expandPlanFiles } from '../files.js';
 import { readText } from '../plan.js';
 import { resolve } from 'node:path';
 import { printPlanDiagnostics } from './check.js';
+import { commandLang } from '../lang.js';
 
 /** what the CLI reads from the engine's test reports */
 export interface TestOutcome {
@@ -96,9 +97,11 @@ Examples:
 A failure shows what was expected and what the plan computed. The last line is always
 \`N passed, N failed\`. Exit codes: 0 all passed · 1 a test failed or a plan has errors · 2 usage or I/O error.`,
     )
-    .action(async (args: string[], opts: { format: 'terminal' | 'github' | 'junit'; plan?: string }) => {
+    .action(async (args: string[], opts: { format: 'terminal' | 'github' | 'junit'; plan?: string; lang?: string }) => {
       const files = await expandPlanFiles(args, io.cwd);
       const lang = io.lang ?? 'en';
+      // the explanation of a failed test (the │ lines): chosen as `kpi explain` chooses its sentences
+      const explainLang = commandLang(opts.lang, io.env, 'zh');
       const github = opts.format === 'github';
       const c = colors(!github && useColor(io, io.stdout));
       // --format github: the terminal lines, then one `::error` workflow command per failed expect or plan error
@@ -137,7 +140,7 @@ A failure shows what was expected and what the plan computed. The last line is a
           if (opts.plan !== undefined && plan.name.text !== opts.plan) continue;
           matched++;
           const t0 = performance.now();
-          const reports = runPlanTests(plan, { file: name });
+          const reports = runPlanTests(plan, { file: name, lang: explainLang });
           const per = (performance.now() - t0) / 1000 / Math.max(1, reports.length);
           for (const rep of reports) {
             const o = outcomeOf(name, rep, per, source, lang);
