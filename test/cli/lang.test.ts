@@ -9,7 +9,10 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BIN, FIXTURES, kpi } from './helpers.js';
+import { createRequire } from 'node:module';
+import { BIN, FIXTURES, kpi, ROOT } from './helpers.js';
+
+const ExcelJS = createRequire(join(ROOT, 'packages/cli/package.json'))('exceljs') as typeof import('exceljs');
 
 const BAD = 'plan 店长 {\n  indicator 销售额 weight 60% target 100% scoring linear\n  indicator 毛利 weight 30% target 1 scoring linaer\n}\n';
 let dir: string;
@@ -134,6 +137,41 @@ describe("the commands' own lines, in the chosen language (the catalogue's ui.* 
     // the head line of an explanation
     expect(explain('S001', 'zh').stdout.split('\n')[0]).toBe('S001 (第 2 行) · 小店考核');
     expect(explain('S001', 'en').stdout.split('\n')[0]).toBe('S001 (row 2) · 小店考核');
+  });
+
+  it('an XLSX merged cell is read as `(merged with C2)` in the run\'s language: the error names it so', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('数据');
+    ws.addRow(['工号', '姓名', '销售额', '流失率', '满意度', '创新']);
+    ws.addRow(['S001', '张伟', 1, 0.04, 5, 1]);
+    ws.addRow(['S002', '王芳', null, 0.05, 4, 0]);
+    ws.mergeCells('C2:C3');
+    writeFileSync(join(dir, 'merged.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
+    cpSync(join(FIXTURES, 'shop.kpi'), join(dir, 'shop.kpi'));
+    const zh = run(['score', 'shop.kpi', '--data', 'merged.xlsx', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/^merged\.xlsx:3 错误 KPI0811 无法读取第 3 行 `销售额` 列的 `（与 C2 合并）`：/m);
+    expect(run(['explain', 'shop.kpi', '--data', 'merged.xlsx', '--id', 'S002'], { LANG: 'zh_CN.UTF-8' }).stderr).toContain('`销售额` 列的 `（与 C2 合并）`');
+    for (const en of [run(['score', 'shop.kpi', '--data', 'merged.xlsx']), run(['explain', 'shop.kpi', '--data', 'merged.xlsx', '--id', 'S002', '--lang', 'en'])]) {
+      expect(en.code).toBe(2);
+      expect(en.stderr).toMatch(/^merged\.xlsx:3 error KPI0811 cannot read `\(merged with C2\)` in column `销售额`, row 3: /m);
+    }
+  });
+
+  it('a plan file that is not UTF-8: what it is instead, in the run\'s language', () => {
+    const plan = 'plan 店长 {\n  indicator 销售额 weight 100% target 100% scoring linear\n}\n';
+    writeFileSync(join(dir, 'u16.kpi'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(plan, 'utf16le')]));
+    // valid UTF-8 for the first 64 KiB the detector reads, a bad byte after them
+    writeFileSync(join(dir, 'late.kpi'), Buffer.concat([Buffer.from(`#${'a'.repeat(70_000)}\n${plan}# `), Buffer.from([0xff, 0x0a])]));
+    const zh = run(['check', 'u16.kpi', 'late.kpi', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stdout).toContain('u16.kpi 错误 KPI0953 `u16.kpi` 的编码是 UTF-16LE，不是 UTF-8\n');
+    expect(zh.stdout).toContain('late.kpi 错误 KPI0953 `late.kpi` 不是有效的 UTF-8\n');
+    expect(run(['compile', 'late.kpi'], { LANG: 'zh_CN.UTF-8' }).stderr).toMatch(/^late\.kpi 错误 KPI0953 `late\.kpi` 不是有效的 UTF-8\n/);
+    const en = run(['check', 'u16.kpi', 'late.kpi']);
+    expect(en.stdout).toContain('u16.kpi error KPI0953 `u16.kpi` is UTF-16LE, not UTF-8\n');
+    expect(en.stdout).toContain('late.kpi error KPI0953 `late.kpi` is not valid UTF-8\n');
+    expect(run(['compile', 'u16.kpi', '--lang', 'en']).stderr).toMatch(/^u16\.kpi error KPI0953 `u16\.kpi` is UTF-16LE, not UTF-8\n/);
   });
 
   // `kpi lsp` typed at a terminal says what it is; `script` gives it one (util-linux)

@@ -38,7 +38,7 @@ export async function readPeople(
   const dataName = opts.data;
   const idColumn = opts.idColumn ?? opts.id;
   try {
-    const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
+    const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, ...(io.lang ? { lang: io.lang } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
     const binders = plans.map((p) => createBinder(source.header, p.compiled.inputs, { fileName: dataName, percentHints: percentHintsOf(p.plan), ...(idColumn !== undefined ? { idColumn } : {}) }));
     const bad = binders.filter((b) => !b.ok);
     if (bad.length) {

@@ -1,5 +1,5 @@
 /** Loading a plan file for score/explain/compile: read, analyse, pick the plan, compile. */
-import { diag, text as ref } from '@kpi/core/diag';
+import { bilingual, diag, text as ref } from '@kpi/core/diag';
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic, Plan, PlanFile } from '@kpi/core';
 import { detectEncoding } from '@kpi/core/decode';
@@ -51,7 +51,7 @@ export async function readText(path: string, display: string): Promise<string> {
     }
   }
   if (detected === 'gbk') throw new UserError(diag('KPI0953.gbk', { file: display }, { file: display }));
-  const was = detected === 'utf-8' ? { en: 'not valid UTF-8', zh: '无效的 UTF-8' } : { en: `${detected.toUpperCase()}, not UTF-8`, zh: `${detected.toUpperCase()}，不是 UTF-8` };
+  const was = detected === 'utf-8' ? bilingual('what.not-valid-utf8', {}) : bilingual('what.encoding-not-utf8', { encoding: detected.toUpperCase() });
   throw new UserError(diag('KPI0953.encoding', { file: display, was }, { file: display }));
 }
 

@@ -22,7 +22,7 @@ export interface ExplainMoneyOptions {
 
 /** undefined when the plan has no money: the caller explains one row as before */
 export async function explainMoney(io: Io, plan: Plan, compiled: CompiledPlan, dataPath: string, dataName: string, opts: ExplainMoneyOptions, errors: ErrorLog): Promise<number | undefined> {
-  const source = await openTable(dataPath, { displayName: dataName, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
+  const source = await openTable(dataPath, { displayName: dataName, ...(io.lang ? { lang: io.lang } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
   const header = source.header.map((c) => (c === null || c === undefined ? '' : String(c).trim()));
   const run = moneyRunOf(plan, compiled, header, opts.period);
   if (!run) return undefined;

@@ -50,7 +50,7 @@ async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { dat
   try {
     const viaMoney = await explainMoney(io, plan, compiled, resolve(io.cwd, opts.data), dataName, { ...opts, lang: commandLang(opts.lang, io.env, 'zh') }, errors);
     if (viaMoney !== undefined) return viaMoney;
-    const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
+    const source = await openTable(resolve(io.cwd, opts.data), { displayName: dataName, ...(io.lang ? { lang: io.lang } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
     const binder = createBinder(source.header, compiled.inputs, { fileName: dataName, percentHints: percentHintsOf(plan), ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}) });
     if (!binder.ok) {
       errors.add(binder.diagnostics);

@@ -193,7 +193,7 @@ async function runScore(io: Io, planPath: string, opts: ScoreOptions & { data: s
     throw new UserError(diag('KPI0952.folder', { file: opts.output! }));
   }
   const dataName = opts.data;
-  const sourceOptions = { displayName: dataName, raw: true, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) };
+  const sourceOptions = { displayName: dataName, raw: true, ...(io.lang ? { lang: io.lang } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) };
   const source = await openTable(resolve(io.cwd, opts.data), sourceOptions);
   // SPEC §7: money, distribution or periods need every row before anything is written (score-money.ts)
   const moneyRun = moneyRunOf(plan, compiled, source.header.map(cellText), opts.period);

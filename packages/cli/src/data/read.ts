@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { checkZipBudget } from './zip-budget.js';
-import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, xlsxCell, bilingual, diag, pluralS, text, type ArgsOf, type Cell, type Diagnostic, type DiagnosticId, type MessageRef } from '@kpi/core';
+import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, xlsxCell, bilingual, diag, pluralS, text, ui, type ArgsOf, type Cell, type Diagnostic, type DiagnosticId, type Lang, type MessageRef } from '@kpi/core';
 import { openRawCsv, type RawBatch } from './csv-raw.js';
 import { DataError } from './data-error.js';
 
@@ -44,6 +44,8 @@ export interface ReadOptions {
   displayName: string;
   /** CSV in UTF-8: hand unquoted lines over as bytes (TableSource.raw) */
   raw?: boolean;
+  /** the run's language, for the words the reader puts into cells (an XLSX merged cell); English when unset */
+  lang?: Lang;
 }
 
 /** a coded error about a data file, from the catalogue (so it prints in the user's language) */
@@ -341,7 +343,7 @@ async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<
     // again there would give one value to several people: show those cells as what they are (an error
     // with row and column when the plan reads them)
     r.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (cell.isMerged && cell.master !== cell && col <= cells.length) cells[col - 1] = `(merged with ${cell.master.address})`;
+      if (cell.isMerged && cell.master !== cell && col <= cells.length) cells[col - 1] = ui('ui.data.merged-with', { cell: cell.master.address }, opts.lang ?? 'en');
     });
     all.push({ cells, row: rowNumber });
   });

@@ -25,9 +25,12 @@ export const CLI_MESSAGES = {
     help: { en: 'plan files are UTF-8 text (.kpi); check the file name or the glob', zh: '方案文件是 UTF-8 文本（.kpi）；请检查文件名或通配符' },
   },
   'KPI0953.encoding': {
-    message: { en: '`{{file}}` is {{was}}', zh: '`{{file}}` 的编码是 {{was}}' },
+    message: { en: '`{{file}}` is {{was}}', zh: '`{{file}}` {{was}}' },
     help: { en: 'plan files are UTF-8: save it again as UTF-8', zh: '方案文件须为 UTF-8 编码：请另存为 UTF-8' },
   },
+  // what a plan file is when it is not UTF-8 (packages/cli/src/plan.ts), the {{was}} of KPI0953.encoding
+  'what.not-valid-utf8': { message: { en: 'not valid UTF-8', zh: '不是有效的 UTF-8' } },
+  'what.encoding-not-utf8': { message: { en: '{{encoding}}, not UTF-8', zh: '的编码是 {{encoding}}，不是 UTF-8' } },
   'KPI0953.gbk': {
     message: { en: '`{{file}}` is GBK (or another legacy Chinese encoding), not UTF-8', zh: '`{{file}}` 是 GBK（或其他旧式中文编码），不是 UTF-8' },
     help: {

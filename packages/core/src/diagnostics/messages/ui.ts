@@ -75,6 +75,9 @@ export const UI_MESSAGES = {
   'ui.data.other-sheets': {
     message: { en: 'read sheet `{{sheet}}`; the workbook also has {{others}}: pick one with `--sheet NAME`', zh: '读取的是工作表 `{{sheet}}`；工作簿中还有 {{others}}：请用 `--sheet 名称` 选择' },
   },
+  // a cell of an XLSX merged range other than its top-left one (packages/cli/src/data/read.ts): read as this text,
+  // so a plan reading it gets an error naming row and column instead of the value given to several people
+  'ui.data.merged-with': { message: { en: '(merged with {{cell}})', zh: '（与 {{cell}} 合并）' } },
   // a bug of ours (packages/cli/src/main.ts): the message of the exception itself stays as thrown
   'ui.internal-error': { message: { en: 'internal error', zh: '内部错误' } },
   'ui.internal-error.bug': {
