@@ -82,6 +82,60 @@ describe('errors of the command line', () => {
   });
 });
 
+describe("commander's own usage errors: coded KPI0006 in Chinese, commander's line as ever in English", () => {
+  // [args, commander's English line(s), the Chinese message]
+  const cases: [string[], string, string][] = [
+    [['check', '--bogus', 'bad.kpi'], "unknown option '--bogus'", "未知选项 '--bogus'"],
+    [['check', '--formt', 'json', 'bad.kpi'], "unknown option '--formt'\n(Did you mean --format?)", "未知选项 '--formt'（是不是想写 --format？）"],
+    [['test', '--lan', 'x', 'bad.kpi'], "unknown option '--lan'\n(Did you mean one of --lang, --plan?)", "未知选项 '--lan'（是不是想写 --lang 或 --plan？）"],
+    [['chek', 'bad.kpi'], "unknown command 'chek'\n(Did you mean check?)", "未知命令 'chek'（是不是想写 check？）"],
+    [['frobnicate'], "unknown command 'frobnicate'", "未知命令 'frobnicate'"],
+    [['check'], "missing required argument 'files'", "缺少必需的参数 'files'"],
+    [['explain', 'bad.kpi', '--data', 'x.csv'], "required option '--id <id>' not specified", "缺少必需的选项 '--id <id>'"],
+    [['check', 'bad.kpi', '--format'], "option '-f, --format <format>' argument missing", "选项 '-f, --format <format>' 缺少值"],
+    [['check', '--format', 'xml', 'bad.kpi'], "option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are terminal, json, github, sarif, junit.", "选项 '-f, --format <format>' 的值 'xml' 无效，可选的值有 terminal、json、github、sarif、junit"],
+    [['compile', 'a.kpi', 'b.kpi'], "too many arguments for 'compile'. Expected 1 argument but got 2.", "'compile' 的参数过多：只接受 1 个，却给了 2 个"],
+  ];
+
+  // --lang right after the command: after a trailing `--format` it would be taken for its value
+  const withLang = (args: string[], lang: string) => [args[0]!, '--lang', lang, ...args.slice(1)];
+
+  it('in the terminal: Chinese with --lang zh or LANG=zh_CN, commander\'s English otherwise, exit 2 either way', () => {
+    for (const [args, en, zh] of cases) {
+      const z = run(withLang(args, 'zh'));
+      expect(z.code, args.join(' ')).toBe(2);
+      expect(z.stderr, args.join(' ')).toBe(`错误 KPI0006 ${zh}\n`);
+      expect(z.stdout).toBe('');
+      expect(run(args, { LANG: 'zh_CN.UTF-8' }).stderr, args.join(' ')).toBe(`错误 KPI0006 ${zh}\n`);
+      for (const e of [run(args), run(withLang(args, 'en'), { LANG: 'zh_CN.UTF-8' })]) {
+        expect(e.code, args.join(' ')).toBe(2);
+        expect(e.stderr, args.join(' ')).toBe(`error: ${en}\n`);
+      }
+    }
+  });
+
+  it('in a machine format: the same texts, the English one being commander\'s message', () => {
+    for (const [args, en, zh] of cases.filter(([a]) => a[0] === 'check' && !a.includes('--format'))) {
+      const json = [...args, '--format', 'json'];
+      expect(JSON.parse(run(withLang(json, 'zh')).stdout), args.join(' ')).toEqual([{ file: null, code: 'KPI0006', severity: 'error', message: zh }]);
+      const e = run(json);
+      expect(e.code).toBe(2);
+      expect(JSON.parse(e.stdout), args.join(' ')).toEqual([{ file: null, code: 'KPI0006', severity: 'error', message: en }]);
+    }
+    expect(run(['check', '--formt', 'x', 'bad.kpi', '--format', 'github', '--lang', 'zh']).stdout).toBe("::error title=KPI0006::未知选项 '--formt'（是不是想写 --format？）\n");
+    expect(run(['check', '--formt', 'x', 'bad.kpi', '--format', 'github']).stdout).toBe("::error title=KPI0006::unknown option '--formt'%0A(Did you mean --format?)\n");
+    expect(run(['test', '--lan', 'x', 'bad.kpi', '--format', 'junit', '--lang', 'zh']).stdout).toContain('message="未知选项 \'--lan\'（是不是想写 --lang 或 --plan？）"');
+    expect(run(['test', '--lan', 'x', 'bad.kpi', '--format', 'junit']).stdout).toContain('message="unknown option \'--lan\'\n(Did you mean one of --lang, --plan?)"');
+  });
+
+  it('a bare `kpi` in a Chinese run prints the help and nothing else, exit 2', () => {
+    const r = run([], { LANG: 'zh_CN.UTF-8' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Usage: kpi /);
+    expect(r.stderr).not.toContain('KPI0006');
+  });
+});
+
 describe("the commands' own lines, in the chosen language (the catalogue's ui.* entries)", () => {
   it('kpi compile -o: ✓ wrote FILE', () => {
     expect(run(['compile', join(FIXTURES, 'shop.kpi'), '--target', 'js', '-o', 'shop.mjs', '--lang', 'zh']).stderr).toBe('✓ 已写入 shop.mjs\n');

@@ -11,8 +11,8 @@ import { printPlanDiagnostics } from './commands/check.js';
 import { DataError } from './data/data-error.js';
 import { printDiagnostics } from './report.js';
 import { langOfRun, machineFormatOfRun } from './lang.js';
-import { diag, ui } from '@kpi/core/diag';
-import type { Diagnostic } from '@kpi/core';
+import { bilingual, diag, pluralS, ui } from '@kpi/core/diag';
+import type { Diagnostic, Text } from '@kpi/core';
 import { renderDiagnostics } from './engine.js';
 
 export { createProgram } from './program.js';
@@ -28,28 +28,38 @@ function printUserError(io: Io, machine: ReturnType<typeof machineFormatOfRun>, 
   } else printDiagnostics(io, io.stderr, [d]);
 }
 
-/** commander's message (`error: unknown option '--x'`) as a KPI0006 diagnostic */
+/** commander's message (`error: unknown option '--x'`) as a KPI0006 diagnostic from the catalogue */
 function usageDiagnostic(text: string): Diagnostic {
   const en = text.replace(/^error:\s*/, '');
-  return diag('KPI0006', { text: { en, zh: commanderZh(en) } }, {});
+  const d = commanderDiagnostic(en);
+  // the catalogue's English must be commander's own; a message of another form (a newer commander) stays as written
+  return d && d.message === en ? d : diag('KPI0006', { text: { en, zh: en } }, {});
 }
 
-/** commander's usual usage errors in Chinese; others stay as commander wrote them */
-function commanderZh(en: string): string {
-  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
-    [/^unknown option '(.+?)'(?:\n\(Did you mean (.+?)\?\))?/s, (m) => `未知选项 '${m[1]}'${m[2] ? `（是不是想写 ${m[2]}？）` : ''}`],
-    [/^unknown command '(.+?)'/, (m) => `未知命令 '${m[1]}'`],
-    [/^missing required argument '(.+?)'/, (m) => `缺少必需的参数 '${m[1]}'`],
-    [/^required option '(.+?)' not specified/, (m) => `缺少必需的选项 '${m[1]}'`],
-    [/^option '(.+?)' argument missing/, (m) => `选项 '${m[1]}' 缺少值`],
-    [/^option '(.+?)' argument '(.+?)' is invalid\. Allowed choices are (.+?)\.?$/s, (m) => `选项 '${m[1]}' 的值 '${m[2]}' 无效，可选值：${m[3]}`],
-    [/^too many arguments/, () => '参数过多'],
-  ];
-  for (const [re, f] of rules) {
-    const m = re.exec(en);
-    if (m) return f(m);
+/** commander's `, `-separated list in both languages, the Chinese joined by `sep` (`--lang, --plan` / `--lang 或 --plan`) */
+const list = (en: string, sep: string): Text => ({ en, zh: en.split(', ').join(sep) });
+
+/** commander's `\n(Did you mean …?)` after an unknown option or command, in both languages */
+function suggestion(s: string | undefined): Text | string {
+  if (!s) return '';
+  const m = /^\n\(Did you mean (one of )?(.+)\?\)$/s.exec(s);
+  if (!m) return s;
+  return m[1] ? bilingual('what.did-you-mean-one-of', { names: list(m[2]!, bilingual('ui.list-or', {}).zh) }) : bilingual('what.did-you-mean', { name: m[2]! });
+}
+
+/** commander's usual usage errors, read back into the catalogue entry that says them in both languages */
+function commanderDiagnostic(en: string): Diagnostic | undefined {
+  let m: RegExpExecArray | null;
+  if ((m = /^unknown option '(.+?)'(\n\(Did you mean .+\?\))?$/s.exec(en))) return diag('KPI0006.unknown-option', { option: m[1]!, suggestion: suggestion(m[2]) });
+  if ((m = /^unknown command '(.+?)'(\n\(Did you mean .+\?\))?$/s.exec(en))) return diag('KPI0006.unknown-command', { command: m[1]!, suggestion: suggestion(m[2]) });
+  if ((m = /^missing required argument '(.+)'$/.exec(en))) return diag('KPI0006.missing-argument', { name: m[1]! });
+  if ((m = /^required option '(.+)' not specified$/.exec(en))) return diag('KPI0006.missing-option', { flags: m[1]! });
+  if ((m = /^option '(.+?)' argument missing$/.exec(en))) return diag('KPI0006.option-value-missing', { flags: m[1]! });
+  if ((m = /^option '(.+?)' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/s.exec(en))) return diag('KPI0006.option-choices', { flags: m[1]!, value: m[2]!, choices: list(m[3]!, '、') });
+  if ((m = /^too many arguments for '(.+?)'\. Expected (\d+) arguments? but got (\d+)\.$/.exec(en))) {
+    return diag('KPI0006.too-many-arguments', { command: m[1]!, expected: m[2]!, s: pluralS(Number(m[2])), got: m[3]! });
   }
-  return en;
+  return undefined;
 }
 
 /** `kpi ... | head`: a closed pipe ends the run quietly */
@@ -70,11 +80,15 @@ export async function main(argv: string[], io?: Io): Promise<number> {
   io = { ...io, lang: langOfRun(argv, io.env) };
   const machine = machineFormatOfRun(argv);
   let code: number = EXIT.OK;
-  /** commander's own usage errors, kept to be printed as a coded diagnostic in a machine format */
+  /**
+   * commander's own usage errors, kept to be printed as a coded KPI0006 diagnostic in a machine format, and in
+   * the terminal when the run is in Chinese; in English the terminal gets commander's own line, as it always has
+   */
   const usage: string[] = [];
+  const coded = machine !== undefined || io.lang === 'zh';
   const program = await createProgram(io, (c) => {
     code = c;
-  }, machine ? (s) => usage.push(s) : undefined, argv);
+  }, coded ? (s) => usage.push(s) : undefined, argv);
   const c = colors(useColor(io, io.stderr));
   try {
     await program.parseAsync(argv);
@@ -85,6 +99,8 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       // and so was the help for a bare `kpi` (commander.help: no command given), which is a usage error
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return EXIT.OK;
       if (machine) printUserError(io, machine, usageDiagnostic(usage.join('').trim() || e.message));
+      // (a bare `kpi` printed the help and nothing went through outputError: nothing to add)
+      else if (usage.length) printDiagnostics(io, io.stderr, [usageDiagnostic(usage.join('').trim())]);
       return EXIT.USAGE;
     }
     if (e instanceof UserError) {

@@ -99,6 +99,21 @@ export const CLI_MESSAGES = {
   },
   'KPI0006.lang': { message: { en: '`--lang` must be `zh` or `en`, not `{{value}}`', zh: '`--lang` 须为 `zh` 或 `en`，而不是 `{{value}}`' } },
   'KPI0006.keywords': { message: { en: '`--keywords` must be `zh` or `en`, not `{{value}}`', zh: '`--keywords` 须为 `zh` 或 `en`，而不是 `{{value}}`' } },
+  // commander's own usage errors (packages/cli/src/main.ts): the English is commander's, byte for byte (commander
+  // 14: lib/command.js, lib/suggestSimilar.js); main.ts reads the arguments back out of commander's message
+  'KPI0006.unknown-option': { message: { en: "unknown option '{{option}}'{{suggestion}}", zh: "未知选项 '{{option}}'{{suggestion}}" } },
+  'KPI0006.unknown-command': { message: { en: "unknown command '{{command}}'{{suggestion}}", zh: "未知命令 '{{command}}'{{suggestion}}" } },
+  'what.did-you-mean': { message: { en: '\n(Did you mean {{name}}?)', zh: '（是不是想写 {{name}}？）' } },
+  'what.did-you-mean-one-of': { message: { en: '\n(Did you mean one of {{names}}?)', zh: '（是不是想写 {{names}}？）' } },
+  'KPI0006.missing-argument': { message: { en: "missing required argument '{{name}}'", zh: "缺少必需的参数 '{{name}}'" } },
+  'KPI0006.missing-option': { message: { en: "required option '{{flags}}' not specified", zh: "缺少必需的选项 '{{flags}}'" } },
+  'KPI0006.option-value-missing': { message: { en: "option '{{flags}}' argument missing", zh: "选项 '{{flags}}' 缺少值" } },
+  'KPI0006.option-choices': {
+    message: { en: "option '{{flags}}' argument '{{value}}' is invalid. Allowed choices are {{choices}}.", zh: "选项 '{{flags}}' 的值 '{{value}}' 无效，可选的值有 {{choices}}" },
+  },
+  'KPI0006.too-many-arguments': {
+    message: { en: "too many arguments for '{{command}}'. Expected {{expected}} argument{{s}} but got {{got}}.", zh: "'{{command}}' 的参数过多：只接受 {{expected}} 个，却给了 {{got}} 个" },
+  },
   KPI0952: {
     summaryZh: '无法写入输出文件或文件夹。',
     message: { en: 'cannot write `{{file}}`: {{reason}}', zh: '无法写入 `{{file}}`：{{reason}}' },
