@@ -11,7 +11,7 @@ import { printPlanDiagnostics } from './commands/check.js';
 import { DataError } from './data/data-error.js';
 import { printDiagnostics } from './report.js';
 import { langOfRun, machineFormatOfRun } from './lang.js';
-import { bilingual, diag, pluralS, ui } from '@kpi/core/diag';
+import { bilingual, diag, joinTexts, pluralS, ui } from '@kpi/core/diag';
 import type { Diagnostic, Text } from '@kpi/core';
 import { renderDiagnostics } from './engine.js';
 
@@ -36,8 +36,8 @@ function usageDiagnostic(text: string): Diagnostic {
   return d && d.message === en ? d : diag('KPI0006', { text: { en, zh: en } }, {});
 }
 
-/** commander's `, `-separated list in both languages, the Chinese joined by `sep` (`--lang, --plan` / `--lang 或 --plan`) */
-const list = (en: string, sep: string): Text => ({ en, zh: en.split(', ').join(sep) });
+/** commander's `, `-separated list in both languages, the Chinese joined by `zh` (`--lang, --plan` / `--lang 或 --plan`) */
+const list = (en: string, zh: string): Text => joinTexts(en.split(', '), { en: ', ', zh });
 
 /** commander's `\n(Did you mean …?)` after an unknown option or command, in both languages */
 function suggestion(s: string | undefined): Text | string {

@@ -4,7 +4,7 @@ export * from './diagnostics/types.js';
 export * from './ir/index.js';
 export * from './diagnostics/catalogue.js';
 export * from './diagnostics/lang.js';
-export { diag, text, note, localize, localizeAll, summaryOf, ui, pluralS, bilingual, bilingualRef, render as renderText, legacyDiagnostic, type ArgsOf, type At, type DiagnosticId, type MessageId, type Code } from './diagnostics/diag.js';
+export { diag, text, note, localize, localizeAll, summaryOf, ui, pluralS, bilingual, bilingualRef, joinTexts, render as renderText, legacyDiagnostic, type ArgsOf, type At, type DiagnosticId, type MessageId, type Code } from './diagnostics/diag.js';
 export { MESSAGE_TABLE, type MessageTemplates } from './diagnostics/messages/index.js';
 export { fill, paramsOf, type Arg, type Args, type Params } from './diagnostics/template.js';
 export { KEYWORD_TABLE, zhKeyword, enKeyword, keywordOf, spell, type KeywordPair, type KeywordStyle } from './lexer/keywords.js';

@@ -2,7 +2,7 @@
 import { commandLang, langOption } from '../lang.js';
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { bilingual, createBinder, diag, idKey, percentHintsOf, text, ui, visibleText, type Cell, type Diagnostic, type Text } from '@kpi/core';
+import { bilingual, createBinder, diag, idKey, joinTexts, percentHintsOf, text, ui, visibleText, type Cell, type Diagnostic } from '@kpi/core';
 import { openTable, DataError } from '../data/read.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { loadCompiled } from '../plan.js';
@@ -75,7 +75,7 @@ async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { dat
       else if (near.length < 3 && loose(id) === wantLoose && !near.includes(id)) near.push(id);
     }
     if (same.length > 1) {
-      const rows = joinText(same.map((x) => bilingual('what.row-id', { row: x.row, id: x.id })), bilingual('ui.list-sep', {}));
+      const rows = joinTexts(same.map((x) => bilingual('what.row-id', { row: x.row, id: x.id })), bilingual('ui.list-sep', {}));
       throw new DataError(diag('KPI0808.lookalikes', { id: want, n: same.length, rows }, { file: dataName, data: { row: same[1]!.row, value: same[1]!.id } }));
     }
     for (const { cells, row, id } of same) {
@@ -110,7 +110,7 @@ async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { dat
       return EXIT.OK;
     }
     const help = near.length
-      ? text('help.id-near', { ids: joinText(near.map((x) => ({ en: `\`${x}\``, zh: `\`${x}\`` })), bilingual('ui.list-or', {})) })
+      ? text('help.id-near', { ids: joinTexts(near.map((x) => `\`${x}\``), bilingual('ui.list-or', {})) })
       : text('help.id-column', { column: String(source.header[binder.idIndex] ?? '').trim() });
     throw new DataError(diag('KPI0816', { id: want }, { file: dataName, helpText: help }));
   } catch (e) {
@@ -122,9 +122,4 @@ async function runExplain(io: Io, planPath: string, opts: ExplainOptions & { dat
     if (e instanceof UserError) throw e;
     throw e;
   }
-}
-
-/** texts in both languages joined by a separator in both languages */
-function joinText(items: Text[], sep: Text): Text {
-  return { en: items.map((t) => t.en).join(sep.en), zh: items.map((t) => t.zh).join(sep.zh) };
 }

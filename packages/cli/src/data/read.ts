@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { checkZipBudget } from './zip-budget.js';
-import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, xlsxCell, bilingual, diag, pluralS, text, ui, type ArgsOf, type Cell, type Diagnostic, type DiagnosticId, type Lang, type MessageRef } from '@kpi/core';
+import { CSV_PARSE_OPTIONS, detectEncoding, sniffDelimiter, tableFromJson, decodeText, xlsxCell, bilingual, diag, joinTexts, pluralS, text, ui, type ArgsOf, type Cell, type Diagnostic, type DiagnosticId, type Lang, type MessageRef } from '@kpi/core';
 import { openRawCsv, type RawBatch } from './csv-raw.js';
 import { DataError } from './data-error.js';
 
@@ -357,7 +357,6 @@ async function openXlsx(path: string, size: number, opts: ReadOptions): Promise<
     yield body;
   }
   const others = sheets.filter((s) => s !== ws).map((s) => `\`${s.name}\``);
-  const sep = bilingual('ui.list-sep', {});
-  const hint = others.length ? text('ui.data.other-sheets', { sheet: ws.name, others: { en: others.join(sep.en), zh: others.join(sep.zh) } }) : undefined;
+  const hint = others.length ? text('ui.data.other-sheets', { sheet: ws.name, others: joinTexts(others, bilingual('ui.list-sep', {})) }) : undefined;
   return { format: 'xlsx', header, rows: rows(), ...(hint ? { hint } : {}), ...(warnings.length ? { warnings } : {}), progress: () => ({ done: size, total: size }) };
 }

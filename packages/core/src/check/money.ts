@@ -9,8 +9,8 @@ import type { Expr, Plan, TestCase } from '../ir/schema.js';
 import { Rational } from '../numbers/rational.js';
 import { exprNodes } from '../ir/walk.js';
 import { commissionOf, tiersOf, wholeCliffs } from '../money/commission.js';
-import { type CheckContext, pct, val } from './context.js';
-import { bilingual, note } from '../diagnostics/diag.js';
+import { type CheckContext, bt, pct, val } from './context.js';
+import { bilingual, joinTexts, note } from '../diagnostics/diag.js';
 import type { Text } from '../diagnostics/lang.js';
 
 /** names a test may `expect` besides the scoring subjects: commission, pool and pay results */
@@ -165,7 +165,7 @@ export function checkMoney(plan: Plan, ctx: CheckContext): void {
     let sum = Rational.ZERO;
     for (const q of d.quotas) {
       if (plan.grades && !labels.includes(q.label.text)) {
-        ctx.diag('KPI1005.unknown', { label: q.label.text, labels: { en: labels.map((l) => `\`${l}\``).join(', '), zh: labels.map((l) => `\`${l}\``).join('、') } }, q.label.span, { related: [note('note.money.grades-here', {}, plan.grades.span)] });
+        ctx.diag('KPI1005.unknown', { label: q.label.text, labels: joinTexts(labels.map(bt), { en: ', ', zh: '、' }) }, q.label.span, { related: [note('note.money.grades-here', {}, plan.grades.span)] });
       } else if (seen.has(q.label.text)) {
         ctx.diag('KPI1005.twice', { label: q.label.text }, q.label.span);
       }

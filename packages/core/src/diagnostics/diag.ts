@@ -56,6 +56,15 @@ export function bilingual<I extends MessageId>(id: I, args: ArgsOf<I>): Text {
   return { en: render(t, 'en'), zh: render(t, 'zh') };
 }
 
+/**
+ * Items in both languages joined by a separator in both languages: a list inside a message, whose Chinese is
+ * joined differently (`a, b` / `a、b`, ` or ` / ` 或 `). A plain string item is the same in both.
+ */
+export function joinTexts(items: readonly (Text | string)[], sep: Text): Text {
+  const side = (lang: keyof Text) => items.map((t) => (typeof t === 'string' ? t : t[lang])).join(sep[lang]);
+  return { en: side('en'), zh: side('zh') };
+}
+
 /** a reference rendered in both languages */
 export function bilingualRef(t: MessageRef): Text {
   return { en: render(t, 'en'), zh: render(t, 'zh') };
