@@ -37,10 +37,33 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
       if (folder !== null) nodeModule.enableCompileCache((await import('node:path')).join(folder, 'node'));
     }
   }
+  // `kpi check`, `test` and `fmt` run each piece of their code over a plan once, so what V8's optimising compiler
+  // (TurboFan) makes of a function arrives when most of its calls are done. In `kpi check` of 10,000 indicators ~80
+  // functions were compiled on V8's helper threads for ~150 ms of CPU (`--trace-opt`; /proc per thread), half the main
+  // thread's own, and on two cores those threads take turns with it. Waiting for 8 times V8's interrupt budget (66 KB
+  // of bytecode by default) before optimising compiles only the functions that do run long (issue 14, BENCHMARKS.md:
+  // 0.78x the CPU, 0.95x the wall time; a 3-line plan unchanged). Not for the commands that go through data or
+  // generate code (`score`, `explain`, `diff`, `solve`, `compile`): one function runs long there, and optimising it
+  // later cost 1.03-1.06x the wall time; nor `kpi lsp`, which runs for hours. Only on the V8 of Node 20 (11.3), where
+  // it was measured and where 66 KB is the default (Node 22's V8 tiers up through Maglev on budgets of its own).
+  // The flag is part of V8's flag hash, and code cached under another hash is not used: Node's own modules (compiled
+  // from its embedded cache) and kpi's code cache (code-cache.js, checked when loaded, written at exit). So the flag
+  // is set once both are loaded (stdout and stderr too: Node makes them when first used) and put back at exit before
+  // the cache is written ('exit' listeners run in the order they were added).
+  const tiering = (args[0] === 'check' || args[0] === 'test' || args[0] === 'fmt') && process.versions.v8.startsWith('11.3.');
+  /** @type {typeof import('node:v8') | undefined} */
+  let v8;
+  if (tiering) process.once('exit', () => v8?.setFlagsFromString('--interrupt-budget=67584'));
   // each command keeps its own cache: what it compiles differs (`kpi test` twice what `kpi check` does), and `kpi score`
   // runs with the heap flags above
   // (a run that only prints help is not one to keep: its cache would lack what the command itself compiles)
   const { main } = await loadMain(/^[a-z]{1,16}$/.test(args[0] ?? '') ? args[0] : 'other', !args.includes('--help') && !args.includes('-h'));
+  if (tiering) {
+    void process.stdout;
+    void process.stderr;
+    v8 = await import('node:v8');
+    v8.setFlagsFromString('--interrupt-budget=540672');
+  }
   main(process.argv).then((code) => {
     process.exitCode = code;
     // The command is done (`kpi lsp`'s never is): end now rather than when the event loop has drained, which makes
