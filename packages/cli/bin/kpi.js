@@ -44,7 +44,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // of bytecode by default) before optimising compiles only the functions that do run long (issue 14, BENCHMARKS.md:
   // 0.78x the CPU, 0.95x the wall time; a 3-line plan unchanged). Not for the commands that go through data or
   // generate code (`score`, `explain`, `diff`, `solve`, `compile`): one function runs long there, and optimising it
-  // later cost 1.03-1.06x the wall time; nor `kpi lsp`, which runs for hours. Only on the V8 of Node 20 (11.3), where
+  // later cost 1.02-1.04x the wall time; nor `kpi lsp`, which runs for hours. Only on the V8 of Node 20 (11.3), where
   // it was measured and where 66 KB is the default (Node 22's V8 tiers up through Maglev on budgets of its own).
   // The flag is part of V8's flag hash, and code cached under another hash is not used: Node's own modules (compiled
   // from its embedded cache) and kpi's code cache (code-cache.js, checked when loaded, written at exit). So the flag
