@@ -23,6 +23,7 @@ import { UI_MESSAGES } from '../../packages/core/src/diagnostics/messages/ui.js'
 import { MONEY_MESSAGES } from '../../packages/core/src/diagnostics/messages/money.js';
 import { SQL_MESSAGES } from '../../packages/core/src/diagnostics/messages/sql.js';
 import { PLAYGROUND_MESSAGES } from '../../packages/core/src/diagnostics/messages/playground.js';
+import { HELP_MESSAGES } from '../../packages/core/src/diagnostics/messages/help.js';
 
 /** arguments that only serve English grammar (a plural `s`, `is not`/`are not`): Chinese may leave them out */
 const ENGLISH_ONLY = new Set(['s', 'verb']);
@@ -75,7 +76,7 @@ describe('the catalogue', () => {
   });
 
   it('defines every message id in one file only (the table is their union: a second entry would silently win)', () => {
-    const files = { SYNTAX_MESSAGES, CHECK_MESSAGES, DATA_MESSAGES, RUN_MESSAGES, CLI_MESSAGES, UI_MESSAGES, MONEY_MESSAGES, SQL_MESSAGES, PLAYGROUND_MESSAGES };
+    const files = { SYNTAX_MESSAGES, CHECK_MESSAGES, DATA_MESSAGES, RUN_MESSAGES, CLI_MESSAGES, UI_MESSAGES, MONEY_MESSAGES, SQL_MESSAGES, PLAYGROUND_MESSAGES, HELP_MESSAGES };
     const where = new Map<string, string[]>();
     for (const [file, table] of Object.entries(files)) for (const id of Object.keys(table)) where.set(id, [...(where.get(id) ?? []), file]);
     expect([...where].filter(([, fs]) => fs.length > 1)).toEqual([]);

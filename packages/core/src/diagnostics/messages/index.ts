@@ -12,6 +12,7 @@ import { UI_MESSAGES } from './ui.js';
 import { MONEY_MESSAGES } from './money.js';
 import { SQL_MESSAGES } from './sql.js';
 import { PLAYGROUND_MESSAGES } from './playground.js';
+import { HELP_MESSAGES } from './help.js';
 import type { Text } from '../lang.js';
 
 export interface MessageTemplates {
@@ -32,6 +33,7 @@ export const MESSAGES = {
   ...MONEY_MESSAGES,
   ...SQL_MESSAGES,
   ...PLAYGROUND_MESSAGES,
+  ...HELP_MESSAGES,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
