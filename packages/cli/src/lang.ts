@@ -5,10 +5,12 @@
  */
 import { Option } from 'commander';
 import { langFromEnv, langOf, type Lang } from '@kpi/core/lang';
+import { ui } from '@kpi/core/diag';
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '@kpi/core/render';
 
-export const langOption = (what = 'language of messages'): Option =>
-  new Option('--lang <lang>', `${what} (default: KPI_LANG, then LC_ALL/LANG: zh_* → zh)`).choices(['zh', 'en']);
+/** `--lang`, its help in the run's language `lang`: `what` it changes (the catalogue's text), then where its default comes from */
+export const langOption = (lang: Lang, what: string = ui('cli-help.lang', {}, lang)): Option =>
+  new Option('--lang <lang>', ui('cli-help.lang.default', { what }, lang)).choices(['zh', 'en']);
 
 /** the value of `--NAME X` / `--NAME=X` (or `-S X`) in argv, last one wins */
 function optionValue(argv: readonly string[], long: string, short?: string): string | undefined {

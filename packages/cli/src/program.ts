@@ -1,9 +1,11 @@
-/** The commander program: one file per command in commands/. */
+/** The commander program: one file per command in commands/; its help in the run's language (help.ts). */
 import { Command } from 'commander';
 import type { Io } from './io.js';
 
 import { VERSION } from './version.js';
 import { langOption } from './lang.js';
+import { helpConfiguration } from './help.js';
+import { ui } from '@kpi/core/diag';
 
 export { VERSION };
 
@@ -33,10 +35,13 @@ const COMMANDS: [name: string, load: () => Promise<MakeCommand>][] = [
 export async function createProgram(io: Io, done: (code: number) => void, usageErrors?: (s: string) => void, argv?: readonly string[]): Promise<Command> {
   const named = COMMANDS.find(([name]) => name === argv?.[2]);
   const makers = await Promise.all((named ? [named] : COMMANDS).map(([, load]) => load()));
+  const lang = io.lang ?? 'en';
   const program = new Command('kpi')
-    .description('KPI appraisal plans (绩效考核方案): check, test, score and explain')
-    .version(VERSION, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
+    .description(ui('cli-help.kpi', {}, lang))
+    .version(VERSION, '-V, --version', ui('cli-help.kpi.version', {}, lang))
+    .helpOption('-h, --help', ui('cli-help.kpi.help', {}, lang))
+    .helpCommand('help [command]', ui('cli-help.help-command', {}, lang))
+    .configureHelp(helpConfiguration(lang))
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -44,22 +49,14 @@ export async function createProgram(io: Io, done: (code: number) => void, usageE
       ...(usageErrors ? { outputError: (s: string) => usageErrors(s) } : {}),
     })
     .exitOverride()
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ kpi init my-plans              scaffold a plan, sample data and a CI workflow
-  $ kpi check plans/               check every .kpi file under plans/
-  $ kpi test plans/                run the test blocks of every plan
-  $ kpi score 店长.kpi --data 五月.csv -o 五月结果.xlsx
-
-Exit codes: 0 ok · 1 errors in a plan or failed tests · 2 usage, I/O or data error.`,
-    );
+    .addHelpText('after', `\n${ui('cli-help.examples.kpi', {}, lang)}`);
   for (const make of makers) {
     const cmd = make(io, done);
     // every command takes --lang (score and explain declare their own, with what it changes there)
-    if (!cmd.options.some((o) => o.long === '--lang')) cmd.addOption(langOption());
+    if (!cmd.options.some((o) => o.long === '--lang')) cmd.addOption(langOption(lang));
     cmd
+      .helpOption('-h, --help', ui('cli-help.help-option', {}, lang))
+      .configureHelp(helpConfiguration(lang))
       .exitOverride()
       .configureOutput({
         writeOut: (s) => io.stdout.write(s),

@@ -14,6 +14,7 @@ import { sourceMap } from '../report.js';
 import { VERSION } from '../version.js';
 import { capRepeated, KEEP, MORE_THAN, type Omitted } from '../repeated-findings.js';
 import { wholeNumberOption } from '../whole-number.js';
+import { helpTexts } from '../help.js';
 
 export interface FileDiagnostics {
   name: string;
@@ -51,25 +52,15 @@ export async function analyzeFiles(io: Io, args: string[]): Promise<FileDiagnost
 }
 
 export function checkCommand(io: Io, done: (code: number) => void): Command {
+  const h = helpTexts(io.lang ?? 'en');
   const cmd = new Command('check')
-    .description('check plan files: syntax, weights, ranges, tables, names, KPI practice')
-    .argument('<files...>', 'plan files, directories (every .kpi under them) or globs')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'json', 'github', 'sarif', 'junit']).default('terminal'))
-    .option('--strict', 'fail (exit 1) on warnings too')
-    .option('--max-warnings <n>', 'fail (exit 1) when there are more than n warnings')
-    .option('--all', `show every finding in the terminal (a code with more than ${MORE_THAN} warnings in a file shows its first ${KEEP})`)
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ kpi check 店长.kpi
-  $ kpi check plans/ 'teams/**/*.kpi'
-  $ kpi check --format github plans/        annotations in a GitHub Actions run
-  $ kpi check --format sarif plans/ > kpi.sarif
-  $ kpi check --max-warnings 20 plans/       no new warnings beyond today's 20 in CI
-
-Exit codes: 0 no errors (warnings allowed unless --strict or --max-warnings) · 1 errors · 2 usage or I/O error.`,
-    )
+    .description(h('cli-help.check', {}))
+    .argument('<files...>', h('cli-help.common.files', {}))
+    .addOption(new Option('-f, --format <format>', h('cli-help.common.format', {})).choices(['terminal', 'json', 'github', 'sarif', 'junit']).default('terminal'))
+    .option('--strict', h('cli-help.check.strict', {}))
+    .option('--max-warnings <n>', h('cli-help.check.max-warnings', {}))
+    .option('--all', h('cli-help.check.all', { more: MORE_THAN, keep: KEEP }))
+    .addHelpText('after', `\n${h('cli-help.examples.check', {})}`)
     .action(async (args: string[], opts: { format: DiagnosticFormat; strict?: boolean; maxWarnings?: string; all?: boolean }) => {
       const maxWarnings = opts.maxWarnings === undefined ? undefined : maxWarningsOf(opts.maxWarnings);
       const files = await analyzeFiles(io, args);

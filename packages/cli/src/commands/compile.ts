@@ -5,33 +5,24 @@ import { IR_VERSION, generateSql, ui, type DialectName } from '@kpi/core';
 import { writeFileAtomic } from '../atomic.js';
 import { outputError } from '../output-error.js';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
+import { helpTexts } from '../help.js';
 import { compilePlan, emitModule } from '../engine-run.js';
 import { loadFile, pickPlan, PlanErrors } from '../plan.js';
 import { refuseOverwritingInputs } from '../same-file.js';
 
 export function compileCommand(io: Io, done: (code: number) => void): Command {
+  const h = helpTexts(io.lang ?? 'en');
   return new Command('compile')
-    .description('compile a plan to a standalone JS scoring module, or print its IR as JSON')
-    .argument('<plan>', 'plan file (.kpi)')
-    .addOption(new Option('-t, --target <target>', 'what to produce').choices(['js', 'json', 'sql']).default('js'))
-    .addOption(new Option('--dialect <dialect>', 'SQL dialect (--target sql)').choices(['duckdb', 'postgres', 'clickhouse']).default('duckdb'))
-    .option('--table <name>', 'table or view of actuals the query reads (--target sql)', 'actuals')
-    .option('--id <column>', 'id column of that table (--target sql)', 'id')
-    .option('--order-by <column>', 'sort the results by this column, e.g. the row number of the export (--target sql; ClickHouse sorts by id without it)')
-    .option('--plan <name>', 'plan to compile when the file holds several (js; json gives them all unless named)')
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ kpi compile 店长.kpi --target js -o 店长.mjs
-  $ kpi compile 店长.kpi --target json > 店长.ir.json
-  $ kpi compile 店长.kpi --target sql --dialect postgres --table hr.actuals_2024_05 --id 工号 > 店长.sql
-  $ kpi compile 店长.kpi --target sql --dialect clickhouse --table hr.actuals_all --id 工号 > 店长.sql
-
---target json writes the typed IR with an \`irVersion\`; --target js an ES module whose code holds only
-validated numbers and indices from the plan (names travel as JSON data).`,
-    )
+    .description(h('cli-help.compile', {}))
+    .argument('<plan>', h('cli-help.common.plan-file', {}))
+    .addOption(new Option('-t, --target <target>', h('cli-help.compile.target', {})).choices(['js', 'json', 'sql']).default('js'))
+    .addOption(new Option('--dialect <dialect>', h('cli-help.compile.dialect', {})).choices(['duckdb', 'postgres', 'clickhouse']).default('duckdb'))
+    .option('--table <name>', h('cli-help.compile.table', {}), 'actuals')
+    .option('--id <column>', h('cli-help.compile.id', {}), 'id')
+    .option('--order-by <column>', h('cli-help.compile.order-by', {}))
+    .option('--plan <name>', h('cli-help.compile.plan', {}))
+    .option('-o, --output <file>', h('cli-help.compile.output', {}))
+    .addHelpText('after', `\n${h('cli-help.examples.compile', {})}`)
     .action(async (planPath: string, opts: { target: 'js' | 'json' | 'sql'; plan?: string; output?: string; dialect: DialectName; table: string; id: string; orderBy?: string }) => {
       if (opts.output) await refuseOverwritingInputs(resolve(io.cwd, opts.output), opts.output, [{ path: resolve(io.cwd, planPath), what: 'plan file', shown: planPath }]);
       const loaded = await loadFile(resolve(io.cwd, planPath), planPath);

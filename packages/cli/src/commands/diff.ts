@@ -12,6 +12,7 @@ import { diag, diffPlans, diffToMarkdown, diffToText, replay, visibleText, type 
 import { analyze, type Compiled } from '../engine.js';
 import { compilePlan } from '../engine-run.js';
 import { EXIT, UserError, type Io } from '../io.js';
+import { helpTexts } from '../help.js';
 import { PlanErrors, pickPlan, readText, type LoadedFile } from '../plan.js';
 import { readPeople, DataFailed } from '../decide-data.js';
 import type { DataOptions } from './score.js';
@@ -52,29 +53,21 @@ export function loadVersion(v: { name: string; text: string }, planName: string 
 type DiffOptions = DataOptions & { format: 'text' | 'json' | 'markdown'; oldPlan?: string; lang?: 'zh' | 'en' };
 
 export function diffCommand(io: Io, done: (code: number) => void): Command {
+  const h = helpTexts(io.lang ?? 'en');
   const cmd = new Command('diff')
-    .description('what changed between two versions of a plan, in plan terms; with --data, who gains and who loses')
-    .argument('<old>', 'old plan: a file, or a git revision and path (HEAD~1:plans/店长.kpi)')
-    .argument('<new>', 'new plan: a file, or a git revision and path')
-    .option('-d, --data <file>', 'actuals to replay on both versions: .csv, .xlsx or .json')
-    .option('--id <column>', 'id column (default: the first column)')
-    .option('--plan <name>', 'plan to use when a file holds several (both sides)')
-    .option('--old-plan <name>', 'the old side’s plan name, when it was renamed')
-    .option('--encoding <name>', 'CSV encoding (default: detected)')
-    .option('--sheet <name>', 'XLSX sheet name or 1-based number')
-    .option('--max-errors <n>', 'stop listing data errors after this many', '50')
-    .addOption(langOption('language of the text and markdown'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ kpi diff 店长-v1.kpi 店长.kpi
-  $ kpi diff HEAD~1:plans/店长.kpi plans/店长.kpi --data data/五月.csv
-  $ kpi diff origin/main:店长.kpi 店长.kpi --data data/店长.csv --format markdown >> "$GITHUB_STEP_SUMMARY"
-
-Exit codes: 0 (also when the plans differ) · 1 a plan has errors · 2 usage, I/O or data error.`,
-    )
+    .description(h('cli-help.diff', {}))
+    .argument('<old>', h('cli-help.diff.old', {}))
+    .argument('<new>', h('cli-help.diff.new', {}))
+    .option('-d, --data <file>', h('cli-help.diff.data', {}))
+    .option('--id <column>', h('cli-help.common.id-column', {}))
+    .option('--plan <name>', h('cli-help.diff.plan', {}))
+    .option('--old-plan <name>', h('cli-help.diff.old-plan', {}))
+    .option('--encoding <name>', h('cli-help.common.encoding', {}))
+    .option('--sheet <name>', h('cli-help.common.sheet', {}))
+    .option('--max-errors <n>', h('cli-help.common.max-errors', {}), '50')
+    .addOption(langOption(io.lang ?? 'en', h('cli-help.diff.lang', {})))
+    .addOption(new Option('-f, --format <format>', h('cli-help.common.format', {})).choices(['text', 'json', 'markdown']).default('text'))
+    .addHelpText('after', `\n${h('cli-help.examples.diff', {})}`)
     .action(async (oldSpec: string, newSpec: string, opts: DiffOptions) => {
       done(await runDiff(io, oldSpec, newSpec, opts));
     });

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { bilingual, createBinder, diag, idKey, joinTexts, percentHintsOf, text, ui, visibleText, type Cell, type Diagnostic } from '@kpi/core';
 import { openTable, DataError } from '../data/read.js';
 import { EXIT, UserError, type Io } from '../io.js';
+import { helpTexts } from '../help.js';
 import { loadCompiled } from '../plan.js';
 import { renderExplanation } from '../engine-run.js';
 import { dataOptions, ErrorLog, maxErrorsOf, printDataOutcome, requireData, rowErrorDiagnostics, type DataOptions } from './score.js';
@@ -12,24 +13,16 @@ import { printDiagnostics, printHint } from '../report.js';
 import { explainMoney } from './explain-money.js';
 
 export function explainCommand(io: Io, done: (code: number) => void): Command {
+  const h = helpTexts(io.lang ?? 'en');
   const cmd = new Command('explain')
-    .description("explain one person's score: each indicator's actual, ratio, rule, cap, weight; bonus and veto")
-    .argument('<plan>', 'plan file (.kpi)');
-  dataOptions(cmd, '--id-column <column>')
-    .option('--period <column>', 'several periods per person: the column naming each row\'s period (or the plan\'s `period`)')
-    .requiredOption('--id <id>', 'the id of the person to explain (a value of the id column)')
-    .addOption(langOption('language of the sentences and messages (sentences default to zh)'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ kpi explain 店长.kpi --data data/店长.csv --id S002
-  $ kpi explain 店长.kpi --data data/店长.csv --id-column 姓名 --id 王芳 --lang en
-  $ kpi explain 店长.kpi --data data/店长.csv --id S002 --format json
-
-\`--id\` is the person's id, looked up in the first column (or the column named by \`--id-column\`).`,
-    )
+    .description(h('cli-help.explain', {}))
+    .argument('<plan>', h('cli-help.common.plan-file', {}));
+  dataOptions(cmd, io.lang ?? 'en', '--id-column <column>')
+    .option('--period <column>', h('cli-help.common.period', {}))
+    .requiredOption('--id <id>', h('cli-help.explain.id', {}))
+    .addOption(langOption(io.lang ?? 'en', h('cli-help.explain.lang', {})))
+    .addOption(new Option('-f, --format <format>', h('cli-help.common.format', {})).choices(['text', 'json']).default('text'))
+    .addHelpText('after', `\n${h('cli-help.examples.explain', {})}`)
     .action(async (planPath: string, opts: ExplainOptions) => {
       requireData(cmd, opts);
       done(await runExplain(io, planPath, opts));

@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../atomic.js';
 import { outputError } from '../output-error.js';
 import { expandPlanFiles } from '../files.js';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
+import { helpTexts } from '../help.js';
 import { formatText } from '../engine-run.js';
 import { readText } from '../plan.js';
 import { printPlanDiagnostics } from './check.js';
@@ -18,22 +19,14 @@ export function usesCrlf(text: string): boolean {
 }
 
 export function fmtCommand(io: Io, done: (code: number) => void): Command {
+  const h = helpTexts(io.lang ?? 'en');
   return new Command('fmt')
-    .description('format plan files in the canonical layout (comments kept)')
-    .argument('<files...>', 'plan files, directories (every .kpi under them) or globs')
-    .option('--check', 'change nothing; list files that are not formatted and exit 1 if any')
-    .option('--stdout', 'print the formatted text instead of writing files (one file only)')
-    .addOption(new Option('--keywords <style>', 'write keywords in English (weight) or Chinese (权重); default: each file keeps its style').choices(['zh', 'en']))
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ kpi fmt 店长.kpi
-  $ kpi fmt plans/
-  $ kpi fmt --check plans/        in CI: exit 1 if a file is not formatted
-
-A file with syntax errors is left unchanged and its errors are printed (exit 1).`,
-    )
+    .description(h('cli-help.fmt', {}))
+    .argument('<files...>', h('cli-help.common.files', {}))
+    .option('--check', h('cli-help.fmt.check', {}))
+    .option('--stdout', h('cli-help.fmt.stdout', {}))
+    .addOption(new Option('--keywords <style>', h('cli-help.fmt.keywords', {})).choices(['zh', 'en']))
+    .addHelpText('after', `\n${h('cli-help.examples.fmt', {})}`)
     .action(async (args: string[], opts: { check?: boolean; stdout?: boolean; keywords?: 'zh' | 'en' }) => {
       const files = await expandPlanFiles(args, io.cwd);
       if (opts.stdout && files.length !== 1) throw new UserError(diag('KPI0006.stdout-one', {}));

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
+import { helpTexts } from '../help.js';
 import { VERSION } from '../version.js';
 
 const PLAN = `# 店长月度考核 — an example plan made by \`kpi init\`. Edit it, then run:
@@ -212,23 +213,13 @@ async function dependsOnKpi(path: string): Promise<boolean> {
 }
 
 export function initCommand(io: Io, done: (code: number) => void): Command {
+  const h = helpTexts(io.lang ?? 'en');
   return new Command('init')
-    .description('scaffold a plan repository: an example plan, sample data, a CI workflow, package.json and a README')
-    .argument('[dir]', 'directory to create or fill', '.')
-    .option('--force', 'overwrite files that already exist')
-    .option('--cli <spec>', `how package.json gets kpi: a version (default ^${VERSION}) or a kpi-cli-X.Y.Z.tgz to keep in vendor/`)
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ kpi init                 in the current directory
-  $ kpi init 绩效方案         in a new directory
-  $ kpi init --cli ./kpi-cli-${VERSION}.tgz 绩效方案
-                             kpi from a tarball kept in the repository (CI needs no registry for it)
-
-Creates 店长.kpi, data/店长.csv, .github/workflows/kpi.yml, package.json, .gitignore and README.md;
-existing files are kept unless --force is given.`,
-    )
+    .description(h('cli-help.init', {}))
+    .argument('[dir]', h('cli-help.init.dir', {}), '.')
+    .option('--force', h('cli-help.init.force', {}))
+    .option('--cli <spec>', h('cli-help.init.cli', { version: VERSION }))
+    .addHelpText('after', `\n${h('cli-help.examples.init', { version: VERSION })}`)
     .action(async (dir: string, opts: { force?: boolean; cli?: string }) => {
       const root = resolve(io.cwd, dir);
       const lang = io.lang ?? 'en';

@@ -2,19 +2,15 @@
 import { Command } from 'commander';
 import { ui } from '@kpi/core/diag';
 import type { Io } from '../io.js';
+import { helpTexts } from '../help.js';
 import { VERSION } from '../version.js';
 
 export function lspCommand(io: Io, _done: (code: number) => void): Command {
+  const h = helpTexts(io.lang ?? 'en');
   return new Command('lsp')
-    .description('run the language server (LSP over stdin/stdout) for editors')
-    .option('--stdio', 'talk over stdin/stdout (the default and only transport; accepted for editors that pass it)')
-    .addHelpText(
-      'after',
-      `
-Editors start it themselves; for example in Neovim:
-  vim.lsp.start({ name = 'kpi', cmd = { 'kpi', 'lsp' } })
-The server runs until the editor sends \`exit\`.`,
-    )
+    .description(h('cli-help.lsp', {}))
+    .option('--stdio', h('cli-help.lsp.stdio', {}))
+    .addHelpText('after', `\n${h('cli-help.examples.lsp', {})}`)
     .action(async () => {
       // someone typed `kpi lsp` at a terminal: say what it is rather than wait in silence
       if (process.stdin.isTTY) io.stderr.write(`${ui('ui.lsp.at-terminal', {}, io.lang ?? 'en')}\n`);

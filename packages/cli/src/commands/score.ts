@@ -9,6 +9,7 @@ import { isWriteError, openReport, type ReportSink } from '../atomic.js';
 import { outputError } from '../output-error.js';
 import { openTable, DataError } from '../data/read.js';
 import { colors, EXIT, UserError, useColor, type Io } from '../io.js';
+import { helpTexts } from '../help.js';
 import { loadCompiled } from '../plan.js';
 import { printDiagnostics, printHint } from '../report.js';
 import { Progress } from '../progress.js';
@@ -30,16 +31,19 @@ export interface DataOptions {
   maxErrors: string;
 }
 
-export const dataOptions = (cmd: Command, idFlag = '--id <column>'): Command =>
-  cmd
+/** the data options of score and explain, their help in the run's language `lang` */
+export const dataOptions = (cmd: Command, lang: Lang, idFlag = '--id <column>'): Command => {
+  const h = helpTexts(lang);
+  return cmd
     // checked in requireData, which can tell `kpi score plan.kpi data.csv` (no --data) what was meant
-    .option('-d, --data <file>', 'actuals: .csv (UTF-8 or GBK), .xlsx or .json (required)')
+    .option('-d, --data <file>', h('cli-help.data.data', {}))
     .allowExcessArguments(true)
-    .option(idFlag, 'id column (default: the first column)')
-    .option('--plan <name>', 'plan to use when the file holds several')
-    .option('--encoding <name>', 'CSV encoding: utf-8, gbk, gb18030, utf-16le (default: detected)')
-    .option('--sheet <name>', 'XLSX sheet name or 1-based number (default: the first)')
-    .option('--max-errors <n>', 'stop listing data errors after this many', '50');
+    .option(idFlag, h('cli-help.common.id-column', {}))
+    .option('--plan <name>', h('cli-help.common.plan', {}))
+    .option('--encoding <name>', h('cli-help.data.encoding', {}))
+    .option('--sheet <name>', h('cli-help.data.sheet', {}))
+    .option('--max-errors <n>', h('cli-help.common.max-errors', {}), '50');
+};
 
 /** `--data` is required; a data file given without it (`kpi score 店长.kpi 五月.csv`) gets a hint */
 export function requireData(cmd: Command, opts: { data?: string }): asserts opts is { data: string } {
@@ -117,31 +121,19 @@ const NO_WRITER: ResultWriter = {
 };
 
 export function scoreCommand(io: Io, done: (code: number) => void): Command {
+  const h = helpTexts(io.lang ?? 'en');
   const cmd = new Command('score')
-    .description('score every row of a data file with a plan')
-    .argument('<plan>', 'plan file (.kpi)');
-  dataOptions(cmd)
-    .addOption(new Option('-f, --format <format>', 'output format (default: from -o, else table); parquet with `--engine duckdb`').choices(['table', 'csv', 'json', 'xlsx', 'parquet']))
-    .addOption(new Option('--engine <engine>', 'js (default), or duckdb: the plan as exact SQL in embedded DuckDB, for big CSV and Parquet (picked for .parquet)').choices(['js', 'duckdb']))
-    .option('-o, --output <file>', 'write to a file (written whole or not at all)')
-    .option('--keep <columns>', 'copy these data columns into the report after the id, e.g. `--keep 姓名,部门`')
-    .addOption(langOption('language of column headers and messages (headers default to zh)'))
-    .option('--strict', 'data warnings fail too (e.g. `95` where the target is 98%): exit 2, nothing written')
-    .option('--period <column>', 'several periods per person: the column naming each row\'s period (or the plan\'s `period`)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ kpi score 店长.kpi --data data/店长.csv
-  $ kpi score 店长.kpi --data 五月.xlsx --sheet 门店 --id 工号 -o 五月结果.xlsx
-  $ kpi score 店长.kpi --data 五月.csv --keep 姓名,门店 -o 五月结果.csv
-  $ kpi score 运营中心.kpi --plan 店长月度考核 --data actuals.csv --format json
-  $ kpi score 店长.kpi --data 五月.csv --strict -o 五月结果.csv      (for CI: a data warning fails too)
-
-Values are read as people write them: 95%, 0.95, 1,200,000, ¥1,200,000, full-width digits.
-Any data error (missing column, unreadable value, duplicate id) stops the run with exit 2 and
-lists every error with its row and column; no output file is written.`,
-    )
+    .description(h('cli-help.score', {}))
+    .argument('<plan>', h('cli-help.common.plan-file', {}));
+  dataOptions(cmd, io.lang ?? 'en')
+    .addOption(new Option('-f, --format <format>', h('cli-help.score.format', {})).choices(['table', 'csv', 'json', 'xlsx', 'parquet']))
+    .addOption(new Option('--engine <engine>', h('cli-help.score.engine', {})).choices(['js', 'duckdb']))
+    .option('-o, --output <file>', h('cli-help.score.output', {}))
+    .option('--keep <columns>', h('cli-help.score.keep', {}))
+    .addOption(langOption(io.lang ?? 'en', h('cli-help.score.lang', {})))
+    .option('--strict', h('cli-help.score.strict', {}))
+    .option('--period <column>', h('cli-help.common.period', {}))
+    .addHelpText('after', `\n${h('cli-help.examples.score', {})}`)
     .action(async (planPath: string, opts: ScoreOptions) => {
       requireData(cmd, opts);
       // the DuckDB engine is a branch of its own (duckdb-engine.ts); the JS pipeline below is untouched

@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { bilingualRef, diag, lowerPlan, parseGoal, percentInputs, parseValue, rowErrorDiagnostic, solve, solveToText, visibleText } from '@kpi/core';
 import { EXIT, UserError, type Io } from '../io.js';
+import { helpTexts } from '../help.js';
 import { loadCompiled } from '../plan.js';
 import { readPeople, DataFailed } from '../decide-data.js';
 import type { DataOptions } from './score.js';
@@ -15,31 +16,22 @@ import { commandLang, langOption } from '../lang.js';
 type SolveOptions = Omit<DataOptions, 'data' | 'id'> & { data: string; id: string; idColumn?: string; goal: string; set: string[]; format: 'text' | 'json'; lang?: 'zh' | 'en' };
 
 export function solveCommand(io: Io, done: (code: number) => void): Command {
+  const h = helpTexts(io.lang ?? 'en');
   const cmd = new Command('solve')
-    .description('what it takes: per indicator, the actual that reaches a goal (grade or total) with the others held, or why not')
-    .argument('<plan>', 'plan file (.kpi)')
-    .requiredOption('-d, --data <file>', 'actuals: .csv, .xlsx or .json')
-    .requiredOption('--id <id>', 'the person (a value of the id column)')
-    .requiredOption('--goal <goal>', 'the goal: "grade A" (or 等级 A) or "total 90" (or 总分 90)')
-    .option('--set <name=value>', 'what-if: set a column before solving (repeatable), e.g. --set 销售额达成=105%', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option('--id-column <column>', 'id column (default: the first column)')
-    .option('--plan <name>', 'plan to use when the file holds several')
-    .option('--encoding <name>', 'CSV encoding (default: detected)')
-    .option('--sheet <name>', 'XLSX sheet name or 1-based number')
-    .option('--max-errors <n>', 'stop listing data errors after this many', '50')
-    .addOption(langOption('language of the text and markdown'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ kpi solve 店长.kpi --data data/店长.csv --id S002 --goal "grade A"
-  $ kpi solve 店长.kpi --data data/店长.csv --id S002 --goal "total 90" --set 人员流失率=2% --format json
-
-Each answer is the least change on the input's minimal unit (0.01% for percents, 1 step for counts,
-0.01 otherwise) that reaches the goal, checked by scoring it exactly — rounding of the total included —
-and one unit less does not. An indicator that cannot reach it says why: cap, top of its table, veto.`,
-    )
+    .description(h('cli-help.solve', {}))
+    .argument('<plan>', h('cli-help.common.plan-file', {}))
+    .requiredOption('-d, --data <file>', h('cli-help.solve.data', {}))
+    .requiredOption('--id <id>', h('cli-help.solve.id', {}))
+    .requiredOption('--goal <goal>', h('cli-help.solve.goal', {}))
+    .option('--set <name=value>', h('cli-help.solve.set', {}), (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--id-column <column>', h('cli-help.common.id-column', {}))
+    .option('--plan <name>', h('cli-help.common.plan', {}))
+    .option('--encoding <name>', h('cli-help.common.encoding', {}))
+    .option('--sheet <name>', h('cli-help.common.sheet', {}))
+    .option('--max-errors <n>', h('cli-help.common.max-errors', {}), '50')
+    .addOption(langOption(io.lang ?? 'en', h('cli-help.solve.lang', {})))
+    .addOption(new Option('-f, --format <format>', h('cli-help.common.format', {})).choices(['text', 'json']).default('text'))
+    .addHelpText('after', `\n${h('cli-help.examples.solve', {})}`)
     .action(async (planPath: string, opts: SolveOptions) => {
       done(await runSolve(io, planPath, opts));
     });

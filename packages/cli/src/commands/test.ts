@@ -10,6 +10,7 @@ import { expandPlanFiles } from '../files.js';
 import { readText } from '../plan.js';
 import { resolve } from 'node:path';
 import { printPlanDiagnostics } from './check.js';
+import { helpTexts } from '../help.js';
 import { commandLang } from '../lang.js';
 
 /** what the CLI reads from the engine's test reports */
@@ -80,23 +81,13 @@ export function junitOfTests(outcomes: TestOutcome[], lang: Lang = 'en'): string
 }
 
 export function testCommand(io: Io, done: (code: number) => void): Command {
+  const h = helpTexts(io.lang ?? 'en');
   return new Command('test')
-    .description('run the `test` blocks of plan files')
-    .argument('<files...>', 'plan files, directories (every .kpi under them) or globs')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'github', 'junit']).default('terminal'))
-    .option('--plan <name>', 'only the plan with this name')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ kpi test 店长.kpi
-  $ kpi test plans/
-  $ kpi test --format junit plans/ > kpi-tests.xml
-  $ kpi test --format github plans/         the same lines, plus annotations in a GitHub Actions run
-
-A failure shows what was expected and what the plan computed. The last line is always
-\`N passed, N failed\`. Exit codes: 0 all passed · 1 a test failed or a plan has errors · 2 usage or I/O error.`,
-    )
+    .description(h('cli-help.test', {}))
+    .argument('<files...>', h('cli-help.common.files', {}))
+    .addOption(new Option('-f, --format <format>', h('cli-help.common.format', {})).choices(['terminal', 'github', 'junit']).default('terminal'))
+    .option('--plan <name>', h('cli-help.test.plan', {}))
+    .addHelpText('after', `\n${h('cli-help.examples.test', {})}`)
     .action(async (args: string[], opts: { format: 'terminal' | 'github' | 'junit'; plan?: string; lang?: string }) => {
       const files = await expandPlanFiles(args, io.cwd);
       const lang = io.lang ?? 'en';
