@@ -113,32 +113,36 @@ import { tmpdir } from 'node:os';
   const planFile = join(dir, 'bench.kpi');
   writeFileSync(planFile, text);
   const hook = pathToFileURL(join(root, 'bench', 'cpu-at-exit.js')).href;
-  /**
-   * medians over 5 runs of a whole `kpi` process: wall time, and CPU time (user + system, from its own
-   * process.cpuUsage() at exit). CPU time also counts V8's helper threads (concurrent GC and compilation),
-   * so on a quiet machine wall time is the figure a user feels; under load, CPU time is the steadier one.
-   */
-  const run = (bin, args, env = {}) => {
-    const wall = [];
-    const cpu = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      const r = spawnSync(process.execPath, ['--import', hook, bin, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
-      wall.push(performance.now() - t0);
-      const m = /cpu-ms ([\d.]+)\s*$/.exec(r.stderr ?? '');
-      if (!m) throw new Error(`no CPU time from kpi ${args.join(' ')}: ${r.stderr}`);
-      cpu.push(Number(m[1]));
-    }
-    const med = (xs) => xs.sort((a, b) => a - b)[2];
-    return { wall: med(wall), cpu: med(cpu) };
+  /** one whole `kpi` process: its wall time, and its CPU time (user + system, from its own process.cpuUsage() at exit) */
+  const once = (bin, args, env) => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['--import', hook, bin, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+    const wall = performance.now() - t0;
+    const m = /cpu-ms ([\d.]+)\s*$/.exec(r.stderr ?? '');
+    if (!m) throw new Error(`no CPU time from kpi ${args.join(' ')}: ${r.stderr}`);
+    return { wall, cpu: Number(m[1]) };
   };
-  const measureCli = (bin, how, env = {}) => {
-    const start = run(bin, ['--version'], env);
-    const full = run(bin, ['check', planFile, '--format', 'json'], env);
-    const beyond = full.wall - start.wall;
-    rows.push({ label: `\`kpi check\` on the plan, ${how}, wall ms minus \`kpi --version\``, ms: beyond, mbs: mb / (beyond / 1000) });
-    rows.push({ label: '… the same in CPU ms (incl. V8 helper threads)', ms: full.cpu - start.cpu, mbs: NaN });
-    rows.push({ label: '`kpi --version` wall ms (process start and imports, for reference)', ms: start.wall, mbs: NaN });
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  /**
+   * `kpi check` beyond `kpi --version`, in PAIRS run in turn (version, check, version, check, …) and the median of
+   * the pairs' differences: this shared host changes speed by ±20% from one minute to the next, and two blocks of
+   * runs (all the versions, then all the checks) measured that drift as much as kpi. CPU time also counts V8's
+   * helper threads (concurrent GC and compilation), so on a quiet machine wall time is the figure a user feels;
+   * under load, CPU time is the steadier one.
+   */
+  const measureCli = (bin, how, env = {}, pairs = 9) => {
+    const start = [];
+    const beyond = [];
+    for (let i = 0; i < pairs; i++) {
+      const v = once(bin, ['--version'], env);
+      const c = once(bin, ['check', planFile, '--format', 'json'], env);
+      start.push(v);
+      beyond.push({ wall: c.wall - v.wall, cpu: c.cpu - v.cpu });
+    }
+    const ms = median(beyond.map((b) => b.wall));
+    rows.push({ label: `\`kpi check\` on the plan, ${how}, wall ms minus \`kpi --version\` (median of ${pairs} pairs)`, ms, mbs: mb / (ms / 1000) });
+    rows.push({ label: '… the same in CPU ms (incl. V8 helper threads)', ms: median(beyond.map((b) => b.cpu)), mbs: NaN });
+    rows.push({ label: '`kpi --version` wall ms (process start and imports, for reference)', ms: median(start.map((x) => x.wall)), mbs: NaN });
   };
   measureCli(join(root, 'packages', 'cli', 'bin', 'kpi.js'), 'workspace CLI (module graph)');
   const { stageCli } = await import(pathToFileURL(join(root, 'scripts', 'pack-cli.js')).href);
