@@ -53,6 +53,22 @@ describe('--lang and the locale', () => {
     expect(run(['check', 'bad.kpi', '--format', 'junit', '--lang', 'zh']).stdout).toContain('message="`店长` 的权重合计 90%，应为 100%"');
   });
 
+  it('--lang before the command (`kpi --lang zh check …`) is the same as after it', () => {
+    expect(run(['--lang', 'zh', 'check', 'bad.kpi']).stdout).toBe(run(['check', 'bad.kpi', '--lang', 'zh']).stdout);
+    expect(run(['--lang=en', 'check', 'bad.kpi'], { LANG: 'zh_CN.UTF-8' }).stdout).toMatch(/2 errors in 1 file\n$/);
+    // a machine format still recognised, and the command's help in that language
+    const json = JSON.parse(run(['--lang', 'zh', 'check', 'bad.kpi', '--format', 'json']).stdout) as { code: string; message: string }[];
+    expect(json.find((d) => d.code === 'KPI0301')?.message).toBe('`店长` 的权重合计 90%，应为 100%');
+    expect(run(['--lang', 'zh', 'check', '--help']).stdout).toMatch(/^用法：kpi check \[options\] <files\.\.\.>\n/);
+    // explain writes Chinese unless told: the option before the command tells it
+    cpSync(join(FIXTURES, 'good.csv'), join(dir, 'good.csv'));
+    cpSync(join(FIXTURES, 'shop.kpi'), join(dir, 'shop.kpi'));
+    expect(run(['--lang', 'en', 'explain', 'shop.kpi', '--data', 'good.csv', '--id', 'S001']).stdout.split('\n')[0]).toBe('S001 (row 2) · 小店考核');
+    // the program lists it, and takes it alone
+    expect(run(['--help']).stdout).toContain('--lang <lang>');
+    expect(run(['--lang', 'zh', '--help']).stdout).toMatch(/^用法：kpi \[options\] \[command\]\n/);
+  });
+
   it('every command takes --lang', () => {
     for (const cmd of ['check', 'test', 'score', 'explain', 'fmt', 'compile', 'init']) {
       expect(run([cmd, '--help']).stdout, cmd).toContain('--lang <lang>');

@@ -24,6 +24,26 @@ function optionValue(argv: readonly string[], long: string, short?: string): str
   return v;
 }
 
+/**
+ * argv with a `--lang X` / `--lang=X` written before the command (`kpi --lang zh check plan.kpi`, as git and npm
+ * take their global options) moved to just after the command name, where every command reads its own `--lang`
+ * (score, explain and solve change their output language with it). Anything else is left as written.
+ */
+export function langAfterCommand(argv: readonly string[]): string[] {
+  const out = argv.slice(0, 2);
+  const moved: string[] = [];
+  let i = 2;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--lang' && i + 1 < argv.length) moved.push(a, argv[++i]!);
+    else if (a.startsWith('--lang=')) moved.push(a);
+    else break;
+  }
+  // no command after them (`kpi --lang zh`, `kpi --lang zh --help`): the program's own --lang takes them
+  if (moved.length === 0 || i >= argv.length || argv[i]!.startsWith('-')) return [...argv];
+  return [...out, argv[i]!, ...moved, ...argv.slice(i + 1)];
+}
+
 /** the language of this run: `--lang`, else the environment, else `fallback` */
 export function langOfRun(argv: readonly string[], env: NodeJS.ProcessEnv, fallback: Lang = 'en'): Lang {
   return langOf(optionValue(argv, '--lang')) ?? langFromEnv(env, fallback);

@@ -10,7 +10,7 @@ import { PlanErrors } from './plan.js';
 import { printPlanDiagnostics } from './commands/check.js';
 import { DataError } from './data/data-error.js';
 import { printDiagnostics } from './report.js';
-import { langOfRun, machineFormatOfRun } from './lang.js';
+import { langAfterCommand, langOfRun, machineFormatOfRun } from './lang.js';
 import { bilingual, diag, joinTexts, pluralS, ui } from '@kpi/core/diag';
 import type { Diagnostic, Text } from '@kpi/core';
 import { renderDiagnostics } from './engine.js';
@@ -77,6 +77,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
     io = processIo();
     quietPipes();
   }
+  argv = langAfterCommand(argv);
   io = { ...io, lang: langOfRun(argv, io.env) };
   const machine = machineFormatOfRun(argv);
   let code: number = EXIT.OK;

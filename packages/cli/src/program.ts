@@ -40,6 +40,10 @@ export async function createProgram(io: Io, done: (code: number) => void, usageE
     .description(ui('cli-help.kpi', {}, lang))
     .version(VERSION, '-V, --version', ui('cli-help.kpi.version', {}, lang))
     .helpOption('-h, --help', ui('cli-help.kpi.help', {}, lang))
+    // before the command too (`kpi --lang zh check …`): main.ts moves it after the command name, which every command takes
+    .addOption(langOption(lang))
+    // the program's options only before the command: after it, `--lang` is the command's own
+    .enablePositionalOptions()
     .helpCommand('help [command]', ui('cli-help.help-command', {}, lang))
     .configureHelp(helpConfiguration(lang))
     .showSuggestionAfterError(true)

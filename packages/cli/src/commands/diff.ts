@@ -64,7 +64,8 @@ export function diffCommand(io: Io, done: (code: number) => void): Command {
     .option('--old-plan <name>', h('cli-help.diff.old-plan', {}))
     .option('--encoding <name>', h('cli-help.common.encoding', {}))
     .option('--sheet <name>', h('cli-help.common.sheet', {}))
-    .option('--max-errors <n>', h('cli-help.common.max-errors', {}), '50')
+    // the default shown as the number it is: `(default: 50)`, not the string commander holds
+    .addOption(new Option('--max-errors <n>', h('cli-help.common.max-errors', {})).default('50', '50'))
     .addOption(langOption(io.lang ?? 'en', h('cli-help.diff.lang', {})))
     .addOption(new Option('-f, --format <format>', h('cli-help.common.format', {})).choices(['text', 'json', 'markdown']).default('text'))
     .addHelpText('after', `\n${h('cli-help.examples.diff', {})}`)

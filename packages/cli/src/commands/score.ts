@@ -42,7 +42,8 @@ export const dataOptions = (cmd: Command, lang: Lang, idFlag = '--id <column>'):
     .option('--plan <name>', h('cli-help.common.plan', {}))
     .option('--encoding <name>', h('cli-help.data.encoding', {}))
     .option('--sheet <name>', h('cli-help.data.sheet', {}))
-    .option('--max-errors <n>', h('cli-help.common.max-errors', {}), '50');
+    // the default shown as the number it is: `(default: 50)`, not the string commander holds
+    .addOption(new Option('--max-errors <n>', h('cli-help.common.max-errors', {})).default('50', '50'));
 };
 
 /** `--data` is required; a data file given without it (`kpi score 店长.kpi 五月.csv`) gets a hint */

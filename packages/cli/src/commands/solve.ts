@@ -13,7 +13,7 @@ import { readPeople, DataFailed } from '../decide-data.js';
 import type { DataOptions } from './score.js';
 import { commandLang, langOption } from '../lang.js';
 
-type SolveOptions = Omit<DataOptions, 'data' | 'id'> & { data: string; id: string; idColumn?: string; goal: string; set: string[]; format: 'text' | 'json'; lang?: 'zh' | 'en' };
+type SolveOptions = Omit<DataOptions, 'data' | 'id'> & { data: string; id: string; idColumn?: string; goal: string; set?: string[]; format: 'text' | 'json'; lang?: 'zh' | 'en' };
 
 export function solveCommand(io: Io, done: (code: number) => void): Command {
   const h = helpTexts(io.lang ?? 'en');
@@ -23,12 +23,14 @@ export function solveCommand(io: Io, done: (code: number) => void): Command {
     .requiredOption('-d, --data <file>', h('cli-help.solve.data', {}))
     .requiredOption('--id <id>', h('cli-help.solve.id', {}))
     .requiredOption('--goal <goal>', h('cli-help.solve.goal', {}))
-    .option('--set <name=value>', h('cli-help.solve.set', {}), (v: string, acc: string[]) => [...acc, v], [] as string[])
+    // repeatable, with no default to print in the help (`(default: [])` says nothing to a reader)
+    .option('--set <name=value>', h('cli-help.solve.set', {}), (v: string, acc: string[] = []) => [...acc, v])
     .option('--id-column <column>', h('cli-help.common.id-column', {}))
     .option('--plan <name>', h('cli-help.common.plan', {}))
     .option('--encoding <name>', h('cli-help.common.encoding', {}))
     .option('--sheet <name>', h('cli-help.common.sheet', {}))
-    .option('--max-errors <n>', h('cli-help.common.max-errors', {}), '50')
+    // the default shown as the number it is: `(default: 50)`, not the string commander holds
+    .addOption(new Option('--max-errors <n>', h('cli-help.common.max-errors', {})).default('50', '50'))
     .addOption(langOption(io.lang ?? 'en', h('cli-help.solve.lang', {})))
     .addOption(new Option('-f, --format <format>', h('cli-help.common.format', {})).choices(['text', 'json']).default('text'))
     .addHelpText('after', `\n${h('cli-help.examples.solve', {})}`)
@@ -46,7 +48,7 @@ async function runSolve(io: Io, planPath: string, opts: SolveOptions): Promise<n
   }
   const g = parseGoal(opts.goal, lowered);
   if ('error' in g) throw new UserError(g.error, EXIT.USAGE);
-  const sets = opts.set.map((s) => {
+  const sets = (opts.set ?? []).map((s) => {
     const m = /^([^=]+)=(.*)$/.exec(s);
     if (!m) throw new UserError(diag('KPI0006.set-form', { set: s }), EXIT.USAGE);
     const name = m[1]!.trim();

@@ -332,7 +332,7 @@ Exit codes: 0 (also when the plans differ) · 1 a plan has errors · 2 usage, I/
   'cli-help.solve.set': {
     message: { en: 'what-if: set a column before solving (repeatable), e.g. --set 销售额达成=105%', zh: '假设分析：求解前先改某一列的值（可多次使用），例如 --set 销售额达成=105%' },
   },
-  'cli-help.solve.lang': { message: { en: 'language of the text and markdown', zh: '文本和 Markdown 输出的语言' } },
+  'cli-help.solve.lang': { message: { en: 'language of the text output', zh: '文本输出的语言' } },
   'cli-help.examples.solve': {
     message: {
       en: `Examples:
