@@ -31,6 +31,25 @@ const VENDOR = {
   'vscode-languageserver-textdocument': ['vscode-languageserver-textdocument.cjs', 'packages/lsp'],
 };
 
+/**
+ * The bundle with every character outside ASCII written as a `\uXXXX` escape. esbuild escapes them in strings
+ * already; what it leaves (comments, a few regular expressions such as the lexer's `/[%％]/`) made the whole 1.7 MB
+ * file a two-byte string to V8, which every run reads and hashes: one-byte, `kpi check` of a 3-line plan took
+ * 0.94–0.96x the wall time (issue 14, `farm-bench -n 31`). An escape means the same code unit in a regular
+ * expression, with or without the u flag (a surrogate pair stays a pair), and nothing in a comment. Refused: a
+ * `String.raw` template with such characters (its value would change) and U+2028/U+2029, which end a line comment
+ * where the escape would not (esbuild writes both escaped in strings).
+ * @param {string} text
+ */
+export function asciiSource(text) {
+  if (/[\u2028\u2029]/.test(text)) throw new Error('kpi.cjs has a raw U+2028/U+2029: escaping it could change the code');
+  // a String.raw template keeps what is written: an escape there would change its value
+  for (const m of text.matchAll(/String\.raw`((?:[^`\\]|\\.)*)`/gs)) {
+    if (/[^\x00-\x7f]/.test(m[1])) throw new Error(`kpi.cjs: a String.raw template with characters outside ASCII (write them in a plain string): ${m[0].slice(0, 80)}`);
+  }
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Bundle the CLI into `stage` (bin/kpi.js + dist/kpi.js, kpi.cjs, code-cache.js, vendor/ + package.json + README.md). */
 export async function stageCli(stage = join(root, 'build/cli')) {
   if (!existsSync(join(cliDir, 'dist/main.js'))) throw new Error('packages/cli is not built: run `npx tsc -b` first');
@@ -90,10 +109,11 @@ export async function stageCli(stage = join(root, 'build/cli')) {
   if (built.warnings.length > 0) throw new Error(`kpi.cjs: ${built.warnings.map((w) => w.text).join('; ')}`);
   const main = built.outputFiles.find((f) => f.path.endsWith('.cjs'));
   if (/\bimport\(/.test(main.text)) throw new Error('kpi.cjs still has an import(): code-cache.js runs it without a module loader');
+  const mainText = asciiSource(main.text);
   // the build's id on the first line: V8 checks a code cache against the source's length only (code-cache.js)
-  const id = createHash('sha256').update(main.contents).digest('hex').slice(0, 16);
+  const id = createHash('sha256').update(mainText).digest('hex').slice(0, 16);
   mkdirSync(dist, { recursive: true });
-  for (const f of built.outputFiles) writeFileSync(f.path, f === main ? `// kpi-build ${id}\n${main.text}` : f.contents);
+  for (const f of built.outputFiles) writeFileSync(f.path, f === main ? `// kpi-build ${id}\n${mainText}` : f.contents);
   for (const [pkg, [file, from]] of Object.entries(VENDOR)) {
     const vendor = await build({ ...common, write: true, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: join(root, from) }, outfile: join(dist, 'vendor', file) });
     if (vendor.warnings.length > 0) throw new Error(`vendor/${file}: ${vendor.warnings.map((w) => w.text).join('; ')}`);

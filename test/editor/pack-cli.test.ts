@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from '../cli/helpers.js';
 // @ts-expect-error plain JS script
-import { packCli } from '../../scripts/pack-cli.js';
+import { asciiSource, packCli } from '../../scripts/pack-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'kpi-pack-'));
 const prefix = join(work, 'global');
@@ -100,6 +100,9 @@ describe('the packed CLI', () => {
     expect(bundle).toMatch(/^\/\/ kpi-build [0-9a-f]{16}\n/);
     // strict, as the ES modules it is made of (a directive counts only before any statement)
     expect(bundle.split('\n')[1]).toBe('"use strict";');
+    // ASCII only, so V8 holds it as a one-byte string (asciiSource): the lexer's `／[%％]／` written with an escape
+    expect(bundle).not.toMatch(/[^\x00-\x7f]/);
+    expect(bundle).toContain('PercentSign = punct("PercentSign", /[%\\uff05]/');
     // what only some commands need is not in it: each library is a bundle of its own, loaded when they run
     const modules = [...bundle.matchAll(/^\/\/ (\S+\.[cm]?js)$/gm)].map((m) => m[1]!);
     expect(modules).toContain('packages/core/dist/parser/fast.js');
@@ -122,6 +125,21 @@ describe('the packed CLI', () => {
     const none = run(kpiBin, ['check', 'cached.kpi'], empty, { NODE_COMPILE_CACHE: off, NODE_DISABLE_COMPILE_CACHE: '1' });
     expect(none).toEqual(first);
     expect(existsSync(off)).toBe(false);
+  });
+
+  it('its bundle written in ASCII means the same code: escapes in regexes and comments, String.raw refused', () => {
+    const src = 'const r = /^[%％]“[^”]*”😀$/u; // 百分号\nmodule.exports = [r.test("％“甲”😀"), r.test("%“”😀"), r.test("x")];\n';
+    const ascii = asciiSource(src);
+    expect(ascii).not.toMatch(/[^\x00-\x7f]/);
+    const value = (code: string) => {
+      const m = { exports: undefined as unknown };
+      new Function('module', code)(m);
+      return m.exports;
+    };
+    expect(value(ascii)).toEqual([true, true, false]);
+    expect(value(ascii)).toEqual(value(src));
+    expect(() => asciiSource('const CELL = String.raw`(¥|\\$)?`;')).toThrow(/String\.raw template/);
+    expect(() => asciiSource('// a\u2028b')).toThrow(/U\+2028/);
   });
 
   it('runs the language server (kpi lsp answers initialize)', async () => {

@@ -78,7 +78,9 @@ const KNOWN_METHODS = new Set(['linear', 'reverse', 'threshold', 'bands', 'curve
 const KNOWN_EXPR = new Set(['num', 'src', 'neg', 'not', 'abs', '+', '-', '*', '/', '>', '>=', '<', '<=', '==', '!=', 'and', 'or', 'min', 'max']);
 
 // a cell after normalise(): ( sign currency sign digits[,ddd] .frac e±x % 元 )
-const CELL = String.raw`^(\()?\s*([+-])?\s*(¥|\$|€|£|rmb|cny|usd|hk\$|us\$)?\s*([+-])?\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.([0-9]*))?(?:e([+-]?[0-9]{1,3}))?\s*(%|‰)?\s*(元|rmb|cny)?\s*(\))?$`;
+// (a plain string, not String.raw: the installed CLI's bundle writes every non-ASCII character as an escape, which
+// in a raw template would reach the SQL engine's regex as `\u00a5`; scripts/pack-cli.js refuses such a template)
+const CELL = '^(\\()?\\s*([+-])?\\s*(¥|\\$|€|£|rmb|cny|usd|hk\\$|us\\$)?\\s*([+-])?\\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\\.([0-9]*))?(?:e([+-]?[0-9]{1,3}))?\\s*(%|‰)?\\s*(元|rmb|cny)?\\s*(\\))?$';
 /** blank, or N/A (which is blank too unless an `optional` indicator reads the column: na.ts) */
 const MISSING = [...BLANK_CELLS, ...NA_CELLS];
 
