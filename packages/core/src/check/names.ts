@@ -40,13 +40,23 @@ function duplicates(ctx: CheckContext, code: 'KPI0201' | 'KPI0202' | 'KPI0203' |
     }
     return;
   }
-  const seen = new Map<string, Name>();
+  // a Set of the names seen, and a Map to the first definition made only once a duplicate turns up: names are
+  // almost always distinct, and a Set of 11,000 is ~2/3 the memory of a Map
+  const seen = new Set<string>();
+  let firstOf: Map<string, Name> | undefined;
   for (let i = 0; i < names.length; i++) {
     const n = names[i]!;
     if (n.text === '') continue;
-    const first = seen.get(n.text);
-    if (first) report(ctx, code, n, first, words);
-    else seen.set(n.text, n);
+    if (!seen.has(n.text)) {
+      seen.add(n.text);
+      if (firstOf && !firstOf.has(n.text)) firstOf.set(n.text, n);
+      continue;
+    }
+    if (!firstOf) {
+      firstOf = new Map();
+      for (let j = 0; j < i; j++) if (names[j]!.text !== '' && !firstOf.has(names[j]!.text)) firstOf.set(names[j]!.text, names[j]!);
+    }
+    report(ctx, code, n, firstOf.get(n.text)!, words);
   }
 }
 

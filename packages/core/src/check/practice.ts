@@ -54,15 +54,14 @@ function checkIndicatorPractice(ctx: CheckContext, ind: Indicator): void {
     const how = m.kind === 'bands' || m.kind === 'curve' ? `${m.kind} on ratio` : m.kind;
     ctx.diag('KPI0603', { name, how }, ind.name.span, m.kind === 'threshold' ? { helpText: text('help.target-threshold', {}) } : {});
   }
-  const ignored: { what: string; span: Span }[] = [];
+  // options the method ignores, in source order of the clauses (reported directly: most indicators have none)
   // a `deduct … per 1%` with a target is KPI0415 (it should count from the target), not an ignored target
   const countFromTarget = m.kind === 'deduct' && (m.per.percent || ind.target?.percent === true);
-  if (ind.target && ((m.kind === 'deduct' && !countFromTarget) || m.kind === 'rating')) ignored.push({ what: `target ${shown(ind.target)}`, span: ind.target.span });
-  if (!dividesByTarget(ind)) {
-    if (ind.cap) ignored.push({ what: `cap ${shown(ind.cap)}`, span: ind.cap.span });
-    if (ind.floor) ignored.push({ what: `floor ${shown(ind.floor)}`, span: ind.floor.span });
+  if (ind.target && ((m.kind === 'deduct' && !countFromTarget) || m.kind === 'rating')) {
+    ctx.diag('KPI0604', { option: `target ${shown(ind.target)}`, name, method: m.kind }, ind.target.span);
   }
-  for (const x of ignored) {
-    ctx.diag('KPI0604', { option: x.what, name, method: m.kind }, x.span);
+  if ((ind.cap || ind.floor) && !dividesByTarget(ind)) {
+    if (ind.cap) ctx.diag('KPI0604', { option: `cap ${shown(ind.cap)}`, name, method: m.kind }, ind.cap.span);
+    if (ind.floor) ctx.diag('KPI0604', { option: `floor ${shown(ind.floor)}`, name, method: m.kind }, ind.floor.span);
   }
 }

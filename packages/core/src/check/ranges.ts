@@ -49,7 +49,8 @@ export function checkRanges(plan: Plan, ctx: CheckContext): void {
       ctx.diag('KPI0408', { text: ctx.source.text.slice(r.span.start, r.span.end) }, r.span);
     }
   }
-  for (const { group } of groupsOf(plan)) checkWeightValue(ctx, group.name.text, group.weight);
+  const groups = groupsOf(plan);
+  for (let i = 0; i < groups.length; i++) checkWeightValue(ctx, groups[i]!.group.name.text, groups[i]!.group.weight);
   const indicators = ctx.indicators(plan);
   for (let i = 0; i < indicators.length; i++) checkIndicator(ctx, indicators[i]!);
   for (const b of [...plan.bonuses, ...(plan.penalties ?? [])]) {
@@ -91,12 +92,15 @@ export function isCondition(e: Expr): boolean {
 
 const raterWeight = (): Text => bilingual('what.rater-weight', {});
 
-/** `what` names the weight in the message, and a function `name` the weight's owner (rendered only for an error; default: weight) */
-function checkWeightValue(ctx: CheckContext, owner: string | (() => string), w: NumLit | undefined, what?: () => Text): void {
+/**
+ * `owner` names the weight's owner, `.rater` after it for a rater's weight; `what` names the weight in the message
+ * (default: weight). Both rendered only for an error: nothing is made for the 10,000 weights that are right.
+ */
+function checkWeightValue(ctx: CheckContext, owner: string, w: NumLit | undefined, rater?: string, what?: () => Text): void {
   const r = val(w);
   if (!w || !r) return;
   if (r.gt(ZERO) && r.le(ONE)) return;
-  const name = typeof owner === 'string' ? owner : owner();
+  const name = rater === undefined ? owner : `${owner}.${rater}`;
   const plainPercent = !w.percent && r.gt(ONE) && r.le(Rational.HUNDRED);
   ctx.diag(
     'KPI0401',
@@ -158,7 +162,7 @@ function checkIndicator(ctx: CheckContext, ind: Indicator): void {
     const raters = m.raters ?? [];
     for (let i = 0; i < raters.length; i++) {
       const r = raters[i]!;
-      checkWeightValue(ctx, () => `${name}.${r.name.text}`, r.weight, raterWeight);
+      checkWeightValue(ctx, name, r.weight, r.name.text, raterWeight);
     }
   } else if (m.kind === 'deduct') {
     checkPositive(ctx, m.points, bilingual('what.deduct-points', { name }));

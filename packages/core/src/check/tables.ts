@@ -9,6 +9,7 @@
  * warning (KPI0503, KPI0505). A bound like `90` in an `on ratio` table is 9000% (KPI0506).
  */
 import type { Indicator, Method, NumLit, Plan } from '../ir/schema.js';
+import type { Span } from '../source/span.js';
 import { Rational } from '../numbers/rational.js';
 import { type CheckContext, pct, reorderFix, shown, val } from './context.js';
 import { note, text } from '../diagnostics/diag.js';
@@ -64,9 +65,7 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
   // reachability: the union of earlier rows of one direction is the widest earlier row
   let unreachable = false;
   // the fix that sorts the rows, made once and only for a KPI0502 (most tables have none)
-  const canReorder = !(mixed || (m.else && m.rows.some((r) => r.span.start > m.else!.span.start)));
-  let orderFixMemo: ReturnType<typeof sortedRowsFix> | null = null;
-  const orderFix = () => (orderFixMemo ??= canReorder ? sortedRowsFix(ctx, m, dirHigher) : undefined);
+  let orderFix: ReturnType<typeof sortedRowsFix> | null = null;
   if (!mixed) {
     let widest: (typeof m.rows)[number] | undefined;
     for (let i = 0; i < rows.length; i++) {
@@ -81,10 +80,11 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
       if (widest) {
         const wb = val(widest.bound)!;
         if (covers(widest.op, wb, row.op, b)) {
+          orderFix ??= canReorder(m) ? sortedRowsFix(ctx, m, dirHigher) : undefined;
           ctx.diag('KPI0502', { row: `${row.op} ${shown(row.bound)}`, name }, row.span, {
             helpText: dirHigher ? text('help.rows-highest-first', {}) : text('help.rows-lowest-first', {}),
             related: [note('note.already-takes', { row: `${widest.op} ${shown(widest.bound)}` }, widest.span)],
-            ...(orderFix() ? { edits: orderFix()!.edits, fixText: dirHigher ? text('fix.rows-highest-first', {}) : text('fix.rows-lowest-first', {}) } : {}),
+            ...(orderFix ? { edits: orderFix.edits, fixText: dirHigher ? text('fix.rows-highest-first', {}) : text('fix.rows-lowest-first', {}) } : {}),
           });
           unreachable = true;
           continue;
@@ -96,31 +96,48 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
   // monotonic: better rows come first, so scores must not rise going down the table
   // (not judged when rows are out of order: that error says it already)
   if (!mixed && !unreachable) {
-    // `label` is a function: the row's text (`>= 90%`) is rendered only for a finding
-    const seq: { score: Rational; lit: NumLit; span: { start: number; end: number }; label: () => string }[] = [];
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      const s = val(row.score);
-      if (s) seq.push({ score: s, lit: row.score, span: row.span, label: () => `${row.op} ${shown(row.bound)}` });
-    }
-    const elseScore = m.else ? val(m.else.score) : Rational.ZERO;
-    if (elseScore && (!m.else || m.else.span.start > (m.rows[m.rows.length - 1]?.span.start ?? 0))) {
-      seq.push({ score: elseScore, lit: m.else?.score ?? { value: '0', percent: false, span: m.span }, span: m.else?.span ?? m.span, label: () => 'else' });
-    }
+    // the rows with a score, then `else` (0 when absent) when it is last: each compared with the one before it
+    // (entries by index, rows then `else`: nothing is made per row, most tables having no finding)
+    const withElse = m.else ? m.else.span.start > (rows[rows.length - 1]?.span.start ?? 0) && val(m.else.score) !== undefined : true;
+    const n = rows.length + (withElse ? 1 : 0);
     // `>=` rows over an actual declared `lower` list the worst results first: scores rise down the table
     const worstFirst = ind.lower && m.on === 'actual' && dirHigher;
-    for (let i = 1; i < seq.length; i++) {
-      const better = worstFirst ? seq[i]! : seq[i - 1]!;
-      const worse = worstFirst ? seq[i - 1]! : seq[i]!;
-      if (worse.score.gt(better.score)) {
-        ctx.diag('KPI0503', { band: worse.label(), name, score: shown(worse.lit), better: better.label(), betterScore: shown(better.lit) }, worse.lit.span, {
-          helpText: worstFirst ? text('help.bands-lower-indicator', {}) : dirHigher ? text('help.bands-ge-better', {}) : text('help.bands-le-better', {}),
-          related: [note('note.scores', { band: better.label(), score: shown(better.lit) }, better.span)],
-        });
-        break;
+    let prev = -1;
+    let prevScore: Rational | undefined;
+    for (let i = 0; i < n; i++) {
+      const s = i < rows.length ? val(rows[i]!.score) : m.else ? val(m.else.score) : Rational.ZERO;
+      if (!s) continue;
+      if (prev >= 0) {
+        const worseScore = worstFirst ? prevScore! : s;
+        if (worseScore.gt(worstFirst ? s : prevScore!)) {
+          const e = bandEntry(m, worstFirst ? i : prev);
+          const w = bandEntry(m, worstFirst ? prev : i);
+          ctx.diag('KPI0503', { band: w.label, name, score: shown(w.lit), better: e.label, betterScore: shown(e.lit) }, w.lit.span, {
+            helpText: worstFirst ? text('help.bands-lower-indicator', {}) : dirHigher ? text('help.bands-ge-better', {}) : text('help.bands-le-better', {}),
+            related: [note('note.scores', { band: e.label, score: shown(e.lit) }, e.span)],
+          });
+          break;
+        }
       }
+      prev = i;
+      prevScore = s;
     }
   }
+}
+
+/** entry `i` of a table for a message: row i, or past the rows its `else` (`else: 0` when the table has none) */
+function bandEntry(m: Bands, i: number): { label: string; lit: NumLit; span: Span } {
+  const row = m.rows[i];
+  if (row) return { label: `${row.op} ${shown(row.bound)}`, lit: row.score, span: row.span };
+  return { label: 'else', lit: m.else?.score ?? { value: '0', percent: false, span: m.span }, span: m.else?.span ?? m.span };
+}
+
+/** the rows can be sorted in place: none comes after `else` */
+function canReorder(m: Bands): boolean {
+  const e = m.else;
+  if (!e) return true;
+  for (let i = 0; i < m.rows.length; i++) if (m.rows[i]!.span.start > e.span.start) return false;
+  return true;
 }
 
 /** rows sorted so that none hides another: `>=` rows from the highest bound down (`>` before `>=` at a tie), `<=` rows from the lowest up */
@@ -157,7 +174,7 @@ function checkCurve(ctx: CheckContext, ind: Indicator, m: Curve): void {
     ctx.diag('KPI0507.curve', { name }, m.span);
     return;
   }
-  if (m.on === 'ratio') for (const p of m.points) checkRatioBound(ctx, ind, p.x);
+  if (m.on === 'ratio') for (let i = 0; i < m.points.length; i++) checkRatioBound(ctx, ind, m.points[i]!.x);
   let increasing = true;
   for (let i = 1; i < m.points.length; i++) {
     const a = m.points[i - 1]!;

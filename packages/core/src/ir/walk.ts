@@ -47,11 +47,27 @@ export function indicatorsOf(plan: Pick<Plan, 'items'>): IndicatorOnPath[] {
   return out;
 }
 
+/** Every indicator of a plan in source order, without its path: what most rules of the checker walk. */
+export function indicatorList(plan: Pick<Plan, 'items'>): Indicator[] {
+  const out: Indicator[] = [];
+  const visit = (items: ScoredItem[]) => {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (item.kind === 'indicator') out.push(item);
+      else visit(item.items);
+    }
+  };
+  visit(plan.items);
+  return out;
+}
+
 /** Every group of a plan, depth first, with its enclosing groups. */
 export function groupsOf(plan: Pick<Plan, 'items'>): { group: Group; parents: Group[] }[] {
   const out: { group: Group; parents: Group[] }[] = [];
   const visit = (items: ScoredItem[], parents: Group[]) => {
-    for (const item of items) {
+    // an index, not for…of (see indicatorsOf)
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       if (item.kind === 'group') {
         out.push({ group: item, parents });
         visit(item.items, [...parents, item]);
