@@ -316,7 +316,8 @@ export function scanTape(text: string): TokenTape {
   const n = text.length;
   let at = 0;
   let line = 1;
-  let column = 1;
+  // a column is counted from the offset its line starts at (tokens never span lines): nothing to count per space
+  let lineStart = 0;
   noCurlyCloseBefore = 0;
   while (at < n) {
     // spaces and line feeds, a third of a plan's characters (indentation), without a call to tokenAt; other
@@ -326,8 +327,8 @@ export function scanTape(text: string): TokenTape {
       do {
         if (c === 0x0a) {
           line++;
-          column = 1;
-        } else column++;
+          lineStart = at + 1;
+        }
         c = text.charCodeAt(++at);
       } while (c === 0x20 || c === 0x0a);
       continue;
@@ -338,15 +339,14 @@ export function scanTape(text: string): TokenTape {
       const start = at;
       do at++;
       while (at < n && tokenAt(text, at) < 0);
-      errors.push({ offset: start, length: at - start, line, column });
-      column += at - start;
+      errors.push({ offset: start, length: at - start, line, column: start - lineStart + 1 });
       continue;
     }
     const type = foundType;
     const length = end - at;
     if (type === Comment) {
+      const column = at - lineStart + 1;
       comments.push(new Token(text.substring(at, end), at, end - 1, line, line, column, column + length - 1, type.tokenTypeIdx!, type));
-      column += length;
     } else if (type !== undefined) {
       if (count === cap) {
         cap *= 2;
@@ -360,20 +360,17 @@ export function scanTape(text: string): TokenTape {
       starts[count] = at;
       ends[count] = end;
       lines[count] = line;
-      columns[count] = column;
+      columns[count] = at - lineStart + 1;
       count++;
-      column += length;
     } else {
       // whitespace: lines end at \n, \r\n or \r
-      let lastBreak = -1;
       for (let i = at; i < end; i++) {
         const c = text.charCodeAt(i);
         if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
           line++;
-          lastBreak = i;
+          lineStart = i + 1;
         }
       }
-      column = lastBreak < 0 ? column + length : end - lastBreak;
     }
     at = end;
   }

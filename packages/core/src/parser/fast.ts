@@ -111,6 +111,11 @@ function giveUp(): never {
   throw GIVE_UP;
 }
 
+/** a clause given twice is KPI0107: give up (module-level: a closure made per indicator was 10,000 objects) */
+function once(seen: boolean): true {
+  return seen ? giveUp() : true;
+}
+
 /** the text of a number or percent token, when the lexer reports nothing about it (KPI0105: a misplaced `_`, more decimals than the IR keeps) */
 function checkedNumber(image: string): string {
   if (image.includes('_') && /_(?![0-9])|(?<![0-9])_/.test(image)) giveUp();
@@ -356,8 +361,6 @@ class FastParser {
     let hasDefault = false;
     let hasLower = false;
     let hasOptional = false;
-    // a clause given twice is KPI0107: give up
-    const once = (seen: boolean): true => (seen ? giveUp() : true);
     for (;;) {
       const t = this.la();
       if (t === K.weight) {
