@@ -91,6 +91,24 @@ describe('the code cache of the installed CLI', () => {
     expect(load(b, dir)).toMatchObject({ cache: 'missing', answer: '15,30,45' });
   });
 
+  it('checks the bytes with a SHA-256 where Node has no zlib.crc32 (before 20.15)', () => {
+    const dir = join(work, 'no-crc32');
+    const file = bundle(BODY);
+    const preload = join(work, 'no-crc32.cjs');
+    writeFileSync(preload, "delete require('node:zlib').crc32;\n");
+    const script = `const { loadBundle } = await import(${JSON.stringify(LOADER)});
+const r = loadBundle(${JSON.stringify(file)}, { dir: ${JSON.stringify(dir)} });
+console.log(JSON.stringify({ cache: r.cache, answer: r.exports.answer(), crc32: typeof (await import('node:zlib')).crc32 }));`;
+    const run = () => JSON.parse(spawnSync(process.execPath, ['--require', preload, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 }).stdout);
+    expect(run()).toEqual({ cache: 'missing', answer: '14,28,42', crc32: 'undefined' });
+    expect(run()).toMatchObject({ cache: 'accepted', answer: '14,28,42' });
+    const [name] = readdirSync(dir);
+    const bytes = readFileSync(join(dir, name!));
+    bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 1;
+    writeFileSync(join(dir, name!), bytes, { mode: 0o600 });
+    expect(run()).toMatchObject({ cache: 'rejected', answer: '14,28,42' });
+  });
+
   it('checks the bytes itself (V8 does not, and damaged code crashes it) and writes a damaged cache again', () => {
     const dir = join(work, 'damaged');
     const file = bundle(BODY);

@@ -120,6 +120,15 @@ describe('the packed CLI', () => {
     expect(second).toEqual(first);
     // taken as it was, not written again (a rename would make a new inode)
     expect(statSync(join(cache, 'kpi', files[0]!)).ino).toBe(written);
+    // the cache is checked without node:crypto (its 16 modules were 2-3% of a small check): a CRC-32
+    const spy = join(work, 'builtins-spy.cjs');
+    writeFileSync(spy, "process.on('exit', () => require('fs').writeSync(2, '\\nbuiltins: ' + process.moduleLoadList.join(' ') + '\\n'));\n");
+    // (twice: NODE_OPTIONS names a cache of its own, which the first run writes and the second takes)
+    run(kpiBin, ['check', 'cached.kpi'], empty, { NODE_COMPILE_CACHE: cache, NODE_OPTIONS: `--require=${spy}` });
+    const spied = run(kpiBin, ['check', 'cached.kpi'], empty, { NODE_COMPILE_CACHE: cache, NODE_OPTIONS: `--require=${spy}` });
+    expect(spied.code, spied.out).toBe(0);
+    expect(spied.stderr).toMatch(/builtins: .*NativeModule vm/);
+    expect(spied.stderr).not.toMatch(/NativeModule crypto\b/);
     // off, as Node's own: nothing written, the same answer
     const off = join(work, 'no-cache');
     const none = run(kpiBin, ['check', 'cached.kpi'], empty, { NODE_COMPILE_CACHE: off, NODE_DISABLE_COMPILE_CACHE: '1' });

@@ -11,8 +11,11 @@
 //   so the file name carries what tells builds apart: the bundle's hash (pack-cli writes it on the first
 //   line), its size and mtime, Node's and V8's versions, the architecture, and the flags Node was started with;
 // - release builds of V8 do not checksum the payload: damaged bytes can crash the process (a fatal CHECK) or
-//   run wrong code. Each file starts with a SHA-256 of its payload, checked before V8 sees it;
-// - the hash only catches damage: anyone can compute one. What keeps out a cache someone else made is the path:
+//   run wrong code. Each file starts with a CRC-32 of its payload (zlib's; where Node has none, before 20.15,
+//   the first 4 bytes of a SHA-256: the file names the Node version, so one file is always read by the Node that
+//   wrote it), checked before V8 sees it. Not node:crypto's SHA-256 on every run: loading node:crypto brings 16
+//   of Node's modules, 2-3% of a 3-line `kpi check` (issue 14);
+// - the checksum only catches damage: anyone can compute one. What keeps out a cache someone else made is the path:
 //   as OpenSSH checks a key file's, every folder and link on the way to the cache folder, as written and as
 //   resolved, must belong to this user or root and be closed to others (sticky folders such as /tmp aside); the
 //   folder itself is this user's; a relative XDG_CACHE_HOME or NODE_COMPILE_CACHE is ignored (it would name a
@@ -23,18 +26,31 @@
 // It is an optimisation: whatever goes wrong, the command runs as without it and says nothing.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off and NODE_COMPILE_CACHE=dir moves it, as they do for Node's own.
 import { closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, parse, sep } from 'node:path';
 import { Script } from 'node:vm';
+import * as zlib from 'node:zlib';
 
 /** cache files kept per folder (a command family × kpi build × Node version each); the oldest go first */
 const KEEP = 24;
 /** a cache larger than this is not one of ours */
 const MAX_BYTES = 64 << 20;
-const MAGIC = Buffer.from('kpi code cache 1\n');
-const HASH_BYTES = 32;
+const MAGIC = Buffer.from('kpi code cache 2\n');
+const HASH_BYTES = 4;
+/** node:crypto, for Node without zlib.crc32 and for a new file's random name: loaded only then */
+const crypto = () => /** @type {typeof import('node:crypto')} */ (createRequire(import.meta.url)('node:crypto'));
+
+/**
+ * The payload's checksum (see the top of this file).
+ * @param {Uint8Array} payload
+ */
+function checksum(payload) {
+  const out = Buffer.alloc(HASH_BYTES);
+  if (typeof zlib.crc32 === 'function') out.writeUInt32BE(zlib.crc32(payload));
+  else crypto().createHash('sha256').update(payload).digest().copy(out, 0, 0, HASH_BYTES);
+  return out;
+}
 const BUILD_LINE = /^\/\/ kpi-build ([0-9a-f]{8,64})\n/;
 const uid = process.getuid?.();
 
@@ -186,7 +202,7 @@ function readCache(path) {
     const head = MAGIC.length + HASH_BYTES;
     if (bytes.length <= head || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return false;
     const payload = bytes.subarray(head);
-    return createHash('sha256').update(payload).digest().equals(bytes.subarray(MAGIC.length, head)) ? payload : false;
+    return checksum(payload).equals(bytes.subarray(MAGIC.length, head)) ? payload : false;
   } catch {
     return undefined;
   } finally {
@@ -216,8 +232,8 @@ function saveCache(script, dir, name) {
     if (folder === null) return;
     const cacheFile = join(folder, name);
     const data = script.createCachedData();
-    const hash = createHash('sha256').update(data).digest();
-    tmp = join(folder, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+    const hash = checksum(data);
+    tmp = join(folder, `.tmp-${process.pid}-${crypto().randomBytes(6).toString('hex')}`);
     // a new file of our own, never through a link someone left at that name
     const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
     try {
