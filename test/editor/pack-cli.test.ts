@@ -120,6 +120,10 @@ describe('the packed CLI', () => {
     expect(second).toEqual(first);
     // taken as it was, not written again (a rename would make a new inode)
     expect(statSync(join(cache, 'kpi', files[0]!)).ino).toBe(written);
+    // `--lang` before the command is the same command: its cache, not a cache of its own
+    const before = run(kpiBin, ['--lang', 'en', 'check', 'cached.kpi'], empty, { NODE_COMPILE_CACHE: cache });
+    expect(before).toEqual(first);
+    expect(readdirSync(join(cache, 'kpi'))).toEqual(files);
     // the cache is checked without node:crypto (its 16 modules were 2-3% of a small check): a CRC-32
     const spy = join(work, 'builtins-spy.cjs');
     writeFileSync(spy, "process.on('exit', () => require('fs').writeSync(2, '\\nbuiltins: ' + process.moduleLoadList.join(' ') + '\\n'));\n");

@@ -9,7 +9,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { createRequire } = await import('node:module');
   process.stdout.write(`${createRequire(import.meta.url)('../package.json').version}\n`);
 } else {
-  if (args[0] === 'score') {
+  // the command: the first argument, or the one after a `--lang X` written before it (main.ts moves that after it)
+  const skip = args[0] === '--lang' ? 2 : args[0]?.startsWith('--lang=') ? 1 : 0;
+  const command = args[skip];
+  if (command === 'score') {
     // `kpi score` streams a file through reused buffers: what it allocates dies young, and its live heap stays
     // ~15 MB from 1M rows to 10M. Two V8 defaults still made the peak grow (issue 14: ≤ 120 MB, flat):
     // - the young generation doubles (to 2 × 16 MB) once enough has survived its collections in total, which
@@ -50,14 +53,14 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // from its embedded cache) and kpi's code cache (code-cache.js, checked when loaded, written at exit). So the flag
   // is set once both are loaded (stdout and stderr too: Node makes them when first used) and put back at exit before
   // the cache is written ('exit' listeners run in the order they were added).
-  const tiering = (args[0] === 'check' || args[0] === 'test' || args[0] === 'fmt') && process.versions.v8.startsWith('11.3.');
+  const tiering = (command === 'check' || command === 'test' || command === 'fmt') && process.versions.v8.startsWith('11.3.');
   /** @type {typeof import('node:v8') | undefined} */
   let v8;
   if (tiering) process.once('exit', () => v8?.setFlagsFromString('--interrupt-budget=67584'));
   // each command keeps its own cache: what it compiles differs (`kpi test` twice what `kpi check` does), and `kpi score`
   // runs with the heap flags above
   // (a run that only prints help is not one to keep: its cache would lack what the command itself compiles)
-  const { main } = await loadMain(/^[a-z]{1,16}$/.test(args[0] ?? '') ? args[0] : 'other', !args.includes('--help') && !args.includes('-h'));
+  const { main } = await loadMain(/^[a-z]{1,16}$/.test(command ?? '') ? command : 'other', !args.includes('--help') && !args.includes('-h'));
   if (tiering) {
     void process.stdout;
     void process.stderr;
