@@ -54,7 +54,7 @@ function checkIndicatorPractice(ctx: CheckContext, ind: Indicator): void {
     const how = m.kind === 'bands' || m.kind === 'curve' ? `${m.kind} on ratio` : m.kind;
     ctx.diag('KPI0603', { name, how }, ind.name.span, m.kind === 'threshold' ? { helpText: text('help.target-threshold', {}) } : {});
   }
-  // options the method ignores, in source order of the clauses (reported directly: most indicators have none)
+  // options the method ignores, each reported when found (most indicators have none; check() sorts by position)
   // a `deduct … per 1%` with a target is KPI0415 (it should count from the target), not an ignored target
   const countFromTarget = m.kind === 'deduct' && (m.per.percent || ind.target?.percent === true);
   if (ind.target && ((m.kind === 'deduct' && !countFromTarget) || m.kind === 'rating')) {
