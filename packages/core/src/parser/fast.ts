@@ -107,6 +107,12 @@ export function fastParse(text: string, tape: TokenTape): FastParse | undefined 
   }
 }
 
+/**
+ * The span a node holds until its last token is read (every node gets its own then): one shared object, not one
+ * made per indicator only to be replaced
+ */
+const UNSET_SPAN: Span = Object.freeze({ start: 0, end: 0 });
+
 function giveUp(): never {
   throw GIVE_UP;
 }
@@ -277,7 +283,7 @@ class FastParser {
       allows: [],
       vetoes: [],
       tests: [],
-      span: { start: 0, end: 0 },
+      span: UNSET_SPAN,
     };
     this.open();
     // settings and grades given twice are reported by the builder (KPI0107)
@@ -349,7 +355,7 @@ class FastParser {
   private indicator(): Indicator {
     const first = this.at++;
     const name = this.name();
-    const ind: Indicator = { kind: 'indicator', name, lower: false, span: { start: 0, end: 0 } };
+    const ind: Indicator = { kind: 'indicator', name, lower: false, span: UNSET_SPAN };
     let hasTarget = false;
     let hasDescription = false;
     let hasWeight = false;
@@ -608,7 +614,7 @@ class FastParser {
   private group(): Group {
     const first = this.at++;
     const name = this.name();
-    const g: Group = { kind: 'group', name, items: [], span: { start: 0, end: 0 } };
+    const g: Group = { kind: 'group', name, items: [], span: UNSET_SPAN };
     if (this.la() === K.weight) {
       this.at++;
       g.weight = this.num();
@@ -637,7 +643,7 @@ class FastParser {
     const name = this.name();
     this.eat(EQUALS);
     const expr = this.topExpr();
-    const m: Metric = { kind: 'metric', name, expr, span: { start: 0, end: 0 } };
+    const m: Metric = { kind: 'metric', name, expr, span: UNSET_SPAN };
     if (this.la() === K.default) {
       this.at++;
       m.default = this.value();
@@ -703,7 +709,7 @@ class FastParser {
     while (this.isNameStart(this.la())) {
       const s = this.at;
       const label = this.name();
-      const line: GradeLine = { label, span: { start: 0, end: 0 } };
+      const line: GradeLine = { label, span: UNSET_SPAN };
       const t = this.la();
       if (t === GT) giveUp(); // KPI0101.grade-gt
       let min: NumLit | undefined;
@@ -732,7 +738,7 @@ class FastParser {
   private test(): TestCase {
     const first = this.at++;
     const name = this.name();
-    const t: TestCase = { kind: 'test', name: name.text, nameSpan: name.span, given: [], expects: [], span: { start: 0, end: 0 } };
+    const t: TestCase = { kind: 'test', name: name.text, nameSpan: name.span, given: [], expects: [], span: UNSET_SPAN };
     this.open();
     for (;;) {
       const k = this.la();
