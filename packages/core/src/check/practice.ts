@@ -13,12 +13,14 @@
 import type { Indicator, Plan, ScoredItem } from '../ir/schema.js';
 import type { Span } from '../source/span.js';
 import { Rational } from '../numbers/rational.js';
-import { type CheckContext, bt, shown, val } from './context.js';
+import { type CheckContext, bt, shown, ValueTest } from './context.js';
 import { bilingual, text } from '../diagnostics/diag.js';
 import { dividesByTarget, hasTarget, needsTarget } from './ranges.js';
 
 const MAX_PER_SCOPE = 10;
 const MIN_WEIGHT = Rational.of(5n, 100n);
+/** a weight above 0 and under 5% */
+const UNDER_MIN_WEIGHT = new ValueTest((w) => w.gt(Rational.ZERO) && w.lt(MIN_WEIGHT));
 
 export function checkPractice(plan: Plan, ctx: CheckContext): void {
   const scopes: { name: string; span: Span; items: ScoredItem[] }[] = [{ name: plan.name.text, span: plan.name.span, items: plan.items }];
@@ -44,8 +46,7 @@ export function checkPractice(plan: Plan, ctx: CheckContext): void {
 
 function checkIndicatorPractice(ctx: CheckContext, ind: Indicator): void {
   const name = ind.name.text;
-  const w = val(ind.weight);
-  if (ind.weight && w && w.gt(Rational.ZERO) && w.lt(MIN_WEIGHT)) {
+  if (ind.weight && UNDER_MIN_WEIGHT.of(ind.weight)) {
     ctx.diag('KPI0602', { name, weight: shown(ind.weight) }, ind.weight.span);
   }
   const m = ind.method;

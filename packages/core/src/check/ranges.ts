@@ -7,7 +7,7 @@
 import type { Expr, GradeLine, Indicator, NumLit, Plan } from '../ir/schema.js';
 import { exprNodes, groupsOf } from '../ir/walk.js';
 import { Rational } from '../numbers/rational.js';
-import { type CheckContext, pct, reorderFix, shown, val, ZERO, ONE } from './context.js';
+import { type CheckContext, pct, reorderFix, shown, val, ValueTest, ZERO, ONE } from './context.js';
 import type { Text } from '../diagnostics/lang.js';
 import { bilingual, note, text } from '../diagnostics/diag.js';
 
@@ -92,14 +92,19 @@ export function isCondition(e: Expr): boolean {
 
 const raterWeight = (): Text => bilingual('what.rater-weight', {});
 
+/** a weight in (0, 100%] (the value of `10%` is `0.1`) */
+const WEIGHT_IN_RANGE = new ValueTest((r) => r.gt(ZERO) && r.le(ONE));
+/** a cap below 100%, and one above 2 (200%, a forgotten `%` when written without one) */
+const CAP_BELOW_ONE = new ValueTest((r) => r.lt(ONE));
+const CAP_OVER_TWO = new ValueTest((r) => r.gt(Rational.fromInt(2)));
+
 /**
  * `owner` names the weight's owner, `.rater` after it for a rater's weight; `what` names the weight in the message
  * (default: weight). Both rendered only for an error: nothing is made for the 10,000 weights that are right.
  */
 function checkWeightValue(ctx: CheckContext, owner: string, w: NumLit | undefined, rater?: string, what?: () => Text): void {
-  const r = val(w);
-  if (!w || !r) return;
-  if (r.gt(ZERO) && r.le(ONE)) return;
+  if (!w || WEIGHT_IN_RANGE.of(w) !== false) return;
+  const r = val(w)!;
   const name = rater === undefined ? owner : `${owner}.${rater}`;
   const plainPercent = !w.percent && r.gt(ONE) && r.le(Rational.HUNDRED);
   ctx.diag(
@@ -129,9 +134,9 @@ function checkIndicator(ctx: CheckContext, ind: Indicator): void {
   }
   const cap = val(ind.cap);
   if (ind.cap && cap) {
-    if (cap.lt(ONE)) {
+    if (CAP_BELOW_ONE.of(ind.cap)) {
       ctx.diag('KPI0403', { name, value: shown(ind.cap) }, ind.cap.span);
-    } else if (!ind.cap.percent && cap.gt(Rational.fromInt(2))) {
+    } else if (!ind.cap.percent && CAP_OVER_TWO.of(ind.cap)) {
       ctx.diag('KPI0410', { value: ind.cap.value, name, percent: pct(cap) }, ind.cap.span, { edits: [{ span: ind.cap.span, text: `${ind.cap.value}%` }] });
     }
   }
