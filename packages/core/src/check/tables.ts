@@ -98,7 +98,7 @@ function checkBands(ctx: CheckContext, ind: Indicator, m: Bands): void {
   if (!mixed && !unreachable) {
     // the rows with a score, then `else` (0 when absent) when it is last: each compared with the one before it
     // (entries by index, rows then `else`: nothing is made per row, most tables having no finding)
-    const withElse = m.else ? m.else.span.start > (rows[rows.length - 1]?.span.start ?? 0) && val(m.else.score) !== undefined : true;
+    const withElse = !m.else || m.else.span.start > (rows[rows.length - 1]?.span.start ?? 0);
     const n = rows.length + (withElse ? 1 : 0);
     // `>=` rows over an actual declared `lower` list the worst results first: scores rise down the table
     const worstFirst = ind.lower && m.on === 'actual' && dirHigher;
