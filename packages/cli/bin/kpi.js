@@ -9,8 +9,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { createRequire } = await import('node:module');
   process.stdout.write(`${createRequire(import.meta.url)('../package.json').version}\n`);
 } else {
-  // the command: the first argument, or the one after a `--lang X` written before it (main.ts moves that after it)
-  const skip = args[0] === '--lang' ? 2 : args[0]?.startsWith('--lang=') ? 1 : 0;
+  // the command: the first argument after any `--lang X` / `--lang=X` written before it (the rule of main.ts's
+  // langAfterCommand, which moves them after it; the bin reads argv before the bundle that holds that is loaded)
+  let skip = 0;
+  while (args[skip] === '--lang' || args[skip]?.startsWith('--lang=')) skip += args[skip] === '--lang' ? 2 : 1;
   const command = args[skip];
   if (command === 'score') {
     // `kpi score` streams a file through reused buffers: what it allocates dies young, and its live heap stays
