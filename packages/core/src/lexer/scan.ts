@@ -96,7 +96,7 @@ for (const [spelling, type] of EXACT_KEYWORDS) {
   list.push({ spelling, type });
 }
 
-/** the keyword spelled exactly by text[at, end), or undefined */
+/** the keyword spelled exactly by text[at, end), or undefined (scanTape's loop has this inline) */
 function keywordAt(text: string, at: number, end: number): TokenType | undefined {
   const list = KEYWORDS_BY_FIRST.get(text.charCodeAt(at));
   if (list === undefined) return undefined;
@@ -150,6 +150,14 @@ function numberEnd(text: string, at: number): number {
  * (scan.test.ts holds the lexer to chevrotain's, the regex's, on every BMP character).
  */
 export const isCjkIdeograph = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+
+/** what may start (WORD_START) and continue (WORD) an identifier below U+0080: ASCII letters, `_`, digits */
+const WORD_START = 1;
+const WORD = 2;
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (isAsciiWord(c)) ASCII_WORD[c] = isDigit(c) ? WORD : WORD_START | WORD;
+}
 
 /** the end of the identifier at `at`, or -1 (IDENTIFIER_SOURCE; ASCII words and CJK ideographs without the regex) */
 function identifierEnd(text: string, at: number): number {
@@ -333,7 +341,61 @@ export function scanTape(text: string): TokenTape {
       } while (c === 0x20 || c === 0x0a);
       continue;
     }
-    const end = tokenAt(text, at);
+    // The tokens of most of a plan's characters, inline: a name or keyword of ASCII letters and CJK ideographs, a
+    // number, a percent, one-character punctuation. What tokenAt does for them, without its calls: run once over a plan, this loop spends
+    // most of its time in V8's interpreter before TurboFan's code arrives, and there each call costs more than
+    // the few comparisons it makes; and TurboFan compiles it once, not again in each of the functions it calls
+    // (which it did when they grew hot on their own first: ~50 ms of CPU for 10,000 indicators). Every other
+    // start, and a name that goes on with other Unicode letters (the regex decides), goes to tokenAt.
+    let end = -1;
+    let type: TokenType | undefined;
+    if (c < 0x80 ? (ASCII_WORD[c]! & WORD_START) !== 0 : c >= 0x4e00 && c <= 0x9fff) {
+      let i = at + 1;
+      let d = text.charCodeAt(i);
+      while (d < 0x80 ? (ASCII_WORD[d]! & WORD) !== 0 : d >= 0x4e00 && d <= 0x9fff) d = text.charCodeAt(++i);
+      if (!(d >= 0x80)) {
+        // NaN past the end, or ASCII punctuation or space: the word is [at, i); a keyword if spelled exactly
+        end = i;
+        type = Identifier;
+        const list = KEYWORDS_BY_FIRST.get(c);
+        if (list !== undefined) {
+          for (let k = 0; k < list.length; k++) {
+            const kw = list[k]!;
+            if (kw.spelling.length === i - at && text.startsWith(kw.spelling, at)) {
+              type = kw.type;
+              break;
+            }
+          }
+        }
+      }
+    } else if (c >= 0x30 && c <= 0x39) {
+      // \d[\d_]*(?:\.\d[\d_]*)?, then a percent sign (`%` or `％`) makes it a PercentLit
+      let i = at + 1;
+      let d = text.charCodeAt(i);
+      while ((d >= 0x30 && d <= 0x39) || d === 0x5f) d = text.charCodeAt(++i);
+      if (d === 0x2e) {
+        const e = text.charCodeAt(i + 1);
+        if (e >= 0x30 && e <= 0x39) {
+          i += 2;
+          d = text.charCodeAt(i);
+          while ((d >= 0x30 && d <= 0x39) || d === 0x5f) d = text.charCodeAt(++i);
+        }
+      }
+      if (d === 0x25 || d === 0xff05) {
+        end = i + 1;
+        type = PercentLit;
+      } else {
+        end = i;
+        type = NumberLit;
+      }
+    } else if (c < 0x80 && SINGLE_ASCII[c] !== undefined) {
+      end = at + 1;
+      type = SINGLE_ASCII[c];
+    }
+    if (end < 0) {
+      end = tokenAt(text, at);
+      type = foundType;
+    }
     if (end < 0) {
       // the run up to the next offset where some token type matches
       const start = at;
@@ -342,7 +404,6 @@ export function scanTape(text: string): TokenTape {
       errors.push({ offset: start, length: at - start, line, column: start - lineStart + 1 });
       continue;
     }
-    const type = foundType;
     const length = end - at;
     if (type === Comment) {
       const column = at - lineStart + 1;
