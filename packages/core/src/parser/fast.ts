@@ -66,17 +66,63 @@ const PLUS = idx(T.Plus);
 const STAR = idx(T.Star);
 const SLASH = idx(T.Slash);
 const PERCENT_SIGN = idx(T.PercentSign);
-const K = {
-  plan: idx(T.Plan), indicator: idx(T.Indicator), group: idx(T.Group), metric: idx(T.Metric), bonus: idx(T.Bonus), penalty: idx(T.Penalty),
-  veto: idx(T.Veto), grades: idx(T.Grades), test: idx(T.Test), cycle: idx(T.Cycle), role: idx(T.Role), round: idx(T.Round), allow: idx(T.Allow),
-  weight: idx(T.Weight), target: idx(T.Target), scoring: idx(T.Scoring), cap: idx(T.Cap), floor: idx(T.Floor), input: idx(T.Input), unit: idx(T.Unit),
-  default: idx(T.Default), lower: idx(T.Lower), optional: idx(T.Optional), aggregate: idx(T.Aggregate),
-  linear: idx(T.Linear), reverse: idx(T.Reverse), threshold: idx(T.Threshold), bands: idx(T.Bands), curve: idx(T.Curve), deduct: idx(T.Deduct),
-  add: idx(T.Add), rating: idx(T.Rating), raters: idx(T.Raters), on: idx(T.On), ratio: idx(T.Ratio), else: idx(T.Else), per: idx(T.Per),
-  below: idx(T.Below), above: idx(T.Above), max: idx(T.Max), min: idx(T.Min), abs: idx(T.Abs), whole: idx(T.Whole), started: idx(T.Started),
-  points: idx(T.Points), when: idx(T.When), coefficient: idx(T.Coefficient), given: idx(T.Given), expect: idx(T.Expect),
-  or: idx(T.Or), and: idx(T.And), not: idx(T.Not),
-};
+/**
+ * Keywords by tokenTypeIdx, each a constant of its own: in V8's interpreter and baseline code, where the fast
+ * path runs most of its calls, `KW_WEIGHT` was a property load through an inline cache at every comparison
+ * (issue 14); a module constant is a plain slot.
+ */
+const KW_PLAN = idx(T.Plan);
+const KW_INDICATOR = idx(T.Indicator);
+const KW_GROUP = idx(T.Group);
+const KW_METRIC = idx(T.Metric);
+const KW_BONUS = idx(T.Bonus);
+const KW_PENALTY = idx(T.Penalty);
+const KW_VETO = idx(T.Veto);
+const KW_GRADES = idx(T.Grades);
+const KW_TEST = idx(T.Test);
+const KW_CYCLE = idx(T.Cycle);
+const KW_ROLE = idx(T.Role);
+const KW_ROUND = idx(T.Round);
+const KW_ALLOW = idx(T.Allow);
+const KW_WEIGHT = idx(T.Weight);
+const KW_TARGET = idx(T.Target);
+const KW_SCORING = idx(T.Scoring);
+const KW_CAP = idx(T.Cap);
+const KW_FLOOR = idx(T.Floor);
+const KW_INPUT = idx(T.Input);
+const KW_UNIT = idx(T.Unit);
+const KW_DEFAULT = idx(T.Default);
+const KW_LOWER = idx(T.Lower);
+const KW_OPTIONAL = idx(T.Optional);
+const KW_AGGREGATE = idx(T.Aggregate);
+const KW_LINEAR = idx(T.Linear);
+const KW_REVERSE = idx(T.Reverse);
+const KW_THRESHOLD = idx(T.Threshold);
+const KW_BANDS = idx(T.Bands);
+const KW_CURVE = idx(T.Curve);
+const KW_DEDUCT = idx(T.Deduct);
+const KW_ADD = idx(T.Add);
+const KW_RATING = idx(T.Rating);
+const KW_RATERS = idx(T.Raters);
+const KW_ON = idx(T.On);
+const KW_RATIO = idx(T.Ratio);
+const KW_ELSE = idx(T.Else);
+const KW_PER = idx(T.Per);
+const KW_BELOW = idx(T.Below);
+const KW_ABOVE = idx(T.Above);
+const KW_MAX = idx(T.Max);
+const KW_MIN = idx(T.Min);
+const KW_ABS = idx(T.Abs);
+const KW_WHOLE = idx(T.Whole);
+const KW_STARTED = idx(T.Started);
+const KW_POINTS = idx(T.Points);
+const KW_WHEN = idx(T.When);
+const KW_COEFFICIENT = idx(T.Coefficient);
+const KW_GIVEN = idx(T.Given);
+const KW_EXPECT = idx(T.Expect);
+const KW_OR = idx(T.Or);
+const KW_AND = idx(T.And);
+const KW_NOT = idx(T.Not);
 
 /** per tokenTypeIdx: a keyword (category Keyword), a cycle word (category CycleKw), a statement keyword (grammar.ts STATEMENT_TOKENS) */
 const IS_KEYWORD: boolean[] = [];
@@ -159,9 +205,14 @@ class FastParser {
   }
 
   // ---------- the token stream ----------
-  /** the type of the token k ahead (0: the next one), EOF_IDX past the end */
-  private la(k = 0): number {
-    const i = this.at + k;
+  /** the type of the next token, EOF_IDX past the end */
+  private la(): number {
+    const i = this.at;
+    return i < this.count ? this.types[i]! : EOF_IDX;
+  }
+  /** the type of the token after the next one, EOF_IDX past the end */
+  private la2(): number {
+    const i = this.at + 1;
     return i < this.count ? this.types[i]! : EOF_IDX;
   }
   /** consume a token of type `t`, else give up; its index */
@@ -270,7 +321,7 @@ class FastParser {
   }
 
   private plan(): Plan {
-    const first = this.eat(K.plan);
+    const first = this.eat(KW_PLAN);
     const name = this.name();
     const plan: Plan = {
       kind: 'plan',
@@ -290,30 +341,30 @@ class FastParser {
     let grades: Grades | undefined;
     for (;;) {
       const t = this.la();
-      if (t === K.indicator) plan.items.push(this.indicator());
-      else if (t === K.group) plan.items.push(this.group());
-      else if (t === K.metric) plan.metrics.push(this.metric());
-      else if (t === K.bonus) plan.bonuses.push(this.bonus('bonus'));
-      else if (t === K.penalty) plan.penalties.push(this.bonus('penalty'));
-      else if (t === K.veto) plan.vetoes.push(this.veto());
-      else if (t === K.test) plan.tests.push(this.test());
-      else if (t === K.allow) this.allow(plan);
-      else if (t === K.grades) {
+      if (t === KW_INDICATOR) plan.items.push(this.indicator());
+      else if (t === KW_GROUP) plan.items.push(this.group());
+      else if (t === KW_METRIC) plan.metrics.push(this.metric());
+      else if (t === KW_BONUS) plan.bonuses.push(this.bonus('bonus'));
+      else if (t === KW_PENALTY) plan.penalties.push(this.bonus('penalty'));
+      else if (t === KW_VETO) plan.vetoes.push(this.veto());
+      else if (t === KW_TEST) plan.tests.push(this.test());
+      else if (t === KW_ALLOW) this.allow(plan);
+      else if (t === KW_GRADES) {
         if (grades) giveUp();
         grades = this.grades();
-      } else if (t === K.cycle) {
+      } else if (t === KW_CYCLE) {
         const kw = this.at++;
         const v = this.la();
         if (!IS_CYCLE[v] || plan.settings.cycle) giveUp();
         this.at++;
         plan.settings.cycle = { value: KW_NAME[v] as 'monthly' | 'quarterly' | 'semiannual' | 'annual', span: this.from(kw) };
-      } else if (t === K.role) {
+      } else if (t === KW_ROLE) {
         const kw = this.at++;
         const r = this.name();
         if (plan.settings.role) giveUp();
         void kw;
         plan.settings.role = r;
-      } else if (t === K.round) {
+      } else if (t === KW_ROUND) {
         const kw = this.at++;
         const n = this.eat(NUM);
         const v = dec.parse(checkedNumber(this.image(n)));
@@ -369,51 +420,51 @@ class FastParser {
     let hasOptional = false;
     for (;;) {
       const t = this.la();
-      if (t === K.weight) {
+      if (t === KW_WEIGHT) {
         hasWeight = once(hasWeight);
         this.at++;
         ind.weight = this.num();
-      } else if (t === K.target) {
+      } else if (t === KW_TARGET) {
         hasTarget = once(hasTarget);
         this.at++;
         this.target(ind);
-      } else if (t === K.scoring) {
+      } else if (t === KW_SCORING) {
         hasScoring = once(hasScoring);
         this.at++;
         ind.method = this.method(ind);
-      } else if (t === K.cap) {
+      } else if (t === KW_CAP) {
         hasCap = once(hasCap);
         this.at++;
         ind.cap = this.num();
-      } else if (t === K.floor) {
+      } else if (t === KW_FLOOR) {
         hasFloor = once(hasFloor);
         this.at++;
         ind.floor = this.num();
-      } else if (t === K.input) {
+      } else if (t === KW_INPUT) {
         hasInput = once(hasInput);
         this.at++;
         ind.input = this.qualifiedName();
-      } else if (t === K.unit) {
+      } else if (t === KW_UNIT) {
         hasUnit = once(hasUnit);
         this.at++;
         if (this.la() === PERCENT_SIGN) ind.unit = { text: '%', span: this.tspan(this.at++) };
         else ind.unit = this.name();
-      } else if (t === K.default) {
+      } else if (t === KW_DEFAULT) {
         hasDefault = once(hasDefault);
         this.at++;
         ind.default = this.value();
-      } else if (t === K.lower) {
+      } else if (t === KW_LOWER) {
         hasLower = once(hasLower);
         this.at++;
         ind.lower = true;
-      } else if (t === K.optional) {
+      } else if (t === KW_OPTIONAL) {
         hasOptional = once(hasOptional);
         this.at++;
         ind.optional = true;
       } else if (t === STR) {
         hasDescription = once(hasDescription);
         ind.description = stringValue(this.image(this.at++));
-      } else if (t === K.aggregate) giveUp(); // a clause here and a plan item too: chevrotain's choice is not ours to guess
+      } else if (t === KW_AGGREGATE) giveUp(); // a clause here and a plan item too: chevrotain's choice is not ours to guess
       else break;
     }
     // KPI0106: no weight, no scoring method
@@ -459,23 +510,23 @@ class FastParser {
   private method(ind: Indicator): Method {
     const first = this.at;
     const t = this.la();
-    if (t === K.linear || t === K.reverse || t === K.threshold) {
+    if (t === KW_LINEAR || t === KW_REVERSE || t === KW_THRESHOLD) {
       this.at++;
       return { kind: KW_NAME[t] as 'linear' | 'reverse' | 'threshold', span: this.from(first) };
     }
-    if (t === K.bands) return this.bands(ind);
-    if (t === K.curve) return this.curve(ind);
-    if (t === K.deduct || t === K.add) return this.steps();
-    if (t === K.rating) return this.rating();
+    if (t === KW_BANDS) return this.bands(ind);
+    if (t === KW_CURVE) return this.curve(ind);
+    if (t === KW_DEDUCT || t === KW_ADD) return this.steps();
+    if (t === KW_RATING) return this.rating();
     return giveUp();
   }
 
   /** grammar `basis`: `on ratio|actual`, absent: actual */
   private basis(): 'ratio' | 'actual' {
-    if (this.la() !== K.on) return 'actual';
+    if (this.la() !== KW_ON) return 'actual';
     this.at++;
     const t = this.la();
-    if (t === K.ratio) {
+    if (t === KW_RATIO) {
       this.at++;
       return 'ratio';
     }
@@ -486,7 +537,7 @@ class FastParser {
   private bands(ind: Indicator): Method {
     const first = this.at++;
     const on = this.basis();
-    if (this.la() === K.lower) {
+    if (this.la() === KW_LOWER) {
       this.at++;
       ind.lower = true;
     }
@@ -502,7 +553,7 @@ class FastParser {
         this.eat(COLON);
         const score = this.num();
         rows.push({ op, bound, score, span: this.from(r) });
-      } else if (t === K.else) {
+      } else if (t === KW_ELSE) {
         const e = this.at++;
         this.eat(COLON);
         const score = this.num();
@@ -520,7 +571,7 @@ class FastParser {
   private curve(ind: Indicator): Method {
     const first = this.at++;
     const on = this.basis();
-    if (this.la() === K.lower) {
+    if (this.la() === KW_LOWER) {
       this.at++;
       ind.lower = true;
     }
@@ -541,27 +592,27 @@ class FastParser {
   /** one `deduct|add N per S [below|above target] [max M] [whole|started]` (grammar `deduct`) */
   private stepClause(): { add: boolean; points: NumLit; per: NumLit; max?: NumLit; side?: 'below' | 'above'; rounding?: 'whole' | 'started'; span: Span } {
     const first = this.at;
-    const add = this.types[this.at++] === K.add;
+    const add = this.types[this.at++] === KW_ADD;
     const points = this.num();
-    this.eat(K.per);
+    this.eat(KW_PER);
     const per = this.num();
     let side: 'below' | 'above' | undefined;
     const s = this.la();
-    if (s === K.below || s === K.above) {
+    if (s === KW_BELOW || s === KW_ABOVE) {
       this.at++;
-      this.eat(K.target);
-      side = s === K.below ? 'below' : 'above';
+      this.eat(KW_TARGET);
+      side = s === KW_BELOW ? 'below' : 'above';
     }
     let max: NumLit | undefined;
-    if (this.la() === K.max) {
+    if (this.la() === KW_MAX) {
       this.at++;
       max = this.num();
     }
     let rounding: 'whole' | 'started' | undefined;
     const r = this.la();
-    if (r === K.whole || r === K.started) {
+    if (r === KW_WHOLE || r === KW_STARTED) {
       this.at++;
-      rounding = r === K.whole ? 'whole' : 'started';
+      rounding = r === KW_WHOLE ? 'whole' : 'started';
     }
     return { add, points, per, max, side, rounding, span: this.from(first) };
   }
@@ -569,7 +620,7 @@ class FastParser {
   /** `deduct …` alone (扣分制), or one or two clauses relative to the target (build.ts steps) */
   private steps(): Method {
     const clauses = [this.stepClause()];
-    if (this.la() === K.deduct || this.la() === K.add) clauses.push(this.stepClause());
+    if (this.la() === KW_DEDUCT || this.la() === KW_ADD) clauses.push(this.stepClause());
     const first = clauses[0]!;
     if (clauses.length === 1 && !first.add && !first.side) {
       if (first.rounding) giveUp(); // KPI0101.rounding-without-target
@@ -594,7 +645,7 @@ class FastParser {
     const lo = this.num();
     this.eat(DOTDOT);
     const hi = this.num();
-    if (this.la() !== K.raters) return { kind: 'rating', lo, hi, span: this.from(first) };
+    if (this.la() !== KW_RATERS) return { kind: 'rating', lo, hi, span: this.from(first) };
     this.at++;
     this.open();
     const raters: NonNullable<Extract<Method, { kind: 'rating' }>['raters']> = [];
@@ -615,20 +666,20 @@ class FastParser {
     const first = this.at++;
     const name = this.name();
     const g: Group = { kind: 'group', name, items: [], span: UNSET_SPAN };
-    if (this.la() === K.weight) {
+    if (this.la() === KW_WEIGHT) {
       this.at++;
       g.weight = this.num();
     }
-    if (this.la() === K.optional) {
+    if (this.la() === KW_OPTIONAL) {
       this.at++;
       g.optional = true;
     }
-    if (this.la() === K.aggregate) giveUp(); // build-money.ts aggregateOf
+    if (this.la() === KW_AGGREGATE) giveUp(); // build-money.ts aggregateOf
     this.open();
     for (;;) {
       const t = this.la();
-      if (t === K.indicator) g.items.push(this.indicator());
-      else if (t === K.group) g.items.push(this.group());
+      if (t === KW_INDICATOR) g.items.push(this.indicator());
+      else if (t === KW_GROUP) g.items.push(this.group());
       else if (t === SEMI) this.at++;
       else break;
     }
@@ -644,7 +695,7 @@ class FastParser {
     this.eat(EQUALS);
     const expr = this.topExpr();
     const m: Metric = { kind: 'metric', name, expr, span: UNSET_SPAN };
-    if (this.la() === K.default) {
+    if (this.la() === KW_DEFAULT) {
       this.at++;
       m.default = this.value();
     }
@@ -663,23 +714,23 @@ class FastParser {
     for (;;) {
       const t = this.la();
       // a clause given twice is KPI0107
-      if (t === K.points) {
+      if (t === KW_POINTS) {
         if (points) giveUp();
         this.at++;
         points = this.num();
-      } else if (t === K.per) {
+      } else if (t === KW_PER) {
         if (per) giveUp();
         this.at++;
         per = this.num();
-      } else if (t === K.max) {
+      } else if (t === KW_MAX) {
         if (max) giveUp();
         this.at++;
         max = this.num();
-      } else if (t === K.input) {
+      } else if (t === KW_INPUT) {
         if (input) giveUp();
         this.at++;
         input = this.qualifiedName();
-      } else if (t === K.default) {
+      } else if (t === KW_DEFAULT) {
         if (dflt) giveUp();
         this.at++;
         dflt = this.value();
@@ -697,7 +748,7 @@ class FastParser {
   private veto(): Veto {
     const first = this.at++;
     const name = this.name();
-    this.eat(K.when);
+    this.eat(KW_WHEN);
     const when = this.topExpr();
     return { kind: 'veto', name, when, span: this.from(first) };
   }
@@ -718,9 +769,9 @@ class FastParser {
         min = this.num();
       }
       let co: NumLit | undefined;
-      if (this.la() === K.coefficient) {
+      if (this.la() === KW_COEFFICIENT) {
         // `coefficient N`, not a grade named `coefficient` (chevrotain decides on the second token)
-        if (!this.isNumStart(this.la(1))) giveUp();
+        if (!this.isNumStart(this.la2())) giveUp();
         this.at++;
         co = this.num();
       }
@@ -742,8 +793,8 @@ class FastParser {
     this.open();
     for (;;) {
       const k = this.la();
-      if (k === K.given) this.given(t);
-      else if (k === K.expect) {
+      if (k === KW_GIVEN) this.given(t);
+      else if (k === KW_EXPECT) {
         const s = this.at++;
         const subject = this.qualifiedName();
         this.eat(EQUALS);
@@ -767,7 +818,7 @@ class FastParser {
         this.at++;
       } else {
         if (!this.isNameStart(t1)) break;
-        const t2 = this.la(1);
+        const t2 = this.la2();
         if (t2 !== EQUALS && t2 !== DOT) break;
       }
       this.givenPair(t);
@@ -802,7 +853,7 @@ class FastParser {
 
   private expr(): Expr {
     let left = this.andExpr();
-    while (this.la() === K.or) {
+    while (this.la() === KW_OR) {
       this.at++;
       const right = this.andExpr();
       left = { kind: 'logic', op: 'or', left, right, span: { start: left.span.start, end: right.span.end } };
@@ -812,7 +863,7 @@ class FastParser {
 
   private andExpr(): Expr {
     let left = this.notExpr();
-    while (this.la() === K.and) {
+    while (this.la() === KW_AND) {
       this.at++;
       const right = this.notExpr();
       left = { kind: 'logic', op: 'and', left, right, span: { start: left.span.start, end: right.span.end } };
@@ -822,7 +873,7 @@ class FastParser {
 
   private notExpr(): Expr {
     const first = this.at;
-    while (this.la() === K.not) this.at++;
+    while (this.la() === KW_NOT) this.at++;
     const nots = this.at - first;
     let e = this.compareExpr();
     for (let i = nots - 1; i >= 0; i--) e = { kind: 'not', operand: e, span: { start: this.starts[first + i]!, end: e.span.end } };
@@ -886,7 +937,7 @@ class FastParser {
       // the expression covers its parentheses, as the user sees it
       return { ...e, span: this.from(first) };
     }
-    if ((t === K.min || t === K.max || t === K.abs) && this.la(1) === LPAREN) return this.call();
+    if ((t === KW_MIN || t === KW_MAX || t === KW_ABS) && this.la2() === LPAREN) return this.call();
     if (!this.isNameStart(t)) giveUp();
     // a statement keyword at the start of a line begins the next statement (grammar.ts atom's GATE): an error here
     if (IS_STATEMENT[t] && this.at > 0 && this.lines[this.at]! > this.lines[this.at - 1]!) giveUp();
