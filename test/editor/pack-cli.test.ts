@@ -124,6 +124,13 @@ describe('the packed CLI', () => {
     const before = run(kpiBin, ['--lang', 'en', 'check', 'cached.kpi'], empty, { NODE_COMPILE_CACHE: cache });
     expect(before).toEqual(first);
     expect(readdirSync(join(cache, 'kpi'))).toEqual(files);
+    // `kpi fmt` runs with V8 flags of its own too (bin/kpi.js), put back before its cache is written: taken the second time
+    const fmt1 = run(kpiBin, ['fmt', '--check', 'cached.kpi'], empty, { NODE_COMPILE_CACHE: cache });
+    const fmtCache = readdirSync(join(cache, 'kpi')).filter((f) => f.endsWith('-fmt.bin'));
+    expect(fmtCache).toHaveLength(1);
+    const fmtWritten = statSync(join(cache, 'kpi', fmtCache[0]!)).ino;
+    expect(run(kpiBin, ['fmt', '--check', 'cached.kpi'], empty, { NODE_COMPILE_CACHE: cache })).toEqual(fmt1);
+    expect(statSync(join(cache, 'kpi', fmtCache[0]!)).ino).toBe(fmtWritten);
     // the cache is checked without node:crypto (its 16 modules were 2-3% of a small check): a CRC-32
     const spy = join(work, 'builtins-spy.cjs');
     writeFileSync(spy, "process.on('exit', () => require('fs').writeSync(2, '\\nbuiltins: ' + process.moduleLoadList.join(' ') + '\\n'));\n");

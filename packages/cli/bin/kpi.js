@@ -55,10 +55,21 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // from its embedded cache) and kpi's code cache (code-cache.js, checked when loaded, written at exit). So the flag
   // is set once both are loaded (stdout and stderr too: Node makes them when first used) and put back at exit before
   // the cache is written ('exit' listeners run in the order they were added).
+  // `kpi check` and `fmt` go further (issue 14, measured in pairs on the 10,000-indicator plan, BENCHMARKS.md):
+  // - no inlining in TurboFan: what it compiles there is each a parser or checker function run once per item,
+  //   and inlining its callees made the few large ones (the parser's `indicator`) the longest compiles, for code
+  //   that runs briefly: 0.95x the CPU of `kpi check` (three runs of 61 pairs: 0.95-0.97), `kpi fmt` 0.96x;
+  // - no allocation-site pretenuring: nearly every object they make lives to the end (the plan's IR), and the
+  //   bookkeeping (a memento after each object literal, read at every young-generation collection) never led to a
+  //   decision in a run this short: 0.98x more (check), 0.93x (fmt).
+  // Not `kpi test`, whose evaluator runs a plan's tests in loops that inlining serves.
   const tiering = (command === 'check' || command === 'test' || command === 'fmt') && process.versions.v8.startsWith('11.3.');
+  const onePass = tiering && command !== 'test';
   /** @type {typeof import('node:v8') | undefined} */
   let v8;
-  if (tiering) process.once('exit', () => v8?.setFlagsFromString('--interrupt-budget=67584'));
+  if (tiering) {
+    process.once('exit', () => v8?.setFlagsFromString(`--interrupt-budget=67584${onePass ? ' --turbo-inlining --allocation-site-pretenuring' : ''}`));
+  }
   // each command keeps its own cache: what it compiles differs (`kpi test` twice what `kpi check` does), and `kpi score`
   // runs with the heap flags above
   // (a run that only prints help is not one to keep: its cache would lack what the command itself compiles)
@@ -67,7 +78,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     void process.stdout;
     void process.stderr;
     v8 = await import('node:v8');
-    v8.setFlagsFromString('--interrupt-budget=540672');
+    v8.setFlagsFromString(`--interrupt-budget=540672${onePass ? ' --no-turbo-inlining --no-allocation-site-pretenuring' : ''}`);
   }
   main(process.argv).then((code) => {
     process.exitCode = code;
