@@ -61,15 +61,19 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   //   that runs briefly: 0.95x the CPU of `kpi check` (three runs of 61 pairs: 0.95-0.97), `kpi fmt` 0.96x;
   // - no allocation-site pretenuring: nearly every object they make lives to the end (the plan's IR), and the
   //   bookkeeping (a memento after each object literal, read at every young-generation collection) never led to a
-  //   decision in a run this short: 0.98x more (check), 0.93x (fmt).
+  //   decision in a run this short: 0.98x more (check), 0.93x (fmt);
+  // - on-stack replacement compiled at once, not on a helper thread: a loop that runs long (the lexer's, the checker's
+  //   over 10,000 indicators) goes on in the interpreter until its optimised code arrives, and on two busy cores that
+  //   took longer than compiling it in place: 0.92-0.95x more (check, three runs of 41-61 pairs), 0.93x (fmt).
   // Not `kpi test`, whose evaluator runs a plan's tests in loops that inlining serves.
   const tiering = (command === 'check' || command === 'test' || command === 'fmt') && process.versions.v8.startsWith('11.3.');
-  const onePass = tiering && command !== 'test';
+  // V8's defaults (put back at exit), and this run's
+  const onePassFlags = tiering && command !== 'test' ? ['turbo-inlining', 'allocation-site-pretenuring', 'concurrent-osr'] : [];
+  const defaults = ['--interrupt-budget=67584', ...onePassFlags.map((f) => `--${f}`)].join(' ');
+  const flags = ['--interrupt-budget=540672', ...onePassFlags.map((f) => `--no-${f}`)].join(' ');
   /** @type {typeof import('node:v8') | undefined} */
   let v8;
-  if (tiering) {
-    process.once('exit', () => v8?.setFlagsFromString(`--interrupt-budget=67584${onePass ? ' --turbo-inlining --allocation-site-pretenuring' : ''}`));
-  }
+  if (tiering) process.once('exit', () => v8?.setFlagsFromString(defaults));
   // each command keeps its own cache: what it compiles differs (`kpi test` twice what `kpi check` does), and `kpi score`
   // runs with the heap flags above
   // (a run that only prints help is not one to keep: its cache would lack what the command itself compiles)
@@ -78,7 +82,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     void process.stdout;
     void process.stderr;
     v8 = await import('node:v8');
-    v8.setFlagsFromString(`--interrupt-budget=540672${onePass ? ' --no-turbo-inlining --no-allocation-site-pretenuring' : ''}`);
+    v8.setFlagsFromString(flags);
   }
   main(process.argv).then((code) => {
     process.exitCode = code;
