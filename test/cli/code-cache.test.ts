@@ -44,6 +44,16 @@ const rootOnly = process.getuid?.() === 0;
 const OTHER = 65534;
 
 describe('the code cache of the installed CLI', () => {
+  it('reads a bundle in ASCII as Latin-1 and any other as UTF-8: the same code either way', () => {
+    const dir = join(work, 'text');
+    const ascii = bundle(`exports.answer = () => ['\\u767e\\u5206\\u53f7', '\\xe9'].join('|');\n`);
+    const utf8 = bundle(`exports.answer = () => ['百分号', 'é'].join('|'); // 注释\n`);
+    for (const file of [ascii, utf8]) {
+      expect(load(file, dir)).toMatchObject({ cache: 'missing', answer: '百分号|é' });
+      expect(load(file, dir)).toMatchObject({ cache: 'accepted', answer: '百分号|é' });
+    }
+  });
+
   it('is written by the first run and taken by the next, which computes the same', () => {
     const dir = join(work, 'first');
     const file = bundle(BODY);

@@ -30,6 +30,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, parse, sep } from 'node:path';
 import { Script } from 'node:vm';
+import { isAscii } from 'node:buffer';
 import * as zlib from 'node:zlib';
 
 /** cache files kept per folder (a command family × kpi build × Node version each); the oldest go first */
@@ -95,7 +96,10 @@ export function loadBundle(file, { tag = 'main', dir = cacheDirectory(), save = 
   let stat;
   try {
     stat = fstatSync(fd);
-    code = readFileSync(fd, 'utf8');
+    // pack-cli writes the bundle in ASCII: as Latin-1 its bytes are the string already (~0.5 ms for 1.7 MB), where
+    // decoding them as UTF-8 took ~4.5 ms at every start (issue 14)
+    const bytes = readFileSync(fd);
+    code = typeof isAscii === 'function' && isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
   } finally {
     closeSync(fd);
   }
