@@ -108,10 +108,11 @@ function kw(text: string, category: 'keyword' | 'method' | 'setting', extra: Tok
     name,
     pattern: new RegExp([text, ...zhs].join('|')),
     longer_alt: Identifier,
-    categories: [Keyword, ...extra],
     label: '`' + text + '`',
     ...(zhs.length ? { start_chars_hint: [...new Set([text, ...zhs].map((s) => s.charCodeAt(0)))] } : {}),
   });
+  // its categories linked once all keywords exist (linkCategories), not by createToken
+  t.CATEGORIES = [Keyword, ...extra];
   kwByText.set(text, t);
   catalog.push({ name, category, literal: text });
   for (const zh of zhs) {
@@ -204,6 +205,29 @@ export const KEYWORD_TOKENS: ReadonlyMap<string, TokenType> = kwByText;
 export const KEYWORDS: readonly string[] = [...kwByText.keys()];
 /** keyword tokens, each once */
 const KEYWORD_TYPES: TokenType[] = [...new Set(kwByText.values())];
+
+/**
+ * What chevrotain computes for a token created with `categories` (augmentTokenTypes): each category, and each of
+ * its own categories, lists the token among those it matches (`categoryMatchesMap`, and `categoryMatches` in index
+ * order). createToken does it at each token for every category the token is in, rebuilding the category's list each
+ * time: for the ~80 keywords in Keyword, ~4 ms of every start of every command (issue 14). Done once here, the same
+ * way; chevrotain's Lexer and parser compute it again over all their token types when built, and tokens.test.ts
+ * holds what they compute to what this did.
+ */
+function linkCategories(types: readonly TokenType[]): void {
+  const touched = new Set<TokenType>();
+  const link = (t: TokenType, category: TokenType) => {
+    category.categoryMatchesMap![t.tokenTypeIdx!] = true;
+    touched.add(category);
+    for (const up of category.CATEGORIES ?? []) link(t, up);
+  };
+  for (const t of types) for (const c of t.CATEGORIES ?? []) link(t, c);
+  for (const c of touched) {
+    c.categoryMatches = Object.keys(c.categoryMatchesMap!).map(Number);
+    c.isParent = c.categoryMatches.length > 0;
+  }
+}
+linkCategories(KEYWORD_TYPES);
 /**
  * Lexer order of keywords: a keyword one of whose spellings begins a spelling of another comes after it
  * (`per` after `person` and `period`; `评分` rating after `评分人` raters), so the longer one is tried first.

@@ -4,10 +4,35 @@ import { tokenize, lexComments, TOKEN_CATALOG, KEYWORDS, SCORING_METHODS, CYCLES
 import { KEYWORD_TABLE, zhSpellings } from '../../src/lexer/keywords.js';
 import { KEYWORD_TOKENS, KEYWORDS_IN_LEXER_ORDER, prefixLastOrder } from '../../src/lexer/tokens.js';
 import fc from 'fast-check';
+import { ALL_TOKENS } from '../../src/lexer/tokens.js';
+import { kpiParser } from '../../src/parser/grammar.js';
+
+/** the category links of every token type as tokens.ts leaves them, before chevrotain's Lexer or parser is built */
+const links = () =>
+  ALL_TOKENS.map((t) => ({
+    name: t.name,
+    idx: t.tokenTypeIdx,
+    categories: (t.CATEGORIES ?? []).map((c) => c.name),
+    matches: [...(t.categoryMatches ?? [])],
+    map: { ...t.categoryMatchesMap },
+    isParent: t.isParent,
+  }));
+const AT_LOAD = links();
 
 const kinds = (text: string) => tokenize(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
 
 describe('lexer', () => {
+  it("links keywords to their categories as chevrotain's Lexer and parser do when built (tokens.ts linkCategories)", () => {
+    new Lexer(ALL_TOKENS, { positionTracking: 'full', skipValidations: true });
+    kpiParser();
+    expect(links()).toEqual(AT_LOAD);
+    const keyword = AT_LOAD.find((t) => t.name === 'Keyword')!;
+    const method = AT_LOAD.find((t) => t.name === 'MethodKw')!;
+    expect(keyword.matches).toContain(AT_LOAD.find((t) => t.name === 'Kw_linear')!.idx);
+    expect(method.matches).toEqual(AT_LOAD.filter((t) => t.categories.includes('MethodKw')).map((t) => t.idx).sort((a, b) => a! - b!));
+    expect(AT_LOAD.find((t) => t.name === 'Kw_plan')).toMatchObject({ categories: ['Keyword'], matches: [], isParent: false });
+  });
+
   it('builds with the first-char optimisation enforced (ensureOptimizations does not throw)', () => {
     expect(() => new Lexer(withIdentifierHint() as TokenType[], { ensureOptimizations: true, positionTracking: 'full' })).not.toThrow();
   });
