@@ -342,11 +342,12 @@ export function scanTape(text: string): TokenTape {
       continue;
     }
     // The tokens of most of a plan's characters, inline: a name or keyword of ASCII letters and CJK ideographs, a
-    // number, a percent, one-character punctuation. What tokenAt does for them, without its calls: run once over a plan, this loop spends
-    // most of its time in V8's interpreter before TurboFan's code arrives, and there each call costs more than
-    // the few comparisons it makes; and TurboFan compiles it once, not again in each of the functions it calls
-    // (which it did when they grew hot on their own first: ~50 ms of CPU for 10,000 indicators). Every other
-    // start, and a name that goes on with other Unicode letters (the regex decides), goes to tokenAt.
+    // number, a percent, one-character punctuation. What tokenAt does for them, without its calls: run once over a
+    // plan, this loop spends most of its time in V8's interpreter before TurboFan's code arrives, and there each
+    // call costs more than the few comparisons it makes; and TurboFan compiles it once, not again in each of the
+    // functions it calls (which it did when they grew hot on their own first: ~50 ms of CPU for 10,000
+    // indicators). Every other start, and a name that goes on with other Unicode letters (the regex decides), goes
+    // to tokenAt.
     let end = -1;
     let type: TokenType | undefined;
     if (c < 0x80 ? (ASCII_WORD[c]! & WORD_START) !== 0 : c >= 0x4e00 && c <= 0x9fff) {

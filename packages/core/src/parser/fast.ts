@@ -68,8 +68,8 @@ const SLASH = idx(T.Slash);
 const PERCENT_SIGN = idx(T.PercentSign);
 /**
  * Keywords by tokenTypeIdx, each a constant of its own: in V8's interpreter and baseline code, where the fast
- * path runs most of its calls, `KW_WEIGHT` was a property load through an inline cache at every comparison
- * (issue 14); a module constant is a plain slot.
+ * path runs most of its calls, one object of them (`K.weight`) made each comparison a property load through an
+ * inline cache (issue 14); a module constant is a plain slot.
  */
 const KW_PLAN = idx(T.Plan);
 const KW_INDICATOR = idx(T.Indicator);
