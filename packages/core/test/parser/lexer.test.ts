@@ -2,9 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { Lexer, type TokenType } from 'chevrotain';
 import { tokenize, lexComments, TOKEN_CATALOG, KEYWORDS, SCORING_METHODS, CYCLES, withIdentifierHint } from '../../src/lexer/index.js';
 import { KEYWORD_TABLE, zhSpellings } from '../../src/lexer/keywords.js';
-import { KEYWORD_TOKENS, KEYWORDS_IN_LEXER_ORDER, prefixLastOrder } from '../../src/lexer/tokens.js';
+import { ALL_TOKENS, KEYWORD_TOKENS, KEYWORDS_IN_LEXER_ORDER, prefixLastOrder } from '../../src/lexer/tokens.js';
 import fc from 'fast-check';
-import { ALL_TOKENS } from '../../src/lexer/tokens.js';
 import { kpiParser } from '../../src/parser/grammar.js';
 
 /** the category links of every token type as tokens.ts leaves them, before chevrotain's Lexer or parser is built */
