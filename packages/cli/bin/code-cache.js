@@ -99,7 +99,7 @@ export function loadBundle(file, { tag = 'main', dir = cacheDirectory(), save = 
     // pack-cli writes the bundle in ASCII: as Latin-1 its bytes are the string already (~0.5 ms for 1.7 MB), where
     // decoding them as UTF-8 took ~4.5 ms at every start (issue 14)
     const bytes = readFileSync(fd);
-    code = typeof isAscii === 'function' && isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
+    code = isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
   } finally {
     closeSync(fd);
   }
