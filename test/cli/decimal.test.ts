@@ -1,4 +1,4 @@
-/** The report's fast number texts (writers/decimal.ts, ByteOut.decimal) are exactly `${x}` and x.toFixed(d). */
+/** The report's fast number texts (writers/decimal.ts, ByteOut.decimal and decimalAt) are exactly `${x}` and x.toFixed(d). */
 import { describe, expect, it } from 'vitest';
 import { decimalText, MAX_PLACES } from '../../packages/cli/src/writers/decimal.js';
 import { ByteOut } from '../../packages/cli/src/writers/bytes.js';
@@ -17,6 +17,8 @@ const written = (): string => {
   return s;
 };
 
+const ROW = new Float64Array(16).fill(7.25);
+
 function check(x: number, d: number) {
   const n = bo.decimal(x, d);
   const c = written();
@@ -24,6 +26,12 @@ function check(x: number, d: number) {
   const nf = bo.decimal(x, d, true);
   const cf = written();
   if (cf !== x.toFixed(d) || nf !== cf.length) expect([cf, nf], `ByteOut.decimal(${x}, ${d}, fixed)`).toEqual([x.toFixed(d), x.toFixed(d).length]);
+  // the writers' form: the number in a row's Float64Array, by index (at a random place among other numbers)
+  const i = Math.floor(rnd() * ROW.length);
+  ROW[i] = x;
+  const na = bo.decimalAt(ROW, i, d);
+  const ca = written();
+  if (ca !== `${x}` || na !== ca.length) expect([ca, na], `ByteOut.decimalAt([…${x}…], ${i}, ${d})`).toEqual([`${x}`, `${x}`.length]);
   const a = decimalText(x, d);
   if (a !== `${x}`) expect(a, `decimalText(${x}, ${d})`).toBe(`${x}`);
 }

@@ -152,7 +152,7 @@ export function csvWriter(out: NodeJS.WritableStream, shape: WriterShape): Resul
         }
         case K_TOTAL:
           bo.bytes(COMMA);
-          bo.decimal(o[OUT_TOTAL]!, R);
+          bo.decimalAt(o, OUT_TOTAL, R);
           break;
         case K_GRADE:
           bo.bytes(o[OUT_GRADE]! >= 0 ? gradeBytes[o[OUT_GRADE]!]! : COMMA);
@@ -160,15 +160,15 @@ export function csvWriter(out: NodeJS.WritableStream, shape: WriterShape): Resul
         case K_COEF:
           bo.bytes(COMMA);
           // `${x}` written digit by digit (decimal.ts): through a string, each row paid a call into Buffer#write
-          if (o[OUT_GRADE]! >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT]) bo.decimal(o[OUT_COEFFICIENT]!, MAX_PLACES);
+          if (o[OUT_GRADE]! >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT]) bo.decimalAt(o, OUT_COEFFICIENT, MAX_PLACES);
           break;
         case K_BONUS:
           bo.bytes(COMMA);
-          bo.decimal(o[OUT_BONUS]!, R);
+          bo.decimalAt(o, OUT_BONUS, R);
           break;
         case K_PENALTY:
           bo.bytes(COMMA);
-          if (o[OUT_PENALTY] === o[OUT_PENALTY]) bo.decimal(o[OUT_PENALTY]!, R);
+          if (o[OUT_PENALTY] === o[OUT_PENALTY]) bo.decimalAt(o, OUT_PENALTY, R);
           break;
         case K_VETO:
           bo.bytes(COMMA);
@@ -180,7 +180,7 @@ export function csvWriter(out: NodeJS.WritableStream, shape: WriterShape): Resul
           else if (o[b + IND_NA] === 1) bo.bytes(NA);
           else {
             bo.bytes(COMMA);
-            bo.decimal(o[b + IND_SCORE]!, R + 2);
+            bo.decimalAt(o, b + IND_SCORE, R + 2);
           }
           break;
         }
@@ -261,7 +261,7 @@ export function jsonWriter(out: NodeJS.WritableStream, shape?: WriterShape): Res
   const WEIGHTED = B(',"weighted":');
   const END = B('}}');
   /** a number as JSON.stringify writes it (NaN: null), with at most `d` decimals for the fast path */
-  const num = (x: number, d: number) => (x === x ? bo.decimal(x, d) : bo.bytes(NULL));
+  const num = (o: Float64Array, i: number, d: number) => (o[i] === o[i] ? bo.decimalAt(o, i, d) : bo.bytes(NULL));
   const rowOf = (id: string, o: Float64Array, kept?: readonly string[]) => {
     if (!L) return noLayout();
     bo.bytes(n++ ? NEXT : FIRST);
@@ -275,19 +275,19 @@ export function jsonWriter(out: NodeJS.WritableStream, shape?: WriterShape): Res
     }
     const g = o[OUT_GRADE]!;
     bo.bytes(TOTAL);
-    num(o[OUT_TOTAL]!, R);
+    num(o, OUT_TOTAL, R);
     bo.bytes(GRADE);
     bo.bytes(g >= 0 ? grades[g]! : NULL);
     bo.bytes(COEF);
     // the coefficient as `${x}` written digit by digit (decimal.ts): through a string and Buffer#write it was ~10%
     // of this function's time in a 1M-row report (issue 14)
-    if (g >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT]) bo.decimal(o[OUT_COEFFICIENT]!, MAX_PLACES);
+    if (g >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT]) bo.decimalAt(o, OUT_COEFFICIENT, MAX_PLACES);
     else bo.bytes(NULL);
     bo.bytes(BONUS);
-    num(o[OUT_BONUS]!, R);
+    num(o, OUT_BONUS, R);
     if (L.hasPenalty) {
       bo.bytes(PENALTY);
-      num(o[OUT_PENALTY]!, R);
+      num(o, OUT_PENALTY, R);
     }
     bo.bytes(VETOES);
     let first = true;
@@ -302,19 +302,19 @@ export function jsonWriter(out: NodeJS.WritableStream, shape?: WriterShape): Res
     for (let i = 0; i < inds.length; i++) {
       const { head, base } = inds[i]!;
       bo.bytes(head);
-      num(o[base + IND_ACTUAL]!, MAX_PLACES);
+      num(o, base + IND_ACTUAL, MAX_PLACES);
       if (o[base + IND_NA] === 1) bo.bytes(NA);
       const ratio = o[base + IND_RATIO]!;
       if (ratio === ratio) {
         bo.bytes(RATIO);
-        num(ratio, R + 4);
+        num(o, base + IND_RATIO, R + 4);
       }
       bo.bytes(SCORE);
-      num(o[base + IND_SCORE]!, R + 2);
+      num(o, base + IND_SCORE, R + 2);
       bo.bytes(WEIGHT);
-      num(o[base + IND_WEIGHT]!, MAX_PLACES);
+      num(o, base + IND_WEIGHT, MAX_PLACES);
       bo.bytes(WEIGHTED);
-      num(o[base + IND_WEIGHTED]!, R + 2);
+      num(o, base + IND_WEIGHTED, R + 2);
       bo.bytes(CLOSE);
     }
     bo.bytes(END);
@@ -416,7 +416,7 @@ export function tableWriter(out: NodeJS.WritableStream, shape: WriterShape, colo
           w = textCell(visibleText(kept?.[arg[i]!] ?? '', false));
           break;
         case K_TOTAL:
-          w = bo.decimal(o[OUT_TOTAL]!, shape.round, true);
+          w = bo.decimalAt(o, OUT_TOTAL, shape.round, true);
           break;
         case K_GRADE:
           if (o[OUT_GRADE]! >= 0) {
@@ -426,13 +426,13 @@ export function tableWriter(out: NodeJS.WritableStream, shape: WriterShape, colo
           break;
         case K_COEF:
           // `${x}` written digit by digit (decimal.ts), as the other numbers
-          if (o[OUT_GRADE]! >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT]) w = bo.decimal(o[OUT_COEFFICIENT]!, MAX_PLACES);
+          if (o[OUT_GRADE]! >= 0 && o[OUT_COEFFICIENT] === o[OUT_COEFFICIENT]) w = bo.decimalAt(o, OUT_COEFFICIENT, MAX_PLACES);
           break;
         case K_BONUS:
-          w = bo.decimal(o[OUT_BONUS]!, shape.round);
+          w = bo.decimalAt(o, OUT_BONUS, shape.round);
           break;
         case K_PENALTY:
-          if (o[OUT_PENALTY] === o[OUT_PENALTY]) w = bo.decimal(o[OUT_PENALTY]!, shape.round);
+          if (o[OUT_PENALTY] === o[OUT_PENALTY]) w = bo.decimalAt(o, OUT_PENALTY, shape.round);
           break;
         case K_VETO:
           w = textCell(visibleText(vetoText(L, o), false));
@@ -443,7 +443,7 @@ export function tableWriter(out: NodeJS.WritableStream, shape: WriterShape, colo
           if (o[b + IND_NA] === 1) {
             bo.bytes(naBytes);
             w = naWidth;
-          } else w = bo.decimal(o[b + IND_SCORE]!, shape.round + 2);
+          } else w = bo.decimalAt(o, b + IND_SCORE, shape.round + 2);
         }
       }
       if (w > widths[i]!) widths[i] = w;
