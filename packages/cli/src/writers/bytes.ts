@@ -179,9 +179,9 @@ export class ByteOut {
   }
 
   /**
-   * decimal() of `a[i]`. The writers pass a row's numbers so, as an array and an index: a call that is not
+   * decimal() of `from[i]`. The writers pass a row's numbers so, as an array and an index: a call that is not
    * inlined (this method is too large to be) takes a double as a heap-allocated number, and a JSON report of
-   * 1M rows made ~330 MB of them, twice the garbage of the rest of the run (issue 14).
+   * 1M rows made ~330 MB of them, more garbage than all the rest of the run (issue 14).
    */
   decimalAt(from: Float64Array, i: number, d: number, fixed = false): number {
     const x = from[i]!;
