@@ -6,7 +6,7 @@
  * or unusual cell, a short row, a duplicate id, a value that needs a warning) is bound by the binder's
  * bindRow from its cells, as every row was before, so every rule and message holds.
  */
-import { plainNumber, plainRead, type Cell, type CompiledPlan, type Diagnostic, type TableBinder } from '@kpi/core';
+import { plainNumberAt, plainRead, type Cell, type CompiledPlan, type Diagnostic, type TableBinder } from '@kpi/core';
 import type { TableSource } from '../data/read.js';
 import type { RawBatch } from '../data/csv-raw.js';
 import type { ResultWriter } from '../writers/index.js';
@@ -126,12 +126,9 @@ export async function scoreRows(o: ScoreRowsOptions): Promise<{ ok: boolean; sco
           percent[k] = 0;
           continue;
         }
-        const v = plainNumber(bytes, fs[h]!, fe[h]!);
-        if (v !== v) fast = false;
-        else {
-          values[k] = v;
-          percent[k] = plainRead.percent ? 1 : 0;
-        }
+        // into the row's array: a double returned by a call that is not inlined would be a heap number
+        if (!plainNumberAt(bytes, fs[h]!, fe[h]!, values, k)) fast = false;
+        else percent[k] = plainRead.percent ? 1 : 0;
       }
       if (fast) {
         const r = binder.bindPlain(id, values, percent, row);
