@@ -296,7 +296,7 @@ export function generate(P: LPlan, options: { traced?: boolean; into?: boolean }
     // a relative bound |x| × 1e-14 (linear/reverse on raw inputs): RR folds it into one multiplication
     if (tol === `(Math.abs(${x}) * 1e-14)`) emit(`let ${out} = RR(${x}, ${scale});`);
     else emit(`let ${out} = RD(${x}, ${tol}, ${scale});`);
-    emit(`if (${out} !== ${out}) { ${out} = TIE(${x}, ${tol}, ${den}, ${scale}); if (${out} !== ${out}) return null; }`);
+    emit(`if (${out} !== ${out}) { ${out} = +TIE(${x}, ${tol}, ${den}, ${scale}); if (${out} !== ${out}) return null; }`);
     return out;
   };
   /** traced: numOf (12 decimals) of a raw input double — itself when it has at most 8 decimals, else fragile */
@@ -675,7 +675,7 @@ export function generate(P: LPlan, options: { traced?: boolean; into?: boolean }
       const S = sc(R + 4);
       emit(`let ${actualQ} = Math.round(${a} * ${S}) / ${S};`);
       emit(
-        `if (${actualQ} !== ${a}) { ${actualQ} = RD(${a}, ${tolA}, ${S}); if (${actualQ} !== ${actualQ}) { ${actualQ} = TIE(${a}, ${tolA}, DEN(${a}), ${S}); if (${actualQ} !== ${actualQ}) return null; } } else ${actualQ} += 0;`,
+        `if (${actualQ} !== ${a}) { ${actualQ} = RD(${a}, ${tolA}, ${S}); if (${actualQ} !== ${actualQ}) { ${actualQ} = +TIE(${a}, ${tolA}, DEN(${a}), ${S}); if (${actualQ} !== ${actualQ}) return null; } } else ${actualQ} += 0;`,
       );
     } else actualQ = rounded(a, tolA, sc(R + 4), '0');
     // ratio a / 1 is the actual itself: same reported number
@@ -909,7 +909,7 @@ export function generate(P: LPlan, options: { traced?: boolean; into?: boolean }
   emit('  // an exact rounding tie (or too close to call): settle it with integers when every term is a short decimal');
   emit(`  let D = 1;`);
   for (const d of dens) emit(`  D = LCM(D, ${d});`);
-  emit(`  total = TIE(T0, tT, D, ${sc(R)});`);
+  emit(`  total = +TIE(T0, tT, D, ${sc(R)});`);
   emit('  if (total !== total) return null;');
   emit('}');
   if (P.bonuses.length === 0) emit('const bonus = 0;');
@@ -1049,7 +1049,10 @@ export function generate(P: LPlan, options: { traced?: boolean; into?: boolean }
     '  const l = (a / x) * b;',
     '  return l <= 1099511627776 ? l : 0;',
     '}',
-    // exact half-up rounding of T (known within tol) when its denominator divides D; NaN when it cannot tell
+    // exact half-up rounding of T (known within tol) when its denominator divides D; NaN when it cannot tell.
+    // Called as `+TIE(…)`: the optimiser knows nothing of what a call returns, so where a row once took this way
+    // the variable it sets became a tagged value and the fast way's double a heap number on every later row
+    // (~16 bytes a row each, `kpi score`, issue 14); `+` makes it a number, kept unboxed.
     'function TIE(T, tol, D, sc) {',
     '  if (!(D > 0 && D <= 1099511627776)) return NaN;',
     '  if (!((tol + Math.abs(T) * 3e-16) * D < 0.25)) return NaN;',
