@@ -1,4 +1,4 @@
-/** The report's fast number texts (writers/decimal.ts, ByteOut.decimal and decimalAt) are exactly `${x}` and x.toFixed(d). */
+/** The report's fast number texts (writers/decimal.ts, ByteOut.decimalAt) are exactly `${x}` and x.toFixed(d). */
 import { describe, expect, it } from 'vitest';
 import { decimalText, MAX_PLACES } from '../../packages/cli/src/writers/decimal.js';
 import { ByteOut } from '../../packages/cli/src/writers/bytes.js';
@@ -6,7 +6,7 @@ import { ByteOut } from '../../packages/cli/src/writers/bytes.js';
 let seed = 12345;
 const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
 
-/** ByteOut.decimal's bytes, collected across its 64 KB buffers */
+/** ByteOut.decimalAt's bytes, collected across its 64 KB buffers */
 const parts: Buffer[] = [];
 const bo = new ByteOut((b) => parts.push(b));
 const written = (): string => {
@@ -17,26 +17,23 @@ const written = (): string => {
   return s;
 };
 
+/** a row of numbers as the writers hold them: x goes at a random place among others */
 const ROW = new Float64Array(16).fill(7.25);
 
 function check(x: number, d: number) {
-  const n = bo.decimal(x, d);
-  const c = written();
-  if (c !== `${x}` || n !== c.length) expect([c, n], `ByteOut.decimal(${x}, ${d})`).toEqual([`${x}`, `${x}`.length]);
-  const nf = bo.decimal(x, d, true);
-  const cf = written();
-  if (cf !== x.toFixed(d) || nf !== cf.length) expect([cf, nf], `ByteOut.decimal(${x}, ${d}, fixed)`).toEqual([x.toFixed(d), x.toFixed(d).length]);
-  // the writers' form: the number in a row's Float64Array, by index (at a random place among other numbers)
   const i = Math.floor(rnd() * ROW.length);
   ROW[i] = x;
-  const na = bo.decimalAt(ROW, i, d);
-  const ca = written();
-  if (ca !== `${x}` || na !== ca.length) expect([ca, na], `ByteOut.decimalAt([…${x}…], ${i}, ${d})`).toEqual([`${x}`, `${x}`.length]);
+  const n = bo.decimalAt(ROW, i, d);
+  const c = written();
+  if (c !== `${x}` || n !== c.length) expect([c, n], `ByteOut.decimalAt([…${x}…], ${i}, ${d})`).toEqual([`${x}`, `${x}`.length]);
+  const nf = bo.decimalAt(ROW, i, d, true);
+  const cf = written();
+  if (cf !== x.toFixed(d) || nf !== cf.length) expect([cf, nf], `ByteOut.decimalAt([…${x}…], ${i}, ${d}, fixed)`).toEqual([x.toFixed(d), x.toFixed(d).length]);
   const a = decimalText(x, d);
   if (a !== `${x}`) expect(a, `decimalText(${x}, ${d})`).toBe(`${x}`);
 }
 
-describe('decimalText and ByteOut.decimal (shortest and fixed)', () => {
+describe('decimalText and ByteOut.decimalAt (shortest and fixed)', () => {
   it('agree with JavaScript on numbers rounded to d places, of every size up to 10^15 units', () => {
     for (let n = 0; n < 1_000_000; n++) {
       const d = Math.floor(rnd() * (MAX_PLACES + 1));

@@ -9,8 +9,6 @@
 import { decimalText, MAX_PLACES } from './decimal.js';
 
 const POW = [1, 10, 100, 1000, 10000, 100000, 1000000];
-/** decimal()'s number, for decimalAt */
-const ONE = new Float64Array(1);
 const LIMIT = 1e15;
 const SIZE = 1 << 16;
 
@@ -169,19 +167,11 @@ export class ByteOut {
   }
 
   /**
-   * `${x}` for a number with at most `d` decimals (decimalText's text), or with `fixed` x.toFixed(d) (q's
+   * `${x}` for x = `from[i]` with at most `d` decimals (decimalText's text), or with `fixed` x.toFixed(d) (q's
    * digits padded to d places, decimal.ts), without making the string; the number of bytes (= characters)
-   * written. decimalAt is the same for a number in a Float64Array.
-   */
-  decimal(x: number, d: number, fixed = false): number {
-    ONE[0] = x;
-    return this.decimalAt(ONE, 0, d, fixed);
-  }
-
-  /**
-   * decimal() of `from[i]`. The writers pass a row's numbers so, as an array and an index: a call that is not
-   * inlined (this method is too large to be) takes a double as a heap-allocated number, and a JSON report of
-   * 1M rows made ~330 MB of them, more garbage than all the rest of the run (issue 14).
+   * written. The number comes as an array and an index, not as a double: a call that is not inlined (this method
+   * is too large to be) takes a double as a heap-allocated number, and a JSON report of 1M rows made ~330 MB of
+   * them, more garbage than all the rest of the run (issue 14).
    */
   decimalAt(from: Float64Array, i: number, d: number, fixed = false): number {
     const x = from[i]!;

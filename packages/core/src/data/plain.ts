@@ -4,29 +4,20 @@
  * parseValue gives for such a cell (its FAST case): the digits form an integer m < 10^15 and the
  * written scale a power of ten ≤ 10^17, both exact doubles, so m / 10^k is the correctly rounded value
  * of the decimal, as Number() reads it. Anything else (blank, spaces, `1,200`, `¥`, full-width digits,
- * `.5`, exponents…) returns NaN: the caller hands that cell to parseValue, which keeps every rule.
+ * `.5`, exponents…) is not plain (false, NaN): the caller hands that cell to parseValue, which keeps every rule.
  * No Node-only APIs: shared with the playground.
  */
 import { MAX_SIGNIFICANT_DIGITS } from './value.js';
 
 const POW10 = Array.from({ length: 18 }, (_, i) => 10 ** i);
 
-/** set by plainNumber (and plainNumberAt): whether the number it read was written with `%` */
+/** set by plainNumberAt: whether the number it read was written with `%` */
 export const plainRead = { percent: false };
 
-/** plainNumber's result, through plainNumberAt */
-const ONE = new Float64Array(1);
-
-/** the value of bytes[start, end) when it is a plain number or percent, else NaN */
-export function plainNumber(b: Uint8Array, start: number, end: number): number {
-  plainNumberAt(b, start, end, ONE, 0);
-  return ONE[0]!;
-}
-
 /**
- * plainNumber into `out[k]` (NaN there when the cell is not plain); whether it was plain. The batch reader reads
- * a row's cells so, into the row's array: a double returned from a call that is not inlined is a heap-allocated
- * number, ~65 MB of them for a 1M-row file (issue 14), where a boolean and a store allocate nothing.
+ * The value of bytes[start, end) into `out[k]` when it is a plain number or percent (else NaN there); whether it
+ * was. The value goes into the row's array, not back as a double: a double returned from a call that is not
+ * inlined is a heap-allocated number, ~65 MB of them for a 1M-row file (issue 14).
  */
 export function plainNumberAt(b: Uint8Array, start: number, end: number, out: Float64Array, k: number): boolean {
   out[k] = NaN;

@@ -211,8 +211,8 @@ const KEYWORD_TYPES: TokenType[] = [...new Set(kwByText.values())];
  * its own categories, lists the token among those it matches (`categoryMatchesMap`, and `categoryMatches` in index
  * order). createToken does it at each token for every category the token is in, rebuilding the category's list each
  * time: for the ~80 keywords in Keyword, ~0.6 ms of every start of every command (issue 14: this module's start
- * 4.8 -> 4.1 ms). Done once here, the same way; chevrotain's Lexer and parser compute it again over all their token types when built, and
- * test/parser/lexer.test.ts holds what they compute to what this did.
+ * 4.8 -> 4.1 ms). Done once here, the same way; chevrotain's Lexer and parser compute it again over all their
+ * token types when built, and test/parser/lexer.test.ts holds what they compute to what this did.
  */
 function linkCategories(types: readonly TokenType[]): void {
   const touched = new Set<TokenType>();
