@@ -31,6 +31,7 @@ import { parseQuotedNumber } from './quoted.js';
 import { isNotApplicable } from '../data/value.js';
 import { MONEY_ITEMS, aggregateOf, buildMoneyItem, buildPerson } from './build-money.js';
 import { hasTooManyDecimals } from '../lexer/index.js';
+import { NameNode, NumLitNode } from '../ir/leaves.js';
 
 type Children = Record<string, CstElement[] | undefined>;
 
@@ -136,7 +137,7 @@ export class IrBuilder {
     if (!t) return undefined;
     const text = t.tokenType.name === 'StringLit' || t.tokenType.name === 'UnterminatedString' ? stringValue(t.image) : t.image;
     if (t.tokenType.name.startsWith('Kw_')) this.ctx.keywordNames?.add(t.startOffset);
-    return { text, span: tspan(t) };
+    return new NameNode(text, t.startOffset, t.startOffset + t.image.length);
   }
 
   qualifiedName(n: CstNode | undefined): Name | undefined {
@@ -181,7 +182,7 @@ export class IrBuilder {
       );
       return undefined;
     }
-    return { value: q.value, percent: q.percent, span: tspan(s) };
+    return new NumLitNode(q.value, q.percent, s.startOffset, s.startOffset + s.image.length);
   }
 
   // ---------- plan ----------
@@ -441,7 +442,7 @@ export class IrBuilder {
       const q = parseQuotedNumber(raw);
       // a quoted number as written in data, else a column name that needs quotes (`"目标 (含税)"`)
       if (q) {
-        ind.target = { value: q.value, percent: q.percent, span: tspan(s) };
+        ind.target = new NumLitNode(q.value, q.percent, s.startOffset, s.startOffset + s.image.length);
         return true;
       }
       // what starts like a number is a mistyped number (`"1,2000"`), not a column name
@@ -726,7 +727,7 @@ export class IrBuilder {
         const word = str ? stringValue(str.image) : undefined;
         if (key && word !== undefined && isNotApplicable(word)) {
           // a N/A cell, as data files write it (SPEC §6): `given 培训效果 = "不适用"`
-          t.given.push({ key, value: { value: '0', percent: false, span: tspan(str!) }, na: word, span: nspan(p, span) });
+          t.given.push({ key, value: new NumLitNode('0', false, str!.startOffset, str!.startOffset + str!.image.length), na: word, span: nspan(p, span) });
           continue;
         }
         const value = this.value(vn);
@@ -937,11 +938,12 @@ function plainDecimal(literal: string, shift: number): string | undefined {
 export function numberToken(t: IToken): NumLit | undefined {
   // too many decimals to keep exactly: the lexer reported KPI0105; no value (not a rounded one)
   if (hasTooManyDecimals(t.image)) return undefined;
-  const span = tspan(t);
+  const start = t.startOffset;
+  const end = start + t.image.length;
   if (t.tokenType.name === 'PercentLit') {
     const v = canonicalDecimal(t.image.slice(0, -1), 2);
-    return v === undefined ? undefined : { value: v, percent: true, span };
+    return v === undefined ? undefined : new NumLitNode(v, true, start, end);
   }
   const v = canonicalDecimal(t.image, 0);
-  return v === undefined ? undefined : { value: v, percent: false, span };
+  return v === undefined ? undefined : new NumLitNode(v, false, start, end);
 }

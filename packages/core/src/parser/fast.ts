@@ -27,6 +27,7 @@ import { LiteralCache } from '../numbers/literal-cache.js';
 import { isNotApplicable } from '../data/value.js';
 import type { Expr, GradeLine, Grades, Group, Indicator, Method, Metric, Name, NumLit, Plan, PlanFile, StepClause, TestCase, Veto, Bonus } from '../ir/schema.js';
 import type { Span } from '../source/span.js';
+import { NameNode, NumLitNode } from '../ir/leaves.js';
 import { canonicalDecimal, exprDepth, MAX_EXPR_DEPTH, stringValue } from './build.js';
 import { parseQuotedNumber } from './quoted.js';
 import { MAX_BRACE_DEPTH, MAX_PAREN_DEPTH } from './limits.js';
@@ -244,33 +245,33 @@ class FastParser {
 
   // ---------- leaves ----------
   /** grammar `name`: an identifier, a string or any keyword */
-  private name(): Name {
+  private name(): NameNode {
     const t = this.la();
     if (!this.isNameStart(t)) giveUp();
     const i = this.at++;
     const image = this.image(i);
-    if (t === STR) return { text: stringValue(image), span: this.tspan(i) };
+    if (t === STR) return new NameNode(stringValue(image), this.starts[i]!, this.ends[i]!);
     if (t !== ID) this.keywordNames.add(this.starts[i]!);
-    return { text: image, span: this.tspan(i) };
+    return new NameNode(image, this.starts[i]!, this.ends[i]!);
   }
 
   /** grammar `qualifiedName`: `name (. name)*` */
-  private qualifiedName(): Name {
+  private qualifiedName(): NameNode {
     const first = this.name();
     if (this.la() !== DOT) return first;
     let text = first.text;
-    let end = first.span.end;
+    let end = first.end;
     while (this.la() === DOT) {
       this.at++;
       const n = this.name();
       text += '.' + n.text;
-      end = n.span.end;
+      end = n.end;
     }
-    return { text, span: { start: first.span.start, end } };
+    return new NameNode(text, first.start, end);
   }
 
   /** a number or percent literal token at `i` (build.ts numberToken) */
-  private literal(i: number): NumLit {
+  private literal(i: number): NumLitNode {
     const image = this.image(i);
     const percent = this.types[i] === PCT;
     let value = LITERAL_VALUES.get(image);
@@ -280,7 +281,7 @@ class FastParser {
       if (value === undefined) giveUp();
       LITERAL_VALUES.set(image, value);
     }
-    return { value, percent, span: this.tspan(i) };
+    return new NumLitNode(value, percent, this.starts[i]!, this.ends[i]!);
   }
 
   /** grammar `num`: `-`? (number | percent) */
@@ -291,7 +292,7 @@ class FastParser {
     if (t !== NUM && t !== PCT) giveUp();
     const lit = this.literal(this.at++);
     if (minus >= 0) {
-      lit.span = { start: this.starts[minus]!, end: lit.span.end };
+      lit.start = this.starts[minus]!;
       if (lit.value !== '0') lit.value = '-' + lit.value;
     }
     return lit;
@@ -306,7 +307,7 @@ class FastParser {
     const i = this.at++;
     const q = parseQuotedNumber(stringValue(this.image(i)));
     if (!q) giveUp(); // KPI0105.string
-    return { value: q.value, percent: q.percent, span: this.tspan(i) };
+    return new NumLitNode(q.value, q.percent, this.starts[i]!, this.ends[i]!);
   }
 
   private sep(): void {
@@ -447,8 +448,11 @@ class FastParser {
       } else if (t === KW_UNIT) {
         hasUnit = once(hasUnit);
         this.at++;
-        if (this.la() === PERCENT_SIGN) ind.unit = { text: '%', span: this.tspan(this.at++) };
-        else ind.unit = this.name();
+        if (this.la() !== PERCENT_SIGN) ind.unit = this.name();
+        else {
+          ind.unit = new NameNode('%', this.starts[this.at]!, this.ends[this.at]!);
+          this.at++;
+        }
       } else if (t === KW_DEFAULT) {
         hasDefault = once(hasDefault);
         this.at++;
@@ -492,19 +496,19 @@ class FastParser {
       const raw = stringValue(this.image(i));
       const q = parseQuotedNumber(raw);
       if (q) {
-        ind.target = { value: q.value, percent: q.percent, span: this.tspan(i) };
+        ind.target = new NumLitNode(q.value, q.percent, this.starts[i]!, this.ends[i]!);
         return;
       }
       // a mistyped number (`"1,2000"`) is KPI0105
       if (/^[\s¥$￥+\-(]*[\d０-９.]/.test(raw)) giveUp();
-      ind.targetRef = { text: raw, span: this.tspan(i) };
+      ind.targetRef = new NameNode(raw, this.starts[i]!, this.ends[i]!);
       return;
     }
     if (t !== ID && !IS_KEYWORD[t]) giveUp();
     const i = this.at++;
     const image = this.image(i);
     if (/^(nan|infinity|inf)$/i.test(image)) giveUp(); // KPI0101.target-nan
-    ind.targetRef = { text: image, span: this.tspan(i) };
+    ind.targetRef = new NameNode(image, this.starts[i]!, this.ends[i]!);
   }
 
   private method(ind: Indicator): Method {
@@ -835,7 +839,7 @@ class FastParser {
       if (isNotApplicable(word)) {
         this.at++;
         // a N/A cell, as data files write it (SPEC §6)
-        t.given.push({ key, value: { value: '0', percent: false, span: this.tspan(i) }, na: word, span: this.from(s) });
+        t.given.push({ key, value: new NumLitNode('0', false, this.starts[i]!, this.ends[i]!), na: word, span: this.from(s) });
         return;
       }
     }
