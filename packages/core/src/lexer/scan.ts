@@ -18,6 +18,7 @@
  * - characters no token type matches are one error run, up to the next offset where some type matches.
  */
 import type { IToken, TokenType } from 'chevrotain';
+import { SourceFile } from '../source/span.js';
 import {
   Identifier, IDENT_STICKY, Comment, StringLit, UnterminatedString, CurlyString, PercentLit, NumberLit, DotDot, Dot, GreaterEq, LessEq,
   EqEq, NotEq, Greater, Less, Equals, Plus, Minus, Star, Slash, PercentSign, LParen, RParen, LBrace, RBrace, Comma, Semicolon, Colon,
@@ -282,17 +283,18 @@ function commentEnd(text: string, at: number): number {
  * The parser's tokens as columns of numbers (issue 14): what `scan` returns as token objects, without the
  * objects. For 10,000 indicators the 180,000 token objects and their images were ~25 MB that the young
  * generation copied twice; the fast parser (parser/fast.ts) reads these arrays and makes a string only for
- * a name or a number it keeps. Offsets are 0-based, `ends` exclusive; lines and columns 1-based.
+ * a name or a number it keeps. Offsets are 0-based, `ends` exclusive. A token's line and column are not kept:
+ * no token but whitespace holds a line end (chevrotain counts lines in whitespace only), so they follow from
+ * the text's line starts (SourceFile, the one line rule) where the reference parser asks (`tapeTokens`): two
+ * columns of ~200,000 numbers less to write and to hold for 10,000 indicators (issue 14).
  */
 export interface TokenTape {
   /** tokens in the tape */
   count: number;
-  /** each token's tokenTypeIdx (TOKEN_TYPE_BY_IDX gives the type) */
-  types: Int32Array;
+  /** each token's tokenTypeIdx (TOKEN_TYPE_BY_IDX gives the type; fewer than 256 of them) */
+  types: Uint8Array;
   starts: Int32Array;
   ends: Int32Array;
-  lines: Int32Array;
-  columns: Int32Array;
   comments: IToken[];
   errors: ScanError[];
 }
@@ -302,43 +304,43 @@ export const TOKEN_TYPE_BY_IDX: TokenType[] = [];
 for (const t of [Identifier, Comment, StringLit, UnterminatedString, CurlyString, PercentLit, NumberLit, DotDot, Dot, GreaterEq, LessEq, EqEq, NotEq, Greater, Less, Equals, Plus, Minus, Star, Slash, PercentSign, LParen, RParen, LBrace, RBrace, Comma, Semicolon, Colon, ...KEYWORDS_IN_LEXER_ORDER]) {
   TOKEN_TYPE_BY_IDX[t.tokenTypeIdx!] = t;
 }
+// the tape keeps a token's type in a byte
+if (TOKEN_TYPE_BY_IDX.length > 256) throw new Error(`${TOKEN_TYPE_BY_IDX.length} token types: TokenTape.types holds 256`);
 
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
+function grow<A extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: A): A {
+  const b = new (a.constructor as new (n: number) => A)(a.length * 2);
   b.set(a);
   return b;
+}
+
+/** chevrotain's line and column (1-based; columns in UTF-16 units) of an offset in `source`'s text */
+function lineColumn(source: SourceFile, offset: number): { line: number; column: number } {
+  const li = source.lineIndex(offset);
+  return { line: li + 1, column: offset - source.lineStarts[li]! + 1 };
 }
 
 /** Tokenize `text` into a tape: the tokens `scan` returns, as columns of numbers. */
 export function scanTape(text: string): TokenTape {
   // about one token per 6 characters in plans as written; the arrays double when that is short
   let cap = Math.max(64, (text.length / 5) | 0);
-  let types = new Int32Array(cap);
+  let types = new Uint8Array(cap);
   let starts = new Int32Array(cap);
   let ends = new Int32Array(cap);
-  let lines = new Int32Array(cap);
-  let columns = new Int32Array(cap);
   let count = 0;
   const comments: IToken[] = [];
   const errors: ScanError[] = [];
+  // lines and columns only for comments and error runs
+  let lines: SourceFile | undefined;
   const n = text.length;
   let at = 0;
-  let line = 1;
-  // a column is counted from the offset its line starts at (tokens never span lines): nothing to count per space
-  let lineStart = 0;
   noCurlyCloseBefore = 0;
   while (at < n) {
     // spaces and line feeds, a third of a plan's characters (indentation), without a call to tokenAt; other
     // whitespace (`\r`, tabs, U+3000) goes there, and its run may follow or precede these: tokens are the same
     let c = text.charCodeAt(at);
     if (c === 0x20 || c === 0x0a) {
-      do {
-        if (c === 0x0a) {
-          line++;
-          lineStart = at + 1;
-        }
-        c = text.charCodeAt(++at);
-      } while (c === 0x20 || c === 0x0a);
+      do c = text.charCodeAt(++at);
+      while (c === 0x20 || c === 0x0a);
       continue;
     }
     // The tokens of most of a plan's characters, inline: a name or keyword of ASCII letters and CJK ideographs, a
@@ -402,53 +404,43 @@ export function scanTape(text: string): TokenTape {
       const start = at;
       do at++;
       while (at < n && tokenAt(text, at) < 0);
-      errors.push({ offset: start, length: at - start, line, column: start - lineStart + 1 });
+      errors.push({ offset: start, length: at - start, ...lineColumn((lines ??= new SourceFile('', text)), start) });
       continue;
     }
-    const length = end - at;
     if (type === Comment) {
-      const column = at - lineStart + 1;
-      comments.push(new Token(text.substring(at, end), at, end - 1, line, line, column, column + length - 1, type.tokenTypeIdx!, type));
+      const { line, column } = lineColumn((lines ??= new SourceFile('', text)), at);
+      comments.push(new Token(text.substring(at, end), at, end - 1, line, line, column, column + (end - at) - 1, type.tokenTypeIdx!, type));
     } else if (type !== undefined) {
       if (count === cap) {
         cap *= 2;
         types = grow(types);
         starts = grow(starts);
         ends = grow(ends);
-        lines = grow(lines);
-        columns = grow(columns);
       }
       types[count] = type.tokenTypeIdx!;
       starts[count] = at;
       ends[count] = end;
-      lines[count] = line;
-      columns[count] = at - lineStart + 1;
       count++;
-    } else {
-      // whitespace: lines end at \n, \r\n or \r
-      for (let i = at; i < end; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
-          line++;
-          lineStart = i + 1;
-        }
-      }
     }
     at = end;
   }
-  return { count, types, starts, ends, lines, columns, comments, errors };
+  return { count, types, starts, ends, comments, errors };
 }
 
 /** The token objects of a tape (chevrotain's IToken, field for field what its Lexer makes). */
 export function tapeTokens(text: string, tape: TokenTape): IToken[] {
   const tokens: IToken[] = new Array(tape.count);
-  const { types, starts, ends, lines, columns } = tape;
+  const { types, starts, ends } = tape;
+  // the tokens are in order: each one's line by a walk along the line starts
+  const lineStarts = new SourceFile('', text).lineStarts;
+  let li = 0;
   for (let i = 0; i < tape.count; i++) {
     const s = starts[i]!;
     const e = ends[i]!;
-    const c = columns[i]!;
+    while (li + 1 < lineStarts.length && lineStarts[li + 1]! <= s) li++;
+    const c = s - lineStarts[li]! + 1;
     const type = TOKEN_TYPE_BY_IDX[types[i]!]!;
-    tokens[i] = new Token(text.substring(s, e), s, e - 1, lines[i]!, lines[i]!, c, c + (e - s) - 1, type.tokenTypeIdx!, type);
+    tokens[i] = new Token(text.substring(s, e), s, e - 1, li + 1, li + 1, c, c + (e - s) - 1, type.tokenTypeIdx!, type);
   }
   return tokens;
 }

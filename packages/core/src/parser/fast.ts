@@ -196,10 +196,9 @@ class FastParser {
   readonly keywordNames = new Set<number>();
   private at = 0;
   private readonly count: number;
-  private readonly types: Int32Array;
+  private readonly types: Uint8Array;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
-  private readonly lines: Int32Array;
   private braces = 0;
   private parens = 0;
 
@@ -211,7 +210,6 @@ class FastParser {
     this.types = tape.types;
     this.starts = tape.starts;
     this.ends = tape.ends;
-    this.lines = tape.lines;
   }
 
   // ---------- the token stream ----------
@@ -239,6 +237,14 @@ class FastParser {
   /** the span from token `first` to the last token consumed (a CST node's location, end exclusive) */
   private from(first: number): Span {
     return { start: this.starts[first]!, end: this.ends[this.at - 1]! };
+  }
+  /** whether a line ends between token `i - 1` and token `i` (only whitespace and comments lie there) */
+  private lineBreakBefore(i: number): boolean {
+    for (let k = this.ends[i - 1]!; k < this.starts[i]!; k++) {
+      const c = this.text.charCodeAt(k);
+      if (c === 0x0a || c === 0x0d) return true;
+    }
+    return false;
   }
   private isNameStart(t: number): boolean {
     return t === ID || t === STR || IS_KEYWORD[t] === true;
@@ -397,7 +403,7 @@ class FastParser {
     let second: Name | undefined;
     // grammar.ts: a second name only on the same line, and not a string
     const t = this.la();
-    if (this.isNameStart(t) && t !== STR && this.lines[this.at] === this.lines[this.at - 1]) second = this.name();
+    if (this.isNameStart(t) && t !== STR && !this.lineBreakBefore(this.at)) second = this.name();
     let reason: string | undefined;
     if (this.la() === STR) reason = stringValue(this.image(this.at++));
     const span = this.from(first);
@@ -951,7 +957,7 @@ class FastParser {
     if ((t === KW_MIN || t === KW_MAX || t === KW_ABS) && this.la2() === LPAREN) return this.call();
     if (!this.isNameStart(t)) giveUp();
     // a statement keyword at the start of a line begins the next statement (grammar.ts atom's GATE): an error here
-    if (IS_STATEMENT[t] && this.at > 0 && this.lines[this.at]! > this.lines[this.at - 1]!) giveUp();
+    if (IS_STATEMENT[t] && this.at > 0 && this.lineBreakBefore(this.at)) giveUp();
     const q = this.qualifiedName();
     return { kind: 'ref', name: q.text, span: q.span };
   }

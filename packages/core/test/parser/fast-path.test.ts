@@ -88,6 +88,11 @@ const EDGE_PLANS = [
   'plan P { cycle monthly role 店长 round 2 ; group g weight 60% optional { indicator a weight 100% scoring linear ; group h { } } }',
   'plan P { allow negative total allow KPI0601 "说明" allow KPI0602\n allow x y }',
   'plan P { allow negative\n total }',
+  // a line may end in \r\n or a lone \r (old Mac files): `allow` takes a second name on its own line only, and a
+  // statement keyword at a line's start ends an expression
+  'plan P { allow negative\r total }',
+  'plan P { allow negative\r\n total }',
+  'plan P { metric m = a + b\r metric n = c\r\n veto v when a > 1\r indicator i weight 100% scoring linear }',
   'plan P { bonus b points 2 per 1 max 10 input 提案.数 default "3" penalty p per 1 points -1 }',
   'plan P { test t { given a = 1, b.c = "不适用" d = 2 e.f = 3%\n expect 总分 = 90 expect 等级 = A ; } }',
   'plan P { test t { given a = 1 expect x = -1 } }',
