@@ -285,7 +285,7 @@ function commentEnd(text: string, at: number): number {
  * generation copied twice; the fast parser (parser/fast.ts) reads these arrays and makes a string only for
  * a name or a number it keeps. Offsets are 0-based, `ends` exclusive. A token's line and column are not kept:
  * no token but whitespace holds a line end (chevrotain counts lines in whitespace only), so they follow from
- * the text's line starts (SourceFile, the one line rule) where the reference parser asks (`tapeTokens`): two
+ * the text's line starts (`lines`, the one line rule) where the reference parser asks (`tapeTokens`): two
  * columns of ~200,000 numbers less to write and to hold for 10,000 indicators (issue 14).
  */
 export interface TokenTape {
@@ -297,6 +297,8 @@ export interface TokenTape {
   ends: Int32Array;
   comments: IToken[];
   errors: ScanError[];
+  /** the text's lines, computed when first asked for: the parser's SourceFile, so that its diagnostics share them */
+  lines: SourceFile;
 }
 
 /** token type by tokenTypeIdx, for the types the lexer makes */
@@ -319,8 +321,8 @@ function lineColumn(source: SourceFile, offset: number): { line: number; column:
   return { line: li + 1, column: offset - source.lineStarts[li]! + 1 };
 }
 
-/** Tokenize `text` into a tape: the tokens `scan` returns, as columns of numbers. */
-export function scanTape(text: string): TokenTape {
+/** Tokenize `text` into a tape: the tokens `scan` returns, as columns of numbers. `lines`: the text's SourceFile, if made. */
+export function scanTape(text: string, lines: SourceFile = new SourceFile('', text)): TokenTape {
   // about one token per 6 characters in plans as written; the arrays double when that is short
   let cap = Math.max(64, (text.length / 5) | 0);
   let types = new Uint8Array(cap);
@@ -329,8 +331,6 @@ export function scanTape(text: string): TokenTape {
   let count = 0;
   const comments: IToken[] = [];
   const errors: ScanError[] = [];
-  // lines and columns only for comments and error runs
-  let lines: SourceFile | undefined;
   const n = text.length;
   let at = 0;
   noCurlyCloseBefore = 0;
@@ -404,11 +404,11 @@ export function scanTape(text: string): TokenTape {
       const start = at;
       do at++;
       while (at < n && tokenAt(text, at) < 0);
-      errors.push({ offset: start, length: at - start, ...lineColumn((lines ??= new SourceFile('', text)), start) });
+      errors.push({ offset: start, length: at - start, ...lineColumn(lines, start) });
       continue;
     }
     if (type === Comment) {
-      const { line, column } = lineColumn((lines ??= new SourceFile('', text)), at);
+      const { line, column } = lineColumn(lines, at);
       comments.push(new Token(text.substring(at, end), at, end - 1, line, line, column, column + (end - at) - 1, type.tokenTypeIdx!, type));
     } else if (type !== undefined) {
       if (count === cap) {
@@ -424,7 +424,7 @@ export function scanTape(text: string): TokenTape {
     }
     at = end;
   }
-  return { count, types, starts, ends, comments, errors };
+  return { count, types, starts, ends, comments, errors, lines };
 }
 
 /** The token objects of a tape (chevrotain's IToken, field for field what its Lexer makes). */
@@ -432,7 +432,7 @@ export function tapeTokens(text: string, tape: TokenTape): IToken[] {
   const tokens: IToken[] = new Array(tape.count);
   const { types, starts, ends } = tape;
   // the tokens are in order: each one's line by a walk along the line starts
-  const lineStarts = new SourceFile('', text).lineStarts;
+  const lineStarts = tape.lines.lineStarts;
   let li = 0;
   for (let i = 0; i < tape.count; i++) {
     const s = starts[i]!;

@@ -39,7 +39,7 @@ export interface ParseResult {
 export function parse(source: SourceFile): ParseResult {
   const text = source.text;
   const fileName = source.name;
-  const tape = scanTape(text);
+  const tape = scanTape(text, source);
   // a plan without a diagnostic: straight to the IR (fast.ts); anything else takes chevrotain's parser
   let fast: FastParse | undefined;
   try {
@@ -56,7 +56,7 @@ export function parse(source: SourceFile): ParseResult {
  * The reference path: chevrotain's parser (grammar.ts) with error recovery, then the CST → IR builder
  * (build.ts). parse() takes it for every plan the fast path gives up on; the fast path's test compares the two.
  */
-export function parseByGrammar(source: SourceFile, tape: TokenTape = scanTape(source.text)): ParseResult {
+export function parseByGrammar(source: SourceFile, tape: TokenTape = scanTape(source.text, source)): ParseResult {
   const text = source.text;
   const fileName = source.name;
   const lexed = tokensOf(text, tape, fileName);
