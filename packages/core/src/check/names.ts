@@ -75,11 +75,14 @@ export function checkFileNames(file: PlanFile, ctx: CheckContext): void {
 export function checkNames(plan: Plan, ctx: CheckContext): void {
   const itemNames: Name[] = [];
   let inOrder = true;
+  // (a parsed name makes its span when asked, ir/leaves.ts: each read once)
+  let lastStart = -1;
   const visit = (items: Plan['items']) => {
     for (let i = 0; i < items.length; i++) {
       const it = items[i]!;
-      const last = itemNames[itemNames.length - 1];
-      if (last && last.span.start > it.name.span.start) inOrder = false;
+      const start = it.name.span.start;
+      if (start < lastStart) inOrder = false;
+      lastStart = start;
       itemNames.push(it.name);
       if (it.kind === 'group') visit(it.items);
     }

@@ -117,10 +117,11 @@ function checkWeightValue(ctx: CheckContext, owner: string, w: NumLit | undefine
 
 function checkPositive(ctx: CheckContext, n: NumLit, what: Text): void {
   // an empty span is the parser's placeholder for a clause it reported missing (KPI0106): no second error
-  if (n.span.start === n.span.end) return;
+  const at = n.span;
+  if (at.start === at.end) return;
   const r = val(n);
   if (!r || r.gt(ZERO)) return;
-  ctx.diag('KPI0409', { what, value: shown(n) }, n.span);
+  ctx.diag('KPI0409', { what, value: shown(n) }, at);
 }
 
 function checkIndicator(ctx: CheckContext, ind: Indicator): void {
