@@ -6,9 +6,12 @@
  * were ~0.91x the CPU of `kpi check` (issue 14, BENCHMARKS.md).
  *
  * They are the `NumLit` and `Name` of schema.ts to every reader (`span` is a `Span`, read or assigned); as JSON
- * (`kpi compile --target ir`) they are written exactly as plain nodes are, key for key. Two things differ from a
- * plain object, and nothing in the core relies on them: each read of `span` gives a new object (compare offsets,
- * not spans), and a spread (`{ ...lit }`) copies `start` and `end` but not `span`.
+ * (`kpi compile --target json`) they are written exactly as plain nodes are, key for key. Two things differ from
+ * a plain object, and nothing in the core relies on them: each read of `span` gives a new object (compare offsets,
+ * not spans), and their own keys are `start` and `end`, not `span` (`Object.keys`, a spread `{ ...lit }`).
+ * The two classes repeat their few lines of `span` rather than inherit them: a base class's constructor is one
+ * more call at each of the ~74,000 constructions, and in V8's interpreter that cost more than the objects saved
+ * (1.09x the CPU, measured with more such classes: BENCHMARKS.md, 2026-12-08).
  */
 import type { Span } from '../source/span.js';
 import type { Name, NumLit } from './schema.js';

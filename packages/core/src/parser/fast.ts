@@ -231,9 +231,6 @@ class FastParser {
   private image(i: number): string {
     return this.text.substring(this.starts[i]!, this.ends[i]!);
   }
-  private tspan(i: number): Span {
-    return { start: this.starts[i]!, end: this.ends[i]! };
-  }
   /** the span from token `first` to the last token consumed (a CST node's location, end exclusive) */
   private from(first: number): Span {
     return { start: this.starts[first]!, end: this.ends[this.at - 1]! };
