@@ -431,16 +431,12 @@ export function scanTape(text: string, lines: SourceFile = new SourceFile('', te
 export function tapeTokens(text: string, tape: TokenTape): IToken[] {
   const tokens: IToken[] = new Array(tape.count);
   const { types, starts, ends } = tape;
-  // the tokens are in order: each one's line by a walk along the line starts
-  const lineStarts = tape.lines.lineStarts;
-  let li = 0;
   for (let i = 0; i < tape.count; i++) {
     const s = starts[i]!;
     const e = ends[i]!;
-    while (li + 1 < lineStarts.length && lineStarts[li + 1]! <= s) li++;
-    const c = s - lineStarts[li]! + 1;
+    const { line, column } = lineColumn(tape.lines, s);
     const type = TOKEN_TYPE_BY_IDX[types[i]!]!;
-    tokens[i] = new Token(text.substring(s, e), s, e - 1, li + 1, li + 1, c, c + (e - s) - 1, type.tokenTypeIdx!, type);
+    tokens[i] = new Token(text.substring(s, e), s, e - 1, line, line, column, column + (e - s) - 1, type.tokenTypeIdx!, type);
   }
   return tokens;
 }
